@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layering (each target uses only the ones listed before it):
+//   LabModel    plain value types: IPv4, lab, rack, node, pool, diagnostics (no I/O, no formats)
+//   LabKit      the DSL users import: result builders + source locations -> LabModel
+//   LabFormats  YAML / VyOS / TOML readers and writers (knows nothing of labs)
+//   LabgenCore  resolve -> render -> read back -> verify -> write
+//   LabgenCLI   argument parsing and the commands (testable in-process)
+//   labgen      the executable, a one-line main
+let package = Package(
+    name: "labgen",
+    products: [
+        .library(name: "LabKit", targets: ["LabKit"]),
+        .executable(name: "labgen", targets: ["labgen"]),
+    ],
+    targets: [
+        .target(name: "LabModel"),
+        .target(name: "LabKit", dependencies: ["LabModel"]),
+        .target(name: "LabFormats"),
+        .target(name: "LabgenCore", dependencies: ["LabModel", "LabFormats"]),
+        .target(name: "LabgenCLI", dependencies: ["LabgenCore", "LabKit"]),
+        .executableTarget(name: "labgen", dependencies: ["LabgenCLI"]),
+
+        // Runs the LabFormats YAML reader over the public YAML test suite (see .ci/run).
+        .executableTarget(
+            name: "labgen-yaml-suite", dependencies: ["LabFormats"], path: "Sources/Tools/labgen-yaml-suite"),
+
+        .testTarget(name: "LabModelTests", dependencies: ["LabModel"]),
+        .testTarget(name: "LabFormatsTests", dependencies: ["LabFormats"]),
+    ]
+)
