@@ -18,8 +18,14 @@ let package = Package(
         .target(name: "LabModel"),
         .target(name: "LabKit", dependencies: ["LabModel"]),
         .target(name: "LabFormats"),
-        .target(name: "LabgenCore", dependencies: ["LabModel", "LabFormats"]),
-        .target(name: "LabgenCLI", dependencies: ["LabgenCore", "LabKit"]),
+        // Per-release boilerplate (VyOS stock config.boot), data under templates/stock.
+        .target(
+            name: "LabStock", path: "templates/stock",
+            resources: [.embedInCode("vyos/vyos-1.2.boot"), .embedInCode("vyos/vyos-1.4.boot")]),
+        .target(name: "LabgenCore", dependencies: ["LabModel", "LabFormats", "LabStock"]),
+        // The built-in labs: lab files in the same form users write, compiled into labgen.
+        .target(name: "TemplateLabs", dependencies: ["LabKit"], path: "templates/labs"),
+        .target(name: "LabgenCLI", dependencies: ["LabgenCore", "LabKit", "TemplateLabs"]),
         .executableTarget(name: "labgen", dependencies: ["LabgenCLI"]),
 
         // Runs the LabFormats YAML reader over the public YAML test suite (see .ci/run).

@@ -1,0 +1,73 @@
+/// An IPv4 address.
+public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    /// The address in host byte order (`10.1.5.1` is `0x0A01_0501`).
+    public var value: UInt32
+
+    public init(_ value: UInt32) { self.value = value }
+
+    public init(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) {
+        value = UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
+    }
+
+    /// Parses dotted-quad notation strictly: four decimal octets 0...255, no leading
+    /// zeros (`010` is octal to some tools and decimal to others), no spaces, ASCII digits only
+    /// (text copied from slides carries look-alike characters such as `ĭ`).
+    public init?(_ text: some StringProtocol) {
+        var octets: [UInt32] = []
+        octets.reserveCapacity(4)
+        var current: UInt32 = 0
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if digits == 1 && current == 0 { return nil }  // leading zero
+                current = current * 10 + UInt32(byte - UInt8(ascii: "0"))
+                digits += 1
+                if digits > 3 || current > 255 { return nil }
+            case UInt8(ascii: "."):
+                guard digits > 0, octets.count < 3 else { return nil }
+                octets.append(current)
+                current = 0
+                digits = 0
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, octets.count == 3 else { return nil }
+        octets.append(current)
+        value = octets[0] << 24 | octets[1] << 16 | octets[2] << 8 | octets[3]
+    }
+
+    public var octets: (UInt8, UInt8, UInt8, UInt8) {
+        (UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF))
+    }
+
+    public var description: String {
+        let (a, b, c, d) = octets
+        return "\(a).\(b).\(c).\(d)"
+    }
+
+    public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
+
+    /// The address `offset` places after this one, or nil past 255.255.255.255.
+    public func advanced(by offset: Int) -> IPv4Address? {
+        let next = Int64(value) + Int64(offset)
+        guard next >= 0, next <= Int64(UInt32.max) else { return nil }
+        return IPv4Address(UInt32(next))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let parsed = IPv4Address(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not an IPv4 address")
+        }
+        self = parsed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,297 @@
+// The resolved lab: every default applied, every address allocated and parsed.
+//
+// A `LabPlan` is what the renderers turn into artifacts and what `lab.json` records.
+// Source locations are kept for diagnostics but are not part of the serialized form,
+// so moving a line in the lab file does not change `lab.json`.
+
+public struct LabPlan: Hashable, Sendable, Codable {
+    public var name: String
+    public var registry: RegistryPlan?
+    public var cluster: ClusterPlan?
+    public var topology: TopologyPlan?
+    public var gateways: [GatewayPlan]
+    public var racks: [RackPlan]
+    public var location: SourceLocation?
+
+    public init(
+        name: String, registry: RegistryPlan?, cluster: ClusterPlan?, topology: TopologyPlan?,
+        gateways: [GatewayPlan], racks: [RackPlan], location: SourceLocation?
+    ) {
+        self.name = name
+        self.registry = registry
+        self.cluster = cluster
+        self.topology = topology
+        self.gateways = gateways
+        self.racks = racks
+        self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, registry, cluster, topology, gateways, racks }
+
+    /// Every kind node in kind's order (the order of `nodes:` in the kind config).
+    public var nodes: [NodePlan] { cluster?.nodes ?? [] }
+}
+
+public struct RegistryPlan: Hashable, Sendable, Codable {
+    public var host: String
+    public var insecure: Bool
+
+    public init(host: String, insecure: Bool) {
+        self.host = host
+        self.insecure = insecure
+    }
+
+    /// The containerd mirror endpoint.
+    public var endpoint: String { (insecure ? "http://" : "https://") + host }
+}
+
+public struct ClusterPlan: Hashable, Sendable, Codable {
+    public var name: String
+    public var image: String?
+    public var podSubnet: IPv4Prefix
+    /// As written; nil means kind's default.
+    public var serviceSubnet: IPv4Prefix?
+    public var disableDefaultCNI: Bool
+    public var kubeProxyMode: String?
+    public var nodes: [NodePlan]
+    public var pools: [PodPoolPlan]
+
+    public init(
+        name: String, image: String?, podSubnet: IPv4Prefix, serviceSubnet: IPv4Prefix?, disableDefaultCNI: Bool,
+        kubeProxyMode: String?, nodes: [NodePlan], pools: [PodPoolPlan]
+    ) {
+        self.name = name
+        self.image = image
+        self.podSubnet = podSubnet
+        self.serviceSubnet = serviceSubnet
+        self.disableDefaultCNI = disableDefaultCNI
+        self.kubeProxyMode = kubeProxyMode
+        self.nodes = nodes
+        self.pools = pools
+    }
+
+    /// kind's default service subnet.
+    public static let kindDefaultServiceSubnet = IPv4Prefix(IPv4Address(10, 96, 0, 0), length: 16)
+    /// kind's default pod subnet.
+    public static let kindDefaultPodSubnet = IPv4Prefix(IPv4Address(10, 244, 0, 0), length: 16)
+
+    public var effectiveServiceSubnet: IPv4Prefix { serviceSubnet ?? Self.kindDefaultServiceSubnet }
+}
+
+public struct PodPoolPlan: Hashable, Sendable, Codable {
+    public var name: String
+    public var cidr: IPv4Prefix
+    public var blockSize: Int
+    public var ipipMode: EncapsulationMode
+    public var vxlanMode: EncapsulationMode
+    public var natOutgoing: Bool
+    public var nodeSelector: String
+    public var disabled: Bool
+    public var location: SourceLocation?
+
+    public init(
+        name: String, cidr: IPv4Prefix, blockSize: Int, ipipMode: EncapsulationMode, vxlanMode: EncapsulationMode,
+        natOutgoing: Bool, nodeSelector: String, disabled: Bool, location: SourceLocation?
+    ) {
+        self.name = name
+        self.cidr = cidr
+        self.blockSize = blockSize
+        self.ipipMode = ipipMode
+        self.vxlanMode = vxlanMode
+        self.natOutgoing = natOutgoing
+        self.nodeSelector = nodeSelector
+        self.disabled = disabled
+        self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, cidr, blockSize, ipipMode, vxlanMode, natOutgoing, nodeSelector, disabled
+    }
+}
+
+public struct TopologyPlan: Hashable, Sendable, Codable {
+    public var name: String
+    public var mtu: Int?
+
+    public init(name: String, mtu: Int?) {
+        self.name = name
+        self.mtu = mtu
+    }
+}
+
+/// The VyOS release of a gateway and the config dialect it implies.
+public struct VyOSRelease: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var version: String
+    public var major: Int
+    public var minor: Int
+
+    /// Parses `1.2.8`, `1.4`, `1.4.9`, `1.4-rolling-202307070317`.
+    public init?(_ version: String) {
+        let head = version.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let parts = head.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let major = Int(parts[0]), let minor = Int(parts[1]) else { return nil }
+        let rest = version.dropFirst(head.count)
+        guard rest.isEmpty || rest.first == "-" else { return nil }
+        self.version = version
+        self.major = major
+        self.minor = minor
+    }
+
+    /// `1.2`, `1.4`.
+    public var series: String { "\(major).\(minor)" }
+    public var description: String { version }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let parsed = VyOSRelease(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a VyOS release")
+        }
+        self = parsed
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(version)
+    }
+}
+
+public struct GatewayPlan: Hashable, Sendable, Codable {
+    public var name: String
+    public var release: VyOSRelease
+    public var image: String
+    public var interfaces: [GatewayInterfacePlan]
+    public var masquerades: [MasqueradePlan]
+    public var staticRoutes: [StaticRoutePlan]
+    public var location: SourceLocation?
+
+    public init(
+        name: String, release: VyOSRelease, image: String, interfaces: [GatewayInterfacePlan],
+        masquerades: [MasqueradePlan], staticRoutes: [StaticRoutePlan], location: SourceLocation?
+    ) {
+        self.name = name
+        self.release = release
+        self.image = image
+        self.interfaces = interfaces
+        self.masquerades = masquerades
+        self.staticRoutes = staticRoutes
+        self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, release, image, interfaces, masquerades, staticRoutes }
+}
+
+/// A gateway interface on a rack bridge (`eth1` on `br-pool0`), or on a link to another gateway.
+public struct GatewayInterfacePlan: Hashable, Sendable, Codable {
+    public var name: String
+    public var address: IPv4Interface
+    public var rack: String?
+    public var bridge: String
+    public var bridgePort: String
+
+    public init(name: String, address: IPv4Interface, rack: String?, bridge: String, bridgePort: String) {
+        self.name = name
+        self.address = address
+        self.rack = rack
+        self.bridge = bridge
+        self.bridgePort = bridgePort
+    }
+}
+
+public struct MasqueradePlan: Hashable, Sendable, Codable {
+    public var rule: Int
+    public var source: IPv4Prefix
+    public var outbound: String
+
+    public init(rule: Int, source: IPv4Prefix, outbound: String) {
+        self.rule = rule
+        self.source = source
+        self.outbound = outbound
+    }
+}
+
+public struct StaticRoutePlan: Hashable, Sendable, Codable {
+    public var destination: IPv4Prefix
+    public var nextHop: IPv4Address
+
+    public init(destination: IPv4Prefix, nextHop: IPv4Address) {
+        self.destination = destination
+        self.nextHop = nextHop
+    }
+}
+
+public struct RackPlan: Hashable, Sendable, Codable {
+    public var name: String
+    public var subnet: IPv4Prefix
+    public var gatewayAddress: IPv4Address?
+    public var gateway: String?
+    public var bridge: String
+    /// Names of the rack's nodes (kind container names), in order.
+    public var nodeNames: [String]
+    public var location: SourceLocation?
+
+    public init(
+        name: String, subnet: IPv4Prefix, gatewayAddress: IPv4Address?, gateway: String?, bridge: String,
+        nodeNames: [String], location: SourceLocation?
+    ) {
+        self.name = name
+        self.subnet = subnet
+        self.gatewayAddress = gatewayAddress
+        self.gateway = gateway
+        self.bridge = bridge
+        self.nodeNames = nodeNames
+        self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, subnet, gatewayAddress, gateway, bridge, nodeNames }
+}
+
+/// A kind node with its place in the rack.
+public struct NodePlan: Hashable, Sendable, Codable {
+    /// kind's container name: `<cluster>-control-plane`, `<cluster>-worker2`, ...
+    public var name: String
+    public var role: NodeRole
+    /// Present when the node sits in a rack.
+    public var attachment: RackAttachment?
+    public var labels: [Label]
+    public var location: SourceLocation?
+
+    public init(name: String, role: NodeRole, attachment: RackAttachment?, labels: [Label], location: SourceLocation?) {
+        self.name = name
+        self.role = role
+        self.attachment = attachment
+        self.labels = labels
+        self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, role, attachment, labels }
+}
+
+/// How a kind node is wired into its rack by a containerlab server.
+public struct RackAttachment: Hashable, Sendable, Codable {
+    public var rack: String
+    public var address: IPv4Interface
+    public var addressOrigin: AddressOrigin
+    public var defaultGateway: IPv4Address?
+    public var server: String
+    public var serverImage: String
+    /// The server's interface on the rack bridge (`net0`).
+    public var interface: String
+    public var bridge: String
+    public var bridgePort: String
+
+    public init(
+        rack: String, address: IPv4Interface, addressOrigin: AddressOrigin, defaultGateway: IPv4Address?,
+        server: String, serverImage: String, interface: String, bridge: String, bridgePort: String
+    ) {
+        self.rack = rack
+        self.address = address
+        self.addressOrigin = addressOrigin
+        self.defaultGateway = defaultGateway
+        self.server = server
+        self.serverImage = serverImage
+        self.interface = interface
+        self.bridge = bridge
+        self.bridgePort = bridgePort
+    }
+}

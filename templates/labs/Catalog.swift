@@ -1,0 +1,17 @@
+import LabKit
+
+// The labs that `labgen build` builds when it is given no lab file. Every other file in this
+// folder is a lab file of the form users write (`labgen build FILE`, `labgen init --template`).
+
+/// A built-in lab and the file it is written in.
+public struct TemplateLab: Sendable {
+    /// The lab file's name in `templates/labs/`.
+    public let file: String
+    public let lab: Lab
+}
+
+/// Every built-in lab, in build order.
+public let templateLabs: [TemplateLab] = [
+    TemplateLab(file: "calico-ipip-crosssubnet-2022.swift", lab: calicoIPIPCrossSubnet2022),
+    TemplateLab(file: "calico-ipip-crosssubnet.swift", lab: calicoIPIPCrossSubnet),
+]

@@ -1,0 +1,17 @@
+// Per-release boilerplate that labgen renders into every lab, kept as data files beside this
+// one and embedded into the binary at build time (no file is looked up at run time).
+
+/// Stock configuration data shipped with labgen.
+public enum Stock {
+    /// The VyOS stock config.boot of a release series (`1.2`, `1.4`), or nil when labgen has none.
+    public static func vyosBootConfig(series: String) -> String? {
+        switch series {
+        case "1.2": String(decoding: PackageResources.vyos_1_2_boot, as: UTF8.self)
+        case "1.4": String(decoding: PackageResources.vyos_1_4_boot, as: UTF8.self)
+        default: nil
+        }
+    }
+
+    /// The release series labgen has stock data for.
+    public static let vyosSeries = ["1.2", "1.4"]
+}
