@@ -1,0 +1,68 @@
+import LabModel
+
+/// The diagnostics of the model checks (`LG1nn`), found while resolving a lab description,
+/// before anything is rendered. Verification rules of the artifacts are `LG0nn` (see `Rules`).
+public enum ModelCheck: String, CaseIterable, Sendable {
+    case invalidName = "LG100"
+    case invalidAddress = "LG101"
+    case invalidPrefix = "LG102"
+    case addressOutsideSubnet = "LG103"
+    case duplicateAddress = "LG104"
+    case duplicateName = "LG105"
+    case overlappingSubnets = "LG106"
+    case poolOverlap = "LG107"
+    case reservedAddress = "LG108"
+    case interfaceNameTooLong = "LG109"
+    case unknownGateway = "LG110"
+    case emptyRack = "LG111"
+    case noControlPlane = "LG112"
+    case conflictingEncapsulation = "LG113"
+    case poolSmallerThanBlock = "LG114"
+    case misplacedElement = "LG115"
+    case unsupportedRelease = "LG116"
+    case addressesExhausted = "LG117"
+    case missingCluster = "LG118"
+    case invalidLabel = "LG119"
+    case invalidNumber = "LG120"
+    case invalidImage = "LG121"
+
+    public var id: DiagnosticID { DiagnosticID(rawValue) }
+
+    /// One line: what the check rejects.
+    public var summary: String {
+        switch self {
+        case .invalidName: "a name that kind, DNS, Linux or VyOS would reject"
+        case .invalidAddress: "an IPv4 address that does not parse"
+        case .invalidPrefix: "an IPv4 prefix that does not parse or has host bits set"
+        case .addressOutsideSubnet: "an address outside its rack's subnet"
+        case .duplicateAddress: "two nodes or gateway interfaces with the same address"
+        case .duplicateName: "two elements with the same name"
+        case .overlappingSubnets: "rack subnets that overlap"
+        case .poolOverlap: "a pod pool that overlaps a node subnet, the service subnet or another pool"
+        case .reservedAddress: "a node or gateway on a network or broadcast address"
+        case .interfaceNameTooLong: "an interface or bridge name longer than Linux's 15 characters"
+        case .unknownGateway: "a rack whose gateway is missing or ambiguous"
+        case .emptyRack: "a rack with no nodes"
+        case .noControlPlane: "a cluster without a control-plane node"
+        case .conflictingEncapsulation: "IPIP and VXLAN both enabled on a pool"
+        case .poolSmallerThanBlock: "a pod pool smaller than its block size, or a bad block size"
+        case .misplacedElement: "an element written where it does not belong (a second Cluster, ...)"
+        case .unsupportedRelease: "a VyOS release labgen has no stock configuration for"
+        case .addressesExhausted: "a rack or node pool that runs out of addresses"
+        case .missingCluster: "a lab without a Cluster"
+        case .invalidLabel: "a Kubernetes label that the API server would reject"
+        case .invalidNumber: "a number out of range (MTU, rule number, prefix length)"
+        case .invalidImage: "a container image reference with characters no registry accepts"
+        }
+    }
+}
+
+extension DiagnosticList {
+    mutating func error(_ check: ModelCheck, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+        error(check.id, message, at: location, notes: notes)
+    }
+
+    mutating func warning(_ check: ModelCheck, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+        warning(check.id, message, at: location, notes: notes)
+    }
+}
