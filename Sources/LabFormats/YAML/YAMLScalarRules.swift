@@ -1,0 +1,126 @@
+/// Scalar resolution (reader) and "can this string be written plain?" (writer).
+enum YAMLScalarRules {
+
+    // MARK: Resolution (YAML 1.2 core schema)
+
+    /// Resolves the text of a plain scalar with the YAML 1.2 core schema (floats stay strings).
+    static func resolvePlain(_ text: String) -> YAMLValue {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
+        }
+        if let int = coreInt(text) { return .int(int) }
+        return .string(text)
+    }
+
+    /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`, when the value fits in `Int`.
+    static func coreInt(_ text: String) -> Int? {
+        let u = Array(text.utf8)
+        guard let first = u.first else { return nil }
+        if u.count > 2, first == UInt8(ascii: "0"), u[1] == UInt8(ascii: "x") || u[1] == UInt8(ascii: "o") {
+            let radix = u[1] == UInt8(ascii: "x") ? 16 : 8
+            let digits = String(decoding: u[2...], as: UTF8.self)
+            guard digits.utf8.allSatisfy({ isDigit($0, radix: radix) }) else { return nil }
+            return Int(digits, radix: radix)
+        }
+        var start = 0
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { start = 1 }
+        guard start < u.count, u[start...].allSatisfy({ isDigit($0, radix: 10) }) else { return nil }
+        // Int("+5") works, Int("-0") works.
+        return Int(text)
+    }
+
+    private static func isDigit(_ c: UInt8, radix: Int) -> Bool {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "7"): return true
+        case UInt8(ascii: "8"), UInt8(ascii: "9"): return radix >= 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"): return radix == 16
+        default: return false
+        }
+    }
+
+    // MARK: Writer: plain-safety
+
+    /// Words that some YAML reader (1.2 core or 1.1) resolves to something other than a string.
+    private static let specialWords: Set<String> = [
+        "", "~", "null", "y", "yes", "n", "no", "true", "false", "on", "off", "<<", "=",
+    ]
+
+    /// Whether `scalar` may appear unescaped in any quoted or plain scalar
+    /// (YAML printable, and not a character that readers treat specially).
+    static func isSafeScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 || v == 0x7F { return false }
+        if v >= 0x80 && v <= 0xA0 { return false }  // C1 controls, NEL, NBSP
+        switch v {
+        case 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return false
+        default: return true
+        }
+    }
+
+    /// Whether `text`, written plain in block (or, if `flow`, flow) context,
+    /// is read back as that exact string by YAML 1.2 and YAML 1.1 readers.
+    static func canBePlain(_ text: String, flow: Bool) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        if specialWords.contains(text.lowercased()) { return false }
+        if "-?:,[]{}#&*!|>'\"%@`. ".unicodeScalars.contains(first) {
+            // A leading "." is fine unless it looks like a number, ".inf" or a document end.
+            if first != "." || text.hasPrefix("...") || looksNumeric(text) { return false }
+        }
+        if last == " " || last == ":" { return false }
+        var previous: Unicode.Scalar = " "
+        for s in text.unicodeScalars {
+            if !isSafeScalar(s) { return false }
+            if s == "#" && previous == " " { return false }
+            if previous == ":" && (s == " " || (flow && ",[]{}".unicodeScalars.contains(s))) { return false }
+            if flow && ",[]{}".unicodeScalars.contains(s) { return false }
+            previous = s
+        }
+        if looksNumeric(text) || looksLikeDate(text) { return false }
+        return true
+    }
+
+    /// Conservative: true for anything a YAML 1.1 or 1.2 reader might take as a number
+    /// (ints, floats, `0x`/`0o`/`0b`, `1_000`, sexagesimal `1:20`, `.inf`, `.nan`).
+    static func looksNumeric(_ text: String) -> Bool {
+        var t = Substring(text)
+        if t.first == "+" || t.first == "-" { t = t.dropFirst() }
+        let lower = t.lowercased()
+        if lower == ".inf" || lower == ".nan" { return true }
+        if lower.count > 2, lower.hasPrefix("0x") || lower.hasPrefix("0o") || lower.hasPrefix("0b") {
+            return lower.dropFirst(2).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        }
+        // mantissa[e[+-]digits], mantissa = group(:group)*, last group may hold one "."
+        var mantissa = Substring(lower)
+        if let e = lower.firstIndex(of: "e") {
+            mantissa = lower[..<e]
+            var exponent = lower[lower.index(after: e)...]
+            if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
+            if exponent.isEmpty || !exponent.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") }) {
+                return false
+            }
+        }
+        var digits = 0
+        var dots = 0
+        for c in mantissa {
+            if c.isASCII && c.isNumber {
+                digits += 1
+            } else if c == "." {
+                dots += 1
+            } else if c != "_" && c != ":" {
+                return false
+            }
+        }
+        return digits > 0 && dots <= 1
+    }
+
+    /// `YYYY-M-D…`, which YAML 1.1 readers turn into timestamps.
+    private static func looksLikeDate(_ text: String) -> Bool {
+        let u = Array(text.utf8.prefix(10))
+        guard u.count >= 8 else { return false }
+        func digit(_ i: Int) -> Bool { i < u.count && u[i] >= 48 && u[i] <= 57 }
+        return digit(0) && digit(1) && digit(2) && digit(3) && u[4] == UInt8(ascii: "-") && digit(5)
+    }
+}

@@ -1,0 +1,218 @@
+/// Writes ``YAMLValue`` trees as deterministic, block-style YAML.
+///
+/// Layout:
+/// - two spaces of indentation per mapping level;
+/// - a sequence that is a mapping value starts at its key's indentation, the
+///   usual Kubernetes style (`nodes:` then `- role: worker`);
+/// - a mapping inside a sequence starts on the dash line (`- role: worker`);
+/// - empty collections are `{}` and `[]`; `.flow` sequences are `[a, b]` on one
+///   line, with everything inside them in flow style;
+/// - strings with line breaks become literal block scalars (`|`, `|-`, `|+`, with
+///   an indentation indicator when needed), or double-quoted strings when a
+///   block scalar cannot hold them exactly (control characters, keys, flow context,
+///   text made only of white space);
+/// - other strings are plain when every YAML 1.2 and YAML 1.1 reader reads them back
+///   as the same string, single-quoted when that is enough, and double-quoted with
+///   escapes otherwise.
+///
+/// `YAMLReader.read(YAMLWriter.write(v)).map(\.value) == [v]` for every value.
+public enum YAMLWriter {
+    /// One document; the text ends with a line break.
+    public static func write(_ value: YAMLValue) -> String {
+        var out = ""
+        switch value {
+        case .mapping(let pairs) where !pairs.isEmpty:
+            writeMapping(pairs, indent: 0, firstInline: false, into: &out)
+        case .sequence(let items, style: .block) where !items.isEmpty:
+            writeSequence(items, indent: 0, firstInline: false, into: &out)
+        case .string(let text) where literalHeader(text, parentIndent: -1) != nil:
+            writeLiteral(text, header: literalHeader(text, parentIndent: -1)!, indent: 2, into: &out)
+        default:
+            out += inline(value, flow: false)
+            out += "\n"
+        }
+        return out
+    }
+
+    /// Several documents, separated by `---` lines (an empty list gives an empty stream).
+    public static func write(documents: [YAMLValue]) -> String {
+        documents.map { write($0) }.joined(separator: "---\n")
+    }
+
+    /// How `text` is written as a scalar in block (or flow) context, on one line.
+    public static func scalar(_ text: String, flow: Bool = false) -> String {
+        if !text.contains("\n") && YAMLScalarRules.canBePlain(text, flow: flow) { return text }
+        if text.unicodeScalars.allSatisfy(YAMLScalarRules.isSafeScalar) {
+            var out = "'"
+            for c in text.unicodeScalars {
+                if c == "'" { out += "''" } else { out.unicodeScalars.append(c) }
+            }
+            return out + "'"
+        }
+        return doubleQuoted(text)
+    }
+
+    // MARK: Block layout
+
+    private static func writeMapping(_ pairs: [YAMLPair], indent: Int, firstInline: Bool, into out: inout String) {
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 || !firstInline { out += String(repeating: " ", count: indent) }
+            out += scalar(pair.key)
+            out += ":"
+            switch pair.value {
+            case .mapping(let inner) where !inner.isEmpty:
+                out += "\n"
+                writeMapping(inner, indent: indent + 2, firstInline: false, into: &out)
+            case .sequence(let items, style: .block) where !items.isEmpty:
+                out += "\n"
+                writeSequence(items, indent: indent, firstInline: false, into: &out)
+            case .string(let text) where literalHeader(text, parentIndent: indent) != nil:
+                out += " "
+                writeLiteral(text, header: literalHeader(text, parentIndent: indent)!, indent: indent + 2, into: &out)
+            default:
+                out += " "
+                out += inline(pair.value, flow: false)
+                out += "\n"
+            }
+        }
+    }
+
+    private static func writeSequence(_ items: [YAMLValue], indent: Int, firstInline: Bool, into out: inout String) {
+        for (index, item) in items.enumerated() {
+            if index > 0 || !firstInline { out += String(repeating: " ", count: indent) }
+            out += "- "
+            switch item {
+            case .mapping(let pairs) where !pairs.isEmpty:
+                writeMapping(pairs, indent: indent + 2, firstInline: true, into: &out)
+            case .sequence(let inner, style: .block) where !inner.isEmpty:
+                writeSequence(inner, indent: indent + 2, firstInline: true, into: &out)
+            case .string(let text) where literalHeader(text, parentIndent: indent) != nil:
+                writeLiteral(text, header: literalHeader(text, parentIndent: indent)!, indent: indent + 2, into: &out)
+            default:
+                out += inline(item, flow: false)
+                out += "\n"
+            }
+        }
+    }
+
+    /// A value that fits on the rest of a line: scalars, empty collections, flow collections.
+    private static func inline(_ value: YAMLValue, flow: Bool) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .string(let text): return scalar(text, flow: flow)
+        case .sequence(let items, _):
+            return "[" + items.map { inline($0, flow: true) }.joined(separator: ", ") + "]"
+        case .mapping(let pairs):
+            if pairs.isEmpty { return "{}" }
+            return "{" + pairs.map { scalar($0.key, flow: true) + ": " + inline($0.value, flow: true) }
+                .joined(separator: ", ") + "}"
+        }
+    }
+
+    // MARK: Literal block scalars
+
+    /// The `|` header for `text`, or nil when a literal block scalar cannot hold it exactly.
+    /// `parentIndent` is the indentation of the enclosing collection (-1 at the document root);
+    /// the content is written at `parentIndent + 2` (2 at the root).
+    static func literalHeader(_ text: String, parentIndent: Int) -> String? {
+        guard text.contains("\n") else { return nil }
+        var sawContent = false
+        var needsIndicator = false
+        var lineHasText = false
+        var lineStartsBlank = false
+        var atLineStart = true
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                if !sawContent && lineHasText { needsIndicator = true }
+                atLineStart = true
+                lineHasText = false
+                continue
+            }
+            if s != "\t" && !YAMLScalarRules.isSafeScalar(s) { return nil }
+            if atLineStart {
+                lineStartsBlank = s == " " || s == "\t"
+                atLineStart = false
+            }
+            lineHasText = true
+            if !sawContent && s != " " && s != "\t" {
+                sawContent = true
+                if lineStartsBlank { needsIndicator = true }
+            }
+        }
+        guard sawContent else { return nil }
+        var trailing = 0
+        for s in text.unicodeScalars.reversed() {
+            if s != "\n" { break }
+            trailing += 1
+        }
+        let chomp = trailing == 0 ? "-" : trailing == 1 ? "" : "+"
+        if needsIndicator {
+            // At the root, readers disagree on what an indentation indicator is relative to.
+            if parentIndent < 0 { return nil }
+            return "|2" + chomp
+        }
+        return "|" + chomp
+    }
+
+    private static func writeLiteral(_ text: String, header: String, indent: Int, into out: inout String) {
+        out += header
+        out += "\n"
+        var body = Substring(text)
+        var trailing = 0
+        while body.last == "\n" {
+            body = body.dropLast()
+            trailing += 1
+        }
+        let prefix = String(repeating: " ", count: indent)
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !line.isEmpty {
+                out += prefix
+                out += line
+            }
+            out += "\n"
+        }
+        if trailing > 1 { out += String(repeating: "\n", count: trailing - 1) }
+    }
+
+    // MARK: Double-quoted strings
+
+    private static func doubleQuoted(_ text: String) -> String {
+        var out = "\""
+        for s in text.unicodeScalars {
+            switch s {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\0": out += "\\0"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\u{0B}": out += "\\v"
+            case "\u{0C}": out += "\\f"
+            case "\r": out += "\\r"
+            case "\u{1B}": out += "\\e"
+            case "\u{85}": out += "\\N"
+            case "\u{A0}": out += "\\_"
+            case "\u{2028}": out += "\\L"
+            case "\u{2029}": out += "\\P"
+            default:
+                if YAMLScalarRules.isSafeScalar(s) || s == " " {
+                    out.unicodeScalars.append(s)
+                } else if s.value <= 0xFF {
+                    out += "\\x" + hex(s.value, digits: 2)
+                } else {
+                    out += "\\u" + hex(s.value, digits: 4)
+                }
+            }
+        }
+        out += "\""
+        return out
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let h = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - h.count)) + h
+    }
+}
