@@ -22,7 +22,9 @@ let package = Package(
         .target(
             name: "LabStock", path: "templates/stock",
             resources: [.embedInCode("vyos/vyos-1.2.boot"), .embedInCode("vyos/vyos-1.4.boot")]),
-        .target(name: "LabgenCore", dependencies: ["LabModel", "LabFormats", "LabStock"]),
+        // One system call Foundation does not offer: atomic exchange of two directories.
+        .target(name: "CLabgenSystem"),
+        .target(name: "LabgenCore", dependencies: ["LabModel", "LabFormats", "LabStock", "CLabgenSystem"]),
         // The built-in labs: lab files in the same form users write, compiled into labgen.
         .target(name: "TemplateLabs", dependencies: ["LabKit"], path: "templates/labs"),
         .target(name: "LabgenCLI", dependencies: ["LabgenCore", "LabKit", "TemplateLabs"]),

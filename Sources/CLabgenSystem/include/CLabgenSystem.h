@@ -1,0 +1,9 @@
+#ifndef CLABGEN_SYSTEM_H
+#define CLABGEN_SYSTEM_H
+
+/// Atomically exchanges two paths (both must exist): Linux renameat2(RENAME_EXCHANGE),
+/// macOS renamex_np(RENAME_SWAP). Returns 0, or -1 with errno set (ENOSYS/EINVAL where the
+/// system or file system cannot do it; callers then fall back to two renames).
+int labgen_exchange_paths(const char *first, const char *second);
+
+#endif
