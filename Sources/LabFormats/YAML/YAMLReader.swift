@@ -113,6 +113,7 @@ struct YAMLParser {
 
     private mutating func pos() -> TextPosition { position(of: i) }
 
+    /// `offset` must be on the current line, or (slower, for errors) before it.
     private mutating func position(of offset: Int) -> TextPosition {
         if offset >= lineStart {
             if cacheLineStart != lineStart || cacheOffset > offset {
@@ -126,7 +127,11 @@ struct YAMLParser {
             }
             return TextPosition(line: line, column: cacheColumn)
         }
-        // An earlier line (only for errors): count from the start.
+        return slowPosition(of: offset)
+    }
+
+    /// The position of any offset, counted from the start of the text.
+    private func slowPosition(of offset: Int) -> TextPosition {
         var l = 1
         var start = bomLength
         var k = bomLength
@@ -297,7 +302,7 @@ struct YAMLParser {
                 let hex = String(scalar, radix: 16, uppercase: true)
                 throw FormatError(
                     "control or non-printable character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex) is not allowed",
-                    at: position(of: k))
+                    at: slowPosition(of: k))
             }
             k += 1
         }
