@@ -15,14 +15,20 @@ public enum YAMLCollectionStyle: Hashable, Sendable {
 /// always written `[]`, and everything nested in a flow sequence is written in
 /// flow style, so the style cannot always survive a round trip; the data does.)
 public indirect enum YAMLValue: Hashable, Sendable {
+    /// `null` (also read from `~`, `Null`, `NULL` and empty plain scalars).
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A decimal integer (also read from `0x…` and `0o…`).
     case int(Int)
+    /// Any other scalar, floats included.
     case string(String)
+    /// A sequence; `style` only tells the writer how to lay it out.
     case sequence([YAMLValue], style: YAMLCollectionStyle = .block)
-    /// Keys are strings; the order of the pairs is kept.
+    /// A mapping; keys are strings and the order of the pairs is kept.
     case mapping([YAMLPair])
 
+    /// Structural equality; sequence styles are ignored.
     public static func == (lhs: YAMLValue, rhs: YAMLValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -35,6 +41,7 @@ public indirect enum YAMLValue: Hashable, Sendable {
         }
     }
 
+    /// Hashes the structure; sequence styles are ignored.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null:
@@ -72,14 +79,18 @@ public indirect enum YAMLValue: Hashable, Sendable {
 
 /// One `key: value` pair of a ``YAMLValue/mapping(_:)``.
 public struct YAMLPair: Hashable, Sendable {
+    /// The key.
     public var key: String
+    /// The value.
     public var value: YAMLValue
 
+    /// `YAMLPair("role", .string("worker"))`.
     public init(_ key: String, _ value: YAMLValue) {
         self.key = key
         self.value = value
     }
 
+    /// `YAMLPair(key: "role", value: .string("worker"))`.
     public init(key: String, value: YAMLValue) {
         self.key = key
         self.value = value
@@ -88,7 +99,16 @@ public struct YAMLPair: Hashable, Sendable {
 
 /// How a scalar was written in the source text.
 public enum YAMLScalarStyle: Hashable, Sendable {
-    case plain, singleQuoted, doubleQuoted, literal, folded
+    /// Unquoted text.
+    case plain
+    /// `'text'`.
+    case singleQuoted
+    /// `"text"` with escapes.
+    case doubleQuoted
+    /// A `|` block scalar.
+    case literal
+    /// A `>` block scalar.
+    case folded
 }
 
 /// A node of the syntax tree returned by ``YAMLReader``: content, style and position.
@@ -103,17 +123,21 @@ public struct YAMLNode: Hashable, Sendable {
         case mapping([YAMLNodePair])
     }
 
+    /// The scalar text, or the child nodes.
     public var content: Content
     /// Where the node starts (for a block scalar: the `|` or `>` indicator;
     /// for an empty node: the place right after the `:`, `-` or `---` that introduced it).
     public var position: TextPosition
-    /// For block scalars: the line and column of the first content character
-    /// (line `contentPosition.line + N - 1` of the file holds line `N` of the text,
-    /// when the text has no leading empty lines; see ``YAMLReader``). Otherwise equal to ``position``.
+    /// For block scalars: where the content starts, that is the line after the `|`/`>` header
+    /// and the column after the content indentation. For a literal (`|`) scalar, line `N`,
+    /// column `C` of its text is line `contentPosition.line + N - 1`, column
+    /// `contentPosition.column + C - 1` of the file (leading empty lines included).
+    /// Otherwise equal to ``position``.
     public var contentPosition: TextPosition
-    /// For sequences: whether they were written in flow style (`[a, b]`).
+    /// For sequences and mappings: whether they were written in flow style (`[a, b]`, `{a: b}`).
     public var isFlow: Bool
 
+    /// A node; `contentPosition` defaults to `position`.
     public init(
         _ content: Content, position: TextPosition, contentPosition: TextPosition? = nil, isFlow: Bool = false
     ) {
@@ -155,9 +179,12 @@ public struct YAMLNode: Hashable, Sendable {
 
 /// One pair of a mapping node. The key is always a scalar node.
 public struct YAMLNodePair: Hashable, Sendable {
+    /// The key: always a scalar node.
     public var key: YAMLNode
+    /// The value node.
     public var value: YAMLNode
 
+    /// A pair of nodes.
     public init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
