@@ -1,3 +1,4 @@
+import Foundation
 import LabKit
 
 // The labs that `labgen build` builds when it is given no lab file. Every other file in this
@@ -15,3 +16,6 @@ public let templateLabs: [TemplateLab] = [
     TemplateLab(file: "calico-ipip-crosssubnet-2022.swift", lab: calicoIPIPCrossSubnet2022),
     TemplateLab(file: "calico-ipip-crosssubnet.swift", lab: calicoIPIPCrossSubnet),
 ]
+
+/// The folder of the template lab files in the labgen source checkout (for `labgen init`).
+public let templateFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

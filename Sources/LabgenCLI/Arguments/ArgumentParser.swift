@@ -1,0 +1,133 @@
+/// A usage error: printed as `Error: ...` followed by the command's usage; exit status 2.
+public struct UsageError: Error, Equatable, Sendable {
+    public var message: String
+    public var command: String?
+
+    public init(_ message: String, command: String?) {
+        self.message = message
+        self.command = command
+    }
+}
+
+/// Parsed arguments of one command.
+public struct ParsedArguments: Sendable {
+    public var positionals: [String] = []
+    public var values: [String: [String]] = [:]
+    public var flags: Set<String> = []
+    public var wantsHelp = false
+
+    public func value(_ name: String) -> String? { values[name]?.last }
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+}
+
+/// Parses arguments against a `CommandSpec`: long options (`--name value`, `--name=value`),
+/// flags, `--` to end options, and positionals. Unknown options get a did-you-mean suggestion.
+public enum ArgumentParser {
+    public static func parse(_ arguments: [String], for spec: CommandSpec) throws(UsageError) -> ParsedArguments {
+        var result = ParsedArguments()
+        var index = 0
+        var optionsEnded = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if optionsEnded || !argument.hasPrefix("-") || argument == "-" {
+                result.positionals.append(argument)
+                continue
+            }
+            if argument == "--" {
+                optionsEnded = true
+                continue
+            }
+            if argument == "-h" || argument == "--help" {
+                result.wantsHelp = true
+                continue
+            }
+            var name = argument
+            var inlineValue: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            guard let option = spec.options.first(where: { $0.name == name }) else {
+                var message = "Unknown option '\(name)'."
+                if let suggestion = Suggestions.closest(to: name, in: spec.options.map(\.name) + ["--help"]) {
+                    message += " Did you mean '\(suggestion)'?"
+                }
+                throw UsageError(message, command: spec.name)
+            }
+            if option.isFlag {
+                if inlineValue != nil {
+                    throw UsageError("The flag '\(name)' does not take a value.", command: spec.name)
+                }
+                result.flags.insert(name)
+                continue
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < arguments.count else {
+                    throw UsageError("Missing value for '\(name) <\(option.valueName!)>'.", command: spec.name)
+                }
+                value = arguments[index]
+                index += 1
+            }
+            if !option.choices.isEmpty && !option.choices.contains(value) {
+                var message = "The value '\(value)' is invalid for '\(name) <\(option.valueName!)>'. Use one of: \(option.choices.joined(separator: ", "))."
+                if let suggestion = Suggestions.closest(to: value, in: option.choices) {
+                    message += " Did you mean '\(suggestion)'?"
+                }
+                throw UsageError(message, command: spec.name)
+            }
+            if result.values[name] != nil && !option.repeatable {
+                throw UsageError("The option '\(name)' is given more than once.", command: spec.name)
+            }
+            result.values[name, default: []].append(value)
+        }
+        if result.wantsHelp { return result }
+        let required = spec.positionals.filter { !$0.optional }
+        if result.positionals.count < required.count {
+            let missing = required[result.positionals.count]
+            throw UsageError("Missing expected argument '<\(missing.name)>'.", command: spec.name)
+        }
+        let repeating = spec.positionals.contains { $0.repeating }
+        if !repeating && result.positionals.count > spec.positionals.count {
+            throw UsageError("Unexpected argument '\(result.positionals[spec.positionals.count])'.", command: spec.name)
+        }
+        return result
+    }
+}
+
+/// Did-you-mean suggestions by edit distance.
+public enum Suggestions {
+    /// The candidate closest to `word`, when it is close enough to be a likely typo.
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
+        let limit = max(1, min(3, word.count / 3))
+        return best.1 <= limit ? best.0 : nil
+    }
+
+    /// Levenshtein distance with adjacent transpositions (optimal string alignment).
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous2[j - 2] + 1)
+                }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// What a command may touch: its working folder, environment and output streams.
+/// Tests run commands in-process with a context that captures the output.
+public final class CLIContext: @unchecked Sendable {
+    public let workingDirectory: URL
+    public let environment: [String: String]
+    /// The path of the running labgen executable (to find the LabKit build for lab files).
+    public let executablePath: String
+    private let writeOut: (String) -> Void
+    private let writeErr: (String) -> Void
+
+    public init(
+        workingDirectory: URL, environment: [String: String], executablePath: String,
+        out: @escaping (String) -> Void, err: @escaping (String) -> Void
+    ) {
+        self.workingDirectory = workingDirectory
+        self.environment = environment
+        self.executablePath = executablePath
+        writeOut = out
+        writeErr = err
+    }
+
+    /// The context of the real process.
+    public static func process() -> CLIContext {
+        CLIContext(
+            workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+            environment: ProcessInfo.processInfo.environment,
+            executablePath: CommandLine.arguments.first ?? "labgen",
+            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            err: { FileHandle.standardError.write(Data($0.utf8)) })
+    }
+
+    public func out(_ text: String) { writeOut(text) }
+    public func err(_ text: String) { writeErr(text) }
+
+    /// A path from the command line, relative to the working folder.
+    public func url(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
+    }
+
+    /// A path shown to the user: relative to the working folder when below it.
+    public func display(_ url: URL) -> String {
+        let base = workingDirectory.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        if path == base { return "." }
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+}
+
+/// Exit statuses of labgen.
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    /// Errors in the lab or its artifacts; stale output for `check`.
+    public static let failure: Int32 = 1
+    /// Bad command line.
+    public static let usage: Int32 = 2
+}

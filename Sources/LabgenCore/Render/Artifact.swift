@@ -1,0 +1,58 @@
+import LabModel
+
+/// One generated file of a lab, with its path relative to the lab's output folder.
+public struct Artifact: Hashable, Sendable {
+    /// What the file is, for readers and for messages.
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        case kindConfig = "kind config"
+        case kubeadmPatch = "kubeadm patch"
+        case containerlab = "containerlab topology"
+        case vyosBoot = "VyOS config.boot"
+        case vyosCommands = "VyOS set commands"
+        case calicoPools = "Calico IPPool"
+        case calicoNodePatch = "calico-node patch"
+        case bridgeScript = "bridge script"
+        case labModel = "lab model"
+    }
+
+    public var path: String
+    public var kind: Kind
+    public var contents: String
+    /// Whether the file should be executable (the bridge script).
+    public var executable: Bool
+
+    public init(path: String, kind: Kind, contents: String, executable: Bool = false) {
+        self.path = path
+        self.kind = kind
+        self.contents = contents
+        self.executable = executable
+    }
+}
+
+/// All the artifacts of one lab, in a fixed order.
+public struct RenderedLab: Sendable {
+    public var name: String
+    public var artifacts: [Artifact]
+
+    public init(name: String, artifacts: [Artifact]) {
+        self.name = name
+        self.artifacts = artifacts
+    }
+
+    public func artifact(at path: String) -> Artifact? { artifacts.first { $0.path == path } }
+}
+
+/// The conventional file names of a lab's artifacts (documented in the README).
+public enum ArtifactPaths {
+    public static let kindConfig = "kind.yaml"
+    public static func kubeadmPatch(node: String) -> String { "kubeadm/\(node).yaml" }
+    public static func containerlab(topology: String) -> String { "\(topology).clab.yaml" }
+    public static func vyosBoot(gateway: String) -> String { "startup-conf/\(gateway)-boot.cfg" }
+    public static func vyosCommands(gateway: String) -> String { "startup-conf/\(gateway).cfg" }
+    public static let calicoPools = "calico/ippool.yaml"
+    public static let calicoNodePatch = "calico/calico-node-patch.yaml"
+    public static let bridgeScript = "bridges.sh"
+    public static let labModel = "lab.json"
+    /// Where the VyOS config is mounted inside the gateway container.
+    public static let vyosConfigMount = "/opt/vyatta/etc/config/config.boot"
+}

@@ -1,0 +1,38 @@
+import Foundation
+import LabModel
+
+/// lab.json: the resolved model, so that `labgen check` can summarize what changed in a lab
+/// (nodes, addresses, racks, pools, gateway interfaces) by comparing models, not text.
+enum LabModelRenderer {
+    static func render(_ plan: LabPlan) -> Artifact {
+        Artifact(path: ArtifactPaths.labModel, kind: .labModel, contents: encode(plan))
+    }
+
+    static func encode(_ plan: LabPlan) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain value types with string keys cannot fail.
+        let data = try! encoder.encode(plan)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func decode(_ text: String) throws -> LabPlan {
+        try JSONDecoder().decode(LabPlan.self, from: Data(text.utf8))
+    }
+}
+
+/// Renders every artifact of a resolved lab, in a fixed order.
+public enum Renderer {
+    public static func render(_ plan: LabPlan) throws -> RenderedLab {
+        var artifacts: [Artifact] = []
+        if let kind = KindConfigRenderer.render(plan) { artifacts.append(kind) }
+        artifacts += KubeadmPatchRenderer.artifacts(for: plan)
+        if let clab = ContainerlabRenderer.render(plan) { artifacts.append(clab) }
+        artifacts += try VyOSRenderer.artifacts(for: plan)
+        if let calico = CalicoRenderer.render(plan) { artifacts.append(calico) }
+        if let patch = CalicoNodePatchRenderer.render(plan) { artifacts.append(patch) }
+        if let script = BridgeScriptRenderer.render(plan) { artifacts.append(script) }
+        artifacts.append(LabModelRenderer.render(plan))
+        return RenderedLab(name: plan.name, artifacts: artifacts)
+    }
+}
