@@ -1,0 +1,52 @@
+import LabModel
+import LabgenCore
+
+/// `labgen explain [ID]`: the rule catalogue, or the long explanation of one rule.
+enum ExplainCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "explain",
+        abstract: "Explain a diagnostic ID (LG001...), or list all of them.",
+        discussion: """
+            Without an ID, lists the cross-artifact rules of 'labgen verify' (LG0nn) and the model checks of
+            'labgen build' (LG1nn). With an ID, prints what the rule checks and what breaks in a real lab.
+            """,
+        positionals: [CommandSpec.Positional("id", help: "A diagnostic ID such as LG002.")])
+
+    static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
+        guard let requested = arguments.positionals.first else {
+            var lines = ["Cross-artifact rules (labgen verify, and labgen build on what it renders):"]
+            for rule in Rule.catalogue {
+                lines.append("  \(rule.id)  \(rule.severity.rawValue.padding(7))  \(rule.summary)")
+            }
+            lines += ["", "Model checks (labgen build, on the lab description):"]
+            for check in ModelCheck.allCases {
+                lines.append("  \(check.id)  error    \(check.summary)")
+            }
+            lines += ["", "See 'labgen explain <ID>' for one rule.", ""]
+            context.out(lines.joined(separator: "\n"))
+            return ExitStatus.success
+        }
+        let id = DiagnosticID(requested.uppercased())
+        if let rule = Rule.rule(id) {
+            context.out("\(rule.id): \(rule.summary) (default severity: \(rule.severity.rawValue))\n\n\(rule.explanation)\n")
+            return ExitStatus.success
+        }
+        if let check = ModelCheck(rawValue: id.rawValue) {
+            context.out(
+                "\(check.id): \(check.summary) (model check of 'labgen build', error)\n\nReported on the lab description (the Swift DSL), before anything is rendered; the message names the element and its source line.\n")
+            return ExitStatus.success
+        }
+        let known = Rule.catalogue.map(\.id.rawValue) + ModelCheck.allCases.map(\.rawValue)
+        var message = "Unknown diagnostic ID '\(requested)'."
+        if let suggestion = Suggestions.closest(to: requested.uppercased(), in: known) {
+            message += " Did you mean '\(suggestion)'?"
+        }
+        throw UsageError(message + " See 'labgen explain' for the list.", command: spec.name)
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

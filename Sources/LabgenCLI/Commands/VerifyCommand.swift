@@ -1,0 +1,185 @@
+import Foundation
+import LabModel
+import LabgenCore
+
+/// `labgen verify [DIR]`: reads a lab's artifacts (generated or hand-written) and checks that
+/// they agree with one another.
+enum VerifyCommand: Subcommand {
+    static let spec = CommandSpec(
+        name: "verify",
+        abstract: "Check that a lab's kind, containerlab, VyOS, Calico and kubeadm files agree with one another.",
+        discussion: """
+            Finds the artifacts of DIR (default: the current folder) by their content: kind config, containerlab
+            topology, VyOS config.boot or set commands, Calico IPPool, kubeadm patches, calico-node patch or
+            manifest, bridge script. Options name files explicitly (for example a kind config kept elsewhere).
+            Exit status 0 when there is no error (warnings allowed unless --strict), 1 on errors, 2 on usage errors.
+            'labgen explain <ID>' explains a rule.
+
+            RULES:
+            \(Rule.catalogue.map { "  \($0.id)  \($0.severity == .warning ? "(warning) " : "")\($0.summary)" }.joined(separator: "\n"))
+            """,
+        options: [
+            .value("--cluster-name", "name", help: "The kind cluster name when it is given on kind's command line (kind create cluster --name)."),
+            .value("--kind", "file", help: "The kind config."),
+            .value("--clab", "file", help: "The containerlab topology (VyOS binds are relative to it)."),
+            .value("--vyos", "file", help: "A VyOS config.boot or set-command file.", repeatable: true),
+            .value("--calico", "file", help: "A Calico IPPool file or Calico manifest.", repeatable: true),
+            .value("--calico-node", "file", help: "The calico-node patch (IP autodetection)."),
+            .value("--kubeadm", "file", help: "A standalone kubeadm patch.", repeatable: true),
+            .value("--bridges", "file", help: "The script that creates the host bridges.", repeatable: true),
+            .value("--format", "format", help: "Output format.", choices: ["text", "json", "github"]),
+            .flag("--strict", help: "Treat warnings as errors (exit status 1)."),
+        ],
+        positionals: [CommandSpec.Positional("dir", help: "The lab folder (default: the current folder unless files are named).")])
+
+    static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
+        let explicitOptions: [(String, ArtifactDiscovery.Kind)] = [
+            ("--kind", .kindConfig), ("--clab", .containerlab), ("--vyos", .vyos), ("--calico", .calicoPools),
+            ("--calico-node", .calicoNode), ("--kubeadm", .kubeadmPatch), ("--bridges", .bridgeScript),
+        ]
+        var explicit: [(path: String, kind: ArtifactDiscovery.Kind)] = []
+        for (option, kind) in explicitOptions {
+            for path in arguments.all(option) { explicit.append((path, kind)) }
+        }
+        let folderArgument = arguments.positionals.first ?? (explicit.isEmpty ? "." : nil)
+        var files: [(path: String, text: String)] = []
+        var expected: [String: ArtifactDiscovery.Kind] = [:]
+        var folderURL: URL?
+        if let folderArgument {
+            let url = context.url(folderArgument)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw UsageError("'\(folderArgument)' is not a folder.", command: spec.name)
+            }
+            folderURL = url.standardizedFileURL
+            files = ArtifactDiscovery.files(in: url)
+        }
+        for (path, kind) in explicit {
+            let url = context.url(path).standardizedFileURL
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                throw UsageError("Cannot read '\(path)'.", command: spec.name)
+            }
+            // A file inside the folder keeps its folder-relative name.
+            var shown = path
+            if let folderURL, url.path.hasPrefix(folderURL.path + "/") {
+                shown = String(url.path.dropFirst(folderURL.path.count + 1))
+                files.removeAll { $0.path == shown }
+            }
+            if (kind == .calicoPools || kind == .calicoNode),
+                ArtifactDiscovery.classify(text).isDisjoint(with: [.calicoPools, .calicoNode])
+            {
+                throw UsageError("'\(path)' holds no Calico IPPool or calico-node settings.", command: spec.name)
+            }
+            files.append((shown, text))
+            if kind != .calicoPools && kind != .calicoNode { expected[shown] = kind }
+        }
+        var facts = LabFacts.read(files, expected: expected, clusterName: arguments.value("--cluster-name"))
+        // Binds are relative to the topology file: know the files next to a topology named from elsewhere.
+        if let clab = explicit.first(where: { $0.kind == .containerlab }), let shownClab = facts.clab?.file,
+            shownClab == clab.path
+        {
+            let directory = context.url(clab.path).deletingLastPathComponent()
+            let prefix = clab.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            if directory.standardizedFileURL.path != folderURL?.path {
+                for (path, text) in ArtifactDiscovery.files(in: directory) {
+                    let shown = prefix.isEmpty ? path : (clab.path.hasPrefix("/") && prefix.isEmpty ? "/" : prefix + "/") + path
+                    facts.files.insert(LabFacts.normalize(shown))
+                    if ArtifactDiscovery.classify(text) == [.vyos], facts.vyos[LabFacts.normalize(shown)] == nil {
+                        var diagnostics: [Diagnostic] = []
+                        if let vyos = VyOSFactsReader.read(text, file: shown, diagnostics: &diagnostics) {
+                            facts.vyos[LabFacts.normalize(shown)] = vyos
+                        }
+                        facts.readDiagnostics += diagnostics
+                    }
+                }
+            }
+        }
+        let where_ = folderArgument ?? explicit.map(\.path).joined(separator: ", ")
+        if facts.kind == nil && facts.clab == nil && facts.vyos.isEmpty && facts.pools.isEmpty && facts.readDiagnostics.isEmpty {
+            context.err("error: no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in \(where_)\n")
+            return ExitStatus.failure
+        }
+        let diagnostics = Verifier.verify(facts)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        switch arguments.value("--format") ?? "text" {
+        case "json":
+            context.out(json(diagnostics, errors: errors, warnings: warnings))
+        case "github":
+            let base = folderArgument.flatMap { $0 == "." ? nil : $0 }
+            for diagnostic in diagnostics { context.out(github(diagnostic, base: base)) }
+        default:
+            for diagnostic in diagnostics { context.out(diagnostic.description + "\n") }
+            let found = [facts.kind.map { _ in "kind config" }, facts.clab.map { _ in "containerlab topology" },
+                         facts.vyos.isEmpty ? nil : "\(facts.vyos.count) VyOS config\(facts.vyos.count == 1 ? "" : "s")",
+                         facts.pools.isEmpty ? nil : "\(facts.pools.count) Calico pool\(facts.pools.count == 1 ? "" : "s")"]
+                .compactMap { $0 }.joined(separator: ", ")
+            context.out(
+                "\(where_): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (checked \(found))\n")
+        }
+        if errors > 0 || (arguments.flag("--strict") && warnings > 0) { return ExitStatus.failure }
+        return ExitStatus.success
+    }
+
+    struct Report: Encodable {
+        struct Entry: Encodable {
+            struct Note: Encodable {
+                var message: String
+                var file: String?
+                var line: Int?
+                var column: Int?
+            }
+            var id: String
+            var severity: String
+            var message: String
+            var file: String?
+            var line: Int?
+            var column: Int?
+            var notes: [Note]
+        }
+        var errors: Int
+        var warnings: Int
+        var diagnostics: [Entry]
+    }
+
+    static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int) -> String {
+        let report = Report(
+            errors: errors, warnings: warnings,
+            diagnostics: diagnostics.map { d in
+                Report.Entry(
+                    id: d.id.rawValue, severity: d.severity.rawValue, message: d.message, file: d.location?.file,
+                    line: d.location?.line, column: d.location?.column,
+                    notes: d.notes.map { Report.Entry.Note(message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column) })
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(report)) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A GitHub workflow command: `::error file=F,line=L,col=C,title=LG002::message`.
+    static func github(_ diagnostic: Diagnostic, base: String?) -> String {
+        let level = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
+        var properties: [String] = []
+        if let location = diagnostic.location {
+            let file = base.map { location.file.hasPrefix("/") ? location.file : $0 + "/" + location.file } ?? location.file
+            properties += ["file=\(property(file))", "line=\(location.line)", "col=\(location.column)"]
+        }
+        properties.append("title=labgen \(diagnostic.id)")
+        var message = diagnostic.message
+        for note in diagnostic.notes {
+            message += "\n" + (note.location.map { "\($0): " } ?? "") + "note: " + note.message
+        }
+        return "::\(level) \(properties.joined(separator: ","))::\(escape(message))\n"
+    }
+
+    /// Workflow commands need `%`, CR and LF escaped.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func property(_ text: String) -> String {
+        escape(text).replacingOccurrences(of: ",", with: "%2C").replacingOccurrences(of: ":", with: "%3A")
+    }
+}

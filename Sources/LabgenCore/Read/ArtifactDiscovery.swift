@@ -1,0 +1,185 @@
+import Foundation
+import LabFormats
+import LabModel
+
+/// Finds a lab's artifacts by their content, not their names, and reads them into `LabFacts`.
+public enum ArtifactDiscovery {
+    /// What a file holds, as far as labgen is concerned.
+    public enum Kind: String, Hashable, Sendable, CaseIterable, Comparable {
+        case kindConfig = "kind config"
+        case containerlab = "containerlab topology"
+        case vyos = "VyOS config"
+        case calicoPools = "Calico IPPool"
+        case kubeadmPatch = "kubeadm patch"
+        case calicoNode = "calico-node patch or manifest"
+        case bridgeScript = "bridge script"
+        /// Kubernetes workloads whose images are pulled inside the cluster.
+        case workloads = "Kubernetes workloads"
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// What `text` holds; empty for files labgen does not read (including YAML that does not parse
+    /// and does not look like an artifact).
+    public static func classify(_ text: String) -> Set<Kind> {
+        if VyOSReader.isSetCommands(text) { return [.vyos] }
+        if BridgeScriptReader.isBridgeScript(text), !text.contains("topology:") { return [.bridgeScript] }
+        if text.contains("{"), VyOSFactsReader.isBootConfig(text) { return [.vyos] }
+        guard let documents = try? YAMLReader.read(text) else {
+            // Looks like an artifact but does not parse: read it to report why.
+            if text.contains("kind.x-k8s.io/") { return [.kindConfig] }
+            if text.contains("topology:") { return [.containerlab] }
+            return []
+        }
+        var kinds = Set<Kind>()
+        for document in documents {
+            // JSON (lab.json, containerlab's topology-data.json) is not an artifact labgen reads.
+            if document.isFlow { continue }
+            if KindConfigReader.isKindConfig(document) { kinds.insert(.kindConfig) }
+            if ContainerlabReader.isTopology(document) { kinds.insert(.containerlab) }
+            if CalicoReader.isPoolDocument(document) { kinds.insert(.calicoPools) }
+            if let kind = document["kind"]?.scalarText, KubeadmPatchReader.kinds.contains(kind) { kinds.insert(.kubeadmPatch) }
+            if CalicoReader.isCalicoNode(document) { kinds.insert(.calicoNode) }
+            if !CalicoReader.images(document, origin: TextOrigin(file: "")).isEmpty { kinds.insert(.workloads) }
+        }
+        return kinds
+    }
+
+    /// The regular text files below `folder` (hidden files and folders skipped, at most 6 levels,
+    /// files up to 4 MiB), with paths relative to `folder`, sorted.
+    public static func files(in folder: URL) -> [(path: String, text: String)] {
+        var result: [(String, String)] = []
+        func walk(_ url: URL, _ relative: String, depth: Int) {
+            guard depth <= 6,
+                let entries = try? FileManager.default.contentsOfDirectory(
+                    at: url, includingPropertiesForKeys: [.isDirectoryKey, .fileSizeKey, .isRegularFileKey])
+            else { return }
+            for entry in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
+                let name = entry.lastPathComponent
+                if name.hasPrefix(".") { continue }
+                let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .fileSizeKey, .isRegularFileKey])
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if values?.isDirectory == true {
+                    walk(entry, path, depth: depth + 1)
+                } else if values?.isRegularFile == true, (values?.fileSize ?? 0) <= 4 << 20,
+                    let data = try? Data(contentsOf: entry), !data.contains(0),
+                    let text = String(data: data, encoding: .utf8)
+                {
+                    result.append((path, text))
+                }
+            }
+        }
+        walk(folder, "", depth: 0)
+        return result
+    }
+}
+
+extension LabFacts {
+    /// Reads the artifacts among `files` (path as shown in diagnostics, and contents), found by
+    /// content. `expected` names the kind of files the user named explicitly: such a file that is
+    /// not of that kind is an error. Every file's path is remembered for bind checks.
+    public static func read(
+        _ files: [(path: String, text: String)], expected: [String: ArtifactDiscovery.Kind] = [:], clusterName: String? = nil
+    ) -> LabFacts {
+        var facts = LabFacts()
+        facts.clusterName = clusterName
+        var kindFiles: [String] = []
+        var clabFiles: [String] = []
+        for (path, text) in files {
+            facts.files.insert(normalize(path))
+            var kinds = ArtifactDiscovery.classify(text)
+            if let wanted = expected[path] {
+                if !kinds.contains(wanted) {
+                    facts.readDiagnostics.append(
+                        .error(RuleID.unreadable, "\(path) was named as a \(wanted.rawValue) but does not hold one",
+                            at: SourceLocation(file: path, line: 1, column: 1)))
+                    continue
+                }
+                kinds = [wanted]
+                if wanted == .kindConfig || wanted == .containerlab { kinds.formUnion(ArtifactDiscovery.classify(text).subtracting([.kindConfig, .containerlab])) }
+            }
+            facts.add(path: path, text: text, kinds: kinds, kindFiles: &kindFiles, clabFiles: &clabFiles)
+        }
+        for (kind, found) in [("kind configs", kindFiles), ("containerlab topologies", clabFiles)] where found.count > 1 {
+            facts.readDiagnostics.append(
+                .error(
+                    RuleID.unreadable,
+                    "found \(found.count) \(kind) (\(found.joined(separator: ", "))); name the one to check explicitly",
+                    at: SourceLocation(file: found[1], line: 1, column: 1)))
+        }
+        return facts
+    }
+
+    mutating func add(
+        path: String, text: String, kinds: Set<ArtifactDiscovery.Kind>, kindFiles: inout [String], clabFiles: inout [String]
+    ) {
+        guard !kinds.isEmpty else { return }
+        let origin = TextOrigin(file: path)
+        if kinds.contains(.vyos) {
+            if let vyos = VyOSFactsReader.read(text, file: path, diagnostics: &readDiagnostics) { self.vyos[normalize(path)] = vyos }
+            return
+        }
+        if kinds.contains(.bridgeScript) {
+            bridgeScripts.append(BridgeScriptReader.read(text, file: path))
+            return
+        }
+        let documents: [YAMLNode]
+        do {
+            documents = try YAMLReader.read(text)
+        } catch {
+            readDiagnostics.append(
+                .error(RuleID.unreadable, "\(path) does not parse: \(error.message)", at: origin.location(error.position)))
+            return
+        }
+        for document in documents {
+            if kinds.contains(.kindConfig), KindConfigReader.isKindConfig(document) {
+                kindFiles.append(path)
+                if kind == nil { kind = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics) }
+            }
+            if kinds.contains(.containerlab), ContainerlabReader.isTopology(document) {
+                clabFiles.append(path)
+                if clab == nil { clab = ContainerlabReader.read(document, origin: origin, diagnostics: &readDiagnostics) }
+                for node in clab?.nodes ?? [] where clab?.file == path {
+                    if let image = node.image { images.append(ImageReference(reference: image, pulledInCluster: false)) }
+                }
+            }
+            if kinds.contains(.calicoPools), CalicoReader.isPoolDocument(document) {
+                pools += CalicoReader.pools(document, origin: origin, diagnostics: &readDiagnostics)
+            }
+            if kinds.contains(.kubeadmPatch),
+                let patch = KubeadmPatchReader.read(document, origin: origin, diagnostics: &readDiagnostics)
+            {
+                kubeadmPatches.append((path, patch))
+            }
+            if kinds.contains(.calicoNode), let (node, pool) = CalicoReader.calicoNode(document, origin: origin) {
+                calicoNode.append(node)
+                if let pool { pools.append(pool) }
+            }
+            if let mtu = CalicoReader.vethMTU(document, origin: origin) { vethMTU = mtu }
+            if kinds.contains(.workloads) || kinds.contains(.calicoNode) {
+                images += CalicoReader.images(document, origin: origin).map { ImageReference(reference: $0, pulledInCluster: true) }
+            }
+        }
+    }
+
+    /// `./a/../b//c` -> `b/c`.
+    public static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        let absolute = path.hasPrefix("/")
+        for part in path.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == "..", absolute {
+                continue
+            } else {
+                parts.append(part)
+            }
+        }
+        return (absolute ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    func normalize(_ path: String) -> String { Self.normalize(path) }
+}

@@ -1,0 +1,126 @@
+import LabFormats
+import LabModel
+
+/// Reads a containerlab topology: nodes (kind, image, `network-mode`, binds, and the
+/// `ip addr add A/L dev IF` / `ip route replace|add default via GW` commands of `exec`) and links.
+public enum ContainerlabReader {
+    public static func read(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> ClabFacts? {
+        let origin = TextOrigin(file: file)
+        do {
+            guard let document = try YAMLReader.read(text).first(where: isTopology) else { return nil }
+            return read(document, origin: origin, diagnostics: &diagnostics)
+        } catch {
+            diagnostics.append(
+                .error(RuleID.unreadable, "containerlab topology does not parse: \(error.message)", at: origin.location(error.position)))
+            return nil
+        }
+    }
+
+    /// Whether a document is a containerlab topology: `name:` and a `topology:` mapping.
+    public static func isTopology(_ document: YAMLNode) -> Bool {
+        guard document["name"]?.scalarText != nil, case .mapping? = document["topology"]?.content else { return false }
+        return true
+    }
+
+    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> ClabFacts {
+        var facts = ClabFacts(file: origin.file, name: nil, nodes: [], links: [])
+        if let name = document["name"], let text = name.scalarText { facts.name = Located(text, at: origin.location(name)) }
+        let topology = document["topology"]
+        if case .mapping(let pairs)? = topology?["nodes"]?.content {
+            for pair in pairs {
+                facts.nodes.append(node(pair, origin: origin, diagnostics: &diagnostics))
+            }
+        }
+        if case .sequence(let items)? = topology?["links"]?.content {
+            for item in items {
+                var link = ClabLinkFacts(endpoints: [], mtu: nil, location: origin.location(item))
+                if case .sequence(let endpoints)? = item["endpoints"]?.content {
+                    for endpoint in endpoints {
+                        guard let text = endpoint.scalarText else { continue }
+                        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                        guard parts.count == 2 else {
+                            diagnostics.append(
+                                .error(
+                                    RuleID.linkEndpoints, "link endpoint '\(text)' is not 'node:interface'",
+                                    at: origin.location(endpoint)))
+                            continue
+                        }
+                        link.endpoints.append(
+                            ClabEndpoint(node: String(parts[0]), interface: String(parts[1]), location: origin.location(endpoint)))
+                    }
+                }
+                if let mtu = item["mtu"] {
+                    if case .int(let value) = mtu.value {
+                        link.mtu = Located(value, at: origin.location(mtu))
+                    } else {
+                        diagnostics.append(.error(RuleID.mtu, "link mtu must be an integer", at: origin.location(mtu)))
+                    }
+                }
+                facts.links.append(link)
+            }
+        }
+        return facts
+    }
+
+    static func node(_ pair: YAMLNodePair, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> ClabNodeFacts {
+        let body = pair.value
+        func scalar(_ key: String) -> Located<String>? {
+            guard let node = body[key], let text = node.scalarText, node.value != .null else { return nil }
+            return Located(text, at: origin.location(node))
+        }
+        var facts = ClabNodeFacts(
+            name: Located(pair.key.scalarText ?? "", at: origin.location(pair.key)), kind: scalar("kind"), image: scalar("image"),
+            networkMode: scalar("network-mode"), binds: [], addresses: [], defaultRoutes: [])
+        if case .sequence(let binds)? = body["binds"]?.content {
+            facts.binds = binds.compactMap { n in n.scalarText.map { Located($0, at: origin.location(n)) } }
+        }
+        if case .sequence(let commands)? = body["exec"]?.content {
+            for command in commands {
+                guard let text = command.scalarText else { continue }
+                parseExec(text, node: command, origin: origin, into: &facts, diagnostics: &diagnostics)
+            }
+        }
+        return facts
+    }
+
+    /// `ip [-4] addr|address|a add A/L dev IF` and `ip route replace|add default via GW`.
+    static func parseExec(
+        _ text: String, node: YAMLNode, origin: TextOrigin, into facts: inout ClabNodeFacts, diagnostics: inout [Diagnostic]
+    ) {
+        // Only the first line of a command (a `sh -c` script is not interpreted).
+        let line = text.split(separator: "\n").first ?? ""
+        var tokens = words(line)
+        guard tokens.first?.word == "ip" else { return }
+        tokens.removeFirst()
+        while let first = tokens.first, first.word.hasPrefix("-") { tokens.removeFirst() }
+        guard tokens.count >= 2 else { return }
+        let object = tokens[0].word
+        let verb = tokens[1].word
+        if ["a", "addr", "address"].contains(object), verb == "add" {
+            guard tokens.count >= 3 else { return }
+            let addressToken = tokens[2]
+            var device: String?
+            if let dev = tokens.firstIndex(where: { $0.word == "dev" }), dev + 1 < tokens.count {
+                device = String(tokens[dev + 1].word)
+            }
+            guard let device else { return }
+            guard let address = IPv4Interface(addressToken.word) else {
+                diagnostics.append(
+                    .error(
+                        RuleID.nodeIP, "'\(addressToken.word)' in exec is not an IPv4 address with a prefix length",
+                        at: origin.location(node, offset: addressToken.offset)))
+                return
+            }
+            facts.addresses.append(
+                ExecAddress(interface: device, address: address, location: origin.location(node, offset: addressToken.offset)))
+        } else if ["r", "ro", "route"].contains(object), ["replace", "add", "change"].contains(verb) {
+            guard tokens.count >= 5, tokens[2].word == "default" || tokens[2].word == "0.0.0.0/0", tokens[3].word == "via" else {
+                return
+            }
+            let gateway = tokens[4]
+            if let address = IPv4Address(gateway.word) {
+                facts.defaultRoutes.append(Located(address, at: origin.location(node, offset: gateway.offset)))
+            }
+        }
+    }
+}

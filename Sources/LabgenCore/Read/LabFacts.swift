@@ -1,0 +1,198 @@
+import LabModel
+
+/// A `key=value` kubelet node label.
+public struct NodeLabel: Hashable, Sendable {
+    public var key: String
+    public var value: String
+}
+
+/// What a kubeadm `InitConfiguration`/`JoinConfiguration` patch sets for the kubelet.
+public struct KubeadmPatchFacts: Hashable, Sendable {
+    /// `InitConfiguration` or `JoinConfiguration`.
+    public var kind: Located<String>
+    public var nodeIP: Located<IPv4Address>?
+    public var nodeLabels: [Located<NodeLabel>]
+    /// Where the document starts.
+    public var location: SourceLocation
+}
+
+/// One entry of kind's `nodes`.
+public struct KindNodeFacts: Hashable, Sendable {
+    public var role: Located<String>
+    public var image: Located<String>?
+    public var patches: [KubeadmPatchFacts]
+    /// The `- role: ...` item.
+    public var location: SourceLocation
+}
+
+/// A containerd registry mirror from kind's `containerdConfigPatches`.
+public struct RegistryMirrorFacts: Hashable, Sendable {
+    public var host: String
+    public var endpoints: [Located<String>]
+    public var location: SourceLocation
+}
+
+/// The kind `Cluster` config.
+public struct KindFacts: Hashable, Sendable {
+    public var file: String
+    public var name: Located<String>?
+    public var nodes: [KindNodeFacts]
+    /// Cluster-wide `kubeadmConfigPatches`.
+    public var patches: [KubeadmPatchFacts]
+    public var podSubnet: Located<IPv4Prefix>?
+    public var serviceSubnet: Located<IPv4Prefix>?
+    public var kubeProxyMode: Located<String>?
+    public var disableDefaultCNI: Located<Bool>?
+    public var mirrors: [RegistryMirrorFacts]
+    public var location: SourceLocation
+
+    /// kind's defaults when the config leaves them out.
+    public static let defaultPodSubnet = IPv4Prefix("10.244.0.0/16")!
+    public static let defaultServiceSubnet = IPv4Prefix("10.96.0.0/16")!
+}
+
+/// `ip addr add A/L dev IF` in a containerlab `exec`.
+public struct ExecAddress: Hashable, Sendable {
+    public var interface: String
+    public var address: IPv4Interface
+    public var location: SourceLocation
+}
+
+/// One node of a containerlab topology.
+public struct ClabNodeFacts: Hashable, Sendable {
+    public var name: Located<String>
+    public var kind: Located<String>?
+    public var image: Located<String>?
+    /// The value of `network-mode`, e.g. `container:worker2`.
+    public var networkMode: Located<String>?
+    public var binds: [Located<String>]
+    public var addresses: [ExecAddress]
+    /// `ip route replace|add default via GW`.
+    public var defaultRoutes: [Located<IPv4Address>]
+
+    public var isBridge: Bool { ["bridge", "ovs-bridge"].contains(kind?.value ?? "") }
+}
+
+/// One `node:interface` of a link.
+public struct ClabEndpoint: Hashable, Sendable {
+    public var node: String
+    public var interface: String
+    public var location: SourceLocation
+    public var key: String { "\(node):\(interface)" }
+}
+
+/// One link of a containerlab topology.
+public struct ClabLinkFacts: Hashable, Sendable {
+    public var endpoints: [ClabEndpoint]
+    public var mtu: Located<Int>?
+    public var location: SourceLocation
+}
+
+/// The containerlab topology.
+public struct ClabFacts: Hashable, Sendable {
+    public var file: String
+    public var name: Located<String>?
+    public var nodes: [ClabNodeFacts]
+    public var links: [ClabLinkFacts]
+    /// containerlab's default link MTU.
+    public static let defaultMTU = 9500
+}
+
+/// One VyOS interface (`interfaces ethernet eth1 { ... }`).
+public struct VyOSInterfaceFacts: Hashable, Sendable {
+    public var type: String
+    public var name: Located<String>
+    public var addresses: [Located<IPv4Interface>]
+    public var mtu: Located<Int>?
+}
+
+/// One `nat source rule N`.
+public struct NATRuleFacts: Hashable, Sendable {
+    public var number: Located<String>
+    public var outboundInterface: Located<String>?
+    public var source: Located<IPv4Prefix>?
+    public var masquerade: Bool
+}
+
+/// A VyOS configuration, config.boot or `set` commands.
+public struct VyOSFacts: Hashable, Sendable {
+    public var file: String
+    public var isSetCommands: Bool
+    public var interfaces: [VyOSInterfaceFacts]
+    public var natRules: [NATRuleFacts]
+}
+
+/// A Calico pool: an `IPPool` document, or the pool calico-node creates from its
+/// `CALICO_IPV4POOL_*` environment (then `cidr` is nil when it takes kubeadm's podSubnet).
+public struct IPPoolFacts: Hashable, Sendable {
+    public var file: String
+    public var name: String
+    public var cidr: Located<IPv4Prefix>?
+    public var blockSize: Located<Int>?
+    public var ipipMode: Located<String>?
+    public var vxlanMode: Located<String>?
+    public var disabled: Bool
+    public var fromEnvironment: Bool
+    public var location: SourceLocation
+
+    public var effectiveBlockSize: Int { blockSize?.value ?? 26 }
+    public var ipip: String { ipipMode?.value ?? "Never" }
+    public var vxlan: String { vxlanMode?.value ?? "Never" }
+}
+
+/// calico-node's IP autodetection, from the calico-node patch or a Calico manifest.
+public struct CalicoNodeFacts: Hashable, Sendable {
+    public var file: String
+    /// `IP_AUTODETECTION_METHOD`; nil when unset (Calico then uses `first-found`).
+    public var autodetection: Located<String>?
+    public var location: SourceLocation
+}
+
+/// Bridges created by a shell script (`ip link add NAME type bridge`, `brctl addbr NAME`,
+/// or a `BRIDGES='a b'` list).
+public struct BridgeScriptFacts: Hashable, Sendable {
+    public var file: String
+    public var bridges: [Located<String>]
+}
+
+/// A container image reference and whether it is pulled inside the cluster (by containerd in a
+/// kind node) or by the host's container engine (containerlab).
+public struct ImageReference: Hashable, Sendable {
+    public var reference: Located<String>
+    public var pulledInCluster: Bool
+
+    /// The registry host when the reference names a private one (`HOST:PORT/…`, an IP address,
+    /// `localhost`); nil for Docker Hub and names without a registry part.
+    public var privateRegistry: String? {
+        let text = reference.value
+        guard let slash = text.firstIndex(of: "/") else { return nil }
+        let host = String(text[..<slash])
+        if host.contains(":") || host == "localhost" { return host }
+        if IPv4Address(host) != nil { return host }
+        return nil
+    }
+}
+
+/// Everything read from a lab's artifacts, with positions: the input of the `Verifier`.
+public struct LabFacts: Sendable {
+    public var kind: KindFacts?
+    /// Standalone kubeadm patch files (`kubeadm/<node>.yaml`).
+    public var kubeadmPatches: [(file: String, patch: KubeadmPatchFacts)] = []
+    public var clab: ClabFacts?
+    /// Every VyOS configuration found, keyed by file.
+    public var vyos: [String: VyOSFacts] = [:]
+    public var pools: [IPPoolFacts] = []
+    public var calicoNode: [CalicoNodeFacts] = []
+    public var bridgeScripts: [BridgeScriptFacts] = []
+    public var images: [ImageReference] = []
+    /// `veth_mtu` of Calico's calico-config ConfigMap, when set (not 0 = auto).
+    public var vethMTU: Located<Int>?
+    /// Files of the lab (as shown in diagnostics), to resolve bind sources.
+    public var files: Set<String> = []
+    /// The kind cluster name given on kind's command line (`kind create cluster --name`).
+    public var clusterName: String?
+    /// Problems found while reading (unreadable files, unknown fields, wrong types).
+    public var readDiagnostics: [Diagnostic] = []
+
+    public init() {}
+}

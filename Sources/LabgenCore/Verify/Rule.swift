@@ -1,0 +1,207 @@
+import LabModel
+
+/// The stable IDs of the cross-artifact rules. IDs never change meaning once published.
+public enum RuleID {
+    public static let unreadable: DiagnosticID = "LG000"
+    public static let networkMode: DiagnosticID = "LG001"
+    public static let nodeIP: DiagnosticID = "LG002"
+    public static let gatewaySubnet: DiagnosticID = "LG003"
+    public static let defaultRoute: DiagnosticID = "LG004"
+    public static let gatewayInterfaces: DiagnosticID = "LG005"
+    public static let rackLabels: DiagnosticID = "LG006"
+    public static let podSubnet: DiagnosticID = "LG007"
+    public static let encapsulation: DiagnosticID = "LG008"
+    public static let registryMirror: DiagnosticID = "LG009"
+    public static let vyosBind: DiagnosticID = "LG010"
+    public static let masquerade: DiagnosticID = "LG011"
+    public static let addresses: DiagnosticID = "LG012"
+    public static let interfaceNames: DiagnosticID = "LG013"
+    public static let linkEndpoints: DiagnosticID = "LG014"
+    public static let strictDecoding: DiagnosticID = "LG015"
+    public static let mtu: DiagnosticID = "LG016"
+    public static let autodetection: DiagnosticID = "LG017"
+    public static let serviceSubnet: DiagnosticID = "LG018"
+    public static let patchKind: DiagnosticID = "LG019"
+    public static let standalonePatch: DiagnosticID = "LG020"
+}
+
+/// A cross-artifact rule: what `labgen explain` prints and `labgen verify --help` lists.
+public struct Rule: Sendable, Hashable {
+    public var id: DiagnosticID
+    /// One line.
+    public var summary: String
+    /// What the rule checks and what breaks in a real lab when it is violated.
+    public var explanation: String
+    public var severity: Severity
+
+    /// All rules, in ID order.
+    public static let catalogue: [Rule] = [
+        Rule(
+            id: RuleID.unreadable, summary: "every artifact parses (YAML, VyOS, TOML) and exists only once", explanation: """
+                A file that looks like a lab artifact (kind config, containerlab topology, VyOS config, Calico or kubeadm
+                document) must parse, and a lab folder holds one kind config and one containerlab topology. kind,
+                containerlab and VyOS refuse a file that does not parse; with two candidates labgen cannot tell which
+                one you deploy, so name it with --kind or --clab.
+                """, severity: .error),
+        Rule(
+            id: RuleID.networkMode, summary: "network-mode container:<name> names a kind node container, one server per node",
+            explanation: """
+                A containerlab node with `network-mode: container:<name>` joins that container's network namespace: it is
+                how the rack interface (net0) gets into a kind node. kind names its node containers
+                <cluster>-control-plane, <cluster>-control-plane2, ..., <cluster>-worker, <cluster>-worker2, ... counted
+                per role in order, with the cluster name from `kind create cluster --name`, else the config's name:,
+                else "kind". A name that is no kind node makes `containerlab deploy` fail ("container not found").
+                A short name (container:worker2) that only resolves through containerlab's old `clab-<topology>-`
+                prefixing is a warning: releases before 2022 always added the prefix, releases from 2022 try the
+                prefixed name and then the bare one, and short names broke in late 2023 (containerlab issue 1731).
+                Write the full container name. Two servers joining one kind node fight over its interfaces and routes.
+                """, severity: .error),
+        Rule(
+            id: RuleID.nodeIP, summary: "kubeadm node-ip of each kind node equals the address its server assigns",
+            explanation: """
+                The kubelet's node-ip (kubeletExtraArgs in the node's kubeadm patch) must be the address the server
+                assigns with `ip addr add A/L dev IF` on the interface linked to the rack bridge. Otherwise the node
+                registers an InternalIP that is not on the rack (kind's docker address, or nothing), so Calico's
+                CrossSubnet decision, `kubectl get nodes -o wide` and the lab's story disagree with the wiring, and
+                kube-proxy/NodePort traffic takes the docker network instead of the rack.
+                """, severity: .error),
+        Rule(
+            id: RuleID.gatewaySubnet, summary: "each node address lies in the subnet of the gateway interface on its bridge",
+            explanation: """
+                Following the links server interface -> bridge -> gateway interface, the server's address must lie in the
+                subnet of the gateway's address on the same bridge, with the same prefix length. Otherwise the node
+                cannot ARP for its gateway: cross-rack traffic and everything outside the rack is dropped.
+                """, severity: .error),
+        Rule(
+            id: RuleID.defaultRoute, summary: "each server's default route points at the gateway on its own bridge",
+            explanation: """
+                `ip route replace default via GW` must name the gateway's address on the server's own bridge. A gateway
+                of another rack is not on-link: `ip route` fails with "Nexthop has invalid gateway" and the node keeps
+                kind's default route through docker, so cross-rack traffic never crosses the VyOS router.
+                """, severity: .error),
+        Rule(
+            id: RuleID.gatewayInterfaces, summary: "gateway interfaces in links have addresses, and addressed interfaces are linked",
+            explanation: """
+                Every gateway interface that a link attaches to a rack bridge needs an address in the VyOS config (else
+                the rack has no router), and every addressed VyOS ethernet interface other than eth0 (containerlab's
+                management interface) should be linked (else the interface does not exist in the container and VyOS
+                fails to apply that part of the config at boot).
+                """, severity: .error),
+        Rule(
+            id: RuleID.rackLabels, summary: "node-labels rack labels agree with bridge membership",
+            explanation: """
+                Nodes on one rack bridge must carry the same rack label (node-labels `rack=...` or
+                `topology.kubernetes.io/zone=...`), and nodes on different bridges different ones. Workloads scheduled by
+                rack (nodeSelector, topology spread, the lab's cross-rack ping tests) otherwise land in the wrong rack.
+                """, severity: .error),
+        Rule(
+            id: RuleID.podSubnet, summary: "Calico pool = kind podSubnet, no overlap with nodes or services, pool >= blockSize",
+            explanation: """
+                The Calico pool's cidr must equal kind's podSubnet (default 10.244.0.0/16): kube-controller-manager
+                allocates node podCIDRs from podSubnet, and kube-proxy's cluster CIDR masquerading assumes it. The pool
+                must overlap neither a node (rack) subnet, where pod routes would shadow node addresses, nor the service
+                subnet (kind's default 10.96.0.0/16; kubeadm's own 10.96.0.0/12), where pod IPs would collide with
+                ClusterIPs. A pool smaller than its blockSize holds no block and Calico's IPAM can hand out nothing.
+                """, severity: .error),
+        Rule(
+            id: RuleID.encapsulation, summary: "CrossSubnet needs two node subnets; IPIP and VXLAN not both on",
+            explanation: """
+                `ipipMode`/`vxlanMode: CrossSubnet` encapsulates only between nodes in different subnets. With fewer than
+                two node subnets nothing is ever encapsulated (a warning: the lab does not show what it claims). Enabling
+                IPIP and VXLAN on one pool is rejected by Calico's validation, so the pool is never created.
+                """, severity: .warning),
+        Rule(
+            id: RuleID.registryMirror, summary: "a private registry the lab pulls from has a kind containerd mirror",
+            explanation: """
+                When images come from a private registry (HOST:PORT/..., as the reference's 192.168.2.100:5000), kind's
+                containerd needs a `registry.mirrors."HOST:PORT"` entry in containerdConfigPatches with an `http://`
+                endpoint for a plain-HTTP registry. Without it, the images pulled inside the cluster (the CNI's own) fail
+                with ErrImagePull (containerd tries HTTPS), the CNI never starts, and every node stays NotReady.
+                Images only containerlab pulls (through the host's docker) do not need the mirror: a warning.
+                """, severity: .error),
+        Rule(
+            id: RuleID.vyosBind, summary: "the VyOS bind points at an existing config file and at config.boot",
+            explanation: """
+                The gateway's bind `./startup-conf/<gw>-boot.cfg:/opt/vyatta/etc/config/config.boot` is relative to the
+                topology file; it must name a file that exists and holds a VyOS config, and mount it at
+                /opt/vyatta/etc/config/config.boot. Otherwise docker creates an empty directory in its place or VyOS
+                boots its default config: no rack addresses, no NAT, and every rack is cut off.
+                """, severity: .error),
+        Rule(
+            id: RuleID.masquerade, summary: "source NAT masquerades every node subnet out of a non-rack interface",
+            explanation: """
+                When servers route through the gateway, a `nat source rule` with `translation address masquerade` on an
+                outbound interface that is not a rack interface (eth0 in the reference) must cover every node subnet.
+                Otherwise the nodes lose outside access: image pulls, DNS and apt in the lab fail (a warning).
+                """, severity: .warning),
+        Rule(
+            id: RuleID.addresses, summary: "no duplicate addresses; no network or broadcast address",
+            explanation: """
+                Node and gateway interface addresses must be unique and must not be the network or broadcast address of
+                their subnet. Duplicates cause ARP flapping and intermittent loss; Linux accepts a network/broadcast
+                address on an interface but traffic to it is treated as broadcast and dropped.
+                """, severity: .error),
+        Rule(
+            id: RuleID.interfaceNames, summary: "interface names fit 15 characters; every bridge is created by the script",
+            explanation: """
+                Linux interface names (link endpoints, bridge ports, bridges) are at most 15 characters: containerlab
+                fails to create a longer veth. containerlab does not create `kind: bridge` nodes; the bridge setup script
+                must create every one, else `containerlab deploy` fails with "bridge not found".
+                """, severity: .error),
+        Rule(
+            id: RuleID.linkEndpoints, summary: "every link endpoint names an existing node; no endpoint is used twice",
+            explanation: """
+                Each `node:interface` of a link must name a node of the topology, and be used by one link only.
+                containerlab refuses unknown nodes and cannot create an interface twice.
+                """, severity: .error),
+        Rule(
+            id: RuleID.strictDecoding, summary: "kind config and kubeadm patches have no unknown fields or wrong types",
+            explanation: """
+                kind decodes its config strictly, and kubeadm its configurations: an unknown field (`kubeIetExtraArgs`
+                with a capital I, copied from slides) or a wrong type (`nodes: 3`) makes `kind create cluster` fail, or,
+                inside a patch, makes kubeadm reject it. labgen reports the field with a did-you-mean suggestion.
+                """, severity: .error),
+        Rule(
+            id: RuleID.mtu, summary: "MTU agrees along the path and leaves room for encapsulation",
+            explanation: """
+                All links on one bridge must have the same MTU (containerlab's default is 9500), and a VyOS interface
+                with an explicit mtu must match its link: a bridge drops frames larger than a port's MTU, so large
+                packets (TLS handshakes, image layers) vanish while pings work. With IPIP (20 bytes) or VXLAN (50 bytes),
+                Calico's veth MTU plus the overhead must fit the smallest node link MTU, else encapsulated packets are
+                fragmented or dropped.
+                """, severity: .error),
+        Rule(
+            id: RuleID.autodetection, summary: "Calico IP autodetection is pinned to the rack interfaces",
+            explanation: """
+                kind nodes in these labs have two interfaces: kind's eth0 on the docker network and the rack's net0.
+                Calico's default autodetection (first-found) picks eth0, so every node appears in one subnet, CrossSubnet
+                never encapsulates and tunnels bypass the gateway. IP_AUTODETECTION_METHOD (calico-node patch or
+                manifest) must select the rack address of every node, e.g. cidr=<rack subnets>. Unset with CrossSubnet
+                is a warning; a method that misses a node's rack address is an error.
+                """, severity: .warning),
+        Rule(
+            id: RuleID.serviceSubnet, summary: "service subnet overlaps neither node nor pod subnets; kube-proxy mode is valid",
+            explanation: """
+                kube-proxy captures the service subnet (kind's default 10.96.0.0/16) on every node: a node or pod subnet
+                that overlaps it becomes unreachable from pods, and kubeadm refuses a service subnet that overlaps the pod
+                subnet. kubeProxyMode must be iptables, ipvs, nftables or none.
+                """, severity: .error),
+        Rule(
+            id: RuleID.patchKind, summary: "kubeadm patch kinds reach their node",
+            explanation: """
+                kind applies an InitConfiguration patch only to the first control-plane node and JoinConfiguration
+                patches only to the others. A patch of the other kind is silently ignored: the node keeps kind's default
+                node-ip (its docker address) and no labels.
+                """, severity: .error),
+        Rule(
+            id: RuleID.standalonePatch, summary: "standalone kubeadm patch files agree with the kind config",
+            explanation: """
+                A kubeadm patch written on its own (kubeadm/<node>.yaml) must set the same node-ip and node-labels as
+                the patch embedded in the kind config for that node; otherwise someone applying one or the other gets a
+                different cluster.
+                """, severity: .error),
+    ]
+
+    /// The rule with that ID.
+    public static func rule(_ id: DiagnosticID) -> Rule? { catalogue.first { $0.id == id } }
+}

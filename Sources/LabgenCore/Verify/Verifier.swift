@@ -1,0 +1,774 @@
+import LabModel
+
+/// Checks the cross-artifact rules of `Rule.catalogue` on facts read from a lab's artifacts.
+///
+/// Every check works with dictionaries keyed by name, address or prefix, so a lab with 10,000
+/// nodes verifies in linear time (no rule compares every pair of nodes or subnets).
+public enum Verifier {
+    /// The diagnostics of `facts` (reader diagnostics included), sorted by file, line and column.
+    public static func verify(_ facts: LabFacts) -> [Diagnostic] {
+        var verification = Verification(facts)
+        verification.run()
+        var seen = Set<Diagnostic>()
+        let unique = (facts.readDiagnostics + verification.diagnostics).filter { seen.insert($0).inserted }
+        return unique.sorted { a, b in
+            let la = a.location ?? SourceLocation(file: "", line: 0, column: 0)
+            let lb = b.location ?? SourceLocation(file: "", line: 0, column: 0)
+            return (la.file, la.line, la.column, a.id.rawValue) < (lb.file, lb.line, lb.column, b.id.rawValue)
+        }
+    }
+
+    /// kind's node container names for the given roles: `<cluster>-control-plane`,
+    /// `<cluster>-control-plane2`, `<cluster>-worker`, `<cluster>-worker2`, ...
+    public static func kindContainerNames(cluster: String, roles: [String]) -> [String] {
+        var counts: [String: Int] = [:]
+        return roles.map { role in
+            counts[role, default: 0] += 1
+            let count = counts[role]!
+            return "\(cluster)-\(role)" + (count == 1 ? "" : String(count))
+        }
+    }
+}
+
+/// A kind node with the settings its patches give it.
+struct KindNode {
+    var name: String
+    var facts: KindNodeFacts
+    var isFirstControlPlane: Bool
+    var nodeIP: Located<IPv4Address>?
+    var labels: [Located<NodeLabel>]
+}
+
+/// A containerlab server in a kind node's namespace, and its rack attachment.
+struct Server {
+    var node: ClabNodeFacts
+    var kindNode: Int?
+    /// The address on the interface linked to a bridge, and that bridge.
+    var rackAddress: ExecAddress?
+    var bridge: String?
+}
+
+/// An addressed gateway interface on a bridge.
+struct GatewayPort {
+    var gateway: String
+    var interface: VyOSInterfaceFacts
+    var address: Located<IPv4Interface>
+}
+
+struct Verification {
+    let facts: LabFacts
+    var diagnostics: [Diagnostic] = []
+
+    var clusterName = "kind"
+    var kindNodes: [KindNode] = []
+    var kindByName: [String: Int] = [:]
+    var clabNodes: [String: ClabNodeFacts] = [:]
+    /// `node:interface` -> the bridge it is linked to, and the link.
+    var attachment: [String: (bridge: String, link: ClabLinkFacts)] = [:]
+    var bridgeLinks: [String: [ClabLinkFacts]] = [:]
+    var gateways: [String: VyOSFacts] = [:]
+    var gatewayPorts: [String: [GatewayPort]] = [:]
+    var servers: [Server] = []
+
+    init(_ facts: LabFacts) { self.facts = facts }
+
+    mutating func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(id, message, at: location, notes: notes))
+    }
+
+    mutating func warning(_ id: DiagnosticID, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.warning(id, message, at: location, notes: notes))
+    }
+
+    mutating func run() {
+        buildKindNodes()
+        buildTopology()
+        checkLinks()
+        checkBinds()
+        buildGatewayPorts()
+        checkNetworkMode()
+        checkNodeAddresses()
+        checkGatewayInterfaces()
+        checkLabels()
+        checkPools()
+        checkRegistry()
+        checkMasquerade()
+        checkDuplicateAddresses()
+        checkInterfaceNames()
+        checkMTU()
+        checkAutodetection()
+        checkServiceSubnet()
+        checkStandalonePatches()
+    }
+
+    // MARK: - Model of the lab
+
+    mutating func buildKindNodes() {
+        guard let kind = facts.kind else { return }
+        clusterName = facts.clusterName ?? kind.name?.value ?? "kind"
+        let names = Verifier.kindContainerNames(cluster: clusterName, roles: kind.nodes.map(\.role.value))
+        let firstControlPlane = kind.nodes.firstIndex { $0.role.value == "control-plane" }
+        for (index, node) in kind.nodes.enumerated() {
+            let isFirst = index == firstControlPlane
+            let wanted = isFirst ? "InitConfiguration" : "JoinConfiguration"
+            var entry = KindNode(name: names[index], facts: node, isFirstControlPlane: isFirst, nodeIP: nil, labels: [])
+            for patch in node.patches {
+                guard patch.kind.value == wanted else {
+                    error(
+                        RuleID.patchKind,
+                        "\(patch.kind.value) patch of kind node '\(names[index])' is ignored: kind applies \(wanted) to \(isFirst ? "the first control-plane node" : "this node")",
+                        at: patch.kind.location)
+                    continue
+                }
+                if let ip = patch.nodeIP { entry.nodeIP = ip }
+                if !patch.nodeLabels.isEmpty { entry.labels = patch.nodeLabels }
+            }
+            for patch in kind.patches where patch.kind.value == wanted {
+                if entry.nodeIP == nil, let ip = patch.nodeIP { entry.nodeIP = ip }
+                if entry.labels.isEmpty { entry.labels = patch.nodeLabels }
+            }
+            kindByName[names[index]] = kindNodes.count
+            kindNodes.append(entry)
+        }
+    }
+
+    mutating func buildTopology() {
+        guard let clab = facts.clab else { return }
+        for node in clab.nodes where clabNodes[node.name.value] == nil { clabNodes[node.name.value] = node }
+        for link in clab.links where link.endpoints.count == 2 {
+            for (this, other) in [(link.endpoints[0], link.endpoints[1]), (link.endpoints[1], link.endpoints[0])] {
+                if clabNodes[other.node]?.isBridge == true, clabNodes[this.node]?.isBridge != true {
+                    attachment[this.key] = (other.node, link)
+                    bridgeLinks[other.node, default: []].append(link)
+                }
+            }
+        }
+    }
+
+    static let vyosMount = "/opt/vyatta/etc/config/config.boot"
+
+    /// LG010, and the gateways: the nodes that mount a VyOS config.
+    mutating func checkBinds() {
+        guard let clab = facts.clab else { return }
+        let directory = clab.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        for node in clab.nodes {
+            let isVyOS = node.image?.value.lowercased().contains("vyos") == true
+            var mounted = false
+            for bind in node.binds {
+                let parts = bind.value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+                guard parts.count >= 2 else { continue }
+                let (source, target) = (parts[0], parts[1])
+                let looksLikeVyOSConfig = target.hasSuffix("config.boot") || (isVyOS && target.hasPrefix("/opt/vyatta"))
+                guard looksLikeVyOSConfig else { continue }
+                if target != Self.vyosMount {
+                    error(
+                        RuleID.vyosBind, "\(node.name.value) mounts its VyOS config at '\(target)'; VyOS reads \(Self.vyosMount)",
+                        at: bind.location)
+                    continue
+                }
+                mounted = true
+                let resolved = LabFacts.normalize(
+                    source.hasPrefix("/") || directory.isEmpty ? source : directory + "/" + source)
+                if let vyos = facts.vyos[resolved] {
+                    gateways[node.name.value] = vyos
+                } else if facts.files.contains(resolved) {
+                    error(
+                        RuleID.vyosBind, "\(node.name.value) mounts '\(source)' as config.boot, but \(resolved) is not a VyOS config",
+                        at: bind.location)
+                } else {
+                    error(
+                        RuleID.vyosBind,
+                        "\(node.name.value) mounts '\(source)', which does not exist (binds are relative to the topology file: \(resolved))",
+                        at: bind.location)
+                }
+            }
+            if isVyOS && !mounted {
+                error(
+                    RuleID.vyosBind,
+                    "VyOS node \(node.name.value) mounts no config at \(Self.vyosMount): it boots the default config, with no rack addresses",
+                    at: node.name.location)
+            }
+        }
+    }
+
+    mutating func buildGatewayPorts() {
+        for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
+            for interface in vyos.interfaces {
+                guard let bridge = attachment["\(name):\(interface.name.value)"]?.bridge else { continue }
+                for address in interface.addresses {
+                    gatewayPorts[bridge, default: []].append(GatewayPort(gateway: name, interface: interface, address: address))
+                }
+            }
+        }
+        guard let clab = facts.clab else { return }
+        for node in clab.nodes {
+            guard let mode = node.networkMode?.value, mode.hasPrefix("container:") else { continue }
+            var server = Server(node: node)
+            server.rackAddress = node.addresses.first { attachment["\(node.name.value):\($0.interface)"] != nil }
+            server.bridge = server.rackAddress.flatMap { attachment["\(node.name.value):\($0.interface)"]?.bridge }
+            servers.append(server)
+        }
+    }
+
+    /// Distinct node subnets: the subnets of the servers' rack addresses and of the gateway ports.
+    var nodeSubnets: [(IPv4Prefix, SourceLocation)] {
+        var seen = Set<IPv4Prefix>()
+        var result: [(IPv4Prefix, SourceLocation)] = []
+        for server in servers {
+            if let address = server.rackAddress, seen.insert(address.address.subnet).inserted {
+                result.append((address.address.subnet, address.location))
+            }
+        }
+        for bridge in gatewayPorts.keys.sorted() {
+            for port in gatewayPorts[bridge]! where seen.insert(port.address.value.subnet).inserted {
+                result.append((port.address.value.subnet, port.address.location))
+            }
+        }
+        return result
+    }
+
+    // MARK: - LG014
+
+    mutating func checkLinks() {
+        guard let clab = facts.clab else { return }
+        var used: [String: SourceLocation] = [:]
+        let special: Set<String> = ["host", "mgmt-net", "macvlan", "macvtap", "vxlan", "vxlan-stitch", "dummy"]
+        for link in clab.links {
+            if link.endpoints.count != 2 && !(link.endpoints.count == 1) {
+                error(RuleID.linkEndpoints, "a link needs two endpoints, this one has \(link.endpoints.count)", at: link.location)
+            }
+            for endpoint in link.endpoints {
+                if clabNodes[endpoint.node] == nil && !special.contains(endpoint.node) {
+                    var message = "link endpoint '\(endpoint.key)' names node '\(endpoint.node)', which the topology does not define"
+                    if let suggestion = NameSuggestion.closest(to: endpoint.node, in: clabNodes.keys.sorted()) {
+                        message += "; did you mean '\(suggestion)'?"
+                    }
+                    error(RuleID.linkEndpoints, message, at: endpoint.location)
+                }
+                if let first = used[endpoint.key] {
+                    error(
+                        RuleID.linkEndpoints, "endpoint '\(endpoint.key)' is used by two links", at: endpoint.location,
+                        notes: [Diagnostic.Note("first used here", at: first)])
+                } else {
+                    used[endpoint.key] = endpoint.location
+                }
+            }
+        }
+    }
+
+    // MARK: - LG001
+
+    mutating func checkNetworkMode() {
+        guard facts.kind != nil else { return }
+        let topology = facts.clab?.name?.value ?? ""
+        var joinedBy: [Int: ClabNodeFacts] = [:]
+        for index in servers.indices {
+            let node = servers[index].node
+            guard let mode = node.networkMode else { continue }
+            let target = String(mode.value.dropFirst("container:".count))
+            let nameLocation = SourceLocation(
+                file: mode.location.file, line: mode.location.line, column: mode.location.column + "container:".count
+                    + (mode.location.column > 0 ? 0 : 0))
+            var kindIndex = kindByName[target]
+            if kindIndex == nil, let prefixed = kindByName["clab-\(topology)-\(target)"] {
+                kindIndex = prefixed
+                warning(
+                    RuleID.networkMode,
+                    "\(node.name.value) joins 'container:\(target)', which is kind node 'clab-\(topology)-\(target)' only through containerlab's 'clab-\(topology)-' prefixing: releases up to 2022 always add the prefix and releases from 2022 to late 2023 try the prefixed name first, but short names broke in late 2023 (containerlab issue 1731); write 'container:clab-\(topology)-\(target)'",
+                    at: mode.location,
+                    notes: [Diagnostic.Note("kind names the node 'clab-\(topology)-\(target)' from cluster '\(clusterName)'", at: kindNodes[prefixed].facts.role.location)])
+            }
+            guard let kindIndex else {
+                var message = "\(node.name.value) joins 'container:\(target)', but the kind cluster '\(clusterName)' has no node container of that name"
+                if let suggestion = NameSuggestion.closest(to: target, in: kindByName.keys.sorted()) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                let known = kindNodes.map(\.name).prefix(6).joined(separator: ", ")
+                error(
+                    RuleID.networkMode, message, at: mode.location,
+                    notes: [Diagnostic.Note("kind's node containers: \(known)\(kindNodes.count > 6 ? ", ..." : "") (cluster name from \(facts.clusterName != nil ? "the command line" : facts.kind?.name != nil ? "the config's name:" : "kind's default"))", at: facts.kind?.name?.location ?? facts.kind?.location)])
+                _ = nameLocation
+                continue
+            }
+            servers[index].kindNode = kindIndex
+            if let first = joinedBy[kindIndex] {
+                error(
+                    RuleID.networkMode, "\(node.name.value) and \(first.name.value) both join kind node '\(kindNodes[kindIndex].name)'",
+                    at: mode.location, notes: [Diagnostic.Note("\(first.name.value) joins it here", at: first.networkMode?.location)])
+            } else {
+                joinedBy[kindIndex] = node
+            }
+        }
+    }
+
+    // MARK: - LG002, LG003, LG004
+
+    mutating func checkNodeAddresses() {
+        for server in servers {
+            let name = server.node.name.value
+            if let kindIndex = server.kindNode {
+                let kindNode = kindNodes[kindIndex]
+                switch (server.rackAddress, kindNode.nodeIP) {
+                case (let address?, let nodeIP?) where address.address.address != nodeIP.value:
+                    error(
+                        RuleID.nodeIP,
+                        "\(name) assigns \(address.address) but kind node '\(kindNode.name)' has node-ip \(nodeIP.value)",
+                        at: address.location, notes: [Diagnostic.Note("node-ip is set here", at: nodeIP.location)])
+                case (let address?, nil):
+                    warning(
+                        RuleID.nodeIP,
+                        "kind node '\(kindNode.name)' has no node-ip, so the kubelet registers kind's docker address instead of \(address.address.address)",
+                        at: kindNode.facts.location, notes: [Diagnostic.Note("\(name) assigns the rack address here", at: address.location)])
+                case (nil, let nodeIP?):
+                    error(
+                        RuleID.nodeIP,
+                        "\(name) assigns no address on an interface linked to a bridge, but kind node '\(kindNode.name)' has node-ip \(nodeIP.value)",
+                        at: server.node.name.location, notes: [Diagnostic.Note("node-ip is set here", at: nodeIP.location)])
+                default: break
+                }
+            }
+            guard let address = server.rackAddress, let bridge = server.bridge else { continue }
+            let ports = gatewayPorts[bridge] ?? []
+            if let first = ports.first {
+                if let port = ports.first(where: { $0.address.value.subnet.contains(address.address.address) }) {
+                    if port.address.value.length != address.address.length {
+                        error(
+                            RuleID.gatewaySubnet,
+                            "\(name) assigns \(address.address) but the gateway interface \(port.gateway):\(port.interface.name.value) on \(bridge) has /\(port.address.value.length)",
+                            at: address.location, notes: [Diagnostic.Note("gateway address \(port.address.value)", at: port.address.location)])
+                    }
+                } else {
+                    error(
+                        RuleID.gatewaySubnet,
+                        "\(name) assigns \(address.address), outside \(first.address.value.subnet) of gateway interface \(first.gateway):\(first.interface.name.value) on \(bridge)",
+                        at: address.location, notes: [Diagnostic.Note("gateway address \(first.address.value)", at: first.address.location)])
+                }
+            }
+            for route in server.node.defaultRoutes {
+                if ports.contains(where: { $0.address.value.address == route.value }) { continue }
+                if let port = ports.first {
+                    error(
+                        RuleID.defaultRoute,
+                        "\(name) routes via \(route.value), but the gateway on its bridge \(bridge) is \(port.address.value.address)",
+                        at: route.location, notes: [Diagnostic.Note("\(port.gateway):\(port.interface.name.value) has \(port.address.value)", at: port.address.location)])
+                } else if !address.address.subnet.contains(route.value) {
+                    error(
+                        RuleID.defaultRoute, "\(name) routes via \(route.value), which is not on-link in \(address.address.subnet)",
+                        at: route.location, notes: [Diagnostic.Note("address assigned here", at: address.location)])
+                }
+            }
+        }
+    }
+
+    // MARK: - LG005
+
+    mutating func checkGatewayInterfaces() {
+        guard let clab = facts.clab else { return }
+        var linked = Set<String>()
+        for link in clab.links {
+            for endpoint in link.endpoints where gateways[endpoint.node] != nil {
+                linked.insert(endpoint.key)
+                guard let bridge = attachment[endpoint.key]?.bridge, let vyos = gateways[endpoint.node] else { continue }
+                let interface = vyos.interfaces.first { $0.name.value == endpoint.interface }
+                if interface?.addresses.isEmpty ?? true {
+                    error(
+                        RuleID.gatewayInterfaces,
+                        "\(endpoint.key) is linked to bridge \(bridge) but has no address in \(vyos.file)",
+                        at: endpoint.location,
+                        notes: [Diagnostic.Note("the VyOS config", at: interface?.name.location ?? SourceLocation(file: vyos.file, line: 1, column: 1))])
+                }
+            }
+        }
+        for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
+            for interface in vyos.interfaces
+            where interface.type == "ethernet" && interface.name.value != "eth0" && !interface.addresses.isEmpty
+                && !linked.contains("\(name):\(interface.name.value)")
+            {
+                warning(
+                    RuleID.gatewayInterfaces,
+                    "\(name) \(interface.name.value) has address \(interface.addresses[0].value) but no link in the topology: the interface will not exist",
+                    at: interface.addresses[0].location)
+            }
+        }
+    }
+
+    // MARK: - LG006
+
+    static func isRackLabel(_ key: String) -> Bool {
+        key == "rack" || key.hasSuffix("/rack") || key == "topology.kubernetes.io/zone"
+    }
+
+    mutating func checkLabels() {
+        var byBridge: [String: Located<NodeLabel>] = [:]
+        var bridgeOfValue: [String: (bridge: String, label: Located<NodeLabel>)] = [:]
+        for server in servers {
+            guard let bridge = server.bridge, let kindIndex = server.kindNode else { continue }
+            for label in kindNodes[kindIndex].labels where Self.isRackLabel(label.value.key) {
+                let key = label.value.key
+                if let first = byBridge[bridge + "\u{0}" + key], first.value.value != label.value.value {
+                    error(
+                        RuleID.rackLabels,
+                        "kind node '\(kindNodes[kindIndex].name)' is labelled \(key)=\(label.value.value) but is on \(bridge) with nodes labelled \(key)=\(first.value.value)",
+                        at: label.location, notes: [Diagnostic.Note("\(key)=\(first.value.value) here", at: first.location)])
+                    continue
+                }
+                byBridge[bridge + "\u{0}" + key] = byBridge[bridge + "\u{0}" + key] ?? label
+                let valueKey = key + "=" + label.value.value
+                if let other = bridgeOfValue[valueKey], other.bridge != bridge {
+                    error(
+                        RuleID.rackLabels,
+                        "kind node '\(kindNodes[kindIndex].name)' on \(bridge) has \(valueKey), like the nodes on \(other.bridge)",
+                        at: label.location, notes: [Diagnostic.Note("\(valueKey) on \(other.bridge)", at: other.label.location)])
+                } else if bridgeOfValue[valueKey] == nil {
+                    bridgeOfValue[valueKey] = (bridge, label)
+                }
+            }
+        }
+    }
+
+    // MARK: - LG007, LG008
+
+    var podSubnet: Located<IPv4Prefix>? {
+        guard let kind = facts.kind else { return nil }
+        return kind.podSubnet ?? Located(KindFacts.defaultPodSubnet, at: kind.location)
+    }
+
+    var serviceSubnet: Located<IPv4Prefix>? {
+        guard let kind = facts.kind else { return nil }
+        return kind.serviceSubnet ?? Located(KindFacts.defaultServiceSubnet, at: kind.location)
+    }
+
+    mutating func checkPools() {
+        let subnets = nodeSubnets
+        let nodeIndex = PrefixIndex(subnets.map { ($0.0, $0.1) })
+        let pools = facts.pools.filter { !$0.disabled }
+        for pool in pools {
+            let cidr = pool.cidr ?? (pool.fromEnvironment ? podSubnet : nil)
+            if let cidr {
+                if let pod = podSubnet, pool.cidr != nil {
+                    let podNote = Diagnostic.Note(
+                        facts.kind?.podSubnet != nil ? "kind's podSubnet is \(pod.value)" : "kind's default podSubnet is \(pod.value)",
+                        at: pod.location)
+                    if pools.count == 1, cidr.value != pod.value {
+                        error(
+                            RuleID.podSubnet, "Calico pool '\(pool.name)' has cidr \(cidr.value) but kind's podSubnet is \(pod.value)",
+                            at: cidr.location, notes: [podNote])
+                    } else if pools.count > 1, !pod.value.contains(cidr.value) {
+                        error(
+                            RuleID.podSubnet, "Calico pool '\(pool.name)' (\(cidr.value)) lies outside kind's podSubnet \(pod.value)",
+                            at: cidr.location, notes: [podNote])
+                    }
+                }
+                if let (subnet, location) = nodeIndex.overlapping(cidr.value) {
+                    error(
+                        RuleID.podSubnet, "Calico pool '\(pool.name)' (\(cidr.value)) overlaps node subnet \(subnet)",
+                        at: cidr.location, notes: [Diagnostic.Note("node subnet \(subnet)", at: location)])
+                }
+                if let service = serviceSubnet, service.value.overlaps(cidr.value) {
+                    error(
+                        RuleID.podSubnet, "Calico pool '\(pool.name)' (\(cidr.value)) overlaps the service subnet \(service.value)",
+                        at: cidr.location, notes: [Diagnostic.Note("service subnet", at: service.location)])
+                }
+                if cidr.value.length > pool.effectiveBlockSize {
+                    error(
+                        RuleID.podSubnet,
+                        "Calico pool '\(pool.name)' (\(cidr.value)) is smaller than one /\(pool.effectiveBlockSize) block",
+                        at: pool.blockSize?.location ?? cidr.location)
+                }
+            }
+            let ipip = pool.ipip
+            let vxlan = pool.vxlan
+            if ipip != "Never" && vxlan != "Never" {
+                error(
+                    RuleID.encapsulation, "Calico pool '\(pool.name)' enables both IPIP (\(ipip)) and VXLAN (\(vxlan)); Calico rejects it",
+                    at: pool.vxlanMode?.location ?? pool.location,
+                    notes: [Diagnostic.Note("ipipMode", at: pool.ipipMode?.location)])
+            }
+            for mode in [pool.ipipMode, pool.vxlanMode].compactMap({ $0 }) where mode.value == "CrossSubnet" {
+                let count = Set(subnets.map(\.0)).count
+                if count < 2 && !(subnets.isEmpty && facts.clab == nil) {
+                    warning(
+                        RuleID.encapsulation,
+                        "Calico pool '\(pool.name)' uses CrossSubnet but the nodes are in \(count) subnet\(count == 1 ? "" : "s"): nothing is ever encapsulated",
+                        at: mode.location)
+                }
+            }
+        }
+        if pools.isEmpty, let pod = podSubnet, let (subnet, location) = nodeIndex.overlapping(pod.value) {
+            error(
+                RuleID.podSubnet, "kind's podSubnet \(pod.value) overlaps node subnet \(subnet)", at: pod.location,
+                notes: [Diagnostic.Note("node subnet \(subnet)", at: location)])
+        }
+    }
+
+    // MARK: - LG009
+
+    mutating func checkRegistry() {
+        guard let kind = facts.kind else { return }
+        var mirrors: [String: RegistryMirrorFacts] = [:]
+        for mirror in kind.mirrors where mirrors[mirror.host] == nil { mirrors[mirror.host] = mirror }
+        var firstUse: [String: ImageReference] = [:]
+        for image in facts.images {
+            guard let host = image.privateRegistry else { continue }
+            if let first = firstUse[host], first.pulledInCluster || !image.pulledInCluster { continue }
+            firstUse[host] = image
+        }
+        for (host, image) in firstUse.sorted(by: { $0.key < $1.key }) {
+            guard let mirror = mirrors[host] else {
+                let message: String
+                if image.pulledInCluster {
+                    message = "\(image.reference.value) is pulled inside the cluster from \(host), but kind's containerd has no mirror for \(host): the pull fails"
+                    error(RuleID.registryMirror, message, at: image.reference.location,
+                          notes: [Diagnostic.Note("add a registry.mirrors.\"\(host)\" entry to containerdConfigPatches", at: kind.location)])
+                } else {
+                    message = "the lab pulls \(image.reference.value) from \(host), but kind's containerd has no mirror for \(host): images pulled inside the cluster (the CNI's own) cannot come from it"
+                    warning(RuleID.registryMirror, message, at: image.reference.location,
+                            notes: [Diagnostic.Note("add a registry.mirrors.\"\(host)\" entry to containerdConfigPatches", at: kind.location)])
+                }
+                continue
+            }
+            if mirror.endpoints.isEmpty {
+                error(RuleID.registryMirror, "the containerd mirror for \(host) has no endpoint", at: mirror.location)
+            }
+            for endpoint in mirror.endpoints where !endpoint.value.hasPrefix("http://") && !endpoint.value.hasPrefix("https://") {
+                error(
+                    RuleID.registryMirror, "mirror endpoint '\(endpoint.value)' needs a scheme: 'http://\(endpoint.value)' for a plain-HTTP registry",
+                    at: endpoint.location)
+            }
+        }
+    }
+
+    // MARK: - LG011
+
+    mutating func checkMasquerade() {
+        for (bridge, ports) in gatewayPorts.sorted(by: { $0.key < $1.key }) {
+            let routed = servers.contains { server in
+                server.bridge == bridge && server.node.defaultRoutes.contains { route in ports.contains { $0.address.value.address == route.value } }
+            }
+            guard routed else { continue }
+            for port in ports {
+                guard let vyos = gateways[port.gateway] else { continue }
+                let rackInterfaces = Set(
+                    vyos.interfaces.filter { attachment["\(port.gateway):\($0.name.value)"] != nil }.map(\.name.value))
+                let subnet = port.address.value.subnet
+                let covered = vyos.natRules.contains { rule in
+                    rule.masquerade && !rackInterfaces.contains(rule.outboundInterface?.value ?? "")
+                        && (rule.source.map { $0.value.contains(subnet) } ?? true)
+                }
+                if !covered {
+                    warning(
+                        RuleID.masquerade,
+                        "no source NAT masquerade rule of \(port.gateway) covers node subnet \(subnet) on a non-rack interface: nodes on \(bridge) lose outside access",
+                        at: port.address.location,
+                        notes: vyos.natRules.first.map { [Diagnostic.Note("NAT rule \($0.number.value)", at: $0.number.location)] } ?? [])
+                }
+            }
+        }
+    }
+
+    // MARK: - LG012
+
+    mutating func checkDuplicateAddresses() {
+        var seen: [IPv4Address: (String, SourceLocation)] = [:]
+        var entries: [(String, IPv4Interface, SourceLocation)] = []
+        for node in facts.clab?.nodes ?? [] {
+            for address in node.addresses { entries.append((node.name.value, address.address, address.location)) }
+        }
+        for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
+            for interface in vyos.interfaces {
+                for address in interface.addresses {
+                    entries.append(("\(name) \(interface.name.value)", address.value, address.location))
+                }
+            }
+        }
+        for (owner, address, location) in entries {
+            if let (firstOwner, firstLocation) = seen[address.address] {
+                error(
+                    RuleID.addresses, "\(owner) uses \(address.address), which \(firstOwner) uses too", at: location,
+                    notes: [Diagnostic.Note("\(firstOwner) has it here", at: firstLocation)])
+            } else {
+                seen[address.address] = (owner, location)
+            }
+            if address.length <= 30, address.subnet.isNetworkOrBroadcast(address.address) {
+                let which = address.address == address.subnet.network ? "network" : "broadcast"
+                error(RuleID.addresses, "\(owner) uses \(address), the \(which) address of \(address.subnet)", at: location)
+            }
+        }
+    }
+
+    // MARK: - LG013
+
+    mutating func checkInterfaceNames() {
+        guard let clab = facts.clab else { return }
+        for link in clab.links {
+            for endpoint in link.endpoints where endpoint.interface.unicodeScalars.count > 15 {
+                error(
+                    RuleID.interfaceNames,
+                    "interface name '\(endpoint.interface)' has \(endpoint.interface.unicodeScalars.count) characters; Linux allows 15",
+                    at: endpoint.location)
+            }
+        }
+        for node in clab.nodes where node.isBridge && node.name.value.unicodeScalars.count > 15 {
+            error(
+                RuleID.interfaceNames, "bridge name '\(node.name.value)' has \(node.name.value.unicodeScalars.count) characters; Linux allows 15",
+                at: node.name.location)
+        }
+        guard !facts.bridgeScripts.isEmpty else { return }
+        var created = Set<String>()
+        for script in facts.bridgeScripts { created.formUnion(script.bridges.map(\.value)) }
+        for node in clab.nodes where node.kind?.value == "bridge" && !created.contains(node.name.value) {
+            error(
+                RuleID.interfaceNames,
+                "bridge \(node.name.value) is not created by the bridge script; containerlab does not create bridges",
+                at: node.name.location,
+                notes: facts.bridgeScripts.map { Diagnostic.Note("bridge script", at: SourceLocation(file: $0.file, line: 1, column: 1)) })
+        }
+    }
+
+    // MARK: - LG016
+
+    mutating func checkMTU() {
+        guard facts.clab != nil else { return }
+        for (bridge, links) in bridgeLinks.sorted(by: { $0.key < $1.key }) {
+            guard let first = links.first else { continue }
+            let expected = first.mtu?.value ?? ClabFacts.defaultMTU
+            for link in links.dropFirst() where (link.mtu?.value ?? ClabFacts.defaultMTU) != expected {
+                let mtu = link.mtu?.value ?? ClabFacts.defaultMTU
+                error(
+                    RuleID.mtu,
+                    "a link on \(bridge) has MTU \(mtu)\(link.mtu == nil ? " (containerlab's default)" : "") but another has \(expected): the bridge drops larger frames",
+                    at: link.mtu?.location ?? link.location,
+                    notes: [Diagnostic.Note("MTU \(expected)\(first.mtu == nil ? " (containerlab's default)" : "")", at: first.mtu?.location ?? first.location)])
+            }
+        }
+        for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
+            for interface in vyos.interfaces {
+                guard let mtu = interface.mtu, let link = attachment["\(name):\(interface.name.value)"]?.link else { continue }
+                let linkMTU = link.mtu?.value ?? ClabFacts.defaultMTU
+                if mtu.value != linkMTU {
+                    error(
+                        RuleID.mtu, "\(name) \(interface.name.value) has mtu \(mtu.value) but its link has MTU \(linkMTU)",
+                        at: mtu.location, notes: [Diagnostic.Note("the link", at: link.mtu?.location ?? link.location)])
+                }
+            }
+        }
+        guard let veth = facts.vethMTU else { return }
+        let pools = facts.pools.filter { !$0.disabled }
+        let overhead = pools.contains { $0.vxlan != "Never" } ? 50 : pools.contains { $0.ipip != "Never" } ? 20 : 0
+        var smallest: (Int, ClabLinkFacts)?
+        for server in servers {
+            guard let address = server.rackAddress, let link = attachment["\(server.node.name.value):\(address.interface)"]?.link else { continue }
+            let mtu = link.mtu?.value ?? ClabFacts.defaultMTU
+            if smallest == nil || mtu < smallest!.0 { smallest = (mtu, link) }
+        }
+        if let (mtu, link) = smallest, veth.value + overhead > mtu {
+            error(
+                RuleID.mtu,
+                "Calico veth_mtu \(veth.value) plus \(overhead) bytes of encapsulation exceeds the node link MTU \(mtu)",
+                at: veth.location, notes: [Diagnostic.Note("link MTU \(mtu)", at: link.mtu?.location ?? link.location)])
+        }
+    }
+
+    // MARK: - LG017
+
+    mutating func checkAutodetection() {
+        let pools = facts.pools.filter { !$0.disabled }
+        guard !pools.isEmpty, !servers.isEmpty else { return }
+        let method = facts.calicoNode.last { $0.autodetection != nil }?.autodetection
+        let crossSubnet = pools.lazy.compactMap { pool in [pool.ipipMode, pool.vxlanMode].compactMap { $0 }.first { $0.value == "CrossSubnet" } }.first
+        let subnetCount = Set(nodeSubnets.map(\.0)).count
+        guard let method, method.value != "first-found" else {
+            if let crossSubnet, subnetCount >= 2 {
+                warning(
+                    RuleID.autodetection,
+                    "CrossSubnet with Calico's default IP autodetection (first-found): it picks kind's eth0 on the docker network, so every node looks like one subnet and nothing is encapsulated; set IP_AUTODETECTION_METHOD=cidr=\(nodeSubnets.map { $0.0.description }.sorted().joined(separator: ",")) on calico-node",
+                    at: method?.location ?? crossSubnet.location)
+            }
+            return
+        }
+        let value = method.value
+        if value.hasPrefix("cidr=") {
+            let cidrs = value.dropFirst(5).split(separator: ",").compactMap { IPv4Prefix($0.labTrimming(" ")) }
+            for server in servers {
+                guard let address = server.rackAddress else { continue }
+                if !cidrs.contains(where: { $0.contains(address.address.address) }) {
+                    error(
+                        RuleID.autodetection,
+                        "IP_AUTODETECTION_METHOD=\(value) does not contain \(address.address.address) of \(server.node.name.value): Calico picks another address for that node",
+                        at: method.location, notes: [Diagnostic.Note("rack address assigned here", at: address.location)])
+                }
+            }
+        } else if value.hasPrefix("interface=") {
+            let pattern = String(value.dropFirst("interface=".count))
+            guard let regex = try? Regex(pattern) else { return }
+            for server in servers {
+                guard let address = server.rackAddress else { continue }
+                if (try? regex.firstMatch(in: address.interface)) == nil {
+                    error(
+                        RuleID.autodetection,
+                        "IP_AUTODETECTION_METHOD=\(value) does not match the rack interface \(address.interface) of \(server.node.name.value)",
+                        at: method.location, notes: [Diagnostic.Note("rack address assigned here", at: address.location)])
+                }
+            }
+        }
+    }
+
+    // MARK: - LG018
+
+    mutating func checkServiceSubnet() {
+        guard let kind = facts.kind, let service = serviceSubnet else { return }
+        let note = Diagnostic.Note(
+            kind.serviceSubnet != nil ? "serviceSubnet is set here" : "kind's default serviceSubnet is \(service.value)",
+            at: service.location)
+        let nodeIndex = PrefixIndex(nodeSubnets.map { ($0.0, $0.1) })
+        if let (subnet, location) = nodeIndex.overlapping(service.value) {
+            error(
+                RuleID.serviceSubnet, "service subnet \(service.value) overlaps node subnet \(subnet)",
+                at: kind.serviceSubnet?.location ?? location, notes: [note])
+        }
+        if let pod = podSubnet, pod.value.overlaps(service.value), facts.pools.isEmpty || kind.podSubnet != nil {
+            error(
+                RuleID.serviceSubnet, "service subnet \(service.value) overlaps podSubnet \(pod.value)",
+                at: kind.serviceSubnet?.location ?? pod.location, notes: [note])
+        }
+        if let mode = kind.kubeProxyMode, !["iptables", "ipvs", "nftables", "none"].contains(mode.value) {
+            var message = "unknown kubeProxyMode '\(mode.value)'; kind knows iptables, ipvs, nftables and none"
+            if let suggestion = NameSuggestion.closest(to: mode.value, in: ["iptables", "ipvs", "nftables", "none"]) {
+                message += "; did you mean '\(suggestion)'?"
+            }
+            error(RuleID.serviceSubnet, message, at: mode.location)
+        }
+    }
+
+    // MARK: - LG020
+
+    mutating func checkStandalonePatches() {
+        guard facts.kind != nil else { return }
+        var byIP: [IPv4Address: Int] = [:]
+        for (index, node) in kindNodes.enumerated() { if let ip = node.nodeIP { byIP[ip.value] = index } }
+        for (file, patch) in facts.kubeadmPatches {
+            let base = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? "") } ?? ""
+            guard let index = kindByName[base] ?? patch.nodeIP.flatMap({ byIP[$0.value] }) else { continue }
+            let node = kindNodes[index]
+            if let ip = patch.nodeIP, let embedded = node.nodeIP, ip.value != embedded.value {
+                error(
+                    RuleID.standalonePatch, "\(file) sets node-ip \(ip.value) but the kind config gives '\(node.name)' \(embedded.value)",
+                    at: ip.location, notes: [Diagnostic.Note("node-ip in the kind config", at: embedded.location)])
+            }
+            let labels = Set(patch.nodeLabels.map(\.value))
+            let embeddedLabels = Set(node.labels.map(\.value))
+            if labels != embeddedLabels, let first = patch.nodeLabels.first ?? node.labels.first {
+                error(
+                    RuleID.standalonePatch, "\(file) sets node-labels that differ from the kind config's for '\(node.name)'",
+                    at: patch.nodeLabels.first?.location ?? patch.location,
+                    notes: [Diagnostic.Note("node-labels in the kind config", at: node.labels.first?.location ?? first.location)])
+            }
+            let wanted = node.isFirstControlPlane ? "InitConfiguration" : "JoinConfiguration"
+            if patch.kind.value != wanted {
+                error(
+                    RuleID.patchKind, "\(file) is a \(patch.kind.value) patch, but kind node '\(node.name)' takes \(wanted)",
+                    at: patch.kind.location)
+            }
+        }
+    }
+}
