@@ -25,6 +25,10 @@ public enum Pipeline {
         do {
             let rendered = try Renderer.render(plan)
             result.rendered = rendered
+            // Read back what was rendered and check it like a hand-written lab: a renderer or
+            // template bug is reported here and never reaches out/.
+            let facts = LabFacts.read(rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) })
+            result.diagnostics += Verifier.verify(facts)
         } catch {
             result.diagnostics.append(
                 .error(internalErrorID, "labgen could not render lab '\(spec.name)': \(error)", at: spec.location))
