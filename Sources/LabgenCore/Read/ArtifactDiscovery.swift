@@ -41,7 +41,9 @@ public enum ArtifactDiscovery {
             if ContainerlabReader.isTopology(document) { kinds.insert(.containerlab) }
             if CalicoReader.isPoolDocument(document) { kinds.insert(.calicoPools) }
             if let kind = document["kind"]?.scalarText, KubeadmPatchReader.kinds.contains(kind) { kinds.insert(.kubeadmPatch) }
-            if CalicoReader.isCalicoNode(document) { kinds.insert(.calicoNode) }
+            if CalicoReader.isCalicoNode(document) || CalicoReader.vethMTU(document, origin: TextOrigin(file: "")) != nil {
+                kinds.insert(.calicoNode)
+            }
             if !CalicoReader.images(document, origin: TextOrigin(file: "")).isEmpty { kinds.insert(.workloads) }
         }
         return kinds
