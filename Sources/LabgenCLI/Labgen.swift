@@ -50,7 +50,7 @@ public enum Labgen {
         }
         guard let command = subcommands.first(where: { $0.spec.name == first }) else {
             var message = "Error: Unknown command '\(first)'."
-            if let suggestion = Suggestions.closest(to: first, in: subcommands.map(\.spec.name)) {
+            if let suggestion = Suggestions.closest(to: first, in: subcommands.map { $0.spec.name }) {
                 message += " Did you mean '\(suggestion)'?"
             }
             context.err(message + "\nUsage: labgen <command> [options]\n  See 'labgen --help' for the commands.\n")

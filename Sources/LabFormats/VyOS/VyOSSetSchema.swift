@@ -32,12 +32,12 @@ public struct VyOSSetSchema: Sendable {
     /// Whether the node at this name path is a (non-tag) container.
     public func isContainer(_ namePath: [String]) -> Bool { containerPredicate(namePath) }
 
-    /// Every tag node of VyOS 1.2 (crux), from the vyos-1x and vyatta definitions. The containers it
+    /// The tag nodes of VyOS 1.2 (crux) that labs use (see `VyOSSetSchemaData.swift`). The containers it
     /// knows are those on the way to a tag node (`interfaces`, `nat source`); any other bare final
     /// name is read as a valueless leaf.
     public static let crux = builtIn(cruxTagPaths)
 
-    /// Every tag node of VyOS 1.4 (sagitta), from the vyos-1x definitions; containers as for `.crux`.
+    /// The tag nodes of VyOS 1.4 (sagitta) that labs use; containers as for `.crux`.
     public static let sagitta = builtIn(sagittaTagPaths)
 
     /// `.sagitta` for release 1.4 and later, `.crux` for anything older or unrecognised.

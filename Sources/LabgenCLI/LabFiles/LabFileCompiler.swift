@@ -108,7 +108,7 @@ struct LabFileCompiler {
         guard let data = FileManager.default.contents(atPath: output.path) else {
             throw LabInputError("\(context.display(file)): the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)")
         }
-        let specs = try JSONDecoder().decode([LabSpec].self, from: data)
+        let specs = try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: data)
         if specs.isEmpty {
             throw LabInputError("\(context.display(file)): the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)")
         }

@@ -59,7 +59,7 @@ struct LabInputs {
                 throw LabInputError("\(model): cannot read the lab model")
             }
             do {
-                inputs.specs += try JSONDecoder().decode([LabSpec].self, from: data)
+                inputs.specs += try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: data)
             } catch {
                 throw LabInputError("\(model): not a labgen lab model: \(error)")
             }

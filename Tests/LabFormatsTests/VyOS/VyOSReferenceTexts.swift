@@ -1,17 +1,18 @@
-// The reference files of the calico-ipip-crosssubnet lab, verbatim (each ends with a newline).
+// Hand-typed configurations in exactly the layout VyOS writes (each ends with a newline): a 1.2
+// config.boot, the same as set commands, and a 1.4 config.boot, each with two rack interfaces,
+// a source NAT masquerade rule and the stock system section. The footers are VyOS's own.
 
 enum VyOSReferenceTexts {
-    /// calico/2-kind-calico-ipip-crosssubnet/startup-conf/gw0-boot.cfg (VyOS 1.2.8)
     static let cruxBoot = #"""
         interfaces {
             ethernet eth1 {
-                address 10.1.5.1/24
+                address 10.20.1.1/24
                 duplex auto
                 smp-affinity auto
                 speed auto
             }
             ethernet eth2 {
-                address 10.1.8.1/24
+                address 10.20.2.1/24
                 duplex auto
                 smp-affinity auto
                 speed auto
@@ -24,7 +25,7 @@ enum VyOSReferenceTexts {
                 rule 100 {
                     outbound-interface eth0
                     source {
-                        address 10.1.0.0/16
+                        address 10.20.0.0/16
                     }
                     translation {
                         address masquerade
@@ -41,22 +42,22 @@ enum VyOSReferenceTexts {
                     speed 9600
                 }
             }
-            host-name vyos
+            host-name edge
             login {
                 user vyos {
                     authentication {
-                        encrypted-password $6$QxPS.uk6mfo$9QBSo8u1FkH16gMyAVhus6fU3LOzvLR9Z9.82m3tiHFAxTtIkhaZSWssSgzt4v4dGAL8rhVQxTg0oAG9/q11h/
+                        encrypted-password $6$fixture.salt$Wm4yJ0qL8c2rN5vT1xZ7pA3sD9fG6hK0jL2mN4bV8cX1zQ5wE7rT3yU9iO6pA2sD4fG8hJ0kL3mN5bV7cX9zQ/
                         plaintext-password ""
                     }
                     level admin
                 }
             }
             ntp {
-                server 0.pool.ntp.org {
+                server ntp0.lab.example {
                 }
-                server 1.pool.ntp.org {
+                server ntp1.lab.example {
                 }
-                server 2.pool.ntp.org {
+                server ntp2.lab.example {
                 }
             }
             syslog {
@@ -79,38 +80,36 @@ enum VyOSReferenceTexts {
 
         """#
 
-    /// calico/2-kind-calico-ipip-crosssubnet/startup-conf/gw0.cfg (set commands)
     static let cruxSet = #"""
-        set interfaces ethernet eth1 address '10.1.5.1/24'
-        set interfaces ethernet eth2 address '10.1.8.1/24'
+        set interfaces ethernet eth1 address '10.20.1.1/24'
+        set interfaces ethernet eth2 address '10.20.2.1/24'
         set interfaces loopback lo
         set nat source rule 100 outbound-interface 'eth0'
-        set nat source rule 100 source address '10.1.0.0/16'
+        set nat source rule 100 source address '10.20.0.0/16'
         set nat source rule 100 translation address 'masquerade'
         set system config-management commit-revisions '100'
         set system console device ttyS0 speed '9600'
-        set system host-name 'vyos'
-        set system login user vyos authentication encrypted-password '$6$QxPS.uk6mfo$9QBSo8u1FkH16gMyAVhus6fU3LOzvLR9Z9.82m3tiHFAxTtIkhaZSWssSgzt4v4dGAL8rhVQxTg0oAG9/q11h/'
+        set system host-name 'edge'
+        set system login user vyos authentication encrypted-password '$6$fixture.salt$Wm4yJ0qL8c2rN5vT1xZ7pA3sD9fG6hK0jL2mN4bV8cX1zQ5wE7rT3yU9iO6pA2sD4fG8hJ0kL3mN5bV7cX9zQ/'
         set system login user vyos authentication plaintext-password ''
         set system login user vyos level 'admin'
-        set system ntp server 0.pool.ntp.org
-        set system ntp server 1.pool.ntp.org
-        set system ntp server 2.pool.ntp.org
+        set system ntp server ntp0.lab.example
+        set system ntp server ntp1.lab.example
+        set system ntp server ntp2.lab.example
         set system syslog global facility all level 'info'
         set system syslog global facility protocols level 'debug'
 
         """#
 
-    /// LabasCode/calico/02-calico-ipip-crosssubnet/startup-conf/gw0-boot.cfg (VyOS 1.4)
     static let sagittaBoot = #"""
         interfaces {
             ethernet eth1 {
-                address "10.1.5.1/24"
+                address "10.20.1.1/24"
                 duplex "auto"
                 speed "auto"
             }
             ethernet eth2 {
-                address "10.1.8.1/24"
+                address "10.20.2.1/24"
                 duplex "auto"
                 speed "auto"
             }
@@ -124,7 +123,7 @@ enum VyOSReferenceTexts {
                         name "eth0"
                     }
                     source {
-                        address "10.1.0.0/16"
+                        address "10.20.0.0/16"
                     }
                     translation {
                         address "masquerade"
@@ -141,11 +140,11 @@ enum VyOSReferenceTexts {
                     speed "9600"
                 }
             }
-            host-name "gw0"
+            host-name "core"
             login {
                 user vyos {
                     authentication {
-                        encrypted-password "$6$QxPS.uk6mfo$9QBSo8u1FkH16gMyAVhus6fU3LOzvLR9Z9.82m3tiHFAxTtIkhaZSWssSgzt4v4dGAL8rhVQxTg0oAG9/q11h/"
+                        encrypted-password "$6$fixture.salt$Wm4yJ0qL8c2rN5vT1xZ7pA3sD9fG6hK0jL2mN4bV8cX1zQ5wE7rT3yU9iO6pA2sD4fG8hJ0kL3mN5bV7cX9zQ/"
                         plaintext-password ""
                     }
                 }

@@ -6,7 +6,7 @@ struct VyOSSyntaxTests {
     static let sample = VyOSConfig(nodes: [
         VyOSNode("interfaces", children: [
             VyOSNode("ethernet", "eth1", children: [
-                VyOSNode("address", "10.1.5.1/24"),
+                VyOSNode("address", "10.20.1.1/24"),
                 VyOSNode("address", "10.1.5.2/24"),
                 VyOSNode("description", "rack 0 \"uplink\" {x} #1; it's \\ ok"),
                 VyOSNode("disable"),
@@ -26,7 +26,7 @@ struct VyOSSyntaxTests {
         #expect(crux == """
             interfaces {
                 ethernet eth1 {
-                    address 10.1.5.1/24
+                    address 10.20.1.1/24
                     address 10.1.5.2/24
                     description "rack 0 \\"uplink\\" {x} #1; it's \\\\ ok"
                     disable
@@ -44,7 +44,7 @@ struct VyOSSyntaxTests {
         #expect(sagitta == """
             interfaces {
                 ethernet eth1 {
-                    address "10.1.5.1/24"
+                    address "10.20.1.1/24"
                     address "10.1.5.2/24"
                     description "rack 0 \\"uplink\\" {x} #1; it's \\\\ ok"
                     disable
@@ -53,7 +53,7 @@ struct VyOSSyntaxTests {
                 }
             }
             system {
-                host-name "gw0"
+                host-name "core"
                 plaintext-password ""
                 url "http://x/y"
             }
@@ -102,7 +102,7 @@ struct VyOSSyntaxTests {
     @Test func setForm() throws {
         let out = try VyOSWriter.setCommands(Self.sample)
         #expect(out == """
-            set interfaces ethernet eth1 address '10.1.5.1/24'
+            set interfaces ethernet eth1 address '10.20.1.1/24'
             set interfaces ethernet eth1 address '10.1.5.2/24'
             set interfaces ethernet eth1 description 'rack 0 "uplink" {x} #1; it'\\''s \\ ok'
             set interfaces ethernet eth1 disable
