@@ -103,8 +103,14 @@ for state, (lab, folder, kind_file, cluster) in STATES.items():
           tree_without(vyos_tree(ours_boot), ("host-name",)), tree_without(vyos_tree(theirs_boot), ("host-name",)))
     set_file = folder / "startup-conf/gw0.cfg"
     if set_file.exists():
-        strip = lambda t: sorted(l for l in t.splitlines() if l.startswith("set ") and "host-name" not in l)
-        check(f"{state}: gw0 set commands (host-name aside)", strip((out / "startup-conf/gw0.cfg").read_text()), strip(set_file.read_text()))
+        # The original set file is what a person types: it leaves out lines whose values are VyOS's
+        # defaults (duplex/speed/smp-affinity auto, time-zone UTC). labgen's is the whole config.
+        strip = lambda t: set(l for l in t.splitlines() if l.startswith("set ") and "host-name" not in l)
+        ours_set, theirs_set = strip((out / "startup-conf/gw0.cfg").read_text()), strip(set_file.read_text())
+        check(f"{state}: every original set command is in labgen's (host-name aside)", sorted(theirs_set - ours_set), [])
+        defaults = re.compile(r" (duplex|speed|smp-affinity) 'auto'$| time-zone 'UTC'$")
+        check(f"{state}: labgen's extra set commands are VyOS defaults only",
+              sorted(l for l in ours_set - theirs_set if not defaults.search(l)), [])
     # Calico: the originals set the pool through calico-node's environment in calico.yaml.
     calico = (LAB / "calico/2-kind-calico-ipip-crosssubnet/calico.yaml").read_text()
     env = dict(re.findall(r'- name: (CALICO_IPV4POOL_\w+)\n\s+value: "?([^"\n]+)"?', calico))
