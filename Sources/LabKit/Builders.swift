@@ -45,6 +45,10 @@ public enum RackBuilder {
     public static func buildExpression(_ element: PodPool) -> [NodeSpec] { [] }
     @available(*, unavailable, message: "a Masquerade rule belongs inside Gateway { ... }")
     public static func buildExpression(_ element: Masquerade) -> [NodeSpec] { [] }
+    @available(*, unavailable, message: "the Transit link belongs directly inside Lab { ... }")
+    public static func buildExpression(_ element: Transit) -> [NodeSpec] { [] }
+    @available(*, unavailable, message: "a NodePool belongs directly inside Lab { ... }; take a given position of it with Rack(..., slot:)")
+    public static func buildExpression(_ element: NodePool) -> [NodeSpec] { [] }
 
     public static func buildBlock(_ parts: [NodeSpec]...) -> [NodeSpec] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [NodeSpec]?) -> [NodeSpec] { part ?? [] }
@@ -75,6 +79,8 @@ public enum ClusterBuilder {
     public static func buildExpression(_ element: Cluster) -> [ClusterComponent] { [] }
     @available(*, unavailable, message: "the Registry belongs directly inside Lab { ... }")
     public static func buildExpression(_ element: Registry) -> [ClusterComponent] { [] }
+    @available(*, unavailable, message: "a NodePool (rack subnets) belongs directly inside Lab { ... }; pod addresses come from PodPool")
+    public static func buildExpression(_ element: NodePool) -> [ClusterComponent] { [] }
 
     public static func buildBlock(_ parts: [ClusterComponent]...) -> [ClusterComponent] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [ClusterComponent]?) -> [ClusterComponent] { part ?? [] }
@@ -101,6 +107,8 @@ public enum GatewayBuilder {
     public static func buildExpression(_ element: Node) -> [GatewayComponent] { [] }
     @available(*, unavailable, message: "gateways do not nest; declare every Gateway directly inside Lab { ... }")
     public static func buildExpression(_ element: Gateway) -> [GatewayComponent] { [] }
+    @available(*, unavailable, message: "the Transit link belongs directly inside Lab { ... }; set a gateway's address on it with Gateway(..., transit:)")
+    public static func buildExpression(_ element: Transit) -> [GatewayComponent] { [] }
 
     public static func buildBlock(_ parts: [GatewayComponent]...) -> [GatewayComponent] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [GatewayComponent]?) -> [GatewayComponent] { part ?? [] }

@@ -36,6 +36,7 @@ public struct Lab: Sendable {
             case .gateway(let gateway): spec.gateways.append(gateway)
             case .rack(let rack): spec.racks.append(rack)
             case .nodePool(let pool): spec.nodePools.append(pool)
+            case .transit(let transit): spec.transits.append(transit)
             case .topology(let topology): spec.topologies.append(topology)
             }
         }
@@ -52,6 +53,7 @@ public struct LabComponent: Sendable {
         case gateway(GatewaySpec)
         case rack(RackSpec)
         case nodePool(NodePoolSpec)
+        case transit(TransitSpec)
         case topology(TopologySpec)
     }
 

@@ -12,15 +12,18 @@ public struct Rack: LabElement, Sendable {
     ///   - bridge: the host bridge; defaults to `br-pool<n>` in rack order.
     ///   - router: the name of the Gateway that routes this rack; defaults to the only one.
     ///   - firstHost: the host number of the first allocated node address (default 10).
+    ///   - slot: takes the subnet at this position of the node pool, counted from 0 in subnets of
+    ///     the rack's size (`slot: 5` of `NodePool("10.1.0.0/16", rackPrefix: 24)` is `10.1.5.0/24`),
+    ///     instead of the next free one. Racks without a slot skip it, wherever it is written.
     public init(
         _ name: String, subnet: String? = nil, prefixLength: Int? = nil, gateway: String? = nil,
-        bridge: String? = nil, router: String? = nil, firstHost: Int? = nil,
+        bridge: String? = nil, router: String? = nil, firstHost: Int? = nil, slot: Int? = nil,
         fileID: String = #fileID, line: Int = #line, column: Int = #column,
         @RackBuilder _ content: () -> [NodeSpec]
     ) {
         var spec = RackSpec(
             name: name, subnet: subnet, prefixLength: prefixLength, gatewayAddress: gateway, gateway: router,
-            bridge: bridge, firstHost: firstHost, location: Written(fileID, line, column).location)
+            bridge: bridge, firstHost: firstHost, slot: slot, location: Written(fileID, line, column).location)
         spec.nodes = content()
         self.spec = spec
     }
@@ -29,9 +32,18 @@ public struct Rack: LabElement, Sendable {
 }
 
 /// A lab-wide pool from which racks without a subnet take theirs, in order.
+///
+/// ```swift
+/// NodePool("10.1.0.0/16", rackPrefix: 24)
+/// Rack("rack0") { Node(.controlPlane) }    // 10.1.0.0/24: gateway 10.1.0.1, node 10.1.0.10
+/// Rack("rack1") { Node(.worker) }          // 10.1.1.0/24
+/// ```
 public struct NodePool: LabElement, Sendable {
     let spec: NodePoolSpec
 
+    /// - Parameters:
+    ///   - cidr: the pool, for example `10.1.0.0/16`; it is also the default masquerade source.
+    ///   - rackPrefix: the prefix length of each rack's subnet (default 24).
     public init(
         _ cidr: String, rackPrefix: Int = 24,
         fileID: String = #fileID, line: Int = #line, column: Int = #column

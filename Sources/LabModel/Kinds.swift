@@ -18,3 +18,13 @@ public enum AddressOrigin: String, Hashable, Sendable, Codable {
     case explicit
     case allocated
 }
+
+/// Where a rack's subnet came from, for the address plan.
+public enum SubnetOrigin: String, Hashable, Sendable, Codable {
+    /// Written in the rack (`subnet:`).
+    case explicit
+    /// A chosen position of the node pool (`slot:`).
+    case slot
+    /// The next free subnet of the node pool, in rack order.
+    case allocated
+}

@@ -11,11 +11,13 @@ public struct LabPlan: Hashable, Sendable, Codable {
     public var topology: TopologyPlan?
     public var gateways: [GatewayPlan]
     public var racks: [RackPlan]
+    /// The link between the gateways, present when the lab has more than one gateway.
+    public var transit: TransitPlan?
     public var location: SourceLocation?
 
     public init(
         name: String, registry: RegistryPlan?, cluster: ClusterPlan?, topology: TopologyPlan?,
-        gateways: [GatewayPlan], racks: [RackPlan], location: SourceLocation?
+        gateways: [GatewayPlan], racks: [RackPlan], transit: TransitPlan? = nil, location: SourceLocation?
     ) {
         self.name = name
         self.registry = registry
@@ -23,10 +25,15 @@ public struct LabPlan: Hashable, Sendable, Codable {
         self.topology = topology
         self.gateways = gateways
         self.racks = racks
+        self.transit = transit
         self.location = location
     }
 
-    private enum CodingKeys: String, CodingKey { case name, registry, cluster, topology, gateways, racks }
+    // `topology` is stored as `containerlab`: a root object with `name` and `topology` is what
+    // validators take for a containerlab file, and lab.json is not one.
+    private enum CodingKeys: String, CodingKey {
+        case name, registry, cluster, topology = "containerlab", gateways, racks, transit
+    }
 
     /// Every kind node in kind's order (the order of `nodes:` in the kind config).
     public var nodes: [NodePlan] { cluster?.nodes ?? [] }
@@ -210,6 +217,34 @@ public struct MasqueradePlan: Hashable, Sendable, Codable {
     }
 }
 
+/// The transit link between the gateways: one bridge, one interface per gateway on it.
+/// Each gateway's interface on it is the `GatewayInterfacePlan` whose `rack` is nil.
+public struct TransitPlan: Hashable, Sendable, Codable {
+    public var subnet: IPv4Prefix
+    public var bridge: String
+    /// Where each address came from, by gateway name, in gateway order.
+    public var members: [TransitMember]
+
+    public init(subnet: IPv4Prefix, bridge: String, members: [TransitMember]) {
+        self.subnet = subnet
+        self.bridge = bridge
+        self.members = members
+    }
+}
+
+/// One gateway on the transit link.
+public struct TransitMember: Hashable, Sendable, Codable {
+    public var gateway: String
+    public var address: IPv4Address
+    public var addressOrigin: AddressOrigin
+
+    public init(gateway: String, address: IPv4Address, addressOrigin: AddressOrigin) {
+        self.gateway = gateway
+        self.address = address
+        self.addressOrigin = addressOrigin
+    }
+}
+
 public struct StaticRoutePlan: Hashable, Sendable, Codable {
     public var destination: IPv4Prefix
     public var nextHop: IPv4Address
@@ -226,16 +261,19 @@ public struct RackPlan: Hashable, Sendable, Codable {
     public var gatewayAddress: IPv4Address?
     public var gateway: String?
     public var bridge: String
+    /// Where the subnet came from: written, a node-pool slot, or the next free one of the pool.
+    public var subnetOrigin: SubnetOrigin? = nil
     /// Names of the rack's nodes (kind container names), in order.
     public var nodeNames: [String]
     public var location: SourceLocation?
 
     public init(
         name: String, subnet: IPv4Prefix, gatewayAddress: IPv4Address?, gateway: String?, bridge: String,
-        nodeNames: [String], location: SourceLocation?
+        subnetOrigin: SubnetOrigin? = nil, nodeNames: [String], location: SourceLocation?
     ) {
         self.name = name
         self.subnet = subnet
+        self.subnetOrigin = subnetOrigin
         self.gatewayAddress = gatewayAddress
         self.gateway = gateway
         self.bridge = bridge
@@ -243,7 +281,7 @@ public struct RackPlan: Hashable, Sendable, Codable {
         self.location = location
     }
 
-    private enum CodingKeys: String, CodingKey { case name, subnet, gatewayAddress, gateway, bridge, nodeNames }
+    private enum CodingKeys: String, CodingKey { case name, subnet, subnetOrigin, gatewayAddress, gateway, bridge, nodeNames }
 }
 
 /// A kind node with its place in the rack.

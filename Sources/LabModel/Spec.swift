@@ -14,6 +14,8 @@ public struct LabSpec: Hashable, Sendable, Codable {
     public var gateways: [GatewaySpec] = []
     public var racks: [RackSpec] = []
     public var nodePools: [NodePoolSpec] = []
+    /// The link between the gateways of a multi-gateway lab (at most one).
+    public var transits: [TransitSpec] = []
     public var topologies: [TopologySpec] = []
     /// Elements written where they do not belong, found only at run time.
     public var misplaced: [MisplacedSpec] = []
@@ -136,14 +138,17 @@ public struct GatewaySpec: Hashable, Sendable, Codable {
     /// VyOS release, for example `1.2.8` or `1.4.9`.
     public var vyos: String
     public var image: String?
+    /// The gateway's address on the transit link; allocated from the transit subnet when nil.
+    public var transitAddress: String?
     public var masquerades: [MasqueradeSpec] = []
     public var staticRoutes: [StaticRouteSpec] = []
     public var location: SourceLocation
 
-    public init(name: String, vyos: String, image: String?, location: SourceLocation) {
+    public init(name: String, vyos: String, image: String?, transitAddress: String? = nil, location: SourceLocation) {
         self.name = name
         self.vyos = vyos
         self.image = image
+        self.transitAddress = transitAddress
         self.location = location
     }
 }
@@ -177,6 +182,22 @@ public struct StaticRouteSpec: Hashable, Sendable, Codable {
     }
 }
 
+/// The transit link of a lab with more than one gateway: a Linux bridge that every gateway
+/// joins with one interface, over which the gateways route to one another's racks.
+public struct TransitSpec: Hashable, Sendable, Codable {
+    /// The transit subnet; nil means the highest free /29 of the node pool.
+    public var subnet: String?
+    /// The host bridge; defaults to `br-transit`.
+    public var bridge: String?
+    public var location: SourceLocation
+
+    public init(subnet: String?, bridge: String?, location: SourceLocation) {
+        self.subnet = subnet
+        self.bridge = bridge
+        self.location = location
+    }
+}
+
 /// A lab-wide pool of rack subnets.
 public struct NodePoolSpec: Hashable, Sendable, Codable {
     public var cidr: String
@@ -196,6 +217,9 @@ public struct RackSpec: Hashable, Sendable, Codable {
     public var subnet: String?
     /// Prefix length of the subnet taken from the node pool when `subnet` is nil.
     public var prefixLength: Int?
+    /// Position of the rack's subnet in the node pool, counted in subnets of the rack's size
+    /// from 0 (slot 5 of `10.1.0.0/16` with /24 racks is `10.1.5.0/24`); nil means the next free one.
+    public var slot: Int?
     /// The gateway's address on this rack; defaults to the first host of the subnet.
     public var gatewayAddress: String?
     /// The gateway (by name) that routes this rack; defaults to the only gateway.
@@ -208,11 +232,12 @@ public struct RackSpec: Hashable, Sendable, Codable {
 
     public init(
         name: String, subnet: String?, prefixLength: Int?, gatewayAddress: String?, gateway: String?,
-        bridge: String?, firstHost: Int?, location: SourceLocation
+        bridge: String?, firstHost: Int?, slot: Int? = nil, location: SourceLocation
     ) {
         self.name = name
         self.subnet = subnet
         self.prefixLength = prefixLength
+        self.slot = slot
         self.gatewayAddress = gatewayAddress
         self.gateway = gateway
         self.bridge = bridge

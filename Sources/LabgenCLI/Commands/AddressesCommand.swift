@@ -2,7 +2,9 @@ import Foundation
 import LabModel
 import LabgenCore
 
-/// `labgen addresses`: the address plan of a lab as a table.
+/// `labgen addresses`: the address plan of a lab as a table: one row per node (rack, subnet and
+/// where it came from, gateway address, node address and where it came from), then each
+/// gateway's interfaces, static routes and masquerade rules, the transit link, and the pod pools.
 enum AddressesCommand: Subcommand {
     static let spec = CommandSpec(
         name: "addresses",
@@ -24,10 +26,18 @@ enum AddressesCommand: Subcommand {
         let nodes = Dictionary(plan.nodes.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for rack in plan.racks {
             let gateway = rack.gatewayAddress.map { "\($0)" + (rack.gateway.map { " (\($0))" } ?? "") } ?? "-"
+            // Where the subnet came from, when labgen chose it.
+            let origin: String =
+                switch rack.subnetOrigin {
+                case .slot?: " (slot)"
+                case .allocated?: " (pool)"
+                case .explicit?, nil: ""
+                }
+            let subnet = rack.subnet.description + origin
             for (index, name) in rack.nodeNames.enumerated() {
                 let node = nodes[name]
                 rows.append([
-                    index == 0 ? rack.name : "", index == 0 ? rack.subnet.description : "", index == 0 ? gateway : "",
+                    index == 0 ? rack.name : "", index == 0 ? subnet : "", index == 0 ? gateway : "",
                     name, node?.role.rawValue ?? "", node?.attachment?.address.address.description ?? "-",
                     node?.attachment?.addressOrigin.rawValue ?? "-", node?.attachment?.server ?? "-",
                 ])
@@ -44,6 +54,7 @@ enum AddressesCommand: Subcommand {
             }
             text += cells.joined(separator: "  ") + "\n"
         }
+        text += gatewayLines(plan)
         if let cluster = plan.cluster {
             for pool in cluster.pools {
                 text += "pod pool \(pool.name): \(pool.cidr) (block /\(pool.blockSize), ipip \(pool.ipipMode.rawValue), vxlan \(pool.vxlanMode.rawValue), \(pool.nodeSelector))\n"
@@ -51,5 +62,31 @@ enum AddressesCommand: Subcommand {
             text += "service subnet: \(cluster.effectiveServiceSubnet)\(cluster.serviceSubnet == nil ? " (kind's default)" : "")\n"
         }
         return text + "\n"
+    }
+
+    /// One line per gateway interface, static route and masquerade rule, and the transit link.
+    static func gatewayLines(_ plan: LabPlan) -> String {
+        var text = ""
+        let transitOrigins = Dictionary(
+            (plan.transit?.members ?? []).map { ($0.gateway, $0.addressOrigin) }, uniquingKeysWith: { a, _ in a })
+        for gateway in plan.gateways {
+            text += "gateway \(gateway.name) (VyOS \(gateway.release)):\n"
+            for interface in gateway.interfaces {
+                let place =
+                    interface.rack.map { "rack \($0)" }
+                    ?? "transit, \(transitOrigins[gateway.name]?.rawValue ?? "explicit")"
+                text += "  \(interface.name) \(interface.address) on \(interface.bridge) (\(place))\n"
+            }
+            for route in gateway.staticRoutes {
+                text += "  route \(route.destination) via \(route.nextHop)\n"
+            }
+            for rule in gateway.masquerades {
+                text += "  masquerade \(rule.source) out \(rule.outbound) (rule \(rule.rule))\n"
+            }
+        }
+        if let transit = plan.transit {
+            text += "transit \(transit.subnet) on \(transit.bridge)\n"
+        }
+        return text
     }
 }

@@ -6,9 +6,14 @@ import LabModel
 /// Bridge names are checked Linux interface names (no spaces, quotes or `/`), and are
 /// single-quoted anyway.
 enum BridgeScriptRenderer {
+    /// Every host bridge of the lab: the rack bridges in rack order, then the transit bridge.
+    static func bridges(_ plan: LabPlan) -> [String] {
+        plan.racks.map(\.bridge) + (plan.transit.map { [$0.bridge] } ?? [])
+    }
+
     static func render(_ plan: LabPlan) -> Artifact? {
-        guard plan.topology != nil, !plan.racks.isEmpty else { return nil }
-        let bridges = plan.racks.map(\.bridge).joined(separator: " ")
+        guard plan.topology != nil, !bridges(plan).isEmpty else { return nil }
+        let bridges = bridges(plan).joined(separator: " ")
         let mtu = plan.topology?.mtu.map { " mtu \($0)" } ?? ""
         let text = """
             #!/bin/sh

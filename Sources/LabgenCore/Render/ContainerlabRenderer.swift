@@ -1,8 +1,9 @@
 import LabFormats
 import LabModel
 
-/// The containerlab topology: gateways (VyOS in a `linux` node), one `bridge` node per rack,
-/// one server per kind node that joins the node's network namespace, and the links.
+/// The containerlab topology: gateways (VyOS in a `linux` node), one `bridge` node per rack
+/// (and the transit bridge between the gateways of a multi-gateway lab), one server per kind
+/// node that joins the node's network namespace, and the links.
 enum ContainerlabRenderer {
     static func render(_ plan: LabPlan) -> Artifact? {
         guard let topology = plan.topology else { return nil }
@@ -23,8 +24,8 @@ enum ContainerlabRenderer {
                             ])),
                     ])))
         }
-        for rack in plan.racks {
-            nodes.append(YAMLPair(key: rack.bridge, value: .mapping([YAMLPair(key: "kind", value: .string("bridge"))])))
+        for bridge in BridgeScriptRenderer.bridges(plan) {
+            nodes.append(YAMLPair(key: bridge, value: .mapping([YAMLPair(key: "kind", value: .string("bridge"))])))
         }
         var links: [YAMLValue] = []
         func link(_ a: String, _ b: String) -> YAMLValue {

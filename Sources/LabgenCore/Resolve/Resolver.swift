@@ -42,6 +42,11 @@ private struct ResolveState {
     var podSubnet: IPv4Prefix?
     var serviceSubnet: IPv4Prefix?
     var nodePool: (prefix: IPv4Prefix, rackPrefix: Int, location: SourceLocation)?
+    /// Subnets of racks written with `slot:`, by rack position.
+    var slotSubnets: [Int: IPv4Prefix] = [:]
+    /// The transit link of a multi-gateway lab.
+    var transit: TransitPlan?
+    var transitLocation: SourceLocation?
     var gateways: [GatewayPlan] = []
     var gatewayIndex: [String: Int] = [:]
     var racks: [RackPlan] = []
@@ -61,6 +66,8 @@ private struct ResolveState {
         resolveCluster()
         resolveNodePool()
         resolveGateways()
+        resolveRackSlots()
+        resolveTransit()
         resolveRacks()
         resolveClusterOnlyNodes()
         checkControlPlane()
@@ -80,7 +87,7 @@ private struct ResolveState {
         return LabPlan(
             name: spec.name, registry: registry, cluster: clusterPlan,
             topology: hasTopology ? TopologyPlan(name: topologyName, mtu: topologyMTU) : nil,
-            gateways: gateways, racks: racks, location: spec.location)
+            gateways: gateways, racks: racks, transit: transit, location: spec.location)
     }
 
     // MARK: - Lab-level elements
@@ -110,6 +117,7 @@ private struct ResolveState {
         onlyOne(spec.registries, "Registry", \.location)
         onlyOne(spec.topologies, "Topology", \.location)
         onlyOne(spec.nodePools, "NodePool", \.location)
+        onlyOne(spec.transits, "Transit", \.location)
         if spec.clusters.isEmpty {
             diagnostics.error(
                 .missingCluster, "lab '\(spec.name)' has no Cluster; add Cluster(\"<name>\") { ... }", at: spec.location)
@@ -174,10 +182,14 @@ private struct ResolveState {
         if let image = cluster.image { checkImage(image, at: cluster.location) }
         if let text = cluster.podSubnet {
             podSubnet = ValueParsing.prefix(text, what: "pod subnet", at: cluster.location, into: &diagnostics)
-        } else if let first = cluster.pools.first(where: { $0.rack == nil }) ?? cluster.pools.first,
-            let prefix = IPv4Prefix(first.cidr), prefix.isCanonical
-        {
-            podSubnet = prefix
+        } else {
+            // The smallest prefix that holds every pool: the pool itself when there is one.
+            let cidrs = cluster.pools.compactMap { IPv4Prefix($0.cidr) }.filter(\.isCanonical)
+            if let low = cidrs.map(\.network.value).min(), let high = cidrs.map(\.broadcast.value).max() {
+                var length = 32
+                while length > 0 && IPv4Prefix(IPv4Address(low), length: length).broadcast.value < high { length -= 1 }
+                podSubnet = IPv4Prefix(IPv4Address(low), length: length).canonical
+            }
         }
         if let text = cluster.serviceSubnet {
             serviceSubnet = ValueParsing.prefix(text, what: "service subnet", at: cluster.location, into: &diagnostics)
@@ -246,13 +258,158 @@ private struct ResolveState {
         }
     }
 
+    // MARK: - Node pool slots and the transit link
+
+    /// Subnets of racks written with `slot:`: the slot-th subnet of the rack's size in the pool.
+    mutating func resolveRackSlots() {
+        var used: [IPv4Prefix: (rack: String, location: SourceLocation)] = [:]
+        for (rackNumber, rack) in spec.racks.enumerated() {
+            guard let slot = rack.slot else { continue }
+            if rack.subnet != nil {
+                diagnostics.error(
+                    .misplacedElement, "rack '\(rack.name)' takes either subnet: or slot:, not both", at: rack.location)
+                continue
+            }
+            guard let pool = nodePool else {
+                if spec.nodePools.isEmpty {
+                    diagnostics.error(
+                        .invalidPrefix, "rack '\(rack.name)' takes slot \(slot) of the node pool, but the lab declares no NodePool",
+                        at: rack.location)
+                }
+                continue
+            }
+            let length = rack.prefixLength ?? pool.rackPrefix
+            guard (pool.prefix.length...30).contains(length) else { continue }  // reported with the rack
+            guard let subnet = Allocation.slotSubnet(in: pool.prefix, length: length, slot: slot) else {
+                let count = 1 << (length - pool.prefix.length)
+                diagnostics.error(
+                    .addressesExhausted,
+                    "slot \(slot) is outside node pool \(pool.prefix), which has \(count) subnets of /\(length) (slots 0...\(count - 1))",
+                    at: rack.location, notes: [.init("the node pool is declared here", at: pool.location)])
+                continue
+            }
+            if let first = used[subnet] {
+                diagnostics.error(
+                    .overlappingSubnets, "rack '\(rack.name)' takes slot \(slot) (\(subnet)), which rack '\(first.rack)' already takes",
+                    at: rack.location, notes: [.init("rack '\(first.rack)' is declared here", at: first.location)])
+                continue
+            }
+            used[subnet] = (rack.name, rack.location)
+            slotSubnets[rackNumber] = subnet
+        }
+    }
+
+    /// The transit link: present when the lab has more than one gateway. Its subnet is written
+    /// or the highest free one of the node pool; addresses are written or allocated in gateway order.
+    mutating func resolveTransit() {
+        let declared = spec.transits.first
+        transitLocation = declared?.location
+        if spec.gateways.count < 2 {
+            if let declared {
+                diagnostics.error(
+                    .misplacedElement,
+                    "a Transit links gateways, but the lab declares \(spec.gateways.count == 0 ? "none" : "only one"); remove it or add a Gateway",
+                    at: declared.location)
+            }
+            for gateway in spec.gateways where gateway.transitAddress != nil {
+                diagnostics.error(
+                    .misplacedElement, "gateway '\(gateway.name)' has a transit address, but the lab has no other gateway to link to",
+                    at: gateway.location)
+            }
+            return
+        }
+        // Every gateway must have resolved, or the member list would be wrong.
+        guard gateways.count == spec.gateways.count else { return }
+        let location = declared?.location ?? spec.gateways[1].location
+        let length = Allocation.transitLength(members: gateways.count)
+        var subnet: IPv4Prefix?
+        if let text = declared?.subnet {
+            subnet = ValueParsing.prefix(text, what: "transit subnet", at: location, into: &diagnostics)
+            if let prefix = subnet, prefix.length > 30 || (1 << (32 - prefix.length)) - 2 < gateways.count {
+                diagnostics.error(
+                    .addressesExhausted,
+                    "transit subnet \(prefix) has too few addresses for \(gateways.count) gateways; use a /\(length) or larger",
+                    at: location)
+                subnet = nil
+            }
+        } else if let pool = nodePool {
+            var taken = Array(slotSubnets.values)
+            taken += spec.racks.compactMap { $0.subnet.flatMap(IPv4Prefix.init) }.filter(\.isCanonical)
+            subnet = Allocation.lastFreeSubnet(in: pool.prefix, length: length, taken: taken)
+            if subnet == nil {
+                diagnostics.error(
+                    .addressesExhausted, "node pool \(pool.prefix) has no free /\(length) left for the transit link between the gateways",
+                    at: location, notes: [.init("the node pool is declared here", at: pool.location)])
+            }
+        } else {
+            diagnostics.error(
+                .invalidPrefix,
+                "a lab with \(gateways.count) gateways links them over a transit subnet; write Transit(\"10.1.255.0/29\") or declare a NodePool to take it from",
+                at: location)
+        }
+        let bridge = declared?.bridge ?? "br-transit"
+        if let problem = Names.linuxInterfaceProblem(bridge) {
+            diagnostics.error(.interfaceNameTooLong, "transit bridge: \(problem)", at: location)
+            return
+        }
+        claimTopologyName(bridge, what: "the transit bridge", at: location)
+        let lastPort = "\(bridge)-net\(gateways.count - 1)"
+        if lastPort.utf8.count > 15 {
+            diagnostics.error(
+                .interfaceNameTooLong,
+                "transit bridge port '\(lastPort)' has \(lastPort.utf8.count) characters; Linux interface names have at most 15 (shorten the bridge name with Transit(bridge:))",
+                at: location)
+            return
+        }
+        guard let subnet else { return }
+
+        // Written addresses first, so that allocation skips them wherever they are written.
+        var allocator = Allocation.HostAllocator(subnet: subnet, firstHost: 1, reserved: nil)
+        var written: [String: IPv4Address] = [:]
+        for gateway in spec.gateways {
+            guard let text = gateway.transitAddress,
+                let address = ValueParsing.address(text, what: "transit address of gateway '\(gateway.name)'", at: gateway.location, into: &diagnostics)
+            else { continue }
+            if !subnet.contains(address) {
+                diagnostics.error(
+                    .addressOutsideSubnet, "transit address \(address) of gateway '\(gateway.name)' is outside the transit subnet \(subnet)",
+                    at: gateway.location)
+            } else if subnet.isNetworkOrBroadcast(address) {
+                diagnostics.error(
+                    .reservedAddress,
+                    "transit address \(address) is the \(address == subnet.network ? "network" : "broadcast") address of \(subnet)",
+                    at: gateway.location)
+            } else {
+                written[gateway.name] = address
+                allocator.take(address)
+            }
+        }
+        var members: [TransitMember] = []
+        for gateway in spec.gateways {
+            if gateway.transitAddress != nil && written[gateway.name] == nil { continue }  // reported above
+            let origin: AddressOrigin = written[gateway.name] == nil ? .allocated : .explicit
+            guard let address = written[gateway.name] ?? allocator.next() else {
+                diagnostics.error(
+                    .addressesExhausted, "transit subnet \(subnet) has no free address left for gateway '\(gateway.name)'",
+                    at: gateway.location)
+                continue
+            }
+            claimAddress(address, what: "the transit interface of gateway '\(gateway.name)'", at: gateway.location)
+            members.append(TransitMember(gateway: gateway.name, address: address, addressOrigin: origin))
+        }
+        transit = TransitPlan(subnet: subnet, bridge: bridge, members: members)
+    }
+
     // MARK: - Racks and nodes
 
     mutating func resolveRacks() {
         var rackNames: [String: SourceLocation] = [:]
         var allocatedSubnets: [IPv4Prefix] = []
         // Explicit subnets first, so that pool allocation skips them wherever they are written.
-        let explicitSubnets: [IPv4Prefix] = spec.racks.compactMap { $0.subnet.flatMap(IPv4Prefix.init) }.filter(\.isCanonical)
+        // Slot subnets and the transit subnet are taken before any rack is allocated, too.
+        var explicitSubnets: [IPv4Prefix] = spec.racks.compactMap { $0.subnet.flatMap(IPv4Prefix.init) }.filter(\.isCanonical)
+        explicitSubnets += slotSubnets.sorted { $0.key < $1.key }.map(\.value)
+        if let transit { explicitSubnets.append(transit.subnet) }
         var serverNumber = 0
         var kindRoles: [NodeRole] = []
         var pendingNodes: [(spec: NodeSpec, rack: Int, attachment: RackAttachment?)] = []
@@ -276,9 +433,20 @@ private struct ResolveState {
 
             // Subnet: explicit, or the next free one of the node pool.
             var subnet: IPv4Prefix?
+            var subnetOrigin = SubnetOrigin.explicit
             if let text = rack.subnet {
                 subnet = ValueParsing.prefix(text, what: "rack '\(rack.name)' subnet", at: rack.location, into: &diagnostics)
+            } else if rack.slot != nil {
+                // Resolved (or reported) by resolveRackSlots.
+                subnet = slotSubnets[rackNumber]
+                subnetOrigin = .slot
+                if let pool = nodePool, let length = rack.prefixLength, !(pool.prefix.length...30).contains(length) {
+                    diagnostics.error(
+                        .invalidNumber, "rack prefix /\(length) must be between the node pool's /\(pool.prefix.length) and /30",
+                        at: rack.location)
+                }
             } else if let pool = nodePool {
+                subnetOrigin = .allocated
                 let length = rack.prefixLength ?? pool.rackPrefix
                 if !(pool.prefix.length...30).contains(length) {
                     diagnostics.error(
@@ -425,7 +593,7 @@ private struct ResolveState {
             racks.append(
                 RackPlan(
                     name: rack.name, subnet: subnet, gatewayAddress: gatewayAddress, gateway: routerName, bridge: bridge,
-                    nodeNames: [], location: rack.location))
+                    subnetOrigin: subnetOrigin, nodeNames: [], location: rack.location))
         }
 
         // kind names: counted per role over the whole cluster, in node order.
@@ -528,11 +696,21 @@ private struct ResolveState {
                         name: "eth\(interfaces.count + 1)", address: IPv4Interface(address, length: rack.subnet.length),
                         rack: rack.name, bridge: rack.bridge, bridgePort: "\(rack.bridge)-net\(rack.nodeNames.count)"))
             }
+            // The transit interface comes after the rack interfaces.
+            if let transit, let member = transit.members.firstIndex(where: { $0.gateway == gatewaySpec.name }) {
+                interfaces.append(
+                    GatewayInterfacePlan(
+                        name: "eth\(interfaces.count + 1)",
+                        address: IPv4Interface(transit.members[member].address, length: transit.subnet.length),
+                        rack: nil, bridge: transit.bridge, bridgePort: "\(transit.bridge)-net\(member)"))
+            }
             gateways[index].interfaces = interfaces
 
             var rules: [MasqueradePlan] = []
             var usedRules: [Int: SourceLocation] = [:]
-            let defaultSources: [IPv4Prefix] = nodePool.map { [$0.prefix] } ?? interfaces.map(\.address.subnet)
+            // The node pool, else every rack subnet of this gateway (never the transit subnet).
+            let defaultSources: [IPv4Prefix] =
+                nodePool.map { [$0.prefix] } ?? interfaces.filter { $0.rack != nil }.map(\.address.subnet)
             let declared = gatewaySpec.masquerades
             for rule in declared {
                 if let problem = Names.linuxInterfaceProblem(rule.outbound) {
@@ -571,13 +749,39 @@ private struct ResolveState {
             gateways[index].masquerades = rules
 
             var routes: [StaticRoutePlan] = []
+            var destinations: [IPv4Prefix: SourceLocation] = [:]
             for route in gatewaySpec.staticRoutes {
                 guard
                     let destination = ValueParsing.prefix(
                         route.destination, what: "static route destination", at: route.location, into: &diagnostics),
                     let nextHop = ValueParsing.address(route.nextHop, what: "static route next hop", at: route.location, into: &diagnostics)
                 else { continue }
+                if let first = destinations[destination] {
+                    diagnostics.error(
+                        .duplicateName, "gateway '\(gatewaySpec.name)' has two static routes to \(destination)", at: route.location,
+                        notes: [.init("the first route to \(destination) is here", at: first)])
+                    continue
+                }
+                if !interfaces.contains(where: { $0.address.subnet.contains(nextHop) && $0.address.address != nextHop }) {
+                    diagnostics.error(
+                        .addressOutsideSubnet,
+                        "next hop \(nextHop) is on none of gateway '\(gatewaySpec.name)' subnets (\(interfaces.map(\.address.subnet.description).joined(separator: ", ")))",
+                        at: route.location)
+                    continue
+                }
+                destinations[destination] = route.location
                 routes.append(StaticRoutePlan(destination: destination, nextHop: nextHop))
+            }
+            // Automatic routes to the racks of the other gateways, via their transit addresses,
+            // in rack order; a written route to the same destination replaces one.
+            if let transit, transit.members.contains(where: { $0.gateway == gatewaySpec.name }) {
+                let peers = Dictionary(transit.members.map { ($0.gateway, $0.address) }, uniquingKeysWith: { a, _ in a })
+                for rack in racks {
+                    guard let owner = rack.gateway, owner != gatewaySpec.name, let nextHop = peers[owner],
+                        destinations[rack.subnet] == nil
+                    else { continue }
+                    routes.append(StaticRoutePlan(destination: rack.subnet, nextHop: nextHop))
+                }
             }
             gateways[index].staticRoutes = routes
         }
@@ -654,16 +858,21 @@ private struct ResolveState {
 
     /// Rack subnets, pod pools and the service subnet must not overlap one another.
     mutating func checkOverlaps() {
-        enum Owner { case rack(RackPlan), pool(PodPoolPlan), service(SourceLocation), podSubnet(SourceLocation) }
+        enum Owner {
+            case rack(RackPlan), pool(PodPoolPlan), service(SourceLocation), podSubnet(SourceLocation)
+            case transit(SourceLocation?)
+        }
         func describe(_ owner: Owner) -> (String, SourceLocation?) {
             switch owner {
             case .rack(let rack): ("rack '\(rack.name)' subnet \(rack.subnet)", rack.location)
             case .pool(let pool): ("pod pool \(pool.cidr)", pool.location)
             case .service(let location): ("the service subnet \(serviceSubnet ?? ClusterPlan.kindDefaultServiceSubnet)", location)
             case .podSubnet(let location): ("the pod subnet \(podSubnet ?? ClusterPlan.kindDefaultPodSubnet)", location)
+            case .transit(let location): ("the transit subnet \(transit?.subnet.description ?? "")", location)
             }
         }
         var items: [(prefix: IPv4Prefix, tag: Owner)] = racks.map { ($0.subnet, .rack($0)) }
+        if let transit { items.append((transit.subnet, .transit(transitLocation ?? spec.gateways.dropFirst().first?.location))) }
         items += pools.map { ($0.cidr, .pool($0)) }
         if let cluster {
             items.append((serviceSubnet ?? ClusterPlan.kindDefaultServiceSubnet, .service(cluster.location)))
@@ -674,7 +883,7 @@ private struct ResolveState {
             let (b, bLocation) = describe(overlap.later)
             let check: ModelCheck
             switch (overlap.earlier, overlap.later) {
-            case (.rack, .rack): check = .overlappingSubnets
+            case (.rack, .rack), (.rack, .transit), (.transit, .rack): check = .overlappingSubnets
             default: check = .poolOverlap
             }
             // Report at the element the user is most likely to change: the later one in the file.
