@@ -15,6 +15,11 @@ public struct TemplateLab: Sendable {
 public let templateLabs: [TemplateLab] = [
     TemplateLab(file: "calico-ipip-crosssubnet-2022.swift", lab: calicoIPIPCrossSubnet2022),
     TemplateLab(file: "calico-ipip-crosssubnet.swift", lab: calicoIPIPCrossSubnet),
+    TemplateLab(file: "calico-ipip.swift", lab: calicoIPIP),
+    TemplateLab(file: "calico-bgp-fullmesh.swift", lab: calicoBGPFullMesh),
+    TemplateLab(file: "calico-vxlan-crosssubnet.swift", lab: calicoVXLANCrossSubnet),
+    TemplateLab(file: "calico-ipip-crosssubnet-pools.swift", lab: calicoIPIPCrossSubnetPools),
+    TemplateLab(file: "calico-ipip-crosssubnet-2gw.swift", lab: calicoIPIPCrossSubnet2GW),
 ]
 
 /// The folder of the template lab files in the labgen source checkout (for `labgen init`).
