@@ -37,5 +37,7 @@ let package = Package(
 
         .testTarget(name: "LabModelTests", dependencies: ["LabModel"]),
         .testTarget(name: "LabFormatsTests", dependencies: ["LabFormats"]),
+        // Resolver, allocation, renderers, verification, pipeline and output writer.
+        .testTarget(name: "LabgenCoreTests", dependencies: ["LabgenCore", "LabModel", "LabFormats", "LabKit", "TemplateLabs"]),
     ]
 )
