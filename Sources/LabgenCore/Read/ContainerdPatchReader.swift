@@ -1,101 +1,49 @@
+import Foundation
 import LabFormats
 import LabModel
 
 /// Reads the registry mirrors out of the TOML of kind's `containerdConfigPatches`: tables
-/// `[plugins."io.containerd.grpc.v1.cri".registry.mirrors."HOST"]` with `endpoint = ["…"]`.
-///
-/// A small TOML subset (table headers with bare and quoted keys, string and string-array
-/// values, comments) with positions; other tables and keys are skipped.
+/// `[plugins."io.containerd.grpc.v1.cri".registry.mirrors."HOST"]` with `endpoint = ["…"]`,
+/// through LabFormats' `TOMLReader` (positions are mapped into the enclosing file).
 public enum ContainerdPatchReader {
     public static func mirrors(_ text: String, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> [RegistryMirrorFacts] {
+        let document: TOMLDocument
+        do {
+            document = try TOMLReader.read(text)
+        } catch {
+            diagnostics.append(
+                .error(RuleID.unreadable, "containerd patch: \(error.message)", at: origin.location(error.position)))
+            return []
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var result: [RegistryMirrorFacts] = []
-        var current: Int?
-        for (lineIndex, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.drop { $0 == " " || $0 == "\t" }
-            let indent = rawLine.unicodeScalars.count - line.unicodeScalars.count
-            let position = TextPosition(line: lineIndex + 1, column: indent + 1)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("[") {
-                current = nil
-                guard let keys = tableKeys(line) else {
-                    diagnostics.append(
-                        .error(RuleID.unreadable, "containerd patch: malformed TOML table header", at: origin.location(position)))
-                    continue
-                }
-                // …registry.mirrors."HOST" (also the `registry.configs` and other tables: skipped)
-                if keys.count >= 2, keys[keys.count - 2] == "mirrors", keys.contains("registry") {
-                    result.append(RegistryMirrorFacts(host: keys[keys.count - 1], endpoints: [], location: origin.location(position)))
-                    current = result.count - 1
-                }
-                continue
-            }
-            guard let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].labTrimming(" \t\"")
-            guard key == "endpoint", let index = current else { continue }
-            let valueText = line[line.index(after: equals)...]
-            let valueOffset = indent + line.distance(from: line.startIndex, to: equals) + 1
-            for (string, offset) in strings(valueText) {
-                result[index].endpoints.append(
-                    Located(string, at: origin.location(TextPosition(line: lineIndex + 1, column: valueOffset + offset + 1))))
-            }
-        }
-        return result
-    }
-
-    /// `[a."b.c".d]` -> `["a", "b.c", "d"]`.
-    static func tableKeys(_ line: Substring) -> [String]? {
-        var keys: [String] = []
-        var current = ""
-        var quoted = false
-        var closed = false
-        for character in line.dropFirst() {
-            if closed { break }
-            switch character {
-            case "\"": quoted.toggle()
-            case "." where !quoted:
-                keys.append(current.labTrimming(" "))
-                current = ""
-            case "]" where !quoted: closed = true
-            default: current.append(character)
-            }
-        }
-        guard closed, !quoted else { return nil }
-        keys.append(current.labTrimming(" "))
-        return keys
-    }
-
-    /// The double- or single-quoted strings of a value, with their offsets (of the opening quote).
-    static func strings(_ text: Substring) -> [(String, Int)] {
-        var result: [(String, Int)] = []
-        var offset = 0
-        var current: String?
-        var quote: Character = "\""
-        var start = 0
-        var escaped = false
-        for character in text {
-            if var string = current {
-                if escaped {
-                    string.append(character)
-                    escaped = false
-                    current = string
-                } else if character == "\\" && quote == "\"" {
-                    escaped = true
-                } else if character == quote {
-                    result.append((string, start))
-                    current = nil
+        func walk(_ table: TOMLTable, _ path: [String]) {
+            for entry in table.entries {
+                guard case .table(let child) = entry.value else { continue }
+                let childPath = path + [entry.key]
+                if path.count >= 2, path[path.count - 1] == "mirrors", path.contains("registry") {
+                    // `…registry.mirrors."HOST"`: its endpoints.
+                    let location = origin.location(document.position(of: childPath) ?? .start)
+                    var endpoints: [Located<String>] = []
+                    if case .array(let values)? = child["endpoint"] {
+                        let key = document.position(of: childPath + ["endpoint"]) ?? .start
+                        let line = key.line <= lines.count ? lines[key.line - 1] : ""
+                        for case .string(let endpoint) in values {
+                            // Point at the endpoint's quoted string when it is on the key's line.
+                            var position = key
+                            if let range = line.range(of: "\"\(endpoint)\"") ?? line.range(of: "'\(endpoint)'") {
+                                position.column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
+                            }
+                            endpoints.append(Located(endpoint, at: origin.location(position)))
+                        }
+                    }
+                    result.append(RegistryMirrorFacts(host: entry.key, endpoints: endpoints, location: location))
                 } else {
-                    string.append(character)
-                    current = string
+                    walk(child, childPath)
                 }
-            } else if character == "\"" || character == "'" {
-                quote = character
-                current = ""
-                start = offset
-            } else if character == "#" {
-                break
             }
-            offset += character.unicodeScalars.count
         }
+        walk(document.root, [])
         return result
     }
 }
