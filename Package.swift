@@ -13,6 +13,10 @@ let package = Package(
     products: [
         .library(name: "LabKit", targets: ["LabKit"]),
         .executable(name: "labgen", targets: ["labgen"]),
+        // Command plugins for packages that keep their labs in Swift (see templates/package):
+        // `swift package --allow-writing-to-package-directory labgen build` and `swift package labgen-check`.
+        .plugin(name: "LabgenPlugin", targets: ["LabgenPlugin"]),
+        .plugin(name: "LabgenCheckPlugin", targets: ["LabgenCheckPlugin"]),
     ],
     targets: [
         .target(name: "LabModel"),
@@ -30,6 +34,21 @@ let package = Package(
         .target(name: "LabgenCLI", dependencies: ["LabgenCore", "LabKit", "TemplateLabs"]),
         .executableTarget(name: "labgen", dependencies: ["LabgenCLI"]),
 
+        // Thin command plugins: build and run the package's lab programs, then call the labgen tool.
+        // Their shared code is Plugins/Shared/LabgenPluginSupport.swift, symlinked into each folder.
+        .plugin(
+            name: "LabgenPlugin",
+            capability: .command(
+                intent: .custom(verb: "labgen", description: "Build the package's labs into out/ ('labgen build')."),
+                permissions: [.writeToPackageDirectory(reason: "labgen writes the lab artifacts into out/.")]),
+            dependencies: ["labgen"]),
+        .plugin(
+            name: "LabgenCheckPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "labgen-check", description: "Check that out/ is what the package's labs generate (writes nothing).")),
+            dependencies: ["labgen"]),
+
         // Runs the LabFormats YAML reader over the public YAML test suite (see .ci/run).
         .executableTarget(
             name: "labgen-yaml-suite", dependencies: ["LabFormats"], path: "Sources/Tools/labgen-yaml-suite",
@@ -39,5 +58,7 @@ let package = Package(
         .testTarget(name: "LabFormatsTests", dependencies: ["LabFormats"]),
         // Resolver, allocation, renderers, verification, pipeline and output writer.
         .testTarget(name: "LabgenCoreTests", dependencies: ["LabgenCore", "LabModel", "LabFormats", "LabKit", "TemplateLabs"]),
+        // In-process CLI runs and the real labgen binary as a child process (kill test, lab files).
+        .testTarget(name: "LabgenCLITests", dependencies: ["LabgenCLI", "LabgenCore", "LabKit"]),
     ]
 )
