@@ -1,5 +1,5 @@
 /// An IPv4 address.
-public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct IPv4Address: Hashable, Comparable, Sendable, TextCodable {
     /// The address in host byte order (`10.1.5.1` is `0x0A01_0501`).
     public var value: UInt32
 
@@ -56,18 +56,9 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
         return IPv4Address(UInt32(next))
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let parsed = IPv4Address(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not an IPv4 address")
-        }
-        self = parsed
-    }
+}
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension IPv4Address {
+    public init?(parsing text: String) { self.init(text) }
+    public static let textDescription = "an IPv4 address"
 }

@@ -3,7 +3,7 @@
 /// A prefix is canonical when no host bits are set; `IPv4Prefix(parsing:)` keeps the
 /// address as written so that callers can report `10.1.5.1/24` as "not a network address"
 /// instead of silently masking it, and `network` gives the masked form.
-public struct IPv4Prefix: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct IPv4Prefix: Hashable, Comparable, Sendable, TextCodable {
     public var address: IPv4Address
     public var length: Int
 
@@ -70,25 +70,11 @@ public struct IPv4Prefix: Hashable, Comparable, Sendable, CustomStringConvertibl
         (lhs.network, lhs.length) < (rhs.network, rhs.length)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let parsed = IPv4Prefix(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not an IPv4 prefix")
-        }
-        self = parsed
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }
 
 /// An address on an interface together with the prefix length of its subnet, as in
 /// `ip addr add 10.1.5.10/24` or VyOS `address 10.1.5.1/24`.
-public struct IPv4Interface: Hashable, Sendable, CustomStringConvertible, Codable {
+public struct IPv4Interface: Hashable, Sendable, TextCodable {
     public var address: IPv4Address
     public var length: Int
 
@@ -107,18 +93,14 @@ public struct IPv4Interface: Hashable, Sendable, CustomStringConvertible, Codabl
 
     public var description: String { "\(address)/\(length)" }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let parsed = IPv4Interface(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not an IPv4 interface address")
-        }
-        self = parsed
-    }
+}
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension IPv4Prefix {
+    public init?(parsing text: String) { self.init(text) }
+    public static let textDescription = "an IPv4 prefix"
+}
+
+extension IPv4Interface {
+    public init?(parsing text: String) { self.init(text) }
+    public static let textDescription = "an IPv4 interface address"
 }

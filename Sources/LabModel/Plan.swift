@@ -127,7 +127,7 @@ public struct TopologyPlan: Hashable, Sendable, Codable {
 }
 
 /// The VyOS release of a gateway and the config dialect it implies.
-public struct VyOSRelease: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct VyOSRelease: Hashable, Sendable, TextCodable {
     public var version: String
     public var major: Int
     public var minor: Int
@@ -148,19 +148,9 @@ public struct VyOSRelease: Hashable, Sendable, Codable, CustomStringConvertible 
     public var series: String { "\(major).\(minor)" }
     public var description: String { version }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let parsed = VyOSRelease(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a VyOS release")
-        }
-        self = parsed
-    }
+    public init?(parsing text: String) { self.init(text) }
+    public static let textDescription = "a VyOS release"
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(version)
-    }
 }
 
 public struct GatewayPlan: Hashable, Sendable, Codable {
