@@ -275,6 +275,11 @@ struct TOMLParser {
             }
             skipBlanks()
             guard current == UInt8(ascii: ".") else { return keys }
+            // Deeper keys would make the tables nest past what the recursive freeze and
+            // comparisons handle, and each level re-hashes the path (quadratic time).
+            if keys.count >= TOMLReader.maximumDepth {
+                throw FormatError("keys nested deeper than \(TOMLReader.maximumDepth) levels", at: position)
+            }
             advance()
             skipBlanks()
         }
