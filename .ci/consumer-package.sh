@@ -35,7 +35,8 @@ step "swift package --allow-writing-to-package-directory labgen build"
 plugin --allow-writing-to-package-directory labgen build
 [ -d "$package/out" ] || fail "the build plugin wrote no out/"
 ls "$package/out"/*/.labgen-manifest > /dev/null 2>&1 || fail "out/ has no lab folder with a manifest"
-diff -r templates/package/out "$package/out" || fail "out/ written by the plugin differs from the committed templates/package/out/"
+diff -r templates/package/out "$package/out" || fail "out/ written by the plugin differs from the committed templates/package/out/;
+    regenerate it: (cd templates/package && swift package --allow-writing-to-package-directory labgen build)"
 echo "out/ equals the committed templates/package/out/"
 
 step "swift package labgen-check (fresh)"

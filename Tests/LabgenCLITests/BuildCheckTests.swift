@@ -81,7 +81,12 @@ import Testing
         #expect(check.out.contains("10.1.8.11"))
         #expect(check.out.contains("stale; run '"))
         #expect(!check.out.contains("hand-edited"))
-        #expect(check.out.contains("lab 'sample' changes:\n"))
+        #expect(check.out.contains("lab 'sample' changes:\n  - node added: sample-worker3 (worker, 10.1.8.11/24 in rack1)\n"))
+        // Only what changed: no "x -> x" lines for racks, pools or interfaces that stayed the same.
+        for line in check.out.split(separator: "\n") where line.hasPrefix("  - ") && line.contains(" -> ") {
+            let sides = line.split(separator: ":", maxSplits: 1)[1].components(separatedBy: " -> ")
+            #expect(sides.count == 2 && sides[0] != sides[1], "unchanged item in the summary: \(line)")
+        }
         #expect(check.out.contains("out of date; run '"))
     }
 

@@ -88,7 +88,9 @@ public enum ModelDiff {
         let after = Dictionary(new.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         for item in new {
             if let previous = before[key(item)] {
-                if previous != item { lines.append("\(what) \(key(item)): \(describe(previous)) -> \(describe(item))") }
+                // Compare what the summary shows: lab.json does not keep source locations, and
+                // changes of membership (a rack's node names) are reported as nodes added or removed.
+                if describe(previous) != describe(item) { lines.append("\(what) \(key(item)): \(describe(previous)) -> \(describe(item))") }
             } else {
                 lines.append("\(what) added: \(key(item)) (\(describe(item)))")
             }
