@@ -47,6 +47,9 @@ private struct ResolveState {
     /// The transit link of a multi-gateway lab.
     var transit: TransitPlan?
     var transitLocation: SourceLocation?
+    /// A multi-gateway lab with neither a transit subnet nor a node pool to take one from:
+    /// reported once the racks are known, and only if two gateways route racks.
+    var transitSubnetMissingAt: SourceLocation?
     var gateways: [GatewayPlan] = []
     var gatewayIndex: [String: Int] = [:]
     var racks: [RackPlan] = []
@@ -69,6 +72,7 @@ private struct ResolveState {
         resolveRackSlots()
         resolveTransit()
         resolveRacks()
+        checkTransitSubnet()
         resolveClusterOnlyNodes()
         checkControlPlane()
         resolveGatewayInterfacesAndRules()
@@ -342,10 +346,7 @@ private struct ResolveState {
                     at: location, notes: [.init("the node pool is declared here", at: pool.location)])
             }
         } else {
-            diagnostics.error(
-                .invalidPrefix,
-                "a lab with \(gateways.count) gateways links them over a transit subnet; write Transit(\"10.1.255.0/29\") or declare a NodePool to take it from",
-                at: location)
+            transitSubnetMissingAt = location
         }
         let bridge = declared?.bridge ?? "br-transit"
         if let problem = Names.linuxInterfaceProblem(bridge) {
@@ -398,6 +399,18 @@ private struct ResolveState {
             members.append(TransitMember(gateway: gateway.name, address: address, addressOrigin: origin))
         }
         transit = TransitPlan(subnet: subnet, bridge: bridge, members: members)
+    }
+
+    /// Without a transit subnet, gateways cannot reach one another: an error once at least two
+    /// gateways route racks (a gateway without racks needs no route to the others).
+    mutating func checkTransitSubnet() {
+        guard let location = transitSubnetMissingAt else { return }
+        let routing = Set(racks.compactMap(\.gateway))
+        guard routing.count >= 2 else { return }
+        diagnostics.error(
+            .invalidPrefix,
+            "racks on \(routing.count) gateways need a transit subnet between them; write Transit(\"10.1.255.0/29\") or declare a NodePool to take it from",
+            at: location)
     }
 
     // MARK: - Racks and nodes

@@ -107,10 +107,19 @@ struct MultiGatewayTests {
             Gateway("gw0", vyos: "1.4.9")
             Gateway("gw1", vyos: "1.4.9")
             Rack("rack0", subnet: "10.1.5.0/24", router: "gw0") { Node(.controlPlane) }
+            Rack("rack1", subnet: "10.1.8.0/24", router: "gw1") { Node(.worker) }
         }
         let found = diagnostics(noTransitSubnet)
         #expect(found.map(\.id.rawValue) == ["LG102"])
         #expect(found.first?.location?.line == line)
+        // A second gateway without racks needs no transit subnet (nothing to route to it).
+        let idleGateway = Lab("test") {
+            Cluster("test")
+            Gateway("gw0", vyos: "1.4.9")
+            Gateway("gw1", vyos: "1.4.9")
+            Rack("rack0", subnet: "10.1.5.0/24", router: "gw0") { Node(.controlPlane) }
+        }
+        #expect(diagnostics(idleGateway).isEmpty)
 
         let lonelyTransit = Lab("test") {
             NodePool("10.1.0.0/16")
