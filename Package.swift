@@ -53,6 +53,8 @@ let package = Package(
         .executableTarget(
             name: "labgen-yaml-suite", dependencies: ["LabFormats"], path: "Sources/Tools/labgen-yaml-suite",
             exclude: ["known-differences.txt"]),
+        // Times resolve, render, verify and write on synthetic labs (see BENCHMARKS.md, .ci/bench-smoke.sh).
+        .executableTarget(name: "labgen-bench", dependencies: ["LabModel", "LabgenCore"], path: "Sources/Tools/labgen-bench"),
 
         .testTarget(name: "LabModelTests", dependencies: ["LabModel"]),
         .testTarget(name: "LabFormatsTests", dependencies: ["LabFormats"]),
