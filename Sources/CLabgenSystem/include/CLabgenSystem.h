@@ -6,4 +6,9 @@
 /// system or file system cannot do it; callers then fall back to two renames).
 int labgen_exchange_paths(const char *first, const char *second);
 
+/// Writes back every dirty file of the file system that holds `fd` and waits for it: Linux
+/// syncfs(2). One call instead of one fsync per file (a lab of 10,000 nodes has 10,000 files).
+/// Returns 0, or -1 with errno set (ENOSYS elsewhere; callers then fsync file by file).
+int labgen_sync_filesystem(int fd);
+
 #endif

@@ -34,7 +34,8 @@ public struct LabWriteReport: Sendable, Equatable {
 ///
 /// For each lab the new folder is assembled beside the destination (`out/.labgen-<lab>.tmp`):
 /// files that did not change are hard-linked from the current folder (not rewritten), files
-/// the user put there are carried over, new contents are written and synced. Then the two
+/// the user put there are carried over, new contents are written, and all of them are synced
+/// before the swap (one `syncfs` on Linux, else one `fsync` per file). Then the two
 /// folders are exchanged with one `renameat2(RENAME_EXCHANGE)` (or `renamex_np` on macOS), so
 /// a build killed at any moment leaves the old or the new complete folder, never a mix. Where
 /// the file system cannot exchange, two renames are used and an interrupted pair is repaired
@@ -181,18 +182,26 @@ public struct OutputWriter {
                 try carryOverUserFiles(from: destination, to: temp, skipping: generated)
             }
             let unchanged = Set(report.unchanged)
+            var written: [URL] = []
+            var folders: Set<String> = []
             for artifact in lab.artifacts {
                 let target = temp.appendingPathComponent(artifact.path)
-                try createDirectory(target.deletingLastPathComponent())
+                let folder = target.deletingLastPathComponent()
+                // One mkdir per folder, not per file (kubeadm/ holds a file per node).
+                if folders.insert(folder.path).inserted { try createDirectory(folder) }
                 if unchanged.contains(artifact.path) {
                     try linkOrCopy(destination.appendingPathComponent(artifact.path), to: target)
                 } else {
                     try beforeWrite?(artifact.path)
                     try writeFile(target, contents: Data(artifact.contents.utf8), executable: artifact.executable)
+                    written.append(target)
                 }
             }
             try beforeWrite?(Self.manifestName)
-            try writeFile(temp.appendingPathComponent(Self.manifestName), contents: Data(manifest.utf8), executable: false)
+            let manifestURL = temp.appendingPathComponent(Self.manifestName)
+            try writeFile(manifestURL, contents: Data(manifest.utf8), executable: false)
+            written.append(manifestURL)
+            try syncWritten(written, in: temp)
             syncDirectory(temp)
         } catch let error as OutputError {
             try? fm.removeItem(at: temp)
@@ -280,7 +289,22 @@ public struct OutputWriter {
         if result != 0 { throw OutputError(path: url.path, "cannot write: \(String(cString: strerror(result)))") }
         // The umask may have narrowed the mode; set it exactly so output is the same everywhere.
         fchmod(fd, executable ? 0o755 : 0o644)
-        if fsync(fd) != 0 { throw OutputError(path: url.path, "cannot sync: \(String(cString: strerror(errno)))") }
+    }
+
+    /// Makes the written files durable before the folder is swapped into place: one syncfs of
+    /// the file system (Linux), or, where that is missing or fails, one fsync per file.
+    private func syncWritten(_ files: [URL], in folder: URL) throws(OutputError) {
+        let folderFD = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD >= 0 {
+            defer { close(folderFD) }
+            if labgen_sync_filesystem(folderFD) == 0 { return }
+        }
+        for url in files {
+            let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw OutputError(path: url.path, "cannot open to sync: \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            if fsync(fd) != 0 { throw OutputError(path: url.path, "cannot sync: \(String(cString: strerror(errno)))") }
+        }
     }
 
     private func createDirectory(_ url: URL) throws(OutputError) {
