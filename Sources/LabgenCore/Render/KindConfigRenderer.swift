@@ -6,6 +6,11 @@ enum KindConfigRenderer {
     static let apiVersion = "kind.x-k8s.io/v1alpha4"
 
     static func render(_ plan: LabPlan) -> Artifact? {
+        render(plan, patches: KubeadmPatchRenderer.texts(for: plan))
+    }
+
+    /// `patches`: `KubeadmPatchRenderer.texts(for: plan)`, rendered once for kind.yaml and kubeadm/.
+    static func render(_ plan: LabPlan, patches: [String?]) -> Artifact? {
         guard let cluster = plan.cluster else { return nil }
         var networking: [YAMLPair] = [YAMLPair(key: "disableDefaultCNI", value: .bool(cluster.disableDefaultCNI))]
         networking.append(YAMLPair(key: "podSubnet", value: .string(cluster.podSubnet.description)))
@@ -15,14 +20,13 @@ enum KindConfigRenderer {
         if let mode = cluster.kubeProxyMode {
             networking.append(YAMLPair(key: "kubeProxyMode", value: .string(mode)))
         }
-        let nodes: [YAMLValue] = cluster.nodes.map { node in
+        let nodes: [YAMLValue] = zip(cluster.nodes, patches).map { node, patch in
             var fields = [YAMLPair(key: "role", value: .string(node.role.rawValue))]
             if let image = cluster.image {
                 fields.append(YAMLPair(key: "image", value: .string(image)))
             }
-            if let patch = KubeadmPatchRenderer.patch(for: node, in: plan) {
-                fields.append(
-                    YAMLPair(key: "kubeadmConfigPatches", value: .sequence([.string(YAMLWriter.write(patch))])))
+            if let patch {
+                fields.append(YAMLPair(key: "kubeadmConfigPatches", value: .sequence([.string(patch)])))
             }
             return .mapping(fields)
         }

@@ -8,13 +8,22 @@ import LabModel
 /// as `kubeadm/<node>.yaml`. Like the originals it has no `apiVersion`, so kind applies it
 /// whatever kubeadm API version the node image uses.
 enum KubeadmPatchRenderer {
+    /// The node that runs `kubeadm init`: the first control-plane node. Computed once per
+    /// render, not once per node (that was a scan of every node for every node).
+    static func initNode(in plan: LabPlan) -> String? {
+        plan.nodes.first { $0.role == .controlPlane }?.name
+    }
+
+    static func kind(for node: NodePlan, initNode: String?) -> String {
+        node.name == initNode ? "InitConfiguration" : "JoinConfiguration"
+    }
+
     static func kind(for node: NodePlan, in plan: LabPlan) -> String {
-        let firstControlPlane = plan.nodes.first { $0.role == .controlPlane }
-        return node.name == firstControlPlane?.name ? "InitConfiguration" : "JoinConfiguration"
+        kind(for: node, initNode: initNode(in: plan))
     }
 
     /// The patch, or nil when the node has nothing to patch (kind-only labs without labels).
-    static func patch(for node: NodePlan, in plan: LabPlan) -> YAMLValue? {
+    static func patch(for node: NodePlan, initNode: String?) -> YAMLValue? {
         var args: [YAMLPair] = []
         if let attachment = node.attachment {
             args.append(YAMLPair(key: "node-ip", value: .string(attachment.address.address.description)))
@@ -25,18 +34,31 @@ enum KubeadmPatchRenderer {
         }
         guard !args.isEmpty else { return nil }
         return .mapping([
-            YAMLPair(key: "kind", value: .string(kind(for: node, in: plan))),
+            YAMLPair(key: "kind", value: .string(kind(for: node, initNode: initNode))),
             YAMLPair(
                 key: "nodeRegistration",
                 value: .mapping([YAMLPair(key: "kubeletExtraArgs", value: .mapping(args))])),
         ])
     }
 
-    static func artifacts(for plan: LabPlan) -> [Artifact] {
-        plan.nodes.compactMap { node in
-            patch(for: node, in: plan).map {
-                Artifact(path: ArtifactPaths.kubeadmPatch(node: node.name), kind: .kubeadmPatch, contents: YAMLWriter.write($0))
-            }
+    static func patch(for node: NodePlan, in plan: LabPlan) -> YAMLValue? {
+        patch(for: node, initNode: initNode(in: plan))
+    }
+
+    /// Every node's patch as YAML text (nil when it has none), in node order, written once:
+    /// kind.yaml embeds these texts and `kubeadm/<node>.yaml` are the same texts.
+    static func texts(for plan: LabPlan) -> [String?] {
+        let initNode = initNode(in: plan)
+        return plan.nodes.map { node in patch(for: node, initNode: initNode).map { YAMLWriter.write($0) } }
+    }
+
+    static func artifacts(for plan: LabPlan, texts: [String?]) -> [Artifact] {
+        zip(plan.nodes, texts).compactMap { node, text in
+            text.map { Artifact(path: ArtifactPaths.kubeadmPatch(node: node.name), kind: .kubeadmPatch, contents: $0) }
         }
+    }
+
+    static func artifacts(for plan: LabPlan) -> [Artifact] {
+        artifacts(for: plan, texts: texts(for: plan))
     }
 }

@@ -25,8 +25,9 @@ enum LabModelRenderer {
 public enum Renderer {
     public static func render(_ plan: LabPlan) throws -> RenderedLab {
         var artifacts: [Artifact] = []
-        if let kind = KindConfigRenderer.render(plan) { artifacts.append(kind) }
-        artifacts += KubeadmPatchRenderer.artifacts(for: plan)
+        let patches = KubeadmPatchRenderer.texts(for: plan)
+        if let kind = KindConfigRenderer.render(plan, patches: patches) { artifacts.append(kind) }
+        artifacts += KubeadmPatchRenderer.artifacts(for: plan, texts: patches)
         if let clab = ContainerlabRenderer.render(plan) { artifacts.append(clab) }
         artifacts += try VyOSRenderer.artifacts(for: plan)
         if let calico = CalicoRenderer.render(plan) { artifacts.append(calico) }
