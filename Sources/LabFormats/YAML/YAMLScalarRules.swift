@@ -64,7 +64,10 @@ enum YAMLScalarRules {
     /// is read back as that exact string by YAML 1.2 and YAML 1.1 readers.
     static func canBePlain(_ text: String, flow: Bool) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
-        if specialWords.contains(text.lowercased()) { return false }
+        // Every special word has at most 5 UTF-8 bytes, and no longer text lowercases to one
+        // (the only non-ASCII letter that lowercases to ASCII is the Kelvin sign, to "k"):
+        // skipping the lowercased copy of longer scalars keeps the writer linear and cheap.
+        if text.utf8.count <= 5 && specialWords.contains(text.lowercased()) { return false }
         if "-?:,[]{}#&*!|>'\"%@`. ".unicodeScalars.contains(first) {
             // A leading "." is fine unless it looks like a number, ".inf" or a document end.
             if first != "." || text.hasPrefix("...") || looksNumeric(text) { return false }
@@ -85,6 +88,7 @@ enum YAMLScalarRules {
     /// Conservative: true for anything a YAML 1.1 or 1.2 reader might take as a number
     /// (ints, floats, `0x`/`0o`/`0b`, `1_000`, sexagesimal `1:20`, `.inf`, `.nan`).
     static func looksNumeric(_ text: String) -> Bool {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ looksNumericASCII($0) }), let ascii { return ascii }
         var t = Substring(text)
         if t.first == "+" || t.first == "-" { t = t.dropFirst() }
         let lower = t.lowercased()
@@ -110,6 +114,48 @@ enum YAMLScalarRules {
             } else if c == "." {
                 dots += 1
             } else if c != "_" && c != ":" {
+                return false
+            }
+        }
+        return digits > 0 && dots <= 1
+    }
+
+    /// `looksNumeric` on the UTF-8 bytes of an ASCII text, without allocating (the same rules:
+    /// for ASCII, lower-casing, `isNumber` and `isLetter` are byte tests); nil when not ASCII.
+    private static func looksNumericASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        var t = bytes[...]
+        if let first = t.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { t = t.dropFirst() }
+        if t.count == 4, lower(t[t.startIndex]) == UInt8(ascii: ".") {
+            let word = t.dropFirst().map(lower)
+            if word == Array("inf".utf8) || word == Array("nan".utf8) { return true }
+        }
+        if t.count > 2, t[t.startIndex] == UInt8(ascii: "0") {
+            let marker = lower(t[t.startIndex + 1])
+            if marker == UInt8(ascii: "x") || marker == UInt8(ascii: "o") || marker == UInt8(ascii: "b") {
+                return t.dropFirst(2).allSatisfy { c in
+                    let l = lower(c)
+                    return isDigit(c) || (l >= 97 && l <= 122) || c == UInt8(ascii: "_")
+                }
+            }
+        }
+        var mantissa = t
+        if let e = t.firstIndex(where: { lower($0) == UInt8(ascii: "e") }) {
+            mantissa = t[..<e]
+            var exponent = t[(e + 1)...]
+            if let sign = exponent.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { exponent = exponent.dropFirst() }
+            if exponent.isEmpty || !exponent.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "_") }) { return false }
+        }
+        var digits = 0
+        var dots = 0
+        for c in mantissa {
+            if isDigit(c) {
+                digits += 1
+            } else if c == UInt8(ascii: ".") {
+                dots += 1
+            } else if c != UInt8(ascii: "_") && c != UInt8(ascii: ":") {
                 return false
             }
         }
