@@ -24,15 +24,25 @@ public enum ArtifactDiscovery {
     /// What `text` holds; empty for files labgen does not read (including YAML that does not parse
     /// and does not look like an artifact).
     public static func classify(_ text: String) -> Set<Kind> {
-        if VyOSReader.isSetCommands(text) { return [.vyos] }
-        if BridgeScriptReader.isBridgeScript(text), !text.contains("topology:") { return [.bridgeScript] }
-        if text.contains("{"), VyOSFactsReader.isBootConfig(text) { return [.vyos] }
+        classifyAndParse(text).kinds
+    }
+
+    /// `classify`, and the YAML documents it parsed on the way (nil when it did not parse them),
+    /// so that reading a file parses its YAML once, not twice.
+    static func classifyAndParse(_ text: String) -> (kinds: Set<Kind>, documents: [YAMLNode]?) {
+        if VyOSReader.isSetCommands(text) { return ([.vyos], nil) }
+        if BridgeScriptReader.isBridgeScript(text), !text.containsBytes("topology:") { return ([.bridgeScript], nil) }
+        if text.containsBytes("{"), VyOSFactsReader.isBootConfig(text) { return ([.vyos], nil) }
         guard let documents = try? YAMLReader.read(text) else {
             // Looks like an artifact but does not parse: read it to report why.
-            if text.contains("kind.x-k8s.io/") { return [.kindConfig] }
-            if text.contains("topology:") { return [.containerlab] }
-            return []
+            if text.contains("kind.x-k8s.io/") { return ([.kindConfig], nil) }
+            if text.contains("topology:") { return ([.containerlab], nil) }
+            return ([], nil)
         }
+        return (classify(documents), documents)
+    }
+
+    private static func classify(_ documents: [YAMLNode]) -> Set<Kind> {
         var kinds = Set<Kind>()
         for document in documents {
             // JSON (lab.json, containerlab's topology-data.json) is not an artifact labgen reads.
@@ -91,7 +101,8 @@ extension LabFacts {
         var clabFiles: [String] = []
         for (path, text) in files {
             facts.files.insert(normalize(path))
-            var kinds = ArtifactDiscovery.classify(text)
+            let classified = ArtifactDiscovery.classifyAndParse(text)
+            var kinds = classified.kinds
             if let wanted = expected[path] {
                 if !kinds.contains(wanted) {
                     facts.readDiagnostics.append(
@@ -102,7 +113,7 @@ extension LabFacts {
                 kinds = [wanted]
                 if wanted == .kindConfig || wanted == .containerlab { kinds.formUnion(ArtifactDiscovery.classify(text).subtracting([.kindConfig, .containerlab])) }
             }
-            facts.add(path: path, text: text, kinds: kinds, kindFiles: &kindFiles, clabFiles: &clabFiles)
+            facts.add(path: path, text: text, kinds: kinds, documents: classified.documents, kindFiles: &kindFiles, clabFiles: &clabFiles)
         }
         for (kind, found) in [("kind configs", kindFiles), ("containerlab topologies", clabFiles)] where found.count > 1 {
             facts.readDiagnostics.append(
@@ -115,7 +126,8 @@ extension LabFacts {
     }
 
     mutating func add(
-        path: String, text: String, kinds: Set<ArtifactDiscovery.Kind>, kindFiles: inout [String], clabFiles: inout [String]
+        path: String, text: String, kinds: Set<ArtifactDiscovery.Kind>, documents parsed: [YAMLNode]? = nil,
+        kindFiles: inout [String], clabFiles: inout [String]
     ) {
         guard !kinds.isEmpty else { return }
         let origin = TextOrigin(file: path)
@@ -129,7 +141,7 @@ extension LabFacts {
         }
         let documents: [YAMLNode]
         do {
-            documents = try YAMLReader.read(text)
+            if let parsed { documents = parsed } else { documents = try YAMLReader.read(text) }
         } catch {
             readDiagnostics.append(
                 .error(RuleID.unreadable, "\(path) does not parse: \(error.message)", at: origin.location(error.position)))

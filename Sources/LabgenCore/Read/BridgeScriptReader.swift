@@ -5,7 +5,7 @@ import LabModel
 public enum BridgeScriptReader {
     /// Whether a text is a shell script that creates bridges.
     public static func isBridgeScript(_ text: String) -> Bool {
-        (text.contains("ip link add") && text.contains("type bridge")) || text.contains("brctl addbr")
+        (text.containsBytes("ip link add") && text.containsBytes("type bridge")) || text.containsBytes("brctl addbr")
     }
 
     public static func read(_ text: String, file: String) -> BridgeScriptFacts {
