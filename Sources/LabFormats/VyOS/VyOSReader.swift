@@ -367,15 +367,32 @@ final class VyOSSetBuildNode {
         self.valuePosition = valuePosition
     }
 
-    func block(_ name: String, _ value: String?, position: TextPosition, valuePosition: TextPosition?)
+    /// Where each name was first used as a leaf, and as a block, at this level: VyOS has no
+    /// name that is both, and a tree with one could not be written back unambiguously.
+    var leafNames: [String: TextPosition] = [:]
+    var blockNames: [String: TextPosition] = [:]
+
+    func block(_ name: String, _ value: String?, position: TextPosition, valuePosition: TextPosition?) throws(FormatError)
         -> VyOSSetBuildNode
     {
         let key = Key(name: name, value: value)
         if let existing = blocks[key] { return existing }
+        if let leaf = leafNames[name] {
+            throw FormatError("'\(name)' has children here but is a leaf on line \(leaf.line)", at: position)
+        }
+        blockNames[name] = blockNames[name] ?? position
         let node = VyOSSetBuildNode(name, value, isBlock: true, position: position, valuePosition: valuePosition)
         blocks[key] = node
         children.append(node)
         return node
+    }
+
+    func leaf(_ name: String, _ value: String?, position: TextPosition, valuePosition: TextPosition?) throws(FormatError) {
+        if let block = blockNames[name] {
+            throw FormatError("'\(name)' is a leaf here but has children on line \(block.line)", at: position)
+        }
+        leafNames[name] = leafNames[name] ?? position
+        children.append(VyOSSetBuildNode(name, value, isBlock: false, position: position, valuePosition: valuePosition))
     }
 
     /// Converts to value nodes; depth is bounded by the reader's nesting limit.
@@ -452,23 +469,21 @@ struct VyOSSetParser {
                     throw FormatError("tag node '\(w.text)' needs a value", at: w.position)
                 }
                 let v = words[i + 1]
-                node = node.block(w.text, v.text, position: w.position, valuePosition: v.position)
+                node = try node.block(w.text, v.text, position: w.position, valuePosition: v.position)
                 i += 2
             } else if i == words.count - 1 {
                 if schema.isContainer(names) {
-                    node = node.block(w.text, nil, position: w.position, valuePosition: nil)
+                    node = try node.block(w.text, nil, position: w.position, valuePosition: nil)
                 } else {
-                    node.children.append(
-                        VyOSSetBuildNode(w.text, nil, isBlock: false, position: w.position, valuePosition: nil))
+                    try node.leaf(w.text, nil, position: w.position, valuePosition: nil)
                 }
                 i += 1
             } else if i == words.count - 2 && (words[i + 1].quoted || !schema.isContainer(names)) {
                 let v = words[i + 1]
-                node.children.append(
-                    VyOSSetBuildNode(w.text, v.text, isBlock: false, position: w.position, valuePosition: v.position))
+                try node.leaf(w.text, v.text, position: w.position, valuePosition: v.position)
                 i += 2
             } else {
-                node = node.block(w.text, nil, position: w.position, valuePosition: nil)
+                node = try node.block(w.text, nil, position: w.position, valuePosition: nil)
                 i += 1
             }
         }

@@ -53,7 +53,7 @@ struct VyOSSyntaxTests {
                 }
             }
             system {
-                host-name "core"
+                host-name "gw0"
                 plaintext-password ""
                 url "http://x/y"
             }
