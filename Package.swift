@@ -58,10 +58,10 @@ let package = Package(
 
         .testTarget(name: "LabModelTests", dependencies: ["LabModel"]),
         .testTarget(name: "LabFormatsTests", dependencies: ["LabFormats"]),
-        // Broken labs and artifacts, round trips and byte-stable output (issue 7).
-        .testTarget(name: "LabgenCorpusTests", dependencies: ["LabgenCLI", "LabgenCore", "LabKit", "LabModel", "LabFormats"]),
         // Resolver, allocation, renderers, verification, pipeline and output writer.
         .testTarget(name: "LabgenCoreTests", dependencies: ["LabgenCore", "LabModel", "LabFormats", "LabKit", "TemplateLabs"]),
+        // Broken labs and artifacts, round trips and byte-stable output (issue 7).
+        .testTarget(name: "LabgenCorpusTests", dependencies: ["LabgenCLI", "LabgenCore", "LabKit", "LabModel", "LabFormats"]),
         // In-process CLI runs and the real labgen binary as a child process (kill test, lab files).
         .testTarget(name: "LabgenCLITests", dependencies: ["LabgenCLI", "LabgenCore", "LabKit"]),
     ]

@@ -43,6 +43,7 @@ enum VerifyCommand: Subcommand {
         }
         let folderArgument = arguments.positionals.first ?? (explicit.isEmpty ? "." : nil)
         var files: [(path: String, text: String)] = []
+        var scanProblems: [Diagnostic] = []
         var expected: [String: ArtifactDiscovery.Kind] = [:]
         var folderURL: URL?
         if let folderArgument {
@@ -52,7 +53,7 @@ enum VerifyCommand: Subcommand {
                 throw UsageError("'\(folderArgument)' is not a folder.", command: spec.name)
             }
             folderURL = url.standardizedFileURL
-            files = ArtifactDiscovery.files(in: url)
+            (files, scanProblems) = ArtifactDiscovery.scan(url)
         }
         for (path, kind) in explicit {
             let url = context.url(path).standardizedFileURL
@@ -74,6 +75,7 @@ enum VerifyCommand: Subcommand {
             if kind != .calicoPools && kind != .calicoNode { expected[shown] = kind }
         }
         var facts = LabFacts.read(files, expected: expected, clusterName: arguments.value("--cluster-name"))
+        facts.readDiagnostics += scanProblems
         // Binds are relative to the topology file: know the files next to a topology named from elsewhere.
         if let clab = explicit.first(where: { $0.kind == .containerlab }), let shownClab = facts.clab?.file,
             shownClab == clab.path

@@ -32,14 +32,40 @@ public enum ArtifactDiscovery {
     static func classifyAndParse(_ text: String) -> (kinds: Set<Kind>, documents: [YAMLNode]?) {
         if VyOSReader.isSetCommands(text) { return ([.vyos], nil) }
         if BridgeScriptReader.isBridgeScript(text), !text.containsBytes("topology:") { return ([.bridgeScript], nil) }
-        if text.containsBytes("{"), VyOSFactsReader.isBootConfig(text) { return ([.vyos], nil) }
+        if text.containsBytes("{"), VyOSFactsReader.isBootConfig(text) || looksLikeVyOS(text) { return ([.vyos], nil) }
         guard let documents = try? YAMLReader.read(text) else {
             // Looks like an artifact but does not parse: read it to report why.
-            if text.contains("kind.x-k8s.io/") { return ([.kindConfig], nil) }
+            if text.contains("kind.x-k8s.io/") || text.contains("kind: Cluster") { return ([.kindConfig], nil) }
             if text.contains("topology:") { return ([.containerlab], nil) }
+            if text.contains("IPPool") || text.contains("projectcalico.org/") { return ([.calicoPools], nil) }
+            if text.contains("InitConfiguration") || text.contains("JoinConfiguration") { return ([.kubeadmPatch], nil) }
             return ([], nil)
         }
         return (classify(documents), documents)
+    }
+
+    /// A curly-brace VyOS config that may not parse: a top-level `interfaces {`, `system {`,
+    /// `nat {`, `protocols {` or `service {` line, or VyOS's version footer.
+    static func looksLikeVyOS(_ text: String) -> Bool {
+        if text.contains("vyatta-config-version") || text.contains("vyos-config-version") { return true }
+        for line in text.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: true).prefix(200) {
+            for section in ["interfaces", "system", "nat", "protocols", "service", "firewall"]
+            where line.hasPrefix(section) && line.dropFirst(section.count).drop(while: { $0 == " " }).hasPrefix("{") {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// File name endings of the artifacts labgen reads: such a file that is not text, is empty or
+    /// is too large is reported, not skipped.
+    static let artifactExtensions = [".yaml", ".yml", ".cfg", ".boot", ".sh"]
+
+    /// The largest file labgen reads as an artifact (real ones are kilobytes; 10,000-node labs a few MB).
+    public static let maximumFileSize = 16 << 20
+
+    static func isArtifactName(_ path: String) -> Bool {
+        artifactExtensions.contains { path.lowercased().hasSuffix($0) }
     }
 
     private static func classify(_ documents: [YAMLNode]) -> Set<Kind> {
@@ -59,10 +85,18 @@ public enum ArtifactDiscovery {
         return kinds
     }
 
-    /// The regular text files below `folder` (hidden files and folders skipped, at most 6 levels,
-    /// files up to 4 MiB), with paths relative to `folder`, sorted.
-    public static func files(in folder: URL) -> [(path: String, text: String)] {
+    /// The regular text files below `folder` (hidden files and folders skipped, at most 6 levels),
+    /// with paths relative to `folder`, sorted.
+    public static func files(in folder: URL) -> [(path: String, text: String)] { scan(folder).files }
+
+    /// `files(in:)`, and an error for every file named like an artifact (`.yaml`, `.cfg`, ...) that
+    /// cannot be one: not UTF-8 text, a NUL byte, larger than `maximumFileSize`, or empty.
+    public static func scan(_ folder: URL) -> (files: [(path: String, text: String)], problems: [Diagnostic]) {
         var result: [(String, String)] = []
+        var problems: [Diagnostic] = []
+        func problem(_ path: String, _ message: String, _ position: TextPosition = .start) {
+            problems.append(.error(RuleID.unreadable, "\(path) \(message)", at: SourceLocation(file: path, line: position.line, column: position.column)))
+        }
         func walk(_ url: URL, _ relative: String, depth: Int) {
             guard depth <= 6,
                 let entries = try? FileManager.default.contentsOfDirectory(
@@ -75,16 +109,63 @@ public enum ArtifactDiscovery {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if values?.isDirectory == true {
                     walk(entry, path, depth: depth + 1)
-                } else if values?.isRegularFile == true, (values?.fileSize ?? 0) <= 4 << 20,
-                    let data = try? Data(contentsOf: entry), !data.contains(0),
-                    let text = String(data: data, encoding: .utf8)
-                {
-                    result.append((path, text))
+                    continue
                 }
+                guard values?.isRegularFile == true else { continue }
+                let artifactName = isArtifactName(path)
+                let size = values?.fileSize ?? 0
+                if size > maximumFileSize {
+                    if artifactName {
+                        problem(path, "is \(size / (1 << 20)) MiB, larger than any lab artifact (labgen reads at most \(maximumFileSize >> 20) MiB); is it the right file?")
+                    }
+                    continue
+                }
+                guard let data = try? Data(contentsOf: entry) else {
+                    if artifactName { problem(path, "cannot be read") }
+                    continue
+                }
+                if let bad = firstNonText(data) {
+                    if artifactName { problem(path, "is not text: \(bad.what)", bad.position) }
+                    continue
+                }
+                let text = String(decoding: data, as: UTF8.self)
+                if artifactName && text.allSatisfy({ $0.isWhitespace }) {
+                    problem(path, "is empty; a lab artifact was expected (a truncated or failed write?)")
+                    continue
+                }
+                result.append((path, text))
             }
         }
         walk(folder, "", depth: 0)
-        return result
+        return (result, problems)
+    }
+
+    /// The position and description of the first NUL byte or invalid UTF-8 sequence, if any.
+    static func firstNonText(_ data: Data) -> (what: String, position: TextPosition)? {
+        let bytes = [UInt8](data)
+        var line = 1, column = 1, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var length = 1
+            if byte == 0 { return ("a NUL byte", TextPosition(line: line, column: column)) }
+            if byte >= 0x80 {
+                length = byte >= 0xF0 && byte < 0xF5 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 && byte < 0xE0 ? 2 : 0
+                let valid = length > 0 && index + length <= bytes.count
+                    && bytes[(index + 1)..<(index + length)].allSatisfy { $0 & 0xC0 == 0x80 }
+                    && String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
+                if !valid {
+                    return (String(format: "byte 0x%02X is not UTF-8", byte), TextPosition(line: line, column: column))
+                }
+            }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        return nil
     }
 }
 
@@ -112,6 +193,16 @@ extension LabFacts {
                 }
                 kinds = [wanted]
                 if wanted == .kindConfig || wanted == .containerlab { kinds.formUnion(ArtifactDiscovery.classify(text).subtracting([.kindConfig, .containerlab])) }
+            }
+            if kinds.isEmpty, path.lowercased().hasSuffix(".yaml") || path.lowercased().hasSuffix(".yml") {
+                // A YAML file in a lab folder that does not parse: say where, rather than skip it.
+                do {
+                    _ = try YAMLReader.read(text)
+                } catch {
+                    facts.readDiagnostics.append(
+                        .error(RuleID.unreadable, "\(path) does not parse: \(error.message)",
+                            at: SourceLocation(file: path, line: error.position.line, column: error.position.column)))
+                }
             }
             facts.add(path: path, text: text, kinds: kinds, documents: classified.documents, kindFiles: &kindFiles, clabFiles: &clabFiles)
         }

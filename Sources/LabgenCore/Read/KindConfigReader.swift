@@ -18,9 +18,11 @@ public enum KindConfigReader {
         }
     }
 
-    /// Whether a document is a kind config: `apiVersion: kind.x-k8s.io/...`.
+    /// Whether a document is a kind config: `apiVersion: kind.x-k8s.io/...`, or `kind: Cluster`
+    /// without an apiVersion (kind refuses that; the reader says so).
     public static func isKindConfig(_ document: YAMLNode) -> Bool {
-        document["apiVersion"]?.scalarText?.hasPrefix("kind.x-k8s.io/") == true
+        if document["apiVersion"]?.scalarText?.hasPrefix("kind.x-k8s.io/") == true { return true }
+        return document["apiVersion"] == nil && document["kind"]?.scalarText == "Cluster"
     }
 
     public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> KindFacts {
@@ -28,6 +30,12 @@ public enum KindConfigReader {
         var facts = KindFacts(
             file: origin.file, name: nil, nodes: [], patches: [], podSubnet: nil, serviceSubnet: nil, kubeProxyMode: nil,
             disableDefaultCNI: nil, mirrors: [], location: origin.location(document))
+        if document["apiVersion"] == nil {
+            diagnostics.append(
+                .error(
+                    RuleID.strictDecoding, "the kind config has no apiVersion; kind needs apiVersion: kind.x-k8s.io/v1alpha4",
+                    at: origin.location(document)))
+        }
         if let apiVersion = document["apiVersion"], apiVersion.scalarText != "kind.x-k8s.io/v1alpha4" {
             diagnostics.append(
                 .error(
