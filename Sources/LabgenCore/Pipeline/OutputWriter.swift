@@ -160,8 +160,7 @@ public struct OutputWriter {
         let newPaths = lab.artifacts.map(\.path)
         var report = LabWriteReport(lab: lab.name)
         for artifact in lab.artifacts {
-            let url = destination.appendingPathComponent(artifact.path)
-            if exists, Self.isUpToDate(url, artifact) {
+            if exists, Self.isUpToDate(destination.appendingPathComponent(artifact.path), artifact) {
                 report.unchanged.append(artifact.path)
             } else {
                 report.written.append(artifact.path)
@@ -182,15 +181,20 @@ public struct OutputWriter {
                 try carryOverUserFiles(from: destination, to: temp, skipping: generated)
             }
             let unchanged = Set(report.unchanged)
-            var written: [URL] = []
+            var written: [String] = []
             var folders: Set<String> = []
+            // Plain path strings: building a URL per file cost more than writing it (10,000 files).
+            var tempPath = temp.path
+            while tempPath.count > 1 && tempPath.hasSuffix("/") { tempPath.removeLast() }
             for artifact in lab.artifacts {
-                let target = temp.appendingPathComponent(artifact.path)
-                let folder = target.deletingLastPathComponent()
-                // One mkdir per folder, not per file (kubeadm/ holds a file per node).
-                if folders.insert(folder.path).inserted { try createDirectory(folder) }
+                let target = tempPath + "/" + artifact.path
+                if let slash = artifact.path.lastIndex(of: "/") {
+                    // One mkdir per folder, not per file (kubeadm/ holds a file per node).
+                    let folder = tempPath + "/" + artifact.path[..<slash]
+                    if folders.insert(folder).inserted { try createDirectory(URL(fileURLWithPath: folder, isDirectory: true)) }
+                }
                 if unchanged.contains(artifact.path) {
-                    try linkOrCopy(destination.appendingPathComponent(artifact.path), to: target)
+                    try linkOrCopy(destination.appendingPathComponent(artifact.path), to: URL(fileURLWithPath: target))
                 } else {
                     try beforeWrite?(artifact.path)
                     try writeFile(target, contents: Data(artifact.contents.utf8), executable: artifact.executable)
@@ -198,9 +202,9 @@ public struct OutputWriter {
                 }
             }
             try beforeWrite?(Self.manifestName)
-            let manifestURL = temp.appendingPathComponent(Self.manifestName)
-            try writeFile(manifestURL, contents: Data(manifest.utf8), executable: false)
-            written.append(manifestURL)
+            let manifestPath = tempPath + "/" + Self.manifestName
+            try writeFile(manifestPath, contents: Data(manifest.utf8), executable: false)
+            written.append(manifestPath)
             try syncWritten(written, in: temp)
             syncDirectory(temp)
         } catch let error as OutputError {
@@ -270,9 +274,9 @@ public struct OutputWriter {
         }
     }
 
-    private func writeFile(_ url: URL, contents: Data, executable: Bool) throws(OutputError) {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, executable ? 0o755 : 0o644)
-        guard fd >= 0 else { throw OutputError(path: url.path, "cannot create: \(String(cString: strerror(errno)))") }
+    private func writeFile(_ path: String, contents: Data, executable: Bool) throws(OutputError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, executable ? 0o755 : 0o644)
+        guard fd >= 0 else { throw OutputError(path: path, "cannot create: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
         let result: Int32 = contents.withUnsafeBytes { buffer in
@@ -286,24 +290,24 @@ public struct OutputWriter {
             }
             return 0
         }
-        if result != 0 { throw OutputError(path: url.path, "cannot write: \(String(cString: strerror(result)))") }
+        if result != 0 { throw OutputError(path: path, "cannot write: \(String(cString: strerror(result)))") }
         // The umask may have narrowed the mode; set it exactly so output is the same everywhere.
         fchmod(fd, executable ? 0o755 : 0o644)
     }
 
     /// Makes the written files durable before the folder is swapped into place: one syncfs of
     /// the file system (Linux), or, where that is missing or fails, one fsync per file.
-    private func syncWritten(_ files: [URL], in folder: URL) throws(OutputError) {
+    private func syncWritten(_ files: [String], in folder: URL) throws(OutputError) {
         let folderFD = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderFD >= 0 {
             defer { close(folderFD) }
             if labgen_sync_filesystem(folderFD) == 0 { return }
         }
-        for url in files {
-            let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw OutputError(path: url.path, "cannot open to sync: \(String(cString: strerror(errno)))") }
+        for path in files {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw OutputError(path: path, "cannot open to sync: \(String(cString: strerror(errno)))") }
             defer { close(fd) }
-            if fsync(fd) != 0 { throw OutputError(path: url.path, "cannot sync: \(String(cString: strerror(errno)))") }
+            if fsync(fd) != 0 { throw OutputError(path: path, "cannot sync: \(String(cString: strerror(errno)))") }
         }
     }
 
