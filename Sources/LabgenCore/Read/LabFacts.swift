@@ -120,6 +120,8 @@ public struct VyOSFacts: Hashable, Sendable {
     public var isSetCommands: Bool
     public var interfaces: [VyOSInterfaceFacts]
     public var natRules: [NATRuleFacts]
+    /// Every leaf value, by its path with tag values (`interfaces ethernet eth1 address`), in file order.
+    public var settings: [String: [Located<String>]] = [:]
 }
 
 /// A Calico pool: an `IPPool` document, or the pool calico-node creates from its

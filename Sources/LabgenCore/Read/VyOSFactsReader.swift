@@ -30,6 +30,18 @@ public enum VyOSFactsReader {
             return SourceLocation(file: file, line: position.line, column: position.column)
         }
         var facts = VyOSFacts(file: file, isSetCommands: isSetCommands, interfaces: [], natRules: [])
+        func collect(_ nodes: [VyOSNode], _ path: String) {
+            for node in nodes {
+                var nodePath = path.isEmpty ? node.name : path + " " + node.name
+                if let children = node.children {
+                    if let value = node.value { nodePath += " " + value }
+                    collect(children, nodePath)
+                } else {
+                    facts.settings[nodePath, default: []].append(Located(node.value ?? "", at: location(node)))
+                }
+            }
+        }
+        collect(config.nodes, "")
         for interfaces in config["interfaces"] {
             for typeNode in interfaces.children ?? [] {
                 guard let name = typeNode.value else { continue }

@@ -79,11 +79,16 @@ public enum Names {
     /// kind's node container names, in node order: `<cluster>-<role><n>`, counted per role,
     /// no number for the first (`-control-plane`, `-worker`, `-worker2`, ...).
     public static func kindContainerNames(cluster: String, roles: [NodeRole]) -> [String] {
-        var counts: [NodeRole: Int] = [:]
-        return roles.map { role in
-            let n = (counts[role] ?? 0) + 1
-            counts[role] = n
-            return "\(cluster)-\(role.rawValue)" + (n == 1 ? "" : String(n))
+        kindContainerNames(cluster: cluster, roleNames: roles.map(\.rawValue))
+    }
+
+    /// The same for roles as written in a kind config (which may hold roles labgen does not know).
+    public static func kindContainerNames(cluster: String, roleNames: [String]) -> [String] {
+        var counts: [String: Int] = [:]
+        return roleNames.map { role in
+            counts[role, default: 0] += 1
+            let n = counts[role]!
+            return "\(cluster)-\(role)" + (n == 1 ? "" : String(n))
         }
     }
 

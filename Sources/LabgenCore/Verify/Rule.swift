@@ -23,6 +23,7 @@ public enum RuleID {
     public static let serviceSubnet: DiagnosticID = "LG018"
     public static let patchKind: DiagnosticID = "LG019"
     public static let standalonePatch: DiagnosticID = "LG020"
+    public static let vyosForms: DiagnosticID = "LG021"
 }
 
 /// A cross-artifact rule: what `labgen explain` prints and `labgen verify --help` lists.
@@ -199,6 +200,14 @@ public struct Rule: Sendable, Hashable {
                 A kubeadm patch written on its own (kubeadm/<node>.yaml) must set the same node-ip and node-labels as
                 the patch embedded in the kind config for that node; otherwise someone applying one or the other gets a
                 different cluster.
+                """, severity: .error),
+        Rule(
+            id: RuleID.vyosForms, summary: "a gateway's set commands agree with its config.boot",
+            explanation: """
+                A gateway often ships twice: as config.boot (<gw>-boot.cfg, what containerlab mounts) and as the `set`
+                commands a person types (<gw>.cfg). Where both set the same setting, they must set the same value;
+                otherwise the router you rebuild by hand from the commands is not the router the lab boots (a different
+                rack address breaks that rack's default route). The set file may leave settings out (VyOS defaults).
                 """, severity: .error),
     ]
 

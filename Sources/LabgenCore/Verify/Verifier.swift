@@ -21,12 +21,7 @@ public enum Verifier {
     /// kind's node container names for the given roles: `<cluster>-control-plane`,
     /// `<cluster>-control-plane2`, `<cluster>-worker`, `<cluster>-worker2`, ...
     public static func kindContainerNames(cluster: String, roles: [String]) -> [String] {
-        var counts: [String: Int] = [:]
-        return roles.map { role in
-            counts[role, default: 0] += 1
-            let count = counts[role]!
-            return "\(cluster)-\(role)" + (count == 1 ? "" : String(count))
-        }
+        Names.kindContainerNames(cluster: cluster, roleNames: roles)
     }
 }
 
@@ -99,6 +94,25 @@ struct Verification {
         checkAutodetection()
         checkServiceSubnet()
         checkStandalonePatches()
+        checkVyOSForms()
+    }
+
+    /// LG021: `<gw>.cfg` (set commands) against `<gw>-boot.cfg` in the same folder.
+    mutating func checkVyOSForms() {
+        for (path, commands) in facts.vyos.sorted(by: { $0.key < $1.key }) where commands.isSetCommands && path.hasSuffix(".cfg") {
+            let bootPath = String(path.dropLast(".cfg".count)) + "-boot.cfg"
+            guard let boot = facts.vyos[bootPath], !boot.isSetCommands else { continue }
+            for (setting, values) in commands.settings.sorted(by: { $0.key < $1.key }) {
+                guard let bootValues = boot.settings[setting] else { continue }
+                let here = Set(values.map(\.value)), there = Set(bootValues.map(\.value))
+                guard here != there, let first = values.first(where: { !there.contains($0.value) }) ?? values.first else { continue }
+                diagnostics.append(
+                    .error(
+                        RuleID.vyosForms,
+                        "\(commands.file) sets '\(setting)' to \(here.sorted().map { "'\($0)'" }.joined(separator: ", ")) but \(boot.file) has \(there.sorted().map { "'\($0)'" }.joined(separator: ", "))",
+                        at: first.location, notes: [.init("\(boot.file) sets it here", at: bootValues[0].location)]))
+            }
+        }
     }
 
     // MARK: - Model of the lab

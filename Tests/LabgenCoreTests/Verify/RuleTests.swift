@@ -251,6 +251,15 @@ import Testing
         expectDiagnostic(lab.diagnostics, RuleID.standalonePatch, file: "kubeadm/demo-worker2.yaml", line: 4)
     }
 
+    @Test func lg021SetCommandsDisagreeWithConfigBoot() {
+        var lab = TestLab()
+        // A subset that agrees: fine (the set file may leave defaults out).
+        lab.extra = [("startup-conf/gw0.cfg", "set interfaces ethernet eth1 address '10.1.5.1/24'\nset system host-name 'gw0'\n")]
+        #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
+        lab.extra = [("startup-conf/gw0.cfg", "set system host-name 'gw0'\nset interfaces ethernet eth1 address '10.1.5.9/24'\n")]
+        expectDiagnostic(lab.diagnostics, RuleID.vyosForms, file: "startup-conf/gw0.cfg", line: 2)
+    }
+
     @Test func everyRuleHasATestAndAnExplanation() {
         #expect(Rule.catalogue.count >= 21)
         #expect(Set(Rule.catalogue.map(\.id)).count == Rule.catalogue.count)
