@@ -158,6 +158,33 @@ import Testing
         #expect(Set(cacheEntries().keys) == Set(before.keys), "a failed compile left a cache entry")
     }
 
+    /// The DSL's `@available(*, unavailable, message:)` overloads: an element at the wrong level is
+    /// a compile error at the user's line that says where the element belongs.
+    @Test("a misplaced DSL element is a compile error that says where it belongs", arguments: [
+        ("Node(.worker)", "a Node belongs inside a Rack { ... }"),
+        ("Masquerade(source: \"10.1.0.0/16\")", "a Masquerade rule belongs inside Gateway { ... }"),
+        ("PodPool(\"10.244.0.0/16\")", "a PodPool belongs inside Cluster { ... }"),
+    ])
+    func misplacedElementsDoNotCompile(element: String, message: String) throws {
+        try requireBinary()
+        let workspace = try Workspace()
+        // Line 6 holds the misplaced element (the first three lines are the header of labFile).
+        try labFile(
+            """
+            let lab = Lab("misplaced") {
+                Cluster("misplaced")
+                \(element)
+                Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+            }
+            """
+        ).write(to: workspace.path("lab.swift"), atomically: true, encoding: .utf8)
+        let result = try workspace.labgenProcess(["build", "lab.swift"])
+        #expect(result.status == 1)
+        #expect(result.err.contains("lab.swift:6:"), "\(result.err)")
+        #expect(result.err.contains(message), "\(result.err)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("out").path))
+    }
+
     @Test func aModelErrorInALabFilePointsAtTheLabFile() throws {
         try requireBinary()
         let workspace = try Workspace()

@@ -475,6 +475,11 @@ enum Corpus {
             Cluster("corpus")
             Rack("rack0", prefixLength: 31) { Node(.controlPlane) }
         },
+        broken("node pool with a rack prefix of /31 (no second error at the racks)", "LG120", at: #line + 1) {
+            NodePool("10.1.0.0/16", rackPrefix: 31)
+            Cluster("corpus")
+            Rack("rack0") { Node(.controlPlane) }
+        },
 
         // MARK: LG121 images
         broken("kind image with a space", "LG121", at: #line + 1) {

@@ -475,11 +475,12 @@ private struct ResolveState {
                         .addressesExhausted, "node pool \(pool.prefix) has no free /\(length) left for rack '\(rack.name)'",
                         at: rack.location, notes: [.init("the node pool is declared here", at: pool.location)])
                 }
-            } else {
+            } else if spec.nodePools.isEmpty {
                 diagnostics.error(
                     .invalidPrefix, "rack '\(rack.name)' has no subnet; give it one or declare a NodePool(\"10.1.0.0/16\")",
                     at: rack.location)
             }
+            // (A NodePool that is declared but invalid has its own error already.)
 
             // Gateway: explicit router name, else the only gateway.
             var routerName: String?
