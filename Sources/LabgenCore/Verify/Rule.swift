@@ -109,7 +109,9 @@ public struct Rule: Sendable, Hashable {
             explanation: """
                 `ipipMode`/`vxlanMode: CrossSubnet` encapsulates only between nodes in different subnets. With fewer than
                 two node subnets nothing is ever encapsulated (a warning: the lab does not show what it claims). Enabling
-                IPIP and VXLAN on one pool is rejected by Calico's validation, so the pool is never created.
+                IPIP and VXLAN on one pool is rejected by Calico's validation, so the pool is never created. A pool
+                with neither (BGP only) across racks behind a VyOS gateway is a warning: pod packets between racks
+                reach the gateway with pod addresses, and a gateway that does not peer BGP with the nodes drops them.
                 """, severity: .warning),
         Rule(
             id: RuleID.registryMirror, summary: "a private registry the lab pulls from has a kind containerd mirror",

@@ -498,6 +498,15 @@ struct Verification {
                     at: pool.vxlanMode?.location ?? pool.location,
                     notes: [Diagnostic.Note("ipipMode", at: pool.ipipMode?.location)])
             }
+            // No encapsulation across racks: the packets carry pod addresses to the gateway, which has no
+            // route for them (labgen's gateways do not peer BGP with the nodes).
+            let rackSubnets = Set(subnets.map(\.0)).count
+            if ipip == "Never" && vxlan == "Never" && !pool.disabled && rackSubnets >= 2 && !facts.vyos.isEmpty {
+                warning(
+                    RuleID.encapsulation,
+                    "Calico pool '\(pool.name)' encapsulates nothing but the nodes are in \(rackSubnets) subnets behind a gateway: pod traffic between racks reaches the gateway with pod addresses it has no route for (peer the gateway with BGP, or use CrossSubnet)",
+                    at: pool.ipipMode?.location ?? pool.vxlanMode?.location ?? pool.location)
+            }
             for mode in [pool.ipipMode, pool.vxlanMode].compactMap({ $0 }) where mode.value == "CrossSubnet" {
                 let count = Set(subnets.map(\.0)).count
                 if count < 2 && !(subnets.isEmpty && facts.clab == nil) {

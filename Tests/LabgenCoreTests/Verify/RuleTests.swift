@@ -251,6 +251,15 @@ import Testing
         expectDiagnostic(lab.diagnostics, RuleID.standalonePatch, file: "kubeadm/demo-worker2.yaml", line: 4)
     }
 
+    @Test func lg008NoEncapsulationAcrossRacksBehindAGateway() {
+        var lab = TestLab()
+        lab.replace("ipipMode: CrossSubnet", with: "ipipMode: Never", in: \.pool)
+        let found = lab.diagnostics.filter { $0.id == RuleID.encapsulation }
+        #expect(found.count == 1, "\(lab.diagnostics)")
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.location?.file == "calico/ippool.yaml")
+    }
+
     @Test func lg021SetCommandsDisagreeWithConfigBoot() {
         var lab = TestLab()
         // A subset that agrees: fine (the set file may leave defaults out).
