@@ -1,0 +1,37 @@
+import Dispatch
+
+/// Data parallelism for the stages that handle many independent files (rendering and reading
+/// back a 10,000-node lab). Results keep the input order, so output stays deterministic.
+enum Parallel {
+    /// `items.map(transform)`, spread over the machine's cores when there are enough items.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], minimumCount: Int = 256, _ transform: @Sendable (T) -> R) -> [R] {
+        guard items.count >= minimumCount else { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        // Each index is written by exactly one iteration; the buffer outlives concurrentPerform.
+        nonisolated(unsafe) let output = results
+        let chunks = min(items.count, 16)
+        let size = (items.count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = chunk * size
+            let end = Swift.min(items.count, start + size)
+            guard start < end else { return }
+            for index in start..<end { output[index] = transform(items[index]) }
+        }
+        return results.map { $0! }
+    }
+
+    /// Runs two independent pieces of work at the same time and returns both results.
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        nonisolated(unsafe) var a: A?
+        nonisolated(unsafe) var b: B?
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a = first() } else { b = second() }
+        }
+        return (a!, b!)
+    }
+}
