@@ -54,8 +54,19 @@ enum LabSelection {
             }
         }
         var errors = 0, warnings = 0
+        let output = outputFolder(arguments, in: context)
         for lab in labs {
-            for diagnostic in lab.diagnostics {
+            // Diagnostics of the verification of what was rendered point into the lab's artifacts:
+            // show them where the files are (or would be) written.
+            let artifactPaths = Set(lab.rendered?.artifacts.map(\.path) ?? [])
+            func shown(_ file: String) -> String {
+                artifactPaths.contains(file) ? context.display(output.appendingPathComponent(lab.spec.name).appendingPathComponent(file)) : file
+            }
+            for var diagnostic in lab.diagnostics {
+                if let file = diagnostic.location?.file { diagnostic.location?.file = shown(file) }
+                for index in diagnostic.notes.indices {
+                    if let file = diagnostic.notes[index].location?.file { diagnostic.notes[index].location?.file = shown(file) }
+                }
                 context.err(inputs.displayed(diagnostic).description + "\n")
                 if diagnostic.severity == .error { errors += 1 }
                 if diagnostic.severity == .warning { warnings += 1 }
