@@ -22,27 +22,75 @@ public enum Allocation {
     /// written, slot and transit subnets and the earlier allocations). `taken` may be in any
     /// order. A smaller rack may so fill a gap that a larger earlier one left.
     static func nextFreeSubnet(in pool: IPv4Prefix, length: Int, taken: [IPv4Prefix]) -> IPv4Prefix? {
-        let size = UInt64(1) << UInt64(32 - length)
-        let inPool = taken.filter { pool.overlaps($0) }.sorted { $0.network < $1.network }
-        var candidate = UInt64(pool.network.value)
-        let end = UInt64(pool.broadcast.value)
-        var index = 0
-        while candidate + size - 1 <= end {
-            let candidateEnd = candidate + size - 1
-            // Skip taken subnets that end before the candidate.
-            while index < inPool.count && UInt64(inPool[index].broadcast.value) < candidate { index += 1 }
-            var clash: IPv4Prefix?
-            var probe = index
-            while probe < inPool.count && UInt64(inPool[probe].network.value) <= candidateEnd {
-                clash = inPool[probe]
-                probe += 1
-            }
-            guard let clash else { return IPv4Prefix(IPv4Address(UInt32(candidate)), length: length) }
-            // Move past the clash, aligned to the subnet size.
-            let after = UInt64(clash.broadcast.value) + 1
-            candidate = (after + size - 1) / size * size
+        var allocator = SubnetAllocator(pool: pool, taken: taken)
+        return allocator.allocate(length: length)
+    }
+
+    /// Hands out rack subnets of a node pool: each time the lowest aligned subnet of the asked
+    /// size that overlaps nothing taken so far. The taken subnets are kept sorted (binary search
+    /// and insertion) and, per size, the search resumes where the last one of that size ended,
+    /// since the taken set only grows: appending R racks costs O(R log R), not O(R^2 log R).
+    struct SubnetAllocator {
+        let pool: IPv4Prefix
+        /// Taken subnets that overlap the pool, sorted by network address.
+        private var taken: [IPv4Prefix]
+        /// For each subnet size, the lowest candidate not yet known to be taken.
+        private var resume: [Int: UInt64] = [:]
+
+        init(pool: IPv4Prefix, taken: [IPv4Prefix]) {
+            self.pool = pool
+            self.taken = taken.filter { pool.overlaps($0) }.sorted { $0.network < $1.network }
         }
-        return nil
+
+        /// Marks a subnet as taken.
+        mutating func take(_ subnet: IPv4Prefix) {
+            guard pool.overlaps(subnet) else { return }
+            taken.insert(subnet, at: firstIndex(networkAfter: UInt64(subnet.network.value)))
+        }
+
+        /// The index of the first taken subnet whose network is >= `address`.
+        private func firstIndex(networkAfter address: UInt64) -> Int {
+            var low = 0, high = taken.count
+            while low < high {
+                let middle = (low + high) / 2
+                if UInt64(taken[middle].network.value) < address { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        mutating func allocate(length: Int) -> IPv4Prefix? {
+            guard length >= pool.length, length <= 32 else { return nil }
+            let size = UInt64(1) << UInt64(32 - length)
+            let end = UInt64(pool.broadcast.value)
+            var candidate = resume[length] ?? UInt64(pool.network.value)
+            while candidate + size - 1 <= end {
+                let candidateEnd = candidate + size - 1
+                // Taken subnets are disjoint in a valid lab, so sorted by network they are sorted by
+                // end too: only the one just before the candidate can reach into it, and those
+                // starting inside it clash. (Overlapping input is an error reported elsewhere; the
+                // search still ends, since the candidate only moves forward.)
+                let index = firstIndex(networkAfter: candidate)
+                var clashEnd: UInt64?
+                if index > 0, UInt64(taken[index - 1].broadcast.value) >= candidate {
+                    clashEnd = UInt64(taken[index - 1].broadcast.value)
+                }
+                var probe = index
+                while probe < taken.count, UInt64(taken[probe].network.value) <= candidateEnd {
+                    clashEnd = max(clashEnd ?? 0, UInt64(taken[probe].broadcast.value))
+                    probe += 1
+                }
+                guard let clash = clashEnd else {
+                    let subnet = IPv4Prefix(IPv4Address(UInt32(candidate)), length: length)
+                    resume[length] = candidate + size
+                    take(subnet)
+                    return subnet
+                }
+                // Move past the clash, aligned to the subnet size.
+                candidate = (clash + size) / size * size
+            }
+            resume[length] = candidate
+            return nil
+        }
     }
 
     /// The highest aligned subnet of `length` in `pool` that overlaps nothing in `taken`.

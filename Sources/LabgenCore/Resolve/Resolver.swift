@@ -417,12 +417,12 @@ private struct ResolveState {
 
     mutating func resolveRacks() {
         var rackNames: [String: SourceLocation] = [:]
-        var allocatedSubnets: [IPv4Prefix] = []
         // Explicit subnets first, so that pool allocation skips them wherever they are written.
         // Slot subnets and the transit subnet are taken before any rack is allocated, too.
         var explicitSubnets: [IPv4Prefix] = spec.racks.compactMap { $0.subnet.flatMap(IPv4Prefix.init) }.filter(\.isCanonical)
         explicitSubnets += slotSubnets.sorted { $0.key < $1.key }.map(\.value)
         if let transit { explicitSubnets.append(transit.subnet) }
+        var subnetAllocator = nodePool.map { Allocation.SubnetAllocator(pool: $0.prefix, taken: explicitSubnets) }
         var serverNumber = 0
         var kindRoles: [NodeRole] = []
         var pendingNodes: [(spec: NodeSpec, rack: Int, attachment: RackAttachment?)] = []
@@ -465,11 +465,8 @@ private struct ResolveState {
                     diagnostics.error(
                         .invalidNumber, "rack prefix /\(length) must be between the node pool's /\(pool.prefix.length) and /30",
                         at: rack.location)
-                } else if let free = Allocation.nextFreeSubnet(
-                    in: pool.prefix, length: length, taken: explicitSubnets + allocatedSubnets)
-                {
+                } else if let free = subnetAllocator?.allocate(length: length) {
                     subnet = free
-                    allocatedSubnets.append(free)
                 } else {
                     diagnostics.error(
                         .addressesExhausted, "node pool \(pool.prefix) has no free /\(length) left for rack '\(rack.name)'",
