@@ -29,6 +29,29 @@ enum ValueParsing {
         return nil
     }
 
+    /// A host address in `subnet`: parses, lies in the subnet, and is neither its network nor its
+    /// broadcast address. `what` names the address (`node address`), `subnetName` the subnet
+    /// (`rack 'rack0' subnet`) in messages.
+    static func hostAddress(
+        _ text: String, what: String, in subnet: IPv4Prefix, subnetName: String, at location: SourceLocation,
+        notes: [Diagnostic.Note] = [], into diagnostics: inout DiagnosticList
+    ) -> IPv4Address? {
+        guard let address = address(text, what: what, at: location, into: &diagnostics) else { return nil }
+        if !subnet.contains(address) {
+            diagnostics.error(
+                .addressOutsideSubnet, "\(what) \(address) is outside \(subnetName) \(subnet)", at: location, notes: notes)
+            return nil
+        }
+        if subnet.isNetworkOrBroadcast(address) {
+            diagnostics.error(
+                .reservedAddress,
+                "\(what) \(address) is the \(address == subnet.network ? "network" : "broadcast") address of \(subnet)",
+                at: location)
+            return nil
+        }
+        return address
+    }
+
     /// A canonical prefix (no host bits set).
     static func prefix(_ text: String, what: String, at location: SourceLocation, into diagnostics: inout DiagnosticList)
         -> IPv4Prefix?

@@ -369,21 +369,12 @@ private struct ResolveState {
         var written: [String: IPv4Address] = [:]
         for gateway in spec.gateways {
             guard let text = gateway.transitAddress,
-                let address = ValueParsing.address(text, what: "transit address of gateway '\(gateway.name)'", at: gateway.location, into: &diagnostics)
+                let address = ValueParsing.hostAddress(
+                    text, what: "gateway '\(gateway.name)' transit address", in: subnet, subnetName: "the transit subnet",
+                    at: gateway.location, into: &diagnostics)
             else { continue }
-            if !subnet.contains(address) {
-                diagnostics.error(
-                    .addressOutsideSubnet, "transit address \(address) of gateway '\(gateway.name)' is outside the transit subnet \(subnet)",
-                    at: gateway.location)
-            } else if subnet.isNetworkOrBroadcast(address) {
-                diagnostics.error(
-                    .reservedAddress,
-                    "transit address \(address) is the \(address == subnet.network ? "network" : "broadcast") address of \(subnet)",
-                    at: gateway.location)
-            } else {
-                written[gateway.name] = address
-                allocator.take(address)
-            }
+            written[gateway.name] = address
+            allocator.take(address)
         }
         var members: [TransitMember] = []
         for gateway in spec.gateways {
@@ -527,20 +518,9 @@ private struct ResolveState {
 
             var gatewayAddress: IPv4Address?
             if let text = rack.gatewayAddress {
-                if let address = ValueParsing.address(text, what: "gateway address of rack '\(rack.name)'", at: rack.location, into: &diagnostics) {
-                    if !subnet.contains(address) {
-                        diagnostics.error(
-                            .addressOutsideSubnet, "gateway address \(address) is outside rack '\(rack.name)' subnet \(subnet)",
-                            at: rack.location)
-                    } else if subnet.isNetworkOrBroadcast(address) {
-                        diagnostics.error(
-                            .reservedAddress,
-                            "gateway address \(address) is the \(address == subnet.network ? "network" : "broadcast") address of \(subnet)",
-                            at: rack.location)
-                    } else {
-                        gatewayAddress = address
-                    }
-                }
+                gatewayAddress = ValueParsing.hostAddress(
+                    text, what: "gateway address", in: subnet, subnetName: "rack '\(rack.name)' subnet", at: rack.location,
+                    into: &diagnostics)
             } else if routerName != nil {
                 gatewayAddress = subnet.hostRange.lowerBound
             }
@@ -557,20 +537,12 @@ private struct ResolveState {
                 var address: IPv4Address?
                 var origin = AddressOrigin.explicit
                 if let text = node.address {
-                    if let parsed = ValueParsing.address(text, what: "node address", at: node.location, into: &diagnostics) {
-                        if !subnet.contains(parsed) {
-                            diagnostics.error(
-                                .addressOutsideSubnet, "node address \(parsed) is outside rack '\(rack.name)' subnet \(subnet)",
-                                at: node.location, notes: [.init("rack '\(rack.name)' is declared here", at: rack.location)])
-                        } else if subnet.isNetworkOrBroadcast(parsed) {
-                            diagnostics.error(
-                                .reservedAddress,
-                                "node address \(parsed) is the \(parsed == subnet.network ? "network" : "broadcast") address of \(subnet)",
-                                at: node.location)
-                        } else {
-                            address = parsed
-                            allocator.take(parsed)
-                        }
+                    if let parsed = ValueParsing.hostAddress(
+                        text, what: "node address", in: subnet, subnetName: "rack '\(rack.name)' subnet", at: node.location,
+                        notes: [.init("rack '\(rack.name)' is declared here", at: rack.location)], into: &diagnostics)
+                    {
+                        address = parsed
+                        allocator.take(parsed)
                     }
                 } else {
                     origin = .allocated
