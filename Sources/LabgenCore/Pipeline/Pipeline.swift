@@ -28,11 +28,31 @@ public enum Pipeline {
             // Read back what was rendered and check it like a hand-written lab: a renderer or
             // template bug is reported here and never reaches out/.
             let facts = LabFacts.read(rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) })
-            result.diagnostics += Verifier.verify(facts)
+            result.diagnostics += Verifier.verify(facts).map { attachSource($0, plan: plan, spec: spec) }
         } catch {
             result.diagnostics.append(
                 .error(internalErrorID, "labgen could not render lab '\(spec.name)': \(error)", at: spec.location))
         }
+        return result
+    }
+
+    /// A diagnostic about a rendered artifact, with a note pointing at the DSL element that
+    /// produced the file (a warning such as LG008 is about the user's model, not the file).
+    static func attachSource(_ diagnostic: Diagnostic, plan: LabPlan, spec: LabSpec) -> Diagnostic {
+        guard let file = diagnostic.location?.file else { return diagnostic }
+        var source: (String, SourceLocation?) = ("the lab is declared here", spec.location)
+        if file == ArtifactPaths.calicoPools, let pool = plan.cluster?.pools.first {
+            source = ("the pod pool is declared here", pool.location)
+        } else if file.hasPrefix("startup-conf/"),
+            let gateway = plan.gateways.first(where: { file == ArtifactPaths.vyosBoot(gateway: $0.name) || file == ArtifactPaths.vyosCommands(gateway: $0.name) })
+        {
+            source = ("gateway '\(gateway.name)' is declared here", gateway.location)
+        } else if file.hasPrefix("kubeadm/"), let node = plan.nodes.first(where: { file == ArtifactPaths.kubeadmPatch(node: $0.name) }) {
+            source = ("the node is declared here", node.location)
+        }
+        guard let location = source.1 else { return diagnostic }
+        var result = diagnostic
+        result.notes.append(Diagnostic.Note(source.0, at: location))
         return result
     }
 }
