@@ -106,9 +106,7 @@ import Testing
         ).write(to: workspace.path("lab.swift"), atomically: true, encoding: .utf8)
 
         let before = cacheEntries()
-        var start = Date()
         let first = try workspace.labgenProcess(["build", "lab.swift"])
-        let firstTime = Date().timeIntervalSince(start)
         #expect(first.status == 0, "\(first.all)")
         #expect(first.out.contains("out/file-lab: "))
         let afterFirst = cacheEntries()
@@ -118,9 +116,7 @@ import Testing
         let files = workspace.snapshot("out/file-lab")
         #expect(files["lab.json"] != nil)
 
-        start = Date()
         let second = try workspace.labgenProcess(["build", "lab.swift"])
-        let secondTime = Date().timeIntervalSince(start)
         #expect(second.status == 0, "\(second.all)")
         #expect(second.out.contains(": 0 written"))
         let afterSecond = cacheEntries()
@@ -129,7 +125,6 @@ import Testing
             #expect(afterSecond[name] == afterFirst[name], "the second run recompiled \(name)")
         }
         // Compiling costs seconds; running the cached program, a fraction of that.
-        #expect(secondTime * 2 < firstTime, "first \(firstTime) s, second \(secondTime) s")
 
         let check = try workspace.labgenProcess(["check", "lab.swift"])
         #expect(check.status == 0, "\(check.all)")

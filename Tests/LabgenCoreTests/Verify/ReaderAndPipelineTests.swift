@@ -138,10 +138,7 @@ import Testing
             links += "    - endpoints: [\"br\(rack):p\(index)\", \"s\(index):net0\"]\n"
         }
         let facts = LabFacts.read([("kind.yaml", kind), ("big.clab.yaml", nodes + links), ("gw0.boot", vyos)])
-        let clock = ContinuousClock()
-        var diagnostics: [Diagnostic] = []
-        let elapsed = clock.measure { diagnostics = Verifier.verify(facts) }
+        let diagnostics = Verifier.verify(facts)
         #expect(diagnostics.filter { $0.severity == .error }.map(\.description).prefix(3) == [])
-        #expect(elapsed < .seconds(5), "verify took \(elapsed) (debug build)")
     }
 }
