@@ -2,12 +2,15 @@
 import PackageDescription
 
 // Layering (each target uses only the ones listed before it):
-//   LabModel    plain value types: IPv4, lab, rack, node, pool, diagnostics (no I/O, no formats)
-//   LabKit      the DSL users import: result builders + source locations -> LabModel
-//   LabFormats  YAML / VyOS / TOML readers and writers (knows nothing of labs)
-//   LabgenCore  resolve -> render -> read back -> verify -> write
-//   LabgenCLI   argument parsing and the commands (testable in-process)
-//   labgen      the executable, a one-line main
+//   LabModel      plain value types: IPv4, lab, rack, node, pool, diagnostics (no I/O, no formats)
+//   LabKit        the DSL users import: result builders + source locations -> LabModel
+//   LabFormats    YAML / VyOS / TOML readers and writers (knows nothing of labs)
+//   LabStock      per-release boilerplate as data (templates/stock)
+//   CLabgenSystem one system call: atomic exchange of two folders
+//   LabgenCore    Resolve -> Render -> Read back -> Verify, and the atomic writer (Pipeline)
+//   TemplateLabs  the built-in labs (templates/labs), written with LabKit
+//   LabgenCLI     argument parsing and the commands (testable in-process)
+//   labgen        the executable, a one-line main; the plugins only call it
 let package = Package(
     name: "labgen",
     products: [
