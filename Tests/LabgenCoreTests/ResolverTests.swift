@@ -288,3 +288,14 @@ struct AllocationTests {
         #expect(diagnostics(lab).map(\.id.rawValue) == ["LG117"])
     }
 }
+
+@Suite("Names in messages")
+struct DebugEscapedTests {
+    @Test func visibleCharactersStayAndInvisibleOnesAreEscaped() {
+        #expect("10.ĭ.5.10".debugEscaped == "10.ĭ.5.10")
+        #expect("rack\u{202E}0".debugEscaped == "rack\\u{202E}0", "a bidi override could reorder the message")
+        #expect("a\u{200B}b".debugEscaped == "a\\u{200B}b")
+        #expect("a\nb\tc\u{7}".debugEscaped == "a\\u{A}b\\u{9}c\\u{7}")
+        #expect("a\u{00A0}b c".debugEscaped == "a\\u{A0}b c")
+    }
+}

@@ -102,11 +102,23 @@ public enum Names {
 }
 
 extension String {
-    /// The string with control and non-ASCII characters escaped, for messages.
+    /// The string for messages: visible characters as they are (so a look-alike `ĭ` shows as
+    /// itself), and everything that is invisible or could reorder or hide text on a terminal
+    /// escaped as `\u{...}`: controls, format characters (zero-width, bidi overrides), line and
+    /// paragraph separators, and spaces other than U+0020.
     public var debugEscaped: String {
         var out = ""
         for scalar in unicodeScalars {
-            if scalar.isASCII && scalar.value >= 0x20 && scalar.value < 0x7F {
+            let visible: Bool
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+                visible = false
+            case .spaceSeparator:
+                visible = scalar == " "
+            default:
+                visible = true
+            }
+            if visible {
                 out.unicodeScalars.append(scalar)
             } else {
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
