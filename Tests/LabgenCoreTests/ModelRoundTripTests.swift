@@ -70,7 +70,7 @@ struct ModelRoundTripTests {
         #expect(!compiled.diagnostics.contains { $0.severity == .error }, "\(compiled.diagnostics.map(\.description))")
         let plan = try #require(compiled.plan)
         let rendered = try #require(compiled.rendered)
-        let facts = LabFacts.read(rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) })
+        let facts = LabFacts.read(rendered)
         #expect(facts.readDiagnostics.isEmpty, "\(facts.readDiagnostics)")
 
         // kind: one node per planned node, in order, with its node-ip and labels.

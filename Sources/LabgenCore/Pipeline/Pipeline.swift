@@ -27,7 +27,7 @@ public enum Pipeline {
             result.rendered = rendered
             // Read back what was rendered and check it like a hand-written lab: a renderer or
             // template bug is reported here and never reaches out/.
-            let facts = LabFacts.read(rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) })
+            let facts = LabFacts.read(rendered)
             result.diagnostics += Verifier.verify(facts).map { attachSource($0, plan: plan, spec: spec) }
         } catch {
             result.diagnostics.append(
@@ -54,5 +54,13 @@ public enum Pipeline {
         var result = diagnostic
         result.notes.append(Diagnostic.Note(source.0, at: location))
         return result
+    }
+}
+
+extension LabFacts {
+    /// The facts of a rendered lab, read from its artifacts' contents as `labgen verify` reads
+    /// files (lab.json is labgen's own record, not an artifact of the lab).
+    public static func read(_ rendered: RenderedLab) -> LabFacts {
+        read(rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) })
     }
 }

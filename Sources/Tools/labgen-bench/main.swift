@@ -222,7 +222,7 @@ func copyTree(_ source: String, to target: String) {
 /// Reading the artifacts back and the cross-artifact verification, exactly as
 /// `Pipeline.compile` does it: returns the number of verification errors.
 func verifyStage(_ rendered: RenderedLab, plan: LabPlan) -> Int? {
-    let facts = LabFacts.read(rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) })
+    let facts = LabFacts.read(rendered)
     return Verifier.verify(facts).filter { $0.severity == .error }.count
 }
 

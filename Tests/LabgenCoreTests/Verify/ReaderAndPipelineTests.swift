@@ -108,7 +108,7 @@ import Testing
         let template = try #require(templateLabs.first { $0.file == file })
         let compiled = Pipeline.compile(template.lab.spec)
         let rendered = try #require(compiled.rendered)
-        let facts = LabFacts.read(rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) })
+        let facts = LabFacts.read(rendered)
         #expect(facts.kind != nil)
         let errors = compiled.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.description) == [])
