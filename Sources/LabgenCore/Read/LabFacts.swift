@@ -106,6 +106,12 @@ public struct VyOSInterfaceFacts: Hashable, Sendable {
     public var mtu: Located<Int>?
 }
 
+/// One `protocols static route PREFIX` with its next hops.
+public struct StaticRouteFacts: Hashable, Sendable {
+    public var destination: Located<IPv4Prefix>
+    public var nextHops: [Located<IPv4Address>]
+}
+
 /// One `nat source rule N`.
 public struct NATRuleFacts: Hashable, Sendable {
     public var number: Located<String>
@@ -120,6 +126,7 @@ public struct VyOSFacts: Hashable, Sendable {
     public var isSetCommands: Bool
     public var interfaces: [VyOSInterfaceFacts]
     public var natRules: [NATRuleFacts]
+    public var staticRoutes: [StaticRouteFacts] = []
     /// Every leaf value, by its path with tag values (`interfaces ethernet eth1 address`), in file order.
     public var settings: [String: [Located<String>]] = [:]
 }

@@ -58,6 +58,18 @@ public enum VyOSFactsReader {
                 facts.interfaces.append(interface)
             }
         }
+        for protocols in config["protocols"] {
+            for staticSection in protocols["static"] {
+                for route in staticSection["route"] {
+                    guard let text = route.value, let destination = IPv4Prefix(text) else { continue }
+                    let hops = route["next-hop"].compactMap { hop -> Located<IPv4Address>? in
+                        guard let value = hop.value, let address = IPv4Address(value) else { return nil }
+                        return Located(address, at: location(hop))
+                    }
+                    facts.staticRoutes.append(StaticRouteFacts(destination: Located(destination, at: location(route)), nextHops: hops))
+                }
+            }
+        }
         for nat in config["nat"] {
             for source in nat["source"] {
                 for rule in source["rule"] {

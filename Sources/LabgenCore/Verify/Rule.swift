@@ -24,6 +24,7 @@ public enum RuleID {
     public static let patchKind: DiagnosticID = "LG019"
     public static let standalonePatch: DiagnosticID = "LG020"
     public static let vyosForms: DiagnosticID = "LG021"
+    public static let gatewayRoutes: DiagnosticID = "LG022"
 }
 
 /// A cross-artifact rule: what `labgen explain` prints and `labgen verify --help` lists.
@@ -207,9 +208,19 @@ public struct Rule: Sendable, Hashable {
             id: RuleID.vyosForms, summary: "a gateway's set commands agree with its config.boot",
             explanation: """
                 A gateway often ships twice: as config.boot (<gw>-boot.cfg, what containerlab mounts) and as the `set`
-                commands a person types (<gw>.cfg). Where both set the same setting, they must set the same value;
-                otherwise the router you rebuild by hand from the commands is not the router the lab boots (a different
-                rack address breaks that rack's default route). The set file may leave settings out (VyOS defaults).
+                commands a person types (<gw>.cfg). Where both set the same setting, they must set the same value, and
+                the commands may set nothing the config.boot lacks; otherwise the router you rebuild by hand from the
+                commands is not the router the lab boots (a different rack address breaks that rack's default route).
+                The set file may leave settings out (VyOS defaults).
+                """, severity: .error),
+        Rule(
+            id: RuleID.gatewayRoutes, summary: "with several gateways, each routes to the racks behind the others",
+            explanation: """
+                When racks sit behind different gateways, a node's packets to another rack go to its own gateway, which
+                must have a route to that rack's subnet (`protocols static route <subnet> next-hop <other gateway>`) whose
+                next hop is on one of its own subnets and is the gateway that owns the rack. Without the route the packets
+                leave through the default route (containerlab's management network) and are lost: nodes in different
+                racks cannot reach each other, the kubelets of one rack never reach the API server in another.
                 """, severity: .error),
     ]
 

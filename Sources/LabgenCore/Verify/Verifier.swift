@@ -95,6 +95,52 @@ struct Verification {
         checkServiceSubnet()
         checkStandalonePatches()
         checkVyOSForms()
+        checkGatewayRoutes()
+    }
+
+    /// LG022: every gateway has a route, via the owning gateway, to each rack subnet behind another gateway.
+    mutating func checkGatewayRoutes() {
+        let rackBridges = Set(servers.compactMap(\.bridge))
+        // Rack subnet -> the gateway ports on it (the gateways that own the rack).
+        var racks: [(subnet: IPv4Prefix, bridge: String, owners: [GatewayPort])] = []
+        for bridge in rackBridges.sorted() {
+            guard let ports = gatewayPorts[bridge], let first = ports.first else { continue }
+            racks.append((first.address.value.subnet, bridge, ports))
+        }
+        guard Set(racks.flatMap { $0.owners.map(\.gateway) }).count >= 2 else { return }
+        for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
+            let connected = vyos.interfaces.flatMap { $0.addresses.map(\.value.subnet) }
+            for rack in racks where !rack.owners.contains(where: { $0.gateway == name }) {
+                let owner = rack.owners[0]
+                let ownerAddresses = Set(gateways[owner.gateway]?.interfaces.flatMap { $0.addresses.map(\.value.address) } ?? [])
+                let route = vyos.staticRoutes.filter { $0.destination.value.contains(rack.subnet) }
+                    .max { $0.destination.value.length < $1.destination.value.length }
+                guard let route else {
+                    error(
+                        RuleID.gatewayRoutes,
+                        "gateway '\(name)' has no route to rack subnet \(rack.subnet) (bridge \(rack.bridge), behind gateway '\(owner.gateway)'): its racks cannot reach that rack",
+                        at: vyos.interfaces.first?.name.location ?? SourceLocation(file: vyos.file, line: 1, column: 1),
+                        notes: [Diagnostic.Note("gateway '\(owner.gateway)' serves \(rack.subnet) here", at: owner.address.location)])
+                    continue
+                }
+                for hop in route.nextHops {
+                    if !connected.contains(where: { $0.contains(hop.value) }) {
+                        error(
+                            RuleID.gatewayRoutes,
+                            "next hop \(hop.value) of gateway '\(name)''s route to \(route.destination.value) is on none of its subnets (\(connected.map(\.description).joined(separator: ", ")))",
+                            at: hop.location)
+                    } else if !ownerAddresses.contains(hop.value) {
+                        warning(
+                            RuleID.gatewayRoutes,
+                            "gateway '\(name)' routes \(rack.subnet) via \(hop.value), which is not an address of gateway '\(owner.gateway)' that serves it",
+                            at: hop.location, notes: [Diagnostic.Note("gateway '\(owner.gateway)' serves \(rack.subnet) here", at: owner.address.location)])
+                    }
+                }
+                if route.nextHops.isEmpty {
+                    error(RuleID.gatewayRoutes, "gateway '\(name)''s route to \(route.destination.value) has no next hop", at: route.destination.location)
+                }
+            }
+        }
     }
 
     /// LG021: `<gw>.cfg` (set commands) against `<gw>-boot.cfg` in the same folder.
@@ -103,7 +149,14 @@ struct Verification {
             let bootPath = String(path.dropLast(".cfg".count)) + "-boot.cfg"
             guard let boot = facts.vyos[bootPath], !boot.isSetCommands else { continue }
             for (setting, values) in commands.settings.sorted(by: { $0.key < $1.key }) {
-                guard let bootValues = boot.settings[setting] else { continue }
+                guard let bootValues = boot.settings[setting] else {
+                    // The commands configure something the booted router does not have.
+                    diagnostics.append(
+                        .error(
+                            RuleID.vyosForms, "\(commands.file) sets '\(setting)', which \(boot.file) does not have",
+                            at: values[0].location))
+                    continue
+                }
                 let here = Set(values.map(\.value)), there = Set(bootValues.map(\.value))
                 guard here != there, let first = values.first(where: { !there.contains($0.value) }) ?? values.first else { continue }
                 diagnostics.append(

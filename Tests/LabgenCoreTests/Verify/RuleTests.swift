@@ -1,4 +1,6 @@
+import Foundation
 import LabModel
+import TemplateLabs
 import Testing
 
 @testable import LabgenCore
@@ -263,10 +265,33 @@ import Testing
     @Test func lg021SetCommandsDisagreeWithConfigBoot() {
         var lab = TestLab()
         // A subset that agrees: fine (the set file may leave defaults out).
-        lab.extra = [("startup-conf/gw0.cfg", "set interfaces ethernet eth1 address '10.1.5.1/24'\nset system host-name 'gw0'\n")]
+        lab.extra = [("startup-conf/gw0.cfg", "set interfaces ethernet eth1 address '10.1.5.1/24'\nset interfaces ethernet eth2 address '10.1.8.1/24'\n")]
         #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
-        lab.extra = [("startup-conf/gw0.cfg", "set system host-name 'gw0'\nset interfaces ethernet eth1 address '10.1.5.9/24'\n")]
+        lab.extra = [("startup-conf/gw0.cfg", "set interfaces ethernet eth2 address '10.1.8.1/24'\nset interfaces ethernet eth1 address '10.1.5.9/24'\n")]
         expectDiagnostic(lab.diagnostics, RuleID.vyosForms, file: "startup-conf/gw0.cfg", line: 2)
+        // A setting only the commands have.
+        lab.extra = [("startup-conf/gw0.cfg", "set interfaces ethernet eth1 address '10.1.5.1/24'\nset interfaces ethernet eth1 mtu '1400'\n")]
+        expectDiagnostic(lab.diagnostics, RuleID.vyosForms, file: "startup-conf/gw0.cfg", line: 2)
+    }
+
+    /// LG022 on the two-gateway template: without gw0's static route, gw0's racks cannot reach
+    /// the rack behind gw1; with a next hop that is not gw1's, a warning.
+    @Test func lg022RoutesBetweenGateways() throws {
+        let template = try #require(templateLabs.first { $0.file == "calico-ipip-crosssubnet-2gw.swift" })
+        let rendered = try #require(Pipeline.compile(template.lab.spec).rendered)
+        #expect(Verifier.verify(LabFacts.read(rendered)).isEmpty)
+        var files = rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) }
+        let index = try #require(files.firstIndex { $0.0 == "startup-conf/gw0-boot.cfg" })
+        let boot = files[index].1
+        let start = try #require(boot.range(of: "protocols {\n"))
+        let end = try #require(boot.range(of: "\n}\n", range: start.upperBound..<boot.endIndex))
+        files[index].1 = boot.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "")
+        let diagnostics = Verifier.verify(LabFacts.read(files))
+        let routes = diagnostics.filter { $0.id == RuleID.gatewayRoutes }
+        #expect(routes.count == 1, "\(diagnostics.map(\.description))")
+        #expect(routes.first?.severity == .error)
+        #expect(routes.first?.location?.file == "startup-conf/gw0-boot.cfg")
+        #expect(routes.first?.notes.first?.location?.file == "startup-conf/gw1-boot.cfg")
     }
 
     @Test func everyRuleHasATestAndAnExplanation() {
