@@ -59,12 +59,16 @@ let package = Package(
         // Times resolve, render, verify and write on synthetic labs (see BENCHMARKS.md, .ci/bench-smoke.sh).
         .executableTarget(name: "labgen-bench", dependencies: ["LabModel", "LabgenCore"], path: "Sources/Tools/labgen-bench"),
 
-        .testTarget(name: "LabModelTests", dependencies: ["LabModel"]),
-        .testTarget(name: "LabFormatsTests", dependencies: ["LabFormats"]),
+        // The seeded generator every property and fuzz test uses.
+        .target(name: "LabgenTestSupport", path: "Tests/LabgenTestSupport"),
+        .testTarget(name: "LabModelTests", dependencies: ["LabModel", "LabgenTestSupport"]),
+        .testTarget(name: "LabFormatsTests", dependencies: ["LabFormats", "LabgenTestSupport"]),
         // Resolver, allocation, renderers, verification, pipeline and output writer.
-        .testTarget(name: "LabgenCoreTests", dependencies: ["LabgenCore", "LabModel", "LabFormats", "LabKit", "TemplateLabs"]),
+        .testTarget(name: "LabgenCoreTests", dependencies: ["LabgenCore", "LabModel", "LabFormats", "LabKit", "TemplateLabs", "LabgenTestSupport"]),
         // Broken labs and artifacts, round trips and byte-stable output (issue 7).
-        .testTarget(name: "LabgenCorpusTests", dependencies: ["LabgenCLI", "LabgenCore", "LabKit", "LabModel", "LabFormats"]),
+        .testTarget(
+            name: "LabgenCorpusTests",
+            dependencies: ["LabgenCLI", "LabgenCore", "LabKit", "LabModel", "LabFormats", "LabgenTestSupport"]),
         // In-process CLI runs and the real labgen binary as a child process (kill test, lab files).
         .testTarget(name: "LabgenCLITests", dependencies: ["LabgenCLI", "LabgenCore", "LabKit"]),
     ]

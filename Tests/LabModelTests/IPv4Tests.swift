@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LabModel
+import LabgenTestSupport
 
 @Suite("IPv4 addresses")
 struct IPv4AddressTests {
@@ -82,7 +83,7 @@ struct IPv4PrefixTests {
     /// Property: for random prefixes, `contains` agrees with a range comparison and `overlaps`
     /// is symmetric and agrees with range intersection.
     @Test func propertiesAgainstRanges() {
-        var random = SplitMix64(seed: 42)
+        var random = SeededRandom(seed: 42)
         for _ in 0..<5000 {
             let a = IPv4Prefix(IPv4Address(UInt32(truncatingIfNeeded: random.next())), length: Int(random.next() % 33)).canonical
             let b = IPv4Prefix(IPv4Address(UInt32(truncatingIfNeeded: random.next())), length: Int(random.next() % 33)).canonical
@@ -102,14 +103,3 @@ struct IPv4PrefixTests {
     }
 }
 
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

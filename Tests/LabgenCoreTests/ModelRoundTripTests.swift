@@ -1,6 +1,7 @@
 import LabFormats
 import LabKit
 import LabModel
+import LabgenTestSupport
 import Testing
 
 @testable import LabgenCore
@@ -11,21 +12,10 @@ import Testing
 /// of special character where the model allows them (Calico selectors, label values, MTUs).
 @Suite("Models round-trip through their artifacts")
 struct ModelRoundTripTests {
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Characters that YAML, shells and VyOS treat specially, plus non-ASCII text.
     static let special: [Character] = Array(##"'"\#:{}[],&*!|>%@`?- ~=/;$()<>+^"##) + ["é", "ü", "中", "🙂", " "]
 
-    static func word(_ random: inout Random, _ alphabet: [Character], _ count: ClosedRange<Int>) -> String {
+    static func word(_ random: inout SeededRandom, _ alphabet: [Character], _ count: ClosedRange<Int>) -> String {
         String((0..<Int.random(in: count, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
     }
 
@@ -34,7 +24,7 @@ struct ModelRoundTripTests {
     /// A random valid lab: 1-4 racks of 1-4 nodes, an optional gateway of either dialect, an
     /// optional registry and MTU, a pool whose selector is made of special characters.
     static func randomLab(_ seed: UInt64) -> Lab {
-        var random = Random(state: seed)
+        var random = SeededRandom(seed: seed)
         let name = "lab" + word(&random, lower, 1...8)
         let racks = Int.random(in: 1...4, using: &random)
         let nodes = (0..<racks).map { _ in Int.random(in: 1...4, using: &random) }

@@ -1,6 +1,7 @@
 import Foundation
 import LabFormats
 import LabKit
+import LabgenTestSupport
 import Testing
 
 @testable import LabgenCLI

@@ -1,6 +1,7 @@
 import Foundation
 import LabFormats
 import Testing
+import LabgenTestSupport
 
 // Seeded mutation fuzzing of the TOML subset reader (YAML and VyOS have theirs in
 // LabFormatsTests), and round trips writer -> reader over random values whose strings carry
@@ -19,7 +20,7 @@ let specialCharacters: [String] = [
 func specialString(_ random: inout SeededRandom) -> String {
     var text = ""
     for _ in 0..<random.below(5) {
-        text += random.chance(3) ? random.pick(["a", "b", "key", "x1", "-"]) : random.pick(specialCharacters)
+        text += random.chance(oneIn: 3) ? random.pick(["a", "b", "key", "x1", "-"]) : random.pick(specialCharacters)
     }
     return text
 }
@@ -98,12 +99,12 @@ struct ReaderFuzzTests {
     func randomYAML(_ random: inout SeededRandom, depth: Int) -> YAMLValue {
         switch depth > 3 ? random.below(4) : random.below(7) {
         case 0: return .null
-        case 1: return .bool(random.chance(2))
+        case 1: return .bool(random.chance(oneIn: 2))
         case 2: return .int(Int(truncatingIfNeeded: random.next()) >> random.below(64))
         case 3: return .string(specialString(&random))
         case 4:
             return .sequence(
-                (0..<random.below(4)).map { _ in randomYAML(&random, depth: depth + 1) }, style: random.chance(2) ? .flow : .block)
+                (0..<random.below(4)).map { _ in randomYAML(&random, depth: depth + 1) }, style: random.chance(oneIn: 2) ? .flow : .block)
         default:
             var pairs: [YAMLPair] = []
             var keys = Set<String>()
@@ -142,7 +143,7 @@ struct ReaderFuzzTests {
             switch depth > 2 ? random.below(4) : random.below(5) {
             case 0: value = .string(specialString(&random))
             case 1: value = .integer(Int(truncatingIfNeeded: random.next()) >> random.below(64))
-            case 2: value = .boolean(random.chance(2))
+            case 2: value = .boolean(random.chance(oneIn: 2))
             case 3: value = .array((0..<random.below(4)).map { _ in .string(specialString(&random)) })
             default: value = .table(randomTOMLTable(&random, depth: depth + 1))
             }
@@ -187,7 +188,7 @@ struct ReaderFuzzTests {
             var nodes: [VyOSNode] = []
             for n in 0..<(1 + random.below(3)) {
                 let leaves = (0..<(1 + random.below(3))).map { l in VyOSNode("leaf\(l)", specialString(&random)) }
-                nodes.append(VyOSNode("block\(n)", random.chance(2) ? "tag\(n)" : nil, children: leaves))
+                nodes.append(VyOSNode("block\(n)", random.chance(oneIn: 2) ? "tag\(n)" : nil, children: leaves))
             }
             let config = VyOSConfig(nodes: nodes)
             for dialect in [VyOSDialect.crux, .sagitta] {

@@ -1,20 +1,6 @@
 import LabFormats
 import Testing
-
-/// SplitMix64 for the seeded TOML property and fuzz tests.
-struct TOMLSplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
+import LabgenTestSupport
 
 func tomlError(_ text: String) -> FormatError? {
     do {
@@ -151,11 +137,11 @@ struct TOMLTests {
 
     static let keyPieces = ["a", "Z", "9", "_", "-", ".", " ", "\"", "\\", "'", "#", "=", "[", "]", "é", "🙂", "\n", "\t", "\u{1}", "\u{7F}", ""]
 
-    static func randomString(_ rng: inout TOMLSplitMix64) -> String {
+    static func randomString(_ rng: inout SeededRandom) -> String {
         (0..<rng.below(5)).map { _ in rng.pick(keyPieces) }.joined()
     }
 
-    static func randomValue(_ rng: inout TOMLSplitMix64, depth: Int) -> TOMLValue {
+    static func randomValue(_ rng: inout SeededRandom, depth: Int) -> TOMLValue {
         switch rng.below(depth > 2 ? 3 : 4) {
         case 0: return .string(randomString(&rng))
         case 1: return .integer(Int(bitPattern: UInt(truncatingIfNeeded: rng.next())) >> rng.below(64))
@@ -165,7 +151,7 @@ struct TOMLTests {
     }
 
     /// Values first, then sub-tables: the order the writer keeps.
-    static func randomTable(_ rng: inout TOMLSplitMix64, depth: Int) -> TOMLTable {
+    static func randomTable(_ rng: inout SeededRandom, depth: Int) -> TOMLTable {
         var table = TOMLTable()
         for _ in 0..<rng.below(4) { table[randomString(&rng)] = randomValue(&rng, depth: 0) }
         if depth < 3 {
@@ -178,7 +164,7 @@ struct TOMLTests {
     }
 
     @Test func writeThenReadIsIdentity() throws {
-        var rng = TOMLSplitMix64(seed: 0x70_4D1)
+        var rng = SeededRandom(seed: 0x70_4D1)
         for _ in 0..<1000 {
             let table = Self.randomTable(&rng, depth: 0)
             let text = TOMLWriter.write(table)
@@ -188,7 +174,7 @@ struct TOMLTests {
     }
 
     @Test func mutationFuzzNeverCrashes() {
-        var rng = TOMLSplitMix64(seed: 0xF077)
+        var rng = SeededRandom(seed: 0xF077)
         let seeds = [Self.example, "a = [1, [\"x\", 'y'], ]\n[t.\"q\\\"k\"]\nb.c = true # c\n"]
         let inserts: [[UInt8]] = [[0x5B], [0x5D], [0x22], [0x27], [0x5C], [0x0A], [0x3D], [0x2E], [0x23], [0x2C], [0x7B], [0x00], [0xFF], [0x22, 0x22, 0x22]]
         var runs = 0

@@ -1,5 +1,6 @@
 import LabFormats
 import Testing
+import LabgenTestSupport
 
 /// Seeded random trees: write-then-read returns the same tree in both dialects and in set form,
 /// or the writer throws, exactly for the trees it must reject.
@@ -35,7 +36,7 @@ struct VyOSPropertyTests {
     }
 
     struct Generator {
-        var rng: VyOSSplitMix64
+        var rng: SeededRandom
         var allowBad: Bool
 
         mutating func value() -> String {
@@ -53,7 +54,7 @@ struct VyOSPropertyTests {
         }
 
         mutating func name(_ kind: Character, _ i: Int) -> String {
-            if allowBad && rng.chance(3) { return rng.pick(VyOSPropertyTests.badNames) }
+            if allowBad && rng.chance(percent: 3) { return rng.pick(VyOSPropertyTests.badNames) }
             return "\(kind)\(i)" + rng.pick(["", "-x", ".y", "_z", "+1"])
         }
 
@@ -86,7 +87,7 @@ struct VyOSPropertyTests {
     }
 
     @Test func writeThenReadIsIdentity() throws {
-        var rng = VyOSSplitMix64(seed: 0x5EED_0001)
+        var rng = SeededRandom(seed: 0x5EED_0001)
         var rejected = 0
         var accepted = 0
         for iteration in 0..<Self.iterations {
@@ -123,7 +124,7 @@ struct VyOSPropertyTests {
     }
 
     @Test func mutationFuzzNeverCrashes() {
-        var rng = VyOSSplitMix64(seed: 0xF022)
+        var rng = SeededRandom(seed: 0xF022)
         let seeds = [
             VyOSReferenceTexts.cruxBoot, VyOSReferenceTexts.sagittaBoot, VyOSReferenceTexts.cruxSet,
             "a { b \"c\\\"d\" /* x */ }\n// y\n",
@@ -136,7 +137,7 @@ struct VyOSPropertyTests {
         // A fixed, seeded number of runs: the same inputs on every machine, whatever its speed.
         while runs < 2000 {
             var bytes: [UInt8]
-            if rng.chance(15) {
+            if rng.chance(percent: 15) {
                 bytes = (0..<rng.below(200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             } else {
                 bytes = Array(rng.pick(seeds).utf8)

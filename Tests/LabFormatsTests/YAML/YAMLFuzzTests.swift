@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LabFormats
+import LabgenTestSupport
 
 @Suite("YAMLReader robustness")
 struct YAMLFuzzTests {
@@ -26,7 +27,7 @@ struct YAMLFuzzTests {
     }
 
     @Test func mutationFuzz() {
-        var random = YAMLTestRandom(seed: 0xF022)
+        var random = SeededRandom(seed: 0xF022)
         let alphabet = Array(" \t\n-?:,[]{}#&*!|>'\"%@`\\0123456789abcxyz.+~=é".utf8) + [0x00, 0x0D, 0x1B, 0xC2, 0x85]
         var accepted = 0
         var rejected = 0
@@ -48,7 +49,7 @@ struct YAMLFuzzTests {
     }
 
     @Test func randomBytes() {
-        var random = YAMLTestRandom(seed: 99)
+        var random = SeededRandom(seed: 99)
         for _ in 0..<1000 {
             let bytes = (0..<random.below(200)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
             _ = survive(String(decoding: bytes, as: UTF8.self))

@@ -1,32 +1,11 @@
 import Testing
 
 @testable import LabFormats
-
-/// SplitMix64: a small seeded deterministic generator for property and fuzz tests.
-struct YAMLTestRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..<bound` (bound > 0).
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
+import LabgenTestSupport
 
 /// Random YAML values whose strings contain every kind of special text.
 struct YAMLValueGenerator {
-    var random: YAMLTestRandom
+    var random: SeededRandom
 
     static let words: [String] = [
         "", " ", "  ", "a", "plain", "yes", "no", "on", "off", "y", "n", "Y", "N", "true", "false", "True", "NULL",
@@ -44,7 +23,7 @@ struct YAMLValueGenerator {
     mutating func string() -> String {
         var s = ""
         for _ in 0..<(1 + random.below(3)) { s += random.pick(Self.words) }
-        if random.chance(10) {
+        if random.chance(percent: 10) {
             // A random scalar from anywhere in the printable and control ranges.
             let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x2FF, 0x2000...0x206F, 0xFFF0...0xFFFD, 0x1F600...0x1F64F]
             let range = random.pick(ranges)
@@ -60,11 +39,11 @@ struct YAMLValueGenerator {
         let kind = depth <= 0 ? random.below(4) : random.below(8)
         switch kind {
         case 0: return .null
-        case 1: return .bool(random.chance(50))
-        case 2: return .int(random.chance(80) ? random.below(20_000) - 10_000 : Int(bitPattern: UInt(random.next())))
+        case 1: return .bool(random.chance(percent: 50))
+        case 2: return .int(random.chance(percent: 80) ? random.below(20_000) - 10_000 : Int(bitPattern: UInt(random.next())))
         case 3, 4: return .string(string())
         case 5:
-            let flow = inFlow || random.chance(30)
+            let flow = inFlow || random.chance(percent: 30)
             let count = random.below(4)
             return .sequence((0..<count).map { _ in value(depth: depth - 1, inFlow: flow) }, style: flow ? .flow : .block)
         default:
@@ -253,7 +232,7 @@ struct YAMLWriterTests {
     }
 
     @Test func roundTripProperty() throws {
-        var generator = YAMLValueGenerator(random: YAMLTestRandom(seed: 0x5EED_CAFE))
+        var generator = YAMLValueGenerator(random: SeededRandom(seed: 0x5EED_CAFE))
         var checked = 0
         for iteration in 0..<3000 {
             let value = generator.value(depth: 1 + iteration % 5)
@@ -291,8 +270,8 @@ struct YAMLWriterTests {
     }
 
     @Test func writingIsDeterministic() {
-        var a = YAMLValueGenerator(random: YAMLTestRandom(seed: 7))
-        var b = YAMLValueGenerator(random: YAMLTestRandom(seed: 7))
+        var a = YAMLValueGenerator(random: SeededRandom(seed: 7))
+        var b = YAMLValueGenerator(random: SeededRandom(seed: 7))
         for _ in 0..<100 {
             #expect(YAMLWriter.write(a.value(depth: 4)) == YAMLWriter.write(b.value(depth: 4)))
         }

@@ -2,22 +2,7 @@ import LabModel
 import Testing
 
 @testable import LabgenCore
-
-/// A small deterministic generator (SplitMix64), so that every run checks the same shapes and
-/// a failure names the seed that reproduces it.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import LabgenTestSupport
 
 /// Random lab shapes for the allocation properties: a node pool, racks that take the next free
 /// subnet or a slot (some with their own prefix length), nodes that are allocated or written
@@ -38,7 +23,7 @@ enum RandomLabs {
     }
 
     /// A node of a rack: allocated most of the time, else written at a host below 10.
-    static func randomNode(_ role: NodeRole, subnet: IPv4Prefix?, used: inout Set<Int>, using rng: inout SeededGenerator) -> NodeSpec {
+    static func randomNode(_ role: NodeRole, subnet: IPv4Prefix?, used: inout Set<Int>, using rng: inout SeededRandom) -> NodeSpec {
         if let subnet, Int.random(in: 0..<4, using: &rng) == 0 {
             let free = (2...9).filter { !used.contains($0) }
             if let host = free.randomElement(using: &rng) {
@@ -50,7 +35,7 @@ enum RandomLabs {
     }
 
     static func lab(seed: UInt64) -> LabSpec {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SeededRandom(seed: seed)
         var spec = LabSpec(name: "random", location: here)
         var cluster = ClusterSpec(
             name: "random", image: nil, podSubnet: nil, serviceSubnet: nil, disableDefaultCNI: true, kubeProxyMode: nil,
