@@ -1,4 +1,5 @@
 import Foundation
+import LabgenCore
 
 /// A labgen subcommand.
 protocol Subcommand {
@@ -71,9 +72,15 @@ public enum Labgen {
             context.err(
                 "Error: \(error.message)\nUsage: \(command.spec.usage)\n  See 'labgen \(command.spec.name) --help' for more information.\n")
             return ExitStatus.usage
+        } catch let exit as CommandExit {
+            return exit.status
+        } catch let error as LabInputError {
+            context.err("error: \(error.description)\n")
+            return error.status
         } catch {
-            context.err("error: \(error)\n")
-            return ExitStatus.failure
+            // Anything else is a file-system problem the command did not name: still no Foundation text.
+            context.err("error: \(IOProblem.reason(error))\n")
+            return ExitStatus.usage
         }
     }
 }

@@ -187,8 +187,9 @@ private struct ResolveState {
         if let text = cluster.podSubnet {
             podSubnet = ValueParsing.prefix(text, what: "pod subnet", at: cluster.location, into: &diagnostics)
         } else {
-            // The smallest prefix that holds every pool: the pool itself when there is one.
-            let cidrs = cluster.pools.compactMap { IPv4Prefix($0.cidr) }.filter(\.isCanonical)
+            // The smallest prefix that holds every enabled pool: the pool itself when there is one. A
+            // disabled pool assigns no address (Calico keeps it, for example, while pods move off it).
+            let cidrs = cluster.pools.filter { !$0.disabled }.compactMap { IPv4Prefix($0.cidr) }.filter(\.isCanonical)
             if let low = cidrs.map(\.network.value).min(), let high = cidrs.map(\.broadcast.value).max() {
                 var length = 32
                 while length > 0 && IPv4Prefix(IPv4Address(low), length: length).broadcast.value < high { length -= 1 }
@@ -475,6 +476,8 @@ private struct ResolveState {
             if let name = rack.gateway {
                 if gatewayIndex[name] != nil {
                     routerName = name
+                } else if spec.gateways.contains(where: { $0.name == name }) {
+                    // Declared, but refused (its release, name or image): that gateway's error says why.
                 } else {
                     diagnostics.error(
                         .unknownGateway, "rack '\(rack.name)' names gateway '\(name.debugEscaped)', which the lab does not declare",
@@ -827,7 +830,7 @@ private struct ResolveState {
                 continue
             }
             names[name] = pool.location
-            if let podSubnet, !podSubnet.contains(cidr) {
+            if let podSubnet, !pool.disabled, !podSubnet.contains(cidr) {
                 diagnostics.error(
                     .poolOverlap, "pod pool \(cidr) is not inside the cluster's pod subnet \(podSubnet)", at: pool.location,
                     notes: [.init("the cluster is declared here", at: cluster.location)])
@@ -836,6 +839,13 @@ private struct ResolveState {
                 PodPoolPlan(
                     name: name, cidr: cidr, blockSize: blockSize, ipipMode: pool.ipipMode, vxlanMode: pool.vxlanMode,
                     natOutgoing: pool.natOutgoing, nodeSelector: selector, disabled: pool.disabled, location: pool.location))
+        }
+        if !cluster.pools.isEmpty, cluster.pools.allSatisfy(\.disabled) {
+            diagnostics.error(
+                .noEnabledPool,
+                "every pod pool of cluster '\(cluster.name.debugEscaped)' is disabled: Calico assigns pod addresses only from "
+                    + "enabled pools, so no pod would start; enable one (remove disabled: true) or add an enabled PodPool",
+                at: cluster.pools[0].location, notes: [.init("the cluster is declared here", at: cluster.location)])
         }
     }
 

@@ -509,6 +509,9 @@ struct Verification {
         let subnets = nodeSubnets
         let nodeIndex = PrefixIndex(subnets.map { ($0.0, $0.1) })
         let pools = facts.pools.filter { !$0.disabled }
+        let serverSubnets = Set(servers.compactMap { $0.rackAddress?.address.subnet })
+        // Without servers (a kind-only lab), the subnets of the gateway ports stand for the racks.
+        let nodeCount = serverSubnets.isEmpty ? Set(subnets.map(\.0)).count : serverSubnets.count
         for pool in pools {
             let cidr = pool.cidr ?? (pool.fromEnvironment ? podSubnet : nil)
             if let cidr {
@@ -553,7 +556,9 @@ struct Verification {
             }
             // No encapsulation across racks: the packets carry pod addresses to the gateway, which has no
             // route for them (labgen's gateways do not peer BGP with the nodes).
-            let rackSubnets = Set(subnets.map(\.0)).count
+            // Subnets the nodes are in (their servers' rack addresses): a gateway's other ports, such as
+            // the transit link between gateways, hold no node.
+            let rackSubnets = nodeCount
             if ipip == "Never" && vxlan == "Never" && !pool.disabled && rackSubnets >= 2 && !facts.vyos.isEmpty {
                 warning(
                     RuleID.encapsulation,
@@ -561,7 +566,7 @@ struct Verification {
                     at: pool.ipipMode?.location ?? pool.vxlanMode?.location ?? pool.location)
             }
             for mode in [pool.ipipMode, pool.vxlanMode].compactMap({ $0 }) where mode.value == "CrossSubnet" {
-                let count = Set(subnets.map(\.0)).count
+                let count = nodeCount
                 if count < 2 && !(subnets.isEmpty && facts.clab == nil) {
                     warning(
                         RuleID.encapsulation,
