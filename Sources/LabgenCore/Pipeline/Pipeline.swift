@@ -31,7 +31,11 @@ public enum Pipeline {
             result.diagnostics += Verifier.verify(facts).map { attachSource($0, plan: plan, spec: spec, rendered: rendered) }
         } catch {
             result.diagnostics.append(
-                .error(internalErrorID, "labgen could not render lab '\(spec.name)': \(error)", at: spec.location))
+                .error(
+                    internalErrorID,
+                    "labgen could not render lab '\(spec.name.debugEscaped)': \(String(describing: error).debugEscaped); "
+                        + "a model check should have caught this value: change it, and please report it as a labgen bug",
+                    at: spec.location))
         }
         return result
     }

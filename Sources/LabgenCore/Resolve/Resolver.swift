@@ -1,3 +1,4 @@
+import Foundation
 import LabModel
 import LabStock
 
@@ -240,7 +241,11 @@ private struct ResolveState {
                 continue
             }
             claimTopologyName(gateway.name, what: "gateway", at: gateway.location)
-            guard let release = VyOSRelease(gateway.vyos) else {
+            // The release is written into config.boot's footer and the image tag: letters, digits, '.', '-' only.
+            let releaseCharacters = gateway.vyos.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-")
+            }
+            guard releaseCharacters, let release = VyOSRelease(gateway.vyos) else {
                 diagnostics.error(
                     .unsupportedRelease, "'\(gateway.vyos.debugEscaped)' is not a VyOS release such as 1.2.8 or 1.4.9",
                     at: gateway.location)
