@@ -27,7 +27,11 @@ public enum Labgen {
         for command in subcommands {
             lines.append(CommandSpec.row(command.spec.name, command.spec.abstract))
         }
-        lines += ["", "  See 'labgen <command> --help' for the options of a command.", ""]
+        lines += [
+            "", "EXIT STATUS: 0 on success, 1 for a problem in a lab (errors, a lab file that does not compile,",
+            "stale output for 'check'), 2 for a usage or I/O problem (bad command line, a file that cannot be read or written).",
+            "", "  See 'labgen <command> --help' for the options of a command.", "",
+        ]
         return lines.joined(separator: "\n")
     }
 

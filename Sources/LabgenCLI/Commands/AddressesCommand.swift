@@ -9,6 +9,10 @@ enum AddressesCommand: Subcommand {
     static let spec = CommandSpec(
         name: "addresses",
         abstract: "Print the address plan of labs: racks, subnets, gateways, and each node's address and its origin.",
+        discussion: """
+            Names are printed escaped where they hold invisible or reordering characters (\\u{202E}).
+            Exit status 0 on success, 1 when a lab has errors, 2 on usage and I/O problems.
+            """,
         options: LabSelection.options,
         positionals: [LabSelection.labFiles])
 

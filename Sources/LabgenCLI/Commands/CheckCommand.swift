@@ -9,7 +9,8 @@ enum CheckCommand: Subcommand {
         discussion: """
             Regenerates every lab in memory and compares it with out/<lab>/. Exit status 0 when every file
             is fresh; 1 when a file is stale, missing, hand-edited or no longer generated, with a unified diff
-            per file, a summary of what changed in the lab model, and the command that fixes it.
+            per file, a summary of what changed in the lab model, and the command that fixes it; 1 also when
+            a lab has errors; 2 on usage and I/O problems (unknown option, a lab file that cannot be read).
             """,
         options: [
             LabSelection.outputOption,
