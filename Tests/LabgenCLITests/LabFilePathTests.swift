@@ -4,21 +4,22 @@ import Testing
 @testable import LabgenCLI
 
 /// Lab files compiled for real (swiftc against LabKit): diagnostics name the path given on this
-/// run, whatever the content-keyed compile cache holds. Serialized: compiling is slow on a busy machine.
-@Suite(.serialized) struct LabFilePathTests {
-    private var cacheFolder: URL {
+/// run, whatever the content-keyed compile cache holds. Part of the serialized `BinaryTests`, whose
+/// tests count the cache entries a run adds.
+extension BinaryTests {
+    private var pathTestCache: URL {
         URL(fileURLWithPath: LabgenBinary.path).resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("labgen-cache")
     }
 
     private func cacheNames() -> Set<String> {
-        Set((try? FileManager.default.contentsOfDirectory(atPath: cacheFolder.path)) ?? [])
+        Set((try? FileManager.default.contentsOfDirectory(atPath: pathTestCache.path)) ?? [])
     }
 
     /// Runs `body`, then removes the cache entries it added.
     private func withCleanCache(_ body: () throws -> Void) rethrows {
         let before = cacheNames()
-        defer { for name in cacheNames().subtracting(before) { try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(name)) } }
+        defer { for name in cacheNames().subtracting(before) { try? FileManager.default.removeItem(at: pathTestCache.appendingPathComponent(name)) } }
         try body()
     }
 

@@ -188,9 +188,9 @@ private struct ResolveState {
         if let text = cluster.podSubnet {
             podSubnet = ValueParsing.prefix(text, what: "pod subnet", at: cluster.location, into: &diagnostics)
         } else {
-            // The smallest prefix that holds every enabled pool: the pool itself when there is one. A
-            // disabled pool assigns no address (Calico keeps it, for example, while pods move off it).
-            let cidrs = cluster.pools.filter { !$0.disabled }.compactMap { IPv4Prefix($0.cidr) }.filter(\.isCanonical)
+            // The smallest prefix that holds every pool (disabled ones too: pods may still hold their
+            // addresses): the pool itself when there is one.
+            let cidrs = cluster.pools.compactMap { IPv4Prefix($0.cidr) }.filter(\.isCanonical)
             if let low = cidrs.map(\.network.value).min(), let high = cidrs.map(\.broadcast.value).max() {
                 var length = 32
                 while length > 0 && IPv4Prefix(IPv4Address(low), length: length).broadcast.value < high { length -= 1 }

@@ -519,11 +519,12 @@ struct Verification {
                     let podNote = Diagnostic.Note(
                         facts.kind?.podSubnet != nil ? "kind's podSubnet is \(pod.value)" : "kind's default podSubnet is \(pod.value)",
                         at: pod.location)
-                    if pools.count == 1, cidr.value != pod.value {
+                    // One pool must be the pod subnet; with more (disabled ones included), each enabled pool lies in it.
+                    if facts.pools.count == 1, cidr.value != pod.value {
                         error(
                             RuleID.podSubnet, "Calico pool '\(pool.name)' has cidr \(cidr.value) but kind's podSubnet is \(pod.value)",
                             at: cidr.location, notes: [podNote])
-                    } else if pools.count > 1, !pod.value.contains(cidr.value) {
+                    } else if facts.pools.count > 1, !pod.value.contains(cidr.value) {
                         error(
                             RuleID.podSubnet, "Calico pool '\(pool.name)' (\(cidr.value)) lies outside kind's podSubnet \(pod.value)",
                             at: cidr.location, notes: [podNote])
