@@ -29,7 +29,8 @@ public enum Labgen {
         }
         lines += [
             "", "EXIT STATUS: 0 on success, 1 for a problem in a lab (errors, a lab file that does not compile,",
-            "stale output for 'check'), 2 for a usage or I/O problem (bad command line, a file that cannot be read or written).",
+            "stale output for 'check'), 2 for a usage or I/O problem (bad command line, a file that cannot",
+            "be read or written).",
             "", "  See 'labgen <command> --help' for the options of a command.", "",
         ]
         return lines.joined(separator: "\n")

@@ -36,6 +36,10 @@ import Testing
                 + "give this lab its own name (Lab(\"...\")), build it into another folder with --output, "
                 + "or pass --force to replace that lab's files\nerror: nothing was written\n")
         #expect(workspace.snapshot("out") == before)
+        let check = workspace.labgen(["check", "--model", "b.json"])
+        #expect(check.status == 1)
+        #expect(check.out.hasPrefix("out/sample holds lab 'sample' built from Mine/a.swift, not from Theirs/b.swift; "))
+        #expect(workspace.labgen(["check", "--model", "a.json"]).status == 0)
 
         // The same source again is fine; --force replaces the folder and records the new source.
         #expect(workspace.labgen(["build", "--model", "a.json"]).status == 0)
@@ -48,10 +52,12 @@ import Testing
     @Test func aLabFileNamedLikeABuiltInLabDoesNotOverwriteIt() throws {
         let workspace = try Workspace()
         #expect(workspace.labgen(["build", "--lab", "calico-ipip-crosssubnet"]).status == 0)
-        let manifest = try String(contentsOf: workspace.path("out/calico-ipip-crosssubnet/.labgen-manifest"), encoding: .utf8)
+        let manifest = try String(
+            contentsOf: workspace.path("out/calico-ipip-crosssubnet/.labgen-manifest"), encoding: .utf8)
         #expect(manifest.contains("\n# Source: templates/labs/calico-ipip-crosssubnet.swift\n"))
         let before = workspace.snapshot("out")
-        try model(sampleLab(name: "calico-ipip-crosssubnet"), file: "my-lab/lab.swift").write(to: workspace.path("m.json"))
+        try model(sampleLab(name: "calico-ipip-crosssubnet"), file: "my-lab/lab.swift")
+            .write(to: workspace.path("m.json"))
         let result = workspace.labgen(["build", "--model", "m.json"])
         #expect(result.status == 2)
         #expect(result.err.hasPrefix(
@@ -74,7 +80,8 @@ import Testing
         let context = CLIContext(
             workingDirectory: workspace.path("sub"), environment: [:], executablePath: LabgenBinary.path,
             out: { _ in }, err: { err.append($0) })
-        let status = Labgen.run(["build", "--model", "../a.json", "--source-map", map, "--output", "../out"], in: context)
+        let status = Labgen.run(
+            ["build", "--model", "../a.json", "--source-map", map, "--output", "../out"], in: context)
         #expect(status == 0, "\(err.value)")
     }
 
@@ -83,7 +90,10 @@ import Testing
         try Data("x".utf8).write(to: workspace.path("afile"))
         let result = workspace.labgen(["build", "--output", "afile/sub"])
         #expect(result.status == 2)
-        #expect(result.err == "error: cannot use the output folder afile/sub: 'afile' is a file, not a folder; choose another --output\n")
+        #expect(
+            result.err
+                == "error: cannot use the output folder afile/sub: 'afile' is a file, not a folder; "
+                + "choose another --output\n")
         #expect(!result.all.contains("NSCocoaErrorDomain"))
     }
 
@@ -93,15 +103,20 @@ import Testing
         let workspace = try Workspace()
         let result = workspace.labgen(["init", "my-lab"])
         #expect(result.status == 0)
-        #expect(result.out == "wrote my-lab/lab.swift (lab 'my-lab') from template 'calico-ipip-crosssubnet'; build it with 'labgen build my-lab/lab.swift'\n")
+        #expect(
+            result.out
+                == "wrote my-lab/lab.swift (lab 'my-lab') from template 'calico-ipip-crosssubnet'; "
+                + "build it with 'labgen build my-lab/lab.swift'\n")
         let text = try String(contentsOf: workspace.path("my-lab/lab.swift"), encoding: .utf8)
         #expect(text.contains("Lab(\"my-lab\")"))
         #expect(text.contains("Cluster(\"my-lab\", image:"))
         #expect(!text.contains("\"calico-ipip-crosssubnet\""))
 
-        #expect(workspace.labgen(["init", "--template", "calico-ipip-crosssubnet-2022", "--name", "lab-a", "x"]).status == 0)
+        let initNamed = ["init", "--template", "calico-ipip-crosssubnet-2022", "--name", "lab-a", "x"]
+        #expect(workspace.labgen(initNamed).status == 0)
         let named = try String(contentsOf: workspace.path("x/lab.swift"), encoding: .utf8)
-        #expect(named.contains("Lab(\"lab-a\")") && named.contains("Topology(name: \"lab-a\")") && named.contains("Cluster(\"lab-a\""))
+        #expect(named.contains("Lab(\"lab-a\")") && named.contains("Topology(name: \"lab-a\")"))
+        #expect(named.contains("Cluster(\"lab-a\""))
         #expect(!named.contains("calico-ipip-crosssubnet\""))
 
         let again = workspace.labgen(["init", "my-lab"])
@@ -111,9 +126,15 @@ import Testing
         let bad = workspace.labgen(["init", "My Lab"])
         #expect(bad.status == 2)
         #expect(bad.err.hasPrefix(
-            "Error: Cannot name the lab after the folder 'My Lab': a lab name is also its kind cluster's and folder's name: "))
+            "Error: Cannot name the lab after the folder 'My Lab': "
+                + "a lab name is also its kind cluster's and folder's name: "))
         #expect(bad.err.contains("Pass --name NAME.\nUsage: labgen init"))
         #expect(!FileManager.default.fileExists(atPath: workspace.path("My Lab").path))
+
+        try Data("x".utf8).write(to: workspace.path("afile"))
+        let below = workspace.labgen(["init", "afile/lab-b"])
+        #expect(below.status == 2)
+        #expect(below.err == "error: cannot write afile/lab-b/lab.swift: a part of the path is a file, not a folder\n")
     }
 
     // MARK: - Lab files that cannot be read or are not lab files (no compile needed)
@@ -152,7 +173,8 @@ import Testing
         #expect(result.status == 2)
         #expect(
             result.err
-                == "error: lab.swift: cannot run the Swift compiler '/nonexistent/swiftc' (SWIFTC): no such file or folder; "
+                == "error: lab.swift: cannot run the Swift compiler '/nonexistent/swiftc' (SWIFTC): "
+                + "no such file or folder; "
                 + "set SWIFTC to the swiftc of a Swift 6 toolchain, or unset it\n")
         #expect(!result.err.contains("NSCocoaErrorDomain"))
     }
@@ -163,14 +185,20 @@ import Testing
         let workspace = try Workspace()
         #expect(workspace.labgen(["build", "--lab", "calico-ipip-crosssubnet"]).status == 0)
         let lab = workspace.path("part")
-        try FileManager.default.createDirectory(at: lab.appendingPathComponent("calico"), withIntermediateDirectories: true)
+        let calico = lab.appendingPathComponent("calico")
+        try FileManager.default.createDirectory(at: calico, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: workspace.path("out/calico-ipip-crosssubnet/calico/ippool.yaml"), to: lab.appendingPathComponent("calico/ippool.yaml"))
+            at: workspace.path("out/calico-ipip-crosssubnet/calico/ippool.yaml"),
+            to: lab.appendingPathComponent("calico/ippool.yaml"))
         try FileManager.default.copyItem(
-            at: workspace.path("out/calico-ipip-crosssubnet/startup-conf"), to: lab.appendingPathComponent("startup-conf"))
+            at: workspace.path("out/calico-ipip-crosssubnet/startup-conf"),
+            to: lab.appendingPathComponent("startup-conf"))
         let text = workspace.labgen(["verify", "part"])
         #expect(text.status == 0)
-        #expect(text.out == "part: 0 errors, 0 warnings (checked 2 VyOS configs, 1 Calico pool; not found: kind config, containerlab topology)\n")
+        #expect(
+            text.out
+                == "part: 0 errors, 0 warnings (checked 2 VyOS configs, 1 Calico pool; "
+                + "not found: kind config, containerlab topology)\n")
         let json = workspace.labgen(["verify", "part", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         #expect(report["checked"] as? [String] == ["2 VyOS configs", "1 Calico pool"])
@@ -184,7 +212,8 @@ import Testing
         let workspace = try Workspace()
         let missing = workspace.labgen(["verify", "nope"])
         #expect(missing.status == 2)
-        #expect(missing.err.hasPrefix("Error: Cannot read the lab folder 'nope': no such folder.\nUsage: labgen verify"))
+        #expect(
+            missing.err.hasPrefix("Error: Cannot read the lab folder 'nope': no such folder.\nUsage: labgen verify"))
         try FileManager.default.createDirectory(at: workspace.path("empty"), withIntermediateDirectories: true)
         let empty = workspace.labgen(["verify", "empty"])
         #expect(empty.status == 2)
@@ -218,7 +247,8 @@ import Testing
         plan.cluster?.pools[0].nodeSelector = "rack == \"\(hostile)\""
         let text = AddressesCommand.table(plan)
         for scalar in ["\u{202E}", "\u{85}", "\u{2028}", "\u{9B}"] {
-            #expect(!text.contains(scalar), "raw U+\(String(scalar.unicodeScalars.first!.value, radix: 16)) in the output")
+            let code = String(scalar.unicodeScalars.first!.value, radix: 16)
+            #expect(!text.contains(scalar), "raw U+\(code) in the output")
         }
         #expect(text.hasPrefix("lab lab\\u{202E}\n"))
         #expect(text.contains("\nr\\u{202E}0\\u{85}\\u{2028}x  10.1.5.0/24"))
@@ -231,9 +261,12 @@ import Testing
     /// Each DSL element of the README table, with every label in the order LabKit declares them.
     /// The calls compile only if LabKit has these labels in this order; the test checks the README says the same.
     @Test func theReadmeTableHasLabKitsSignatures() throws {
-        _ = Rack("r", subnet: nil, prefixLength: nil, gateway: nil, bridge: nil, router: nil, firstHost: nil, slot: nil) {}
+        _ = Rack(
+            "r", subnet: nil, prefixLength: nil, gateway: nil, bridge: nil, router: nil, firstHost: nil, slot: nil
+        ) {}
         _ = PodPool(
-            "c", name: nil, blockSize: nil, ipip: .never, vxlan: .never, natOutgoing: true, nodeSelector: nil, rack: nil,
+            "c", name: nil, blockSize: nil, ipip: .never, vxlan: .never, natOutgoing: true, nodeSelector: nil,
+            rack: nil,
             disabled: false)
         _ = Cluster("c", image: nil, podSubnet: nil, serviceSubnet: nil, disableDefaultCNI: true, kubeProxyMode: nil)
         _ = Gateway("g", vyos: "1.4.9", image: nil, transit: nil)

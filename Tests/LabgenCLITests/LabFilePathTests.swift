@@ -19,7 +19,11 @@ extension BinaryTests {
     /// Runs `body`, then removes the cache entries it added.
     private func withCleanCache(_ body: () throws -> Void) rethrows {
         let before = cacheNames()
-        defer { for name in cacheNames().subtracting(before) { try? FileManager.default.removeItem(at: pathTestCache.appendingPathComponent(name)) } }
+        defer {
+            for name in cacheNames().subtracting(before) {
+                try? FileManager.default.removeItem(at: pathTestCache.appendingPathComponent(name))
+            }
+        }
         try body()
     }
 
@@ -62,14 +66,19 @@ extension BinaryTests {
             try write(text, "a/lab.swift", in: workspace)
             let first = run(workspace, ["build", "a/lab.swift"])
             #expect(first.status == 1)
-            #expect(first.err.hasPrefix("a/lab.swift:9:13: error: node address 10.1.6.10 is outside rack 'rack0' subnet 10.1.5.0/24 [LG103]\n"), "\(first.err)")
+            #expect(
+                first.err.hasPrefix(
+                    "a/lab.swift:9:13: error: node address 10.1.6.10 is outside rack 'rack0' subnet 10.1.5.0/24 "
+                        + "[LG103]\n"),
+                "\(first.err)")
             // The same content under other names and folders runs from the cache, compiled as a/lab.swift.
             try FileManager.default.moveItem(at: workspace.path("a/lab.swift"), to: workspace.path("renamed.swift"))
             try write(text, "deep/er/copy.swift", in: workspace)
             for path in ["renamed.swift", "deep/er/copy.swift", "./renamed.swift"] {
                 let result = run(workspace, ["build", path])
                 #expect(result.status == 1)
-                #expect(result.err.hasPrefix("\(path):9:13: error: node address 10.1.6.10 is outside rack 'rack0'"), "\(path): \(result.err)")
+                let expected = "\(path):9:13: error: node address 10.1.6.10 is outside rack 'rack0'"
+                #expect(result.err.hasPrefix(expected), "\(path): \(result.err)")
                 #expect(!result.err.contains("LabFile/"), "\(result.err)")
                 #expect(!result.err.contains("a/lab.swift"), "\(result.err)")
             }
@@ -81,11 +90,14 @@ extension BinaryTests {
         try withCleanCache {
             let workspace = try Workspace()
             try write(brokenLab("one"), "one/lab.swift", in: workspace)
-            try write(brokenLab("two").replacingOccurrences(of: "10.1.6.10", with: "10.1.7.10"), "two/lab.swift", in: workspace)
+            let two = brokenLab("two").replacingOccurrences(of: "10.1.6.10", with: "10.1.7.10")
+            try write(two, "two/lab.swift", in: workspace)
             let result = run(workspace, ["build", "one/lab.swift", "two/lab.swift"])
             #expect(result.status == 1)
-            #expect(result.err.contains("one/lab.swift:9:13: error: node address 10.1.6.10 is outside rack"), "\(result.err)")
-            #expect(result.err.contains("two/lab.swift:9:13: error: node address 10.1.7.10 is outside rack"), "\(result.err)")
+            let oneError = "one/lab.swift:9:13: error: node address 10.1.6.10 is outside rack"
+            #expect(result.err.contains(oneError), "\(result.err)")
+            let twoError = "two/lab.swift:9:13: error: node address 10.1.7.10 is outside rack"
+            #expect(result.err.contains(twoError), "\(result.err)")
         }
     }
 
@@ -96,7 +108,8 @@ extension BinaryTests {
             try write(brokenLab("dash"), "-lab.swift", in: workspace)
             let result = run(workspace, ["build", "--", "-lab.swift"])
             #expect(result.status == 1)
-            #expect(result.err.hasPrefix("-lab.swift:9:13: error: node address 10.1.6.10 is outside rack"), "\(result.err)")
+            #expect(
+                result.err.hasPrefix("-lab.swift:9:13: error: node address 10.1.6.10 is outside rack"), "\(result.err)")
         }
     }
 
@@ -107,7 +120,9 @@ extension BinaryTests {
             try write("// \(UUID().uuidString)\nimport LabKit\n", "nothing.swift", in: workspace)
             let result = run(workspace, ["build", "nothing.swift"])
             #expect(result.status == 1)
-            #expect(result.err == "error: nothing.swift: the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)\n")
+            #expect(
+                result.err
+                    == "error: nothing.swift: the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)\n")
         }
     }
 

@@ -87,7 +87,8 @@ import Testing
         let warnings = compiled.diagnostics.filter { $0.id.rawValue == "LG008" }
         #expect(warnings.count == 3, "\(compiled.diagnostics.map(\.description))")
         for (index, warning) in warnings.enumerated() {
-            #expect(warning.message.hasPrefix("Calico pool 'rack\(index)-ippool' encapsulates nothing but the nodes are in 3 subnets"))
+            #expect(warning.message.hasPrefix(
+                "Calico pool 'rack\(index)-ippool' encapsulates nothing but the nodes are in 3 subnets"))
             let note = try #require(warning.notes.last)
             #expect(note.message == "pod pool 'rack\(index)-ippool' is declared here")
             #expect(note.location?.line == firstPoolLine + index)
@@ -106,12 +107,17 @@ import Testing
             Rack("rack0", router: "gw0") { Node(.controlPlane); Node(.worker) }
         }
         let messages = Pipeline.compile(lab.spec).diagnostics.filter { $0.id.rawValue == "LG008" }.map(\.message)
-        #expect(messages == ["Calico pool 'default-ipv4-ippool' uses CrossSubnet but the nodes are in 1 subnet: nothing is ever encapsulated"])
+        #expect(messages == [
+            "Calico pool 'default-ipv4-ippool' uses CrossSubnet but the nodes are in 1 subnet: "
+                + "nothing is ever encapsulated"
+        ])
     }
 
     // MARK: - VyOS releases
 
-    @Test("an unsupported VyOS release is one error (LG116), not also LG110 for the racks it routes", arguments: ["1.1.8", "2.0"])
+    @Test(
+        "an unsupported VyOS release is one error (LG116), not also LG110 for the racks it routes",
+        arguments: ["1.1.8", "2.0"])
     func unsupportedReleaseIsOneError(release: String) {
         let gatewayLine = #line + 5
         let lab = Lab("old") {

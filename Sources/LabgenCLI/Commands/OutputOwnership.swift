@@ -35,10 +35,12 @@ enum OutputOwnership {
     /// The message when `lab` would replace a folder built from another source, else nil.
     static func conflict(_ lab: RenderedLab, root: URL, context: CLIContext) -> String? {
         let folder = root.appendingPathComponent(lab.name)
-        guard let recorded = OutputWriter.readSource(in: folder), let source = lab.source, recorded != source else { return nil }
-        return "\(context.display(folder)) holds lab '\(lab.name.debugEscaped)' built from \(recorded), not from \(source); "
-            + "give this lab its own name (Lab(\"...\")), build it into another folder with --output, "
-            + "or pass --force to replace that lab's files"
+        guard let recorded = OutputWriter.readSource(in: folder), let source = lab.source, recorded != source else {
+            return nil
+        }
+        return "\(context.display(folder)) holds lab '\(lab.name.debugEscaped)' built from \(recorded), "
+            + "not from \(source); give this lab its own name (Lab(\"...\")), "
+            + "build it into another folder with --output, or pass --force to replace that lab's files"
     }
 
     /// Why the output folder cannot be created or written, else nil: a part of the path is a file.
@@ -49,7 +51,9 @@ enum OutputOwnership {
             url.deleteLastPathComponent()
         }
         guard !isDirectory.boolValue else { return nil }
-        let part = url.standardizedFileURL == root.standardizedFileURL ? "it" : "'\(url.lastPathComponent.debugEscaped)'"
-        return "cannot use the output folder \(shown.debugEscaped): \(part) is a file, not a folder; choose another --output"
+        let part =
+            url.standardizedFileURL == root.standardizedFileURL ? "it" : "'\(url.lastPathComponent.debugEscaped)'"
+        return "cannot use the output folder \(shown.debugEscaped): \(part) is a file, not a folder; "
+            + "choose another --output"
     }
 }

@@ -46,10 +46,12 @@ enum InitCommand: Subcommand {
         let folder = context.url(folderArgument)
         let labName = arguments.value("--name") ?? folder.standardizedFileURL.lastPathComponent
         guard Names.isKindClusterName(labName) else {
-            let origin = arguments.value("--name") == nil ? "after the folder '\(labName.debugEscaped)'" : "'\(labName.debugEscaped)'"
+            let shown = "'\(labName.debugEscaped)'"
+            let origin = arguments.value("--name") == nil ? "after the folder \(shown)" : shown
             throw UsageError(
-                "Cannot name the lab \(origin): a lab name is also its kind cluster's and folder's name: lower-case letters, "
-                    + "digits, '-' and '.', starting and ending with a letter or digit. Pass --name NAME.",
+                "Cannot name the lab \(origin): a lab name is also its kind cluster's and folder's name: "
+                    + "lower-case letters, digits, '-' and '.', starting and ending with a letter or digit. "
+                    + "Pass --name NAME.",
                 command: spec.name)
         }
         let source = templateFolder.appendingPathComponent(template.file)

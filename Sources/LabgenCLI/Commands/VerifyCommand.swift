@@ -51,11 +51,13 @@ enum VerifyCommand: Subcommand {
             let url = context.url(folderArgument)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw UsageError("Cannot read the lab folder '\(folderArgument.debugEscaped)': no such folder.", command: spec.name)
+                throw UsageError(
+                    "Cannot read the lab folder '\(folderArgument.debugEscaped)': no such folder.", command: spec.name)
             }
             guard isDirectory.boolValue else {
                 throw UsageError(
-                    "'\(folderArgument.debugEscaped)' is a file, not a folder; name its folder, or the file with --kind, --clab, ...",
+                    "'\(folderArgument.debugEscaped)' is a file, not a folder; "
+                        + "name its folder, or the file with --kind, --clab, ...",
                     command: spec.name)
             }
             folderURL = url.standardizedFileURL
@@ -111,7 +113,8 @@ enum VerifyCommand: Subcommand {
         let where_ = folderArgument ?? explicit.map(\.path).joined(separator: ", ")
         if facts.kind == nil && facts.clab == nil && facts.vyos.isEmpty && facts.pools.isEmpty && facts.readDiagnostics.isEmpty {
             context.err(
-                "error: no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in \(where_.debugEscaped); "
+                "error: no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in "
+                    + "\(where_.debugEscaped); "
                     + "name the lab folder, or the files with --kind, --clab, --vyos, --calico\n")
             return ExitStatus.usage
         }
@@ -130,7 +133,8 @@ enum VerifyCommand: Subcommand {
             let found = checked.isEmpty ? "nothing" : checked.joined(separator: ", ")
             let missing = notFound.isEmpty ? "" : "; not found: \(notFound.joined(separator: ", "))"
             context.out(
-                "\(where_.debugEscaped): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") "
+                "\(where_.debugEscaped): \(errors) error\(errors == 1 ? "" : "s"), "
+                    + "\(warnings) warning\(warnings == 1 ? "" : "s") "
                     + "(checked \(found)\(missing))\n")
         }
         if errors > 0 || (arguments.flag("--strict") && warnings > 0) { return ExitStatus.failure }
@@ -180,7 +184,9 @@ enum VerifyCommand: Subcommand {
         var diagnostics: [Entry]
     }
 
-    static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int, checked: [String], notFound: [String]) -> String {
+    static func json(
+        _ diagnostics: [Diagnostic], errors: Int, warnings: Int, checked: [String], notFound: [String]
+    ) -> String {
         let report = Report(
             errors: errors, warnings: warnings, checked: checked, notFound: notFound,
             diagnostics: diagnostics.map { d in

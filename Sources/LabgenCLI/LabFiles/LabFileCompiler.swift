@@ -47,7 +47,8 @@ struct LabFileCompiler {
             let found = names.filter { $0.hasSuffix(".swift.o") }.sorted()
             guard !found.isEmpty else {
                 throw LabInputError(
-                    "cannot find \(target)'s object files in \(context.display(folder)); run 'swift build' in the labgen package",
+                    "cannot find \(target)'s object files in \(context.display(folder)); "
+                        + "run 'swift build' in the labgen package",
                     status: ExitStatus.usage)
             }
             objects += found.map { folder.appendingPathComponent($0) }
@@ -83,7 +84,8 @@ struct LabFileCompiler {
             try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         } catch {
             throw LabInputError(
-                "cannot create the compile cache \(context.display(cache)): \(IOProblem.reason(error))", status: ExitStatus.usage)
+                "cannot create the compile cache \(context.display(cache)): \(IOProblem.reason(error))",
+                status: ExitStatus.usage)
         }
         let executable = cache.appendingPathComponent(cacheKey(source: source, build: build, objects: objects))
         if !FileManager.default.isExecutableFile(atPath: executable.path) {
@@ -103,7 +105,8 @@ struct LabFileCompiler {
             specs = try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: renamed)
         } catch {
             throw LabInputError(
-                "\(shown): the lab program wrote a model this labgen cannot read; rebuild labgen and LabKit together ('swift build')")
+                "\(shown): the lab program wrote a model this labgen cannot read; "
+                    + "rebuild labgen and LabKit together ('swift build')")
         }
         if specs.isEmpty {
             throw LabInputError("\(shown): the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)")
@@ -134,14 +137,16 @@ struct LabFileCompiler {
         let arguments =
             ["-module-name", Self.moduleName, "-I", build.appendingPathComponent("Modules").path, input]
             + objects.map(\.path) + ["-o", temporary.path]
-        let compilerProblem =
-            "\(shown): cannot run the Swift compiler '\(swiftc)'\(context.environment["SWIFTC"] == nil ? "" : " (SWIFTC)")"
+        let fromVariable = context.environment["SWIFTC"] == nil ? "" : " (SWIFTC)"
+        let compilerProblem = "\(shown): cannot run the Swift compiler '\(swiftc)'\(fromVariable)"
         let result: ChildProcess.Result
         do {
-            result = try ChildProcess.run(swiftc, arguments, in: context.workingDirectory, environment: context.environment)
+            result = try ChildProcess.run(
+                swiftc, arguments, in: context.workingDirectory, environment: context.environment)
         } catch {
             throw LabInputError(
-                "\(compilerProblem): \(IOProblem.reason(error)); set SWIFTC to the swiftc of a Swift 6 toolchain, or unset it",
+                "\(compilerProblem): \(IOProblem.reason(error)); "
+                    + "set SWIFTC to the swiftc of a Swift 6 toolchain, or unset it",
                 status: ExitStatus.usage)
         }
         if result.status == 127 && !swiftc.contains("/") {
@@ -173,9 +178,11 @@ struct LabFileCompiler {
         environment[LabRegistry.outputVariable] = output.path
         let result: ChildProcess.Result
         do {
-            result = try ChildProcess.run(executable.path, [], in: context.workingDirectory, environment: environment, timeout: 120)
+            result = try ChildProcess.run(
+                executable.path, [], in: context.workingDirectory, environment: environment, timeout: 120)
         } catch {
-            throw LabInputError("\(shown): cannot run the compiled lab: \(IOProblem.reason(error))", status: ExitStatus.usage)
+            throw LabInputError(
+                "\(shown): cannot run the compiled lab: \(IOProblem.reason(error))", status: ExitStatus.usage)
         }
         if !result.output.isEmpty {
             context.err(result.output.replacingOccurrences(of: output.path, with: "<lab model>"))

@@ -61,7 +61,8 @@ struct LabInputs {
                 inputs.specs += try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: data)
             } catch {
                 throw LabInputError(
-                    "\(model): not a labgen lab model (the JSON a lab program writes with \(LabRegistry.outputVariable) set)",
+                    "\(model): not a labgen lab model "
+                        + "(the JSON a lab program writes with \(LabRegistry.outputVariable) set)",
                     status: ExitStatus.usage)
             }
         }

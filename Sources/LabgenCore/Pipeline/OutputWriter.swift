@@ -111,7 +111,8 @@ public struct OutputWriter {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(manifestName), encoding: .utf8) else {
             return nil
         }
-        return text.split(separator: "\n").first { $0.hasPrefix(sourcePrefix) }.map { String($0.dropFirst(sourcePrefix.count)) }
+        let line = text.split(separator: "\n").first { $0.hasPrefix(sourcePrefix) }
+        return line.map { String($0.dropFirst(sourcePrefix.count)) }
     }
 
     static func manifestText(_ lab: RenderedLab) -> String {

@@ -28,13 +28,16 @@ public enum Pipeline {
             // Read back what was rendered and check it like a hand-written lab: a renderer or
             // template bug is reported here and never reaches out/.
             let facts = LabFacts.read(rendered)
-            result.diagnostics += Verifier.verify(facts).map { attachSource($0, plan: plan, spec: spec, rendered: rendered) }
+            result.diagnostics += Verifier.verify(facts).map {
+                attachSource($0, plan: plan, spec: spec, rendered: rendered)
+            }
         } catch {
             result.diagnostics.append(
                 .error(
                     internalErrorID,
-                    "labgen could not render lab '\(spec.name.debugEscaped)': \(String(describing: error).debugEscaped); "
-                        + "a model check should have caught this value: change it, and please report it as a labgen bug",
+                    "labgen could not render lab '\(spec.name.debugEscaped)': "
+                        + "\(String(describing: error).debugEscaped); a model check should have caught this value: "
+                        + "change it, and please report it as a labgen bug",
                     at: spec.location))
         }
         return result
@@ -42,7 +45,9 @@ public enum Pipeline {
 
     /// A diagnostic about a rendered artifact, with a note pointing at the DSL element that
     /// produced the file (a warning such as LG008 is about the user's model, not the file).
-    static func attachSource(_ diagnostic: Diagnostic, plan: LabPlan, spec: LabSpec, rendered: RenderedLab) -> Diagnostic {
+    static func attachSource(
+        _ diagnostic: Diagnostic, plan: LabPlan, spec: LabSpec, rendered: RenderedLab
+    ) -> Diagnostic {
         guard let file = diagnostic.location?.file, let line = diagnostic.location?.line else { return diagnostic }
         var source: (String, SourceLocation?) = ("the lab is declared here", spec.location)
         if file == ArtifactPaths.calicoPools, let pools = plan.cluster?.pools,

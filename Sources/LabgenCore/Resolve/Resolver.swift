@@ -848,8 +848,9 @@ private struct ResolveState {
         if !cluster.pools.isEmpty, cluster.pools.allSatisfy(\.disabled) {
             diagnostics.error(
                 .noEnabledPool,
-                "every pod pool of cluster '\(cluster.name.debugEscaped)' is disabled: Calico assigns pod addresses only from "
-                    + "enabled pools, so no pod would start; enable one (remove disabled: true) or add an enabled PodPool",
+                "every pod pool of cluster '\(cluster.name.debugEscaped)' is disabled: Calico assigns pod "
+                    + "addresses only from enabled pools, so no pod would start; "
+                    + "enable one (remove disabled: true) or add an enabled PodPool",
                 at: cluster.pools[0].location, notes: [.init("the cluster is declared here", at: cluster.location)])
         }
     }

@@ -5,14 +5,17 @@ import Foundation
 public enum IOProblem {
     /// The reason of a Foundation or POSIX error, without internal paths or domains.
     public static func reason(_ error: any Error) -> String {
+        if let posixError = error as? POSIXError { return posix(posixError.code) }
         let error = error as NSError
         if error.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(error.code)) {
             return posix(code)
         }
-        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return posix(code)
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? any Error {
+            if let posixError = underlying as? POSIXError { return posix(posixError.code) }
+            let nsError = underlying as NSError
+            if nsError.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(nsError.code)) {
+                return posix(code)
+            }
         }
         if error.domain == NSCocoaErrorDomain {
             switch error.code {

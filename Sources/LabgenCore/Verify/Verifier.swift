@@ -519,7 +519,8 @@ struct Verification {
                     let podNote = Diagnostic.Note(
                         facts.kind?.podSubnet != nil ? "kind's podSubnet is \(pod.value)" : "kind's default podSubnet is \(pod.value)",
                         at: pod.location)
-                    // One pool must be the pod subnet; with more (disabled ones included), each enabled pool lies in it.
+                    // One pool must be the pod subnet; with more (disabled ones included),
+                    // each enabled pool lies in it.
                     if facts.pools.count == 1, cidr.value != pod.value {
                         error(
                             RuleID.podSubnet, "Calico pool '\(pool.name)' has cidr \(cidr.value) but kind's podSubnet is \(pod.value)",
