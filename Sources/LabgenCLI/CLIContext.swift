@@ -48,11 +48,18 @@ public final class CLIContext: @unchecked Sendable {
     }
 }
 
-/// Exit statuses of labgen.
+/// Exit statuses of labgen, the same for every command (README "Exit statuses").
 public enum ExitStatus {
     public static let success: Int32 = 0
-    /// Errors in the lab or its artifacts; stale output for `check`.
+    /// A problem in the lab: the lab or its artifacts have errors, a lab file does not compile or
+    /// declares no lab; stale output for `check`.
     public static let failure: Int32 = 1
-    /// Bad command line.
+    /// A usage or I/O problem: bad command line, a file or folder that is missing or cannot be read
+    /// or written, a tool that cannot be run, an output folder that belongs to another lab source.
     public static let usage: Int32 = 2
+}
+
+/// Ends a command with a status after it has printed its messages.
+struct CommandExit: Error {
+    var status: Int32
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LabgenCore
 
 /// A labgen subcommand.
 protocol Subcommand {
@@ -26,7 +27,12 @@ public enum Labgen {
         for command in subcommands {
             lines.append(CommandSpec.row(command.spec.name, command.spec.abstract))
         }
-        lines += ["", "  See 'labgen <command> --help' for the options of a command.", ""]
+        lines += [
+            "", "EXIT STATUS: 0 on success, 1 for a problem in a lab (errors, a lab file that does not compile,",
+            "stale output for 'check'), 2 for a usage or I/O problem (bad command line, a file that cannot",
+            "be read or written).",
+            "", "  See 'labgen <command> --help' for the options of a command.", "",
+        ]
         return lines.joined(separator: "\n")
     }
 
@@ -71,9 +77,15 @@ public enum Labgen {
             context.err(
                 "Error: \(error.message)\nUsage: \(command.spec.usage)\n  See 'labgen \(command.spec.name) --help' for more information.\n")
             return ExitStatus.usage
+        } catch let exit as CommandExit {
+            return exit.status
+        } catch let error as LabInputError {
+            context.err("error: \(error.description)\n")
+            return error.status
         } catch {
-            context.err("error: \(error)\n")
-            return ExitStatus.failure
+            // Anything else is a file-system problem the command did not name: still no Foundation text.
+            context.err("error: \(IOProblem.reason(error))\n")
+            return ExitStatus.usage
         }
     }
 }

@@ -163,9 +163,12 @@ import Testing
         let workspace = try Workspace()
         try "{ not json".write(to: workspace.path("bad.json"), atomically: true, encoding: .utf8)
         let result = workspace.labgen(["build", "--model", "bad.json"])
-        #expect(result.status == 1)
+        // A file that is not a model is a usage problem (exit 2), like a missing one.
+        #expect(result.status == 2)
         #expect(result.err.contains("bad.json: not a labgen lab model"))
-        #expect(workspace.labgen(["build", "--model", "absent.json"]).err.contains("absent.json: cannot read the lab model"))
+        let absent = workspace.labgen(["build", "--model", "absent.json"])
+        #expect(absent.status == 2)
+        #expect(absent.err.contains("absent.json: cannot read the lab model"))
         #expect(!FileManager.default.fileExists(atPath: workspace.path("out").path))
     }
 }

@@ -497,6 +497,14 @@ enum Corpus {
             Gateway("gw0", vyos: "1.4.9", image: "vyos/vyos:\"1.4\"")
             Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
         },
+
+        // MARK: LG130 pools
+        broken("every pod pool disabled", "LG130", at: #line + 2) {
+            Cluster("corpus") {
+                PodPool("10.244.0.0/16", disabled: true)
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
     ]
 }
 

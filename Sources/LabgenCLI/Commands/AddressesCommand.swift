@@ -9,6 +9,10 @@ enum AddressesCommand: Subcommand {
     static let spec = CommandSpec(
         name: "addresses",
         abstract: "Print the address plan of labs: racks, subnets, gateways, and each node's address and its origin.",
+        discussion: """
+            Names are printed escaped where they hold invisible or reordering characters (\\u{202E}).
+            Exit status 0 on success, 1 when a lab has errors, 2 on usage and I/O problems.
+            """,
         options: LabSelection.options,
         positionals: [LabSelection.labFiles])
 
@@ -46,8 +50,10 @@ enum AddressesCommand: Subcommand {
         for node in plan.nodes where node.attachment == nil {
             rows.append(["-", "-", "-", node.name, node.role.rawValue, "-", "-", "-"])
         }
+        // Names are printed as the messages print them: invisible and reordering characters escaped.
+        rows = rows.map { $0.map(\.debugEscaped) }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var text = "lab \(plan.name)\n"
+        var text = "lab \(plan.name.debugEscaped)\n"
         for row in rows {
             let cells = row.enumerated().map { index, cell in
                 index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
@@ -57,12 +63,17 @@ enum AddressesCommand: Subcommand {
         text += gatewayLines(plan)
         if let cluster = plan.cluster {
             for pool in cluster.pools {
-                text += "pod pool \(pool.name): \(pool.cidr) (block /\(pool.blockSize), ipip \(pool.ipipMode.rawValue), vxlan \(pool.vxlanMode.rawValue), \(pool.nodeSelector))\n"
+                text += line(
+                    "pod pool \(pool.name): \(pool.cidr) (block /\(pool.blockSize), ipip \(pool.ipipMode.rawValue), "
+                        + "vxlan \(pool.vxlanMode.rawValue), \(pool.nodeSelector)\(pool.disabled ? ", disabled" : ""))")
             }
             text += "service subnet: \(cluster.effectiveServiceSubnet)\(cluster.serviceSubnet == nil ? " (kind's default)" : "")\n"
         }
         return text + "\n"
     }
+
+    /// A line of the plan, escaped as messages are (`String.debugEscaped`).
+    static func line(_ text: String) -> String { text.debugEscaped + "\n" }
 
     /// One line per gateway interface, static route and masquerade rule, and the transit link.
     static func gatewayLines(_ plan: LabPlan) -> String {
@@ -70,22 +81,22 @@ enum AddressesCommand: Subcommand {
         let transitOrigins = Dictionary(
             (plan.transit?.members ?? []).map { ($0.gateway, $0.addressOrigin) }, uniquingKeysWith: { a, _ in a })
         for gateway in plan.gateways {
-            text += "gateway \(gateway.name) (VyOS \(gateway.release)):\n"
+            text += line("gateway \(gateway.name) (VyOS \(gateway.release)):")
             for interface in gateway.interfaces {
                 let place =
                     interface.rack.map { "rack \($0)" }
                     ?? "transit, \(transitOrigins[gateway.name]?.rawValue ?? "explicit")"
-                text += "  \(interface.name) \(interface.address) on \(interface.bridge) (\(place))\n"
+                text += line("  \(interface.name) \(interface.address) on \(interface.bridge) (\(place))")
             }
             for route in gateway.staticRoutes {
-                text += "  route \(route.destination) via \(route.nextHop)\n"
+                text += line("  route \(route.destination) via \(route.nextHop)")
             }
             for rule in gateway.masquerades {
-                text += "  masquerade \(rule.source) out \(rule.outbound) (rule \(rule.rule))\n"
+                text += line("  masquerade \(rule.source) out \(rule.outbound) (rule \(rule.rule))")
             }
         }
         if let transit = plan.transit {
-            text += "transit \(transit.subnet) on \(transit.bridge)\n"
+            text += line("transit \(transit.subnet) on \(transit.bridge)")
         }
         return text
     }

@@ -14,16 +14,43 @@ enum BuildCommand: Subcommand {
             Each lab is resolved (defaults, address allocation, model checks), rendered, read back and
             verified in memory; only then is out/<lab>/ replaced, atomically and only where a file changed.
             With an error in any lab, nothing is written and the exit status is 1.
+
+            Each lab folder records the source it was built from (in out/<lab>/.labgen-manifest): a build
+            of another source with the same lab name is refused (exit status 2) unless --force.
+            Exit status 0 on success, 1 when a lab has errors (or a lab file does not compile), 2 on usage
+            and I/O problems (unknown option, a lab file or output folder that cannot be read or written).
             """,
-        options: [LabSelection.outputOption] + LabSelection.options + [.flag("--quiet", help: "Print only diagnostics.")],
+        options: [LabSelection.outputOption] + LabSelection.options + [
+            .flag("--quiet", help: "Print only diagnostics."),
+            .flag("--force", help: "Replace lab folders built from another source."),
+        ],
         positionals: [LabSelection.labFiles])
 
     /// Test hook: the process exits abruptly before the N-th file write (N from 1), as a kill would.
     static let crashVariable = "LABGEN_TEST_EXIT_BEFORE_WRITE"
 
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
-        guard let (_, labs) = try LabSelection.compile(arguments, in: context) else { return ExitStatus.failure }
         let root = LabSelection.outputFolder(arguments, in: context)
+        if let problem = OutputOwnership.outputProblem(root, shown: arguments.value("--output") ?? "out") {
+            context.err("error: \(problem)\n")
+            return ExitStatus.usage
+        }
+        guard let (inputs, labs) = try LabSelection.compile(arguments, in: context) else { return ExitStatus.failure }
+        var rendered: [RenderedLab] = []
+        for lab in labs {
+            guard var one = lab.rendered else { continue }
+            one.source = OutputOwnership.source(of: lab.spec, inputs: inputs, root: root, context: context)
+            rendered.append(one)
+        }
+        // A lab folder built from another source is not replaced silently; nothing is written then.
+        if !arguments.flag("--force") {
+            let conflicts = rendered.compactMap { OutputOwnership.conflict($0, root: root, context: context) }
+            for conflict in conflicts { context.err("error: \(conflict)\n") }
+            if !conflicts.isEmpty {
+                context.err("error: nothing was written\n")
+                return ExitStatus.usage
+            }
+        }
         var writer = OutputWriter(root: root)
         if let limit = context.environment[crashVariable].flatMap(Int.init) {
             nonisolated(unsafe) var count = 0
@@ -32,8 +59,7 @@ enum BuildCommand: Subcommand {
                 if count >= limit { _exit(99) }
             }
         }
-        for lab in labs {
-            guard let rendered = lab.rendered else { continue }
+        for rendered in rendered {
             do {
                 let report = try writer.write(rendered)
                 if !arguments.flag("--quiet") {
@@ -43,8 +69,13 @@ enum BuildCommand: Subcommand {
                     context.out("\(folder): \(parts.joined(separator: ", "))\n")
                 }
             } catch {
-                context.err("error: \(error)\n")
-                return ExitStatus.failure
+                // An I/O problem: name the lab folder, never labgen's temporary folder beside it.
+                var path = error.path
+                for temporary in [".labgen-\(rendered.name).tmp", ".labgen-\(rendered.name).old"] {
+                    path = path.replacingOccurrences(of: "/" + temporary, with: "/" + rendered.name)
+                }
+                context.err("error: \(context.display(URL(fileURLWithPath: path))): \(error.message)\n")
+                return ExitStatus.usage
             }
         }
         return ExitStatus.success

@@ -9,7 +9,8 @@ enum CheckCommand: Subcommand {
         discussion: """
             Regenerates every lab in memory and compares it with out/<lab>/. Exit status 0 when every file
             is fresh; 1 when a file is stale, missing, hand-edited or no longer generated, with a unified diff
-            per file, a summary of what changed in the lab model, and the command that fixes it.
+            per file, a summary of what changed in the lab model, and the command that fixes it; 1 also when
+            a lab has errors; 2 on usage and I/O problems (unknown option, a lab file that cannot be read).
             """,
         options: [
             LabSelection.outputOption,
@@ -19,14 +20,21 @@ enum CheckCommand: Subcommand {
         positionals: [LabSelection.labFiles])
 
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
-        guard let (_, labs) = try LabSelection.compile(arguments, in: context) else { return ExitStatus.failure }
+        guard let (inputs, labs) = try LabSelection.compile(arguments, in: context) else { return ExitStatus.failure }
         let root = LabSelection.outputFolder(arguments, in: context)
         let github = arguments.value("--format") == "github"
         let fix = arguments.value("--fix-command") ?? defaultFixCommand(arguments)
         var problems = 0
         for lab in labs {
-            guard let rendered = lab.rendered, let plan = lab.plan else { continue }
+            guard var rendered = lab.rendered, let plan = lab.plan else { continue }
             let folder = root.appendingPathComponent(rendered.name)
+            // A folder built from another source is not this lab's output, however its files compare.
+            rendered.source = OutputOwnership.source(of: lab.spec, inputs: inputs, root: root, context: context)
+            if let conflict = OutputOwnership.conflict(rendered, root: root, context: context) {
+                context.out("\(conflict)\n")
+                problems += 1
+                continue
+            }
             let files = Freshness.compare(rendered, in: root).filter { $0.state != .fresh }
             guard !files.isEmpty else { continue }
             problems += files.count

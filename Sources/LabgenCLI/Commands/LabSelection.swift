@@ -27,7 +27,7 @@ enum LabSelection {
                     sourceMaps: arguments.all("--source-map"), context: context)
         } catch let error as LabInputError {
             context.err("error: \(error.description)\n")
-            return nil
+            throw CommandExit(status: error.status)
         }
         var specs = inputs.specs
         let wanted = arguments.all("--lab")

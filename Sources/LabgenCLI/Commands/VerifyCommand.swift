@@ -12,7 +12,8 @@ enum VerifyCommand: Subcommand {
             Finds the artifacts of DIR (default: the current folder) by their content: kind config, containerlab
             topology, VyOS config.boot or set commands, Calico IPPool, kubeadm patches, calico-node patch or
             manifest, bridge script. Options name files explicitly (for example a kind config kept elsewhere).
-            Exit status 0 when there is no error (warnings allowed unless --strict), 1 on errors, 2 on usage errors.
+            Exit status 0 when there is no error (warnings allowed unless --strict), 1 on errors, 2 on usage and
+            I/O problems (unknown option, a folder or file that cannot be read, a folder with no lab artifacts).
             'labgen explain <ID>' explains a rule.
 
             RULES:
@@ -49,16 +50,29 @@ enum VerifyCommand: Subcommand {
         if let folderArgument {
             let url = context.url(folderArgument)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw UsageError("'\(folderArgument)' is not a folder.", command: spec.name)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw UsageError(
+                    "Cannot read the lab folder '\(folderArgument.debugEscaped)': no such folder.", command: spec.name)
+            }
+            guard isDirectory.boolValue else {
+                throw UsageError(
+                    "'\(folderArgument.debugEscaped)' is a file, not a folder; "
+                        + "name its folder, or the file with --kind, --clab, ...",
+                    command: spec.name)
             }
             folderURL = url.standardizedFileURL
             (files, scanProblems) = ArtifactDiscovery.scan(url)
         }
         for (path, kind) in explicit {
             let url = context.url(path).standardizedFileURL
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                throw UsageError("Cannot read '\(path)'.", command: spec.name)
+            let data: Data
+            do {
+                data = try IOProblem.read(url, shown: path.debugEscaped, what: "the file")
+            } catch let error as LabInputError {
+                throw UsageError(error.description + ".", command: spec.name)
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw UsageError("Cannot read '\(path.debugEscaped)': not UTF-8 text.", command: spec.name)
             }
             // A file inside the folder keeps its folder-relative name.
             var shown = path
@@ -98,29 +112,52 @@ enum VerifyCommand: Subcommand {
         }
         let where_ = folderArgument ?? explicit.map(\.path).joined(separator: ", ")
         if facts.kind == nil && facts.clab == nil && facts.vyos.isEmpty && facts.pools.isEmpty && facts.readDiagnostics.isEmpty {
-            context.err("error: no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in \(where_)\n")
-            return ExitStatus.failure
+            context.err(
+                "error: no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in "
+                    + "\(where_.debugEscaped); "
+                    + "name the lab folder, or the files with --kind, --clab, --vyos, --calico\n")
+            return ExitStatus.usage
         }
+        let (checked, notFound) = coverage(facts)
         let diagnostics = Verifier.verify(facts)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         switch arguments.value("--format") ?? "text" {
         case "json":
-            context.out(json(diagnostics, errors: errors, warnings: warnings))
+            context.out(json(diagnostics, errors: errors, warnings: warnings, checked: checked, notFound: notFound))
         case "github":
             let base = folderArgument.flatMap { $0 == "." ? nil : $0 }
             for diagnostic in diagnostics { context.out(github(diagnostic, base: base)) }
         default:
             for diagnostic in diagnostics { context.out(diagnostic.description + "\n") }
-            let found = [facts.kind.map { _ in "kind config" }, facts.clab.map { _ in "containerlab topology" },
-                         facts.vyos.isEmpty ? nil : "\(facts.vyos.count) VyOS config\(facts.vyos.count == 1 ? "" : "s")",
-                         facts.pools.isEmpty ? nil : "\(facts.pools.count) Calico pool\(facts.pools.count == 1 ? "" : "s")"]
-                .compactMap { $0 }.joined(separator: ", ")
+            let found = checked.isEmpty ? "nothing" : checked.joined(separator: ", ")
+            let missing = notFound.isEmpty ? "" : "; not found: \(notFound.joined(separator: ", "))"
             context.out(
-                "\(where_): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") (checked \(found))\n")
+                "\(where_.debugEscaped): \(errors) error\(errors == 1 ? "" : "s"), "
+                    + "\(warnings) warning\(warnings == 1 ? "" : "s") "
+                    + "(checked \(found)\(missing))\n")
         }
         if errors > 0 || (arguments.flag("--strict") && warnings > 0) { return ExitStatus.failure }
         return ExitStatus.success
+    }
+
+    /// What was checked ("kind config", "2 VyOS configs", ...) and which kinds of artifact were not found,
+    /// so that a clean result on a folder without, say, a kind config does not read as a clean lab.
+    static func coverage(_ facts: LabFacts) -> (checked: [String], notFound: [String]) {
+        var checked: [String] = []
+        var notFound: [String] = []
+        func count(_ n: Int, _ what: String) {
+            if n == 0 { notFound.append(what) } else { checked.append(n == 1 ? what : "\(n) \(what)s") }
+        }
+        count(facts.kind == nil ? 0 : 1, "kind config")
+        count(facts.clab == nil ? 0 : 1, "containerlab topology")
+        if facts.vyos.isEmpty { notFound.append("VyOS config") } else {
+            checked.append("\(facts.vyos.count) VyOS config\(facts.vyos.count == 1 ? "" : "s")")
+        }
+        if facts.pools.isEmpty { notFound.append("Calico pool") } else {
+            checked.append("\(facts.pools.count) Calico pool\(facts.pools.count == 1 ? "" : "s")")
+        }
+        return (checked, notFound)
     }
 
     struct Report: Encodable {
@@ -141,12 +178,17 @@ enum VerifyCommand: Subcommand {
         }
         var errors: Int
         var warnings: Int
+        /// What was found and checked, and which kinds of artifact were not found.
+        var checked: [String]
+        var notFound: [String]
         var diagnostics: [Entry]
     }
 
-    static func json(_ diagnostics: [Diagnostic], errors: Int, warnings: Int) -> String {
+    static func json(
+        _ diagnostics: [Diagnostic], errors: Int, warnings: Int, checked: [String], notFound: [String]
+    ) -> String {
         let report = Report(
-            errors: errors, warnings: warnings,
+            errors: errors, warnings: warnings, checked: checked, notFound: notFound,
             diagnostics: diagnostics.map { d in
                 Report.Entry(
                     id: d.id.rawValue, severity: d.severity.rawValue, message: d.message, file: d.location?.file,

@@ -14,9 +14,8 @@ struct LabFileCompiler {
     let context: CLIContext
 
     struct Compiled {
+        /// The labs, their locations naming the lab file as the user gave it.
         var specs: [LabSpec]
-        /// The `#fileID` the lab's locations carry (`LabFile/<name>.swift`).
-        var fileID: String
     }
 
     static let moduleName = "LabFile"
@@ -33,7 +32,8 @@ struct LabFileCompiler {
         let url = context.url(path).resolvingSymlinksInPath().deletingLastPathComponent()
         guard FileManager.default.fileExists(atPath: url.appendingPathComponent("Modules/LabKit.swiftmodule").path) else {
             throw LabInputError(
-                "cannot find LabKit's build next to labgen (\(context.display(url))/Modules/LabKit.swiftmodule); run 'swift build' in the labgen package and use the labgen it builds")
+                "cannot find LabKit's build next to labgen (\(context.display(url))/Modules/LabKit.swiftmodule); "
+                    + "run 'swift build' in the labgen package and use the labgen it builds", status: ExitStatus.usage)
         }
         return url
     }
@@ -45,7 +45,12 @@ struct LabFileCompiler {
             let folder = build.appendingPathComponent("\(target).build")
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             let found = names.filter { $0.hasSuffix(".swift.o") }.sorted()
-            guard !found.isEmpty else { throw LabInputError("cannot find \(target)'s object files in \(context.display(folder))") }
+            guard !found.isEmpty else {
+                throw LabInputError(
+                    "cannot find \(target)'s object files in \(context.display(folder)); "
+                        + "run 'swift build' in the labgen package",
+                    status: ExitStatus.usage)
+            }
             objects += found.map { folder.appendingPathComponent($0) }
         }
         return objects
@@ -63,56 +68,132 @@ struct LabFileCompiler {
         return hasher.finalizeHex()
     }
 
-    func labs(in file: URL) throws -> Compiled {
-        guard let source = FileManager.default.contents(atPath: file.path) else {
-            throw LabInputError("\(context.display(file)): cannot read the lab file")
+    /// Compiles (or takes from the cache) and runs the lab file at `file`, given as `shown` on the
+    /// command line. Every location in the labs names `shown`.
+    func labs(in file: URL, shownAs shown: String) throws -> Compiled {
+        guard file.pathExtension == "swift" else {
+            throw LabInputError(
+                "\(shown): not a lab file: a lab file is Swift source ending in '.swift' that declares "
+                    + "`let lab = Lab(\"name\") { ... }` ('labgen init' writes one)", status: ExitStatus.usage)
         }
+        let source = try IOProblem.read(file, shown: shown, what: "the lab file")
         let build = try buildFolder()
         let objects = try objectFiles(in: build)
         let cache = build.appendingPathComponent("labgen-cache", isDirectory: true)
-        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        } catch {
+            throw LabInputError(
+                "cannot create the compile cache \(context.display(cache)): \(IOProblem.reason(error))",
+                status: ExitStatus.usage)
+        }
         let executable = cache.appendingPathComponent(cacheKey(source: source, build: build, objects: objects))
         if !FileManager.default.isExecutableFile(atPath: executable.path) {
-            try compile(file, objects: objects, build: build, into: executable)
+            try compile(file, shown: shown, objects: objects, build: build, into: executable)
         }
-        let specs = try run(executable, file: file)
-        return Compiled(specs: specs, fileID: "\(Self.moduleName)/\(file.lastPathComponent)")
+        let data = try run(executable, shown: shown)
+        return Compiled(specs: try Self.decode(data, shown: shown))
     }
 
-    private func compile(_ file: URL, objects: [URL], build: URL, into executable: URL) throws {
+    /// The labs a lab program wrote, with every location in the lab file (module `LabFile`)
+    /// renamed to `shown`: the program may come from the cache, compiled from a file of another name.
+    static func decode(_ data: Data, shown: String) throws -> [LabSpec] {
+        let specs: [LabSpec]
+        do {
+            let tree = try JSONSerialization.jsonObject(with: data)
+            let renamed = try JSONSerialization.data(withJSONObject: relocate(tree, to: shown))
+            specs = try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: renamed)
+        } catch {
+            throw LabInputError(
+                "\(shown): the lab program wrote a model this labgen cannot read; "
+                    + "rebuild labgen and LabKit together ('swift build')")
+        }
+        if specs.isEmpty {
+            throw LabInputError("\(shown): the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)")
+        }
+        return specs
+    }
+
+    /// Replaces the file of every source location (`{"file", "line", "column"}`) of module `LabFile`.
+    static func relocate(_ value: Any, to shown: String) -> Any {
+        if let array = value as? [Any] { return array.map { relocate($0, to: shown) } }
+        guard var object = value as? [String: Any] else { return value }
+        if Set(object.keys) == ["file", "line", "column"], let file = object["file"] as? String,
+            file.hasPrefix(moduleName + "/")
+        {
+            object["file"] = shown
+            return object
+        }
+        for (key, child) in object { object[key] = relocate(child, to: shown) }
+        return object
+    }
+
+    private func compile(_ file: URL, shown: String, objects: [URL], build: URL, into executable: URL) throws {
         let swiftc = context.environment["SWIFTC"] ?? "swiftc"
         let temporary = executable.appendingPathExtension("tmp-\(getpid())")
+        // A path that starts with '-' would be read as an option.
+        // The compiler runs in the working folder and names the file as the user gave it.
+        let input = shown.hasPrefix("-") ? "./" + shown : shown
         let arguments =
-            ["-module-name", Self.moduleName, "-I", build.appendingPathComponent("Modules").path, context.display(file)]
+            ["-module-name", Self.moduleName, "-I", build.appendingPathComponent("Modules").path, input]
             + objects.map(\.path) + ["-o", temporary.path]
-        let result = try ChildProcess.run(swiftc, arguments, in: context.workingDirectory, environment: context.environment)
+        let fromVariable = context.environment["SWIFTC"] == nil ? "" : " (SWIFTC)"
+        let compilerProblem = "\(shown): cannot run the Swift compiler '\(swiftc)'\(fromVariable)"
+        let result: ChildProcess.Result
+        do {
+            result = try ChildProcess.run(
+                swiftc, arguments, in: context.workingDirectory, environment: context.environment)
+        } catch {
+            throw LabInputError(
+                "\(compilerProblem): \(IOProblem.reason(error)); "
+                    + "set SWIFTC to the swiftc of a Swift 6 toolchain, or unset it",
+                status: ExitStatus.usage)
+        }
+        if result.status == 127 && !swiftc.contains("/") {
+            throw LabInputError(
+                "\(compilerProblem): not found on PATH; install a Swift 6 toolchain or set SWIFTC to its swiftc",
+                status: ExitStatus.usage)
+        }
         if result.status != 0 {
-            context.err(result.output)
+            // The compiler names the lab file as given; the cache's temporary paths are labgen's business.
+            context.err(result.output.replacingOccurrences(of: temporary.path, with: "<lab program>"))
             try? FileManager.default.removeItem(at: temporary)
-            throw LabInputError("\(context.display(file)): the lab file does not compile (see the compiler's messages above)")
+            throw LabInputError("\(shown): the lab file does not compile (see the compiler's messages above)")
         }
         try? FileManager.default.removeItem(at: executable)
-        try FileManager.default.moveItem(at: temporary, to: executable)
+        do {
+            try FileManager.default.moveItem(at: temporary, to: executable)
+        } catch {
+            throw LabInputError(
+                "cannot store the compiled lab in \(context.display(executable)): \(IOProblem.reason(error))",
+                status: ExitStatus.usage)
+        }
     }
 
-    private func run(_ executable: URL, file: URL) throws -> [LabSpec] {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("labgen-model-\(getpid())-\(UUID().uuidString).json")
+    private func run(_ executable: URL, shown: String) throws -> Data {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "labgen-model-\(getpid())-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: output) }
         var environment = context.environment
         environment[LabRegistry.outputVariable] = output.path
-        let result = try ChildProcess.run(executable.path, [], in: context.workingDirectory, environment: environment, timeout: 120)
-        if !result.output.isEmpty { context.err(result.output) }
+        let result: ChildProcess.Result
+        do {
+            result = try ChildProcess.run(
+                executable.path, [], in: context.workingDirectory, environment: environment, timeout: 120)
+        } catch {
+            throw LabInputError(
+                "\(shown): cannot run the compiled lab: \(IOProblem.reason(error))", status: ExitStatus.usage)
+        }
+        if !result.output.isEmpty {
+            context.err(result.output.replacingOccurrences(of: output.path, with: "<lab model>"))
+        }
         guard result.status == 0 else {
-            throw LabInputError("\(context.display(file)): the lab program exited with status \(result.status)")
+            throw LabInputError("\(shown): the lab program exited with status \(result.status)")
         }
         guard let data = FileManager.default.contents(atPath: output.path) else {
-            throw LabInputError("\(context.display(file)): the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)")
+            throw LabInputError("\(shown): the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)")
         }
-        let specs = try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: data)
-        if specs.isEmpty {
-            throw LabInputError("\(context.display(file)): the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)")
-        }
-        return specs
+        return data
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LabKit
+import LabgenCore
 import LabModel
 import TemplateLabs
 
@@ -49,27 +50,33 @@ struct LabInputs {
             inputs.sourceMap[module + "/"] = folder
         }
         for file in files {
-            let compiled = try LabFileCompiler(context: context).labs(in: context.url(file))
+            // The compiled program is cached by content: it may have been compiled from a file of another
+            // name (renamed, moved, copied). Its locations name the path given now, not the cached #fileID.
+            let compiled = try LabFileCompiler(context: context).labs(in: context.url(file), shownAs: file)
             inputs.specs += compiled.specs
-            inputs.sourceMap[compiled.fileID] = file
         }
         for model in models {
-            let url = context.url(model)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw LabInputError("\(model): cannot read the lab model")
-            }
+            let data = try IOProblem.read(context.url(model), shown: model, what: "the lab model")
             do {
                 inputs.specs += try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: data)
             } catch {
-                throw LabInputError("\(model): not a labgen lab model: \(error)")
+                throw LabInputError(
+                    "\(model): not a labgen lab model "
+                        + "(the JSON a lab program writes with \(LabRegistry.outputVariable) set)",
+                    status: ExitStatus.usage)
             }
         }
         return inputs
     }
 }
 
-/// A lab file or model that cannot be loaded (already reported in full).
+/// A lab file or model that cannot be loaded, with the exit status: 2 when it cannot be read or
+/// run (a usage or I/O problem), 1 when the lab in it is wrong.
 struct LabInputError: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    var status: Int32
+    init(_ description: String, status: Int32 = ExitStatus.failure) {
+        self.description = description
+        self.status = status
+    }
 }

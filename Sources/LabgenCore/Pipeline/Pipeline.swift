@@ -28,21 +28,38 @@ public enum Pipeline {
             // Read back what was rendered and check it like a hand-written lab: a renderer or
             // template bug is reported here and never reaches out/.
             let facts = LabFacts.read(rendered)
-            result.diagnostics += Verifier.verify(facts).map { attachSource($0, plan: plan, spec: spec) }
+            result.diagnostics += Verifier.verify(facts).map {
+                attachSource($0, plan: plan, spec: spec, rendered: rendered)
+            }
         } catch {
             result.diagnostics.append(
-                .error(internalErrorID, "labgen could not render lab '\(spec.name)': \(error)", at: spec.location))
+                .error(
+                    internalErrorID,
+                    "labgen could not render lab '\(spec.name.debugEscaped)': "
+                        + "\(String(describing: error).debugEscaped); a model check should have caught this value: "
+                        + "change it, and please report it as a labgen bug",
+                    at: spec.location))
         }
         return result
     }
 
     /// A diagnostic about a rendered artifact, with a note pointing at the DSL element that
     /// produced the file (a warning such as LG008 is about the user's model, not the file).
-    static func attachSource(_ diagnostic: Diagnostic, plan: LabPlan, spec: LabSpec) -> Diagnostic {
-        guard let file = diagnostic.location?.file else { return diagnostic }
+    static func attachSource(
+        _ diagnostic: Diagnostic, plan: LabPlan, spec: LabSpec, rendered: RenderedLab
+    ) -> Diagnostic {
+        guard let file = diagnostic.location?.file, let line = diagnostic.location?.line else { return diagnostic }
         var source: (String, SourceLocation?) = ("the lab is declared here", spec.location)
-        if file == ArtifactPaths.calicoPools, let pool = plan.cluster?.pools.first {
-            source = ("the pod pool is declared here", pool.location)
+        if file == ArtifactPaths.calicoPools, let pools = plan.cluster?.pools,
+            let text = rendered.artifact(at: file)?.contents
+        {
+            // One IPPool document per pool, in plan order: the pool is the document that holds the line.
+            let separators = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, line - 1))
+                .filter { $0 == "---" }.count
+            if pools.indices.contains(separators) {
+                let pool = pools[separators]
+                source = ("pod pool '\(pool.name)' is declared here", pool.location)
+            }
         } else if file.hasPrefix("startup-conf/"),
             let gateway = plan.gateways.first(where: { file == ArtifactPaths.vyosBoot(gateway: $0.name) || file == ArtifactPaths.vyosCommands(gateway: $0.name) })
         {

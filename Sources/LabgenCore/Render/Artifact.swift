@@ -33,10 +33,15 @@ public struct Artifact: Hashable, Sendable {
 public struct RenderedLab: Sendable {
     public var name: String
     public var artifacts: [Artifact]
+    /// The lab's source (`templates/labs/<file>.swift`, or a lab file's path relative to the folder
+    /// that holds the output folder), recorded in the manifest so that a build of another source
+    /// does not silently replace this lab's folder.
+    public var source: String?
 
-    public init(name: String, artifacts: [Artifact]) {
+    public init(name: String, artifacts: [Artifact], source: String? = nil) {
         self.name = name
         self.artifacts = artifacts
+        self.source = source
     }
 
     public func artifact(at path: String) -> Artifact? { artifacts.first { $0.path == path } }

@@ -1,3 +1,4 @@
+import Foundation
 import LabModel
 import LabStock
 
@@ -187,7 +188,8 @@ private struct ResolveState {
         if let text = cluster.podSubnet {
             podSubnet = ValueParsing.prefix(text, what: "pod subnet", at: cluster.location, into: &diagnostics)
         } else {
-            // The smallest prefix that holds every pool: the pool itself when there is one.
+            // The smallest prefix that holds every pool (disabled ones too: pods may still hold their
+            // addresses): the pool itself when there is one.
             let cidrs = cluster.pools.compactMap { IPv4Prefix($0.cidr) }.filter(\.isCanonical)
             if let low = cidrs.map(\.network.value).min(), let high = cidrs.map(\.broadcast.value).max() {
                 var length = 32
@@ -239,7 +241,11 @@ private struct ResolveState {
                 continue
             }
             claimTopologyName(gateway.name, what: "gateway", at: gateway.location)
-            guard let release = VyOSRelease(gateway.vyos) else {
+            // The release is written into config.boot's footer and the image tag: letters, digits, '.', '-' only.
+            let releaseCharacters = gateway.vyos.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-")
+            }
+            guard releaseCharacters, let release = VyOSRelease(gateway.vyos) else {
                 diagnostics.error(
                     .unsupportedRelease, "'\(gateway.vyos.debugEscaped)' is not a VyOS release such as 1.2.8 or 1.4.9",
                     at: gateway.location)
@@ -475,6 +481,8 @@ private struct ResolveState {
             if let name = rack.gateway {
                 if gatewayIndex[name] != nil {
                     routerName = name
+                } else if spec.gateways.contains(where: { $0.name == name }) {
+                    // Declared, but refused (its release, name or image): that gateway's error says why.
                 } else {
                     diagnostics.error(
                         .unknownGateway, "rack '\(rack.name)' names gateway '\(name.debugEscaped)', which the lab does not declare",
@@ -827,7 +835,7 @@ private struct ResolveState {
                 continue
             }
             names[name] = pool.location
-            if let podSubnet, !podSubnet.contains(cidr) {
+            if let podSubnet, !pool.disabled, !podSubnet.contains(cidr) {
                 diagnostics.error(
                     .poolOverlap, "pod pool \(cidr) is not inside the cluster's pod subnet \(podSubnet)", at: pool.location,
                     notes: [.init("the cluster is declared here", at: cluster.location)])
@@ -836,6 +844,14 @@ private struct ResolveState {
                 PodPoolPlan(
                     name: name, cidr: cidr, blockSize: blockSize, ipipMode: pool.ipipMode, vxlanMode: pool.vxlanMode,
                     natOutgoing: pool.natOutgoing, nodeSelector: selector, disabled: pool.disabled, location: pool.location))
+        }
+        if !cluster.pools.isEmpty, cluster.pools.allSatisfy(\.disabled) {
+            diagnostics.error(
+                .noEnabledPool,
+                "every pod pool of cluster '\(cluster.name.debugEscaped)' is disabled: Calico assigns pod "
+                    + "addresses only from enabled pools, so no pod would start; "
+                    + "enable one (remove disabled: true) or add an enabled PodPool",
+                at: cluster.pools[0].location, notes: [.init("the cluster is declared here", at: cluster.location)])
         }
     }
 

@@ -509,6 +509,9 @@ struct Verification {
         let subnets = nodeSubnets
         let nodeIndex = PrefixIndex(subnets.map { ($0.0, $0.1) })
         let pools = facts.pools.filter { !$0.disabled }
+        let serverSubnets = Set(servers.compactMap { $0.rackAddress?.address.subnet })
+        // Without servers (a kind-only lab), the subnets of the gateway ports stand for the racks.
+        let nodeCount = serverSubnets.isEmpty ? Set(subnets.map(\.0)).count : serverSubnets.count
         for pool in pools {
             let cidr = pool.cidr ?? (pool.fromEnvironment ? podSubnet : nil)
             if let cidr {
@@ -516,11 +519,13 @@ struct Verification {
                     let podNote = Diagnostic.Note(
                         facts.kind?.podSubnet != nil ? "kind's podSubnet is \(pod.value)" : "kind's default podSubnet is \(pod.value)",
                         at: pod.location)
-                    if pools.count == 1, cidr.value != pod.value {
+                    // One pool must be the pod subnet; with more (disabled ones included),
+                    // each enabled pool lies in it.
+                    if facts.pools.count == 1, cidr.value != pod.value {
                         error(
                             RuleID.podSubnet, "Calico pool '\(pool.name)' has cidr \(cidr.value) but kind's podSubnet is \(pod.value)",
                             at: cidr.location, notes: [podNote])
-                    } else if pools.count > 1, !pod.value.contains(cidr.value) {
+                    } else if facts.pools.count > 1, !pod.value.contains(cidr.value) {
                         error(
                             RuleID.podSubnet, "Calico pool '\(pool.name)' (\(cidr.value)) lies outside kind's podSubnet \(pod.value)",
                             at: cidr.location, notes: [podNote])
@@ -553,7 +558,9 @@ struct Verification {
             }
             // No encapsulation across racks: the packets carry pod addresses to the gateway, which has no
             // route for them (labgen's gateways do not peer BGP with the nodes).
-            let rackSubnets = Set(subnets.map(\.0)).count
+            // Subnets the nodes are in (their servers' rack addresses): a gateway's other ports, such as
+            // the transit link between gateways, hold no node.
+            let rackSubnets = nodeCount
             if ipip == "Never" && vxlan == "Never" && !pool.disabled && rackSubnets >= 2 && !facts.vyos.isEmpty {
                 warning(
                     RuleID.encapsulation,
@@ -561,7 +568,7 @@ struct Verification {
                     at: pool.ipipMode?.location ?? pool.vxlanMode?.location ?? pool.location)
             }
             for mode in [pool.ipipMode, pool.vxlanMode].compactMap({ $0 }) where mode.value == "CrossSubnet" {
-                let count = Set(subnets.map(\.0)).count
+                let count = nodeCount
                 if count < 2 && !(subnets.isEmpty && facts.clab == nil) {
                     warning(
                         RuleID.encapsulation,
