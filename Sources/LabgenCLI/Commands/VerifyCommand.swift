@@ -113,7 +113,8 @@ enum VerifyCommand: Subcommand {
         default:
             for diagnostic in diagnostics { context.out(diagnostic.description + "\n") }
             let found = [facts.kind.map { _ in "kind config" }, facts.clab.map { _ in "containerlab topology" },
-                         facts.vyos.isEmpty ? nil : "\(facts.vyos.count) VyOS config\(facts.vyos.count == 1 ? "" : "s")",
+                         facts.vyos.isEmpty ? nil : "\(facts.vyos.count) VyOS config\(facts.vyos.count == 1 ? "" : "s")"
+                            + (VyOSFactsReader.releaseSummary(facts.vyos).map { " (\($0))" } ?? ""),
                          facts.pools.isEmpty ? nil : "\(facts.pools.count) Calico pool\(facts.pools.count == 1 ? "" : "s")"]
                 .compactMap { $0 }.joined(separator: ", ")
             context.out(

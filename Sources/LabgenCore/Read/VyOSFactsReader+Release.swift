@@ -1,0 +1,44 @@
+import LabFormats
+import LabModel
+
+/// Which VyOS release a configuration is in: labgen reads all four dialects (1.2 crux, 1.3 equuleus,
+/// 1.4 sagitta, 1.5 circinus) with one reader, and tells them apart by what the file says about
+/// itself: the version footer of a config.boot, or the `# Release version:` comment of set commands.
+extension VyOSFactsReader {
+    /// The release the file names, positioned at its footer (or comment line); nil when it names none.
+    static func release(of config: VyOSConfig, text: String, isSetCommands: Bool, file: String)
+        -> Located<VyOSReleaseEvidence>?
+    {
+        if isSetCommands {
+            guard let evidence = VyOSReleaseEvidence.ofSetCommands(text) else { return nil }
+            var line = 1
+            for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if raw.contains("Release version:") { break }
+                line += 1
+            }
+            return Located(evidence, at: SourceLocation(file: file, line: line, column: 1))
+        }
+        guard let evidence = VyOSReleaseEvidence.of(config.footer) else { return nil }
+        let position = config.footerPosition ?? .start
+        return Located(evidence, at: SourceLocation(file: file, line: position.line, column: position.column))
+    }
+
+    /// For the summary of `labgen verify`: the releases of the config.boot files, e.g. `1.2.8 crux`
+    /// when all name the same one, else `gw0-boot.cfg 1.5.0 circinus, gw1-boot.cfg 1.3.8 equuleus`;
+    /// nil when no config.boot names its release. Set command files follow their config.boot and
+    /// are left out.
+    public static func releaseSummary(_ configs: [String: VyOSFacts]) -> String? {
+        let boots = configs.values.filter { !$0.isSetCommands }.sorted { $0.file < $1.file }
+        let named = boots.compactMap { facts in facts.release.map { (facts.file, short($0.value)) } }
+        guard !named.isEmpty else { return nil }
+        if Set(named.map { $0.1 }).count == 1, named.count == boots.count { return named[0].1 }
+        return named.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+    }
+
+    /// `1.3.8 equuleus`, `1.3 equuleus`, `1.4 or later`.
+    static func short(_ evidence: VyOSReleaseEvidence) -> String {
+        guard let dialect = evidence.dialect else { return "1.4 or later" }
+        let release = evidence.release.flatMap { VyOSDialect(release: $0) == dialect && $0.first?.isNumber == true ? $0 : nil }
+        return "\(release ?? dialect.series) \(dialect.codename)"
+    }
+}
