@@ -73,10 +73,24 @@ public struct VyOSReleaseEvidence: Hashable, Sendable {
     /// What the detection read: `its 'Release version' line`, `its component versions (system@21)`.
     public var source: String
 
-    public init(dialect: VyOSDialect?, release: String?, source: String) {
+    /// The footer's component versions (`nat` -> 5 of `nat@5`); empty for set commands.
+    public var components: [String: Int]
+
+    public init(dialect: VyOSDialect?, release: String?, source: String, components: [String: Int] = [:]) {
         self.dialect = dialect
         self.release = release
         self.source = source
+        self.components = components
+    }
+
+    /// `nat@5:system@21` as `["nat": 5, "system": 21]` (entries that are not `name@number` are skipped).
+    public static func components(_ configVersion: String) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for entry in configVersion.split(separator: ":") {
+            let parts = entry.split(separator: "@")
+            if parts.count == 2, let number = Int(parts[1]) { result[String(parts[0]), default: number] = number }
+        }
+        return result
     }
 
     /// `VyOS 1.3 (equuleus)`, `VyOS 1.3.8 (equuleus)`, or `VyOS 1.4 or later`.
@@ -94,16 +108,16 @@ public struct VyOSReleaseEvidence: Hashable, Sendable {
     /// many components). Nil without a footer.
     public static func of(_ footer: VyOSFooter?) -> VyOSReleaseEvidence? {
         guard let footer else { return nil }
+        let components = Self.components(footer.configVersion)
         if let dialect = VyOSDialect(release: footer.releaseVersion) {
             return VyOSReleaseEvidence(
-                dialect: dialect, release: footer.releaseVersion, source: "its 'Release version' line")
+                dialect: dialect, release: footer.releaseVersion, source: "its 'Release version' line",
+                components: components)
         }
-        let components = footer.configVersion.split(separator: ":")
-        guard let system = components.first(where: { $0.hasPrefix("system@") }),
-            let number = Int(system.dropFirst("system@".count))
-        else { return nil }
+        guard let number = components["system"] else { return nil }
         let dialect: VyOSDialect? = number <= 10 ? .crux : number <= 22 ? .equuleus : nil
-        return VyOSReleaseEvidence(dialect: dialect, release: nil, source: "its component versions (\(system))")
+        return VyOSReleaseEvidence(
+            dialect: dialect, release: nil, source: "its component versions (system@\(number))", components: components)
     }
 
     /// The release of a `set` command file, from a `# Release version: X` comment line (which

@@ -133,6 +133,8 @@ public struct VyOSFacts: Hashable, Sendable {
     /// The release the file says it is in (footer, or `# Release version:` of set commands); see
     /// `VyOSFactsReader+Release.swift`.
     public var release: Located<VyOSReleaseEvidence>?
+    /// The nodes whose syntax differs between releases (LG146).
+    public var releaseSyntax: [Located<VyOSReleaseSyntax>] = []
 }
 
 /// A Calico pool: an `IPPool` document, or the pool calico-node creates from its

@@ -1,6 +1,20 @@
 import LabFormats
 import LabModel
 
+/// A node whose syntax differs between VyOS releases.
+public enum VyOSReleaseSyntax: Hashable, Sendable {
+    /// `system ntp { ... }`: 1.2 and 1.3 (the ntp@2 migration moves it to `service ntp`).
+    case systemNTP
+    /// `service ntp { ... }`: 1.4 and later.
+    case serviceNTP
+    /// `system login user X level admin`: 1.2 only.
+    case loginLevel
+    /// `nat ... rule N outbound-interface eth0` (or inbound): 1.2 and 1.3 (nat@6 and @7 rewrite it).
+    case natInterfaceLeaf(String)
+    /// `nat ... rule N outbound-interface { name eth0 }`: 1.4 and later.
+    case natInterfaceBlock(String)
+}
+
 /// Which VyOS release a configuration is in: labgen reads all four dialects (1.2 crux, 1.3 equuleus,
 /// 1.4 sagitta, 1.5 circinus) with one reader, and tells them apart by what the file says about
 /// itself: the version footer of a config.boot, or the `# Release version:` comment of set commands.
@@ -21,6 +35,33 @@ extension VyOSFactsReader {
         guard let evidence = VyOSReleaseEvidence.of(config.footer) else { return nil }
         let position = config.footerPosition ?? .start
         return Located(evidence, at: SourceLocation(file: file, line: position.line, column: position.column))
+    }
+
+    /// The nodes of `config` whose syntax tells VyOS releases apart (see `VyOSReleaseSyntax`).
+    static func releaseSyntax(of config: VyOSConfig, file: String) -> [Located<VyOSReleaseSyntax>] {
+        func at(_ node: VyOSNode) -> SourceLocation {
+            SourceLocation(file: file, line: node.position.line, column: node.position.column)
+        }
+        var found: [Located<VyOSReleaseSyntax>] = []
+        for system in config["system"] {
+            for ntp in system["ntp"] where ntp.isBlock { found.append(Located(.systemNTP, at: at(ntp))) }
+            for user in system["login"].flatMap({ $0["user"] }) {
+                for level in user["level"] { found.append(Located(.loginLevel, at: at(level))) }
+            }
+        }
+        for service in config["service"] {
+            for ntp in service["ntp"] where ntp.isBlock { found.append(Located(.serviceNTP, at: at(ntp))) }
+        }
+        for nat in config["nat"] {
+            for direction in nat.children ?? [] where direction.name == "source" || direction.name == "destination" {
+                for rule in direction["rule"] {
+                    for node in (rule.children ?? []) where ["inbound-interface", "outbound-interface"].contains(node.name) {
+                        found.append(Located(node.isBlock ? .natInterfaceBlock(node.name) : .natInterfaceLeaf(node.name), at: at(node)))
+                    }
+                }
+            }
+        }
+        return found
     }
 
     /// For the summary of `labgen verify`: the releases of the config.boot files, e.g. `1.2.8 crux`

@@ -18,6 +18,7 @@ public enum VyOSFactsReader {
             let config = isSet ? try VyOSReader.readSetCommands(text) : try VyOSReader.readBootConfig(text)
             var facts = facts(config, file: file, isSetCommands: isSet)
             facts.release = release(of: config, text: text, isSetCommands: isSet, file: file)
+            facts.releaseSyntax = releaseSyntax(of: config, file: file)
             return facts
         } catch {
             diagnostics.append(

@@ -103,6 +103,72 @@ struct VyOSReleaseTests {
         }
     }
 
+    /// LG146 on a hand-written config: syntax of another release than the footer names.
+    static func releaseSyntax(_ text: String) -> [Diagnostic] {
+        Verifier.verify(LabFacts.read([(path: "config.boot", text: text)])).filter { $0.id == RuleID.vyosReleaseSyntax }
+    }
+
+    static let equuleusBody = """
+        nat {
+            source {
+                rule 100 {
+                    outbound-interface eth0
+                }
+            }
+        }
+        system {
+            login {
+                user vyos {
+                    level admin
+                }
+            }
+            ntp {
+                server time1.vyos.net {
+                }
+            }
+        }
+
+
+        """
+
+    @Test func syntaxOfAnOlderReleaseThanTheFooterSays() throws {
+        let claimsSagitta = Self.equuleusBody + """
+            // Warning: Do not remove the following line.
+            // vyos-config-version: "nat@7:ntp@3:system@26"
+            // Release version: 1.4.9
+            """
+        let found = Self.releaseSyntax(claimsSagitta)
+        #expect(found.map { $0.location?.line } == [4, 11, 14], "\(found.map(\.description))")
+        #expect(found.allSatisfy { $0.severity == .error && $0.notes.first?.location?.line == 20 })
+        #expect(found[0].message.contains("nat@7"))
+        // The same body with the 1.3 footer labgen writes is clean but for 1.2's `level`.
+        let equuleus = Self.equuleusBody + """
+            // Warning: Do not remove the following line.
+            // vyos-config-version: "nat@5:ntp@1:system@21"
+            // Release version: 1.3.8
+            """
+        #expect(Self.releaseSyntax(equuleus).map { $0.location?.line } == [11])
+        // A 1.4 footer with old component versions: VyOS migrates the leaf and system ntp at boot.
+        let migrated = Self.equuleusBody.replacingOccurrences(of: "            level admin\n", with: "") + """
+            // Warning: Do not remove the following line.
+            // vyos-config-version: "nat@5:ntp@1:system@21"
+            // Release version: 1.4-rolling-202307070317
+            """
+        #expect(Self.releaseSyntax(migrated).isEmpty)
+    }
+
+    @Test func syntaxOfANewerReleaseThanTheFooterSays() throws {
+        let circinusBody = try #require(Pipeline.compile(Self.lab(Gateway("gw0", vyos: "1.5.0") {
+            Masquerade(source: "10.1.5.0/24")
+        }).spec).rendered?.artifacts.first { $0.path == "startup-conf/gw0-boot.cfg" }?.contents)
+        #expect(Self.releaseSyntax(circinusBody).isEmpty)
+        let claimsEquuleus = circinusBody.replacingOccurrences(of: "Release version: 1.5.0", with: "Release version: 1.3.8")
+        let found = Self.releaseSyntax(claimsEquuleus)
+        #expect(found.count == 2, "\(found.map(\.description))")
+        #expect(found.contains { $0.message.contains("'service ntp'") })
+        #expect(found.contains { $0.message.contains("'outbound-interface { ... }'") })
+    }
+
     @Test func summaryOfSeveralReleases() {
         func facts(_ file: String, _ release: String?, set: Bool = false) -> VyOSFacts {
             var facts = VyOSFacts(file: file, isSetCommands: set, interfaces: [], natRules: [])
