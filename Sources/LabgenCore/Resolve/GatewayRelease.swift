@@ -39,11 +39,15 @@ enum GatewayRelease {
                     + (vyos == nil ? "; write vyos: \"<release>\"" : "")))
         }
         guard Stock.vyosBootConfig(series: release.series) != nil else {
+            // Rolling builds named by date (2025.07.01-0813-rolling) carry no release series.
+            let dated = release.major >= 2000
+                ? "; a rolling build named by date has no series: write vyos: \"1.5\" (the newest labgen knows) with it" : ""
             return .failure(Problem(
                 check: .unsupportedRelease,
-                message: "VyOS \(release.series) (\(from)) is not supported; labgen renders VyOS \(supported)"))
+                message: "VyOS \(release.series) (\(from)) is not supported; labgen renders VyOS \(supported)\(dated)"))
         }
-        if vyos != nil, let tag, let tagged = VyOSRelease(tag), tagged.series != release.series {
+        // Only a tag that names a 1.x series can disagree (a date-named rolling tag names none).
+        if vyos != nil, let tag, let tagged = VyOSRelease(tag), tagged.major == 1, tagged.series != release.series {
             return .failure(Problem(
                 check: .releaseMismatch,
                 message: "gateway '\(name.debugEscaped)' says vyos: \"\(text.debugEscaped)\" but its image is tagged "

@@ -35,6 +35,12 @@ struct VyOSReleaseTests {
         #expect(diagnostics(Self.lab(Gateway("gw0", image: "vyos/vyos"))).map(\.id.rawValue) == ["LG116"])
         #expect(diagnostics(Self.lab(Gateway("gw0", image: "vyos/vyos:latest"))).map(\.id.rawValue) == ["LG116"])
         #expect(diagnostics(Self.lab(Gateway("gw0"))).map(\.id.rawValue) == ["LG116"])
+        // A rolling build named by date names no series: vyos: decides, and without it LG116 says so.
+        let dated = "vyos/vyos:2025.07.01-0813-rolling"
+        #expect(diagnostics(Self.lab(Gateway("gw0", vyos: "1.5", image: dated))).isEmpty)
+        let undated = diagnostics(Self.lab(Gateway("gw0", image: dated)))
+        #expect(undated.map(\.id.rawValue) == ["LG116"])
+        #expect(undated.first?.message.contains("named by date") == true)
         let old = diagnostics(Self.lab(Gateway("gw0", vyos: "1.1.8")))
         #expect(old.map(\.id.rawValue) == ["LG116"])
         #expect(old.first?.message.contains("1.2, 1.3, 1.4, 1.5") == true)
