@@ -11,7 +11,8 @@ enum VerifyCommand: Subcommand {
         discussion: """
             Finds the artifacts of DIR (default: the current folder) by their content: kind config, containerlab
             topology, VyOS config.boot (1.2 to 1.5; the summary names each one's release) or set commands,
-            Calico IPPool, kubeadm patches, calico-node patch or manifest, bridge script. Options name files explicitly (for example a kind config kept elsewhere).
+            Calico IPPool, kubeadm patches, calico-node patch or manifest, bridge script. Options name files
+            explicitly (for example a kind config kept elsewhere).
             Exit status 0 when there is no error (warnings allowed unless --strict), 1 on errors, 2 on usage errors.
             'labgen explain <ID>' explains a rule.
 

@@ -55,8 +55,13 @@ extension VyOSFactsReader {
         for nat in config["nat"] {
             for direction in nat.children ?? [] where direction.name == "source" || direction.name == "destination" {
                 for rule in direction["rule"] {
-                    for node in (rule.children ?? []) where ["inbound-interface", "outbound-interface"].contains(node.name) {
-                        found.append(Located(node.isBlock ? .natInterfaceBlock(node.name) : .natInterfaceLeaf(node.name), at: at(node)))
+                    let interfaces = (rule.children ?? []).filter {
+                        $0.name == "inbound-interface" || $0.name == "outbound-interface"
+                    }
+                    for node in interfaces {
+                        let syntax: VyOSReleaseSyntax =
+                            node.isBlock ? .natInterfaceBlock(node.name) : .natInterfaceLeaf(node.name)
+                        found.append(Located(syntax, at: at(node)))
                     }
                 }
             }
@@ -79,7 +84,9 @@ extension VyOSFactsReader {
     /// `1.3.8 equuleus`, `1.3 equuleus`, `1.4 or later`.
     static func short(_ evidence: VyOSReleaseEvidence) -> String {
         guard let dialect = evidence.dialect else { return "1.4 or later" }
-        let release = evidence.release.flatMap { VyOSDialect(release: $0) == dialect && $0.first?.isNumber == true ? $0 : nil }
+        let release = evidence.release.flatMap {
+            VyOSDialect(release: $0) == dialect && $0.first?.isNumber == true ? $0 : nil
+        }
         return "\(release ?? dialect.series) \(dialect.codename)"
     }
 }

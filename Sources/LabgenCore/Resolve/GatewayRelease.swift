@@ -31,7 +31,8 @@ enum GatewayRelease {
                 message: "gateway '\(name.debugEscaped)' names no VyOS release: write vyos: \"1.5.0\" (or another "
                     + "release of \(supported)), or an image whose tag is the release"))
         }
-        let from = vyos == nil ? "the image tag '\(text.debugEscaped)' of gateway '\(name.debugEscaped)'" : "'\(text.debugEscaped)'"
+        let quoted = "'\(text.debugEscaped)'"
+        let from = vyos == nil ? "the image tag \(quoted) of gateway '\(name.debugEscaped)'" : quoted
         guard let release = VyOSRelease(text) else {
             return .failure(Problem(
                 check: .unsupportedRelease,
@@ -40,8 +41,9 @@ enum GatewayRelease {
         }
         guard Stock.vyosBootConfig(series: release.series) != nil else {
             // Rolling builds named by date (2025.07.01-0813-rolling) carry no release series.
-            let dated = release.major >= 2000
-                ? "; a rolling build named by date has no series: write vyos: \"1.5\" (the newest labgen knows) with it" : ""
+            let dated =
+                release.major >= 2000
+                ? "; a rolling build named by date has no series: write vyos: \"1.5\" (the newest labgen knows)" : ""
             return .failure(Problem(
                 check: .unsupportedRelease,
                 message: "VyOS \(release.series) (\(from)) is not supported; labgen renders VyOS \(supported)\(dated)"))
@@ -51,8 +53,8 @@ enum GatewayRelease {
             return .failure(Problem(
                 check: .releaseMismatch,
                 message: "gateway '\(name.debugEscaped)' says vyos: \"\(text.debugEscaped)\" but its image is tagged "
-                    + "'\(tag.debugEscaped)' (VyOS \(tagged.series)): the config would be written in the \(release.series) "
-                    + "dialect for a \(tagged.series) router"))
+                    + "'\(tag.debugEscaped)' (VyOS \(tagged.series)): the config would be written in the "
+                    + "\(release.series) dialect for a \(tagged.series) router"))
         }
         return .success(release)
     }

@@ -246,7 +246,9 @@ private struct ResolveState {
                 diagnostics.error(problem.check, problem.message, at: gateway.location)
                 continue
             }
-            let image = gateway.image ?? (registry.map { "\($0.host)/vyos/vyos:\(release.version)" } ?? "vyos/vyos:\(release.version)")
+            let image =
+                gateway.image
+                ?? (registry.map { "\($0.host)/vyos/vyos:\(release.version)" } ?? "vyos/vyos:\(release.version)")
             guard checkImage(image, at: gateway.location) else { continue }
             gatewayIndex[gateway.name] = gateways.count
             gateways.append(

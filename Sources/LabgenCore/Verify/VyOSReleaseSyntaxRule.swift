@@ -40,13 +40,15 @@ extension Verification {
                 switch marker.value {
                 case .systemNTP:
                     if let ntp = evidence.components["ntp"], ntp >= 2 {
-                        problem = "'system ntp' in a config of \(named) whose footer says ntp@\(ntp): VyOS moved NTP to "
-                            + "'service ntp' (ntp@2, VyOS 1.4) and does not migrate this file"
+                        problem = "'system ntp' in a config of \(named) whose footer says ntp@\(ntp): VyOS moved "
+                            + "NTP to 'service ntp' (ntp@2, VyOS 1.4) and does not migrate this file"
                     } else if new && evidence.components["ntp"] == nil {
                         problem = "'system ntp' in a config of \(named): VyOS 1.4 and later have 'service ntp'"
                     }
                 case .serviceNTP:
-                    if old { problem = "'service ntp' in a config of \(named): 1.2 and 1.3 keep NTP under 'system ntp'" }
+                    if old {
+                        problem = "'service ntp' in a config of \(named): 1.2 and 1.3 keep NTP under 'system ntp'"
+                    }
                 case .loginLevel:
                     if evidence.dialect != .crux {
                         problem = "'level' of a login user in a config of \(named): only VyOS 1.2 has it"
@@ -54,7 +56,8 @@ extension Verification {
                 case .natInterfaceLeaf(let name):
                     if let nat = evidence.components["nat"], nat >= 6 {
                         problem = "'\(name)' written as a leaf in a config of \(named) whose footer says nat@\(nat): "
-                            + "VyOS 1.4 and later want '\(name) { name ... }' and migrate a leaf only when the footer says nat@5 or lower"
+                            + "VyOS 1.4 and later want '\(name) { name ... }' and migrate a leaf only when the footer "
+                            + "says nat@5 or lower"
                     } else if new && evidence.components["nat"] == nil {
                         problem = "'\(name)' written as a leaf in a config of \(named): VyOS 1.4 and later want "
                             + "'\(name) { name ... }'"
