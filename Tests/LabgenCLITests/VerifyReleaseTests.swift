@@ -35,7 +35,8 @@ struct VerifyReleaseTests {
         let circinus = equuleus.replacingOccurrences(of: "1.3.3", with: "1.5-rolling-202412060007")
         try circinus.write(to: folder.appendingPathComponent("gw1.boot"), atomically: true, encoding: .utf8)
         let two = workspace.labgen(["verify", "lab"])
-        #expect(two.out.contains("2 VyOS configs (config.boot 1.3.3 equuleus, gw1.boot 1.5-rolling-202412060007 circinus)"),
+        let expected = "2 VyOS configs (config.boot 1.3.3 equuleus, gw1.boot 1.5-rolling-202412060007 circinus)"
+        #expect(two.out.contains(expected),
             "\(two.out)\(two.err)")
     }
 }

@@ -19,19 +19,21 @@ struct VyOSReleaseTests {
     }
 
     @Test func releaseFromVyOSOrFromTheImageTag() throws {
-        let tagged = try resolvedPlan(Self.lab(Gateway("gw0", image: "registry:5000/vyos/vyos:1.5-rolling-202412060007")))
+        let rolling = "1.5-rolling-202412060007"
+        let tagged = try resolvedPlan(Self.lab(Gateway("gw0", image: "registry:5000/vyos/vyos:\(rolling)")))
         #expect(tagged.gateways[0].release.series == "1.5")
         #expect(tagged.gateways[0].release.version == "1.5-rolling-202412060007")
         let written = try resolvedPlan(Self.lab(Gateway("gw0", vyos: "1.3.8")))
         #expect(written.gateways[0].release.series == "1.3")
         #expect(written.gateways[0].image == "vyos/vyos:1.3.8")
         // vyos: wins over a tag of the same series.
-        let both = try resolvedPlan(Self.lab(Gateway("gw0", vyos: "1.5.0", image: "vyos/vyos:1.5-rolling-202412060007")))
+        let both = try resolvedPlan(Self.lab(Gateway("gw0", vyos: "1.5.0", image: "vyos/vyos:\(rolling)")))
         #expect(both.gateways[0].release.version == "1.5.0")
     }
 
     @Test func releaseProblems() {
-        #expect(diagnostics(Self.lab(Gateway("gw0", vyos: "1.4.9", image: "vyos/vyos:1.5.0"))).map(\.id.rawValue) == ["LG145"])
+        let mismatch = diagnostics(Self.lab(Gateway("gw0", vyos: "1.4.9", image: "vyos/vyos:1.5.0")))
+        #expect(mismatch.map(\.id.rawValue) == ["LG145"])
         #expect(diagnostics(Self.lab(Gateway("gw0", image: "vyos/vyos"))).map(\.id.rawValue) == ["LG116"])
         #expect(diagnostics(Self.lab(Gateway("gw0", image: "vyos/vyos:latest"))).map(\.id.rawValue) == ["LG116"])
         #expect(diagnostics(Self.lab(Gateway("gw0"))).map(\.id.rawValue) == ["LG116"])
@@ -59,7 +61,8 @@ struct VyOSReleaseTests {
         ("1.2.8", VyOSDialect.crux), ("1.3.8", .equuleus), ("1.4.9", .sagitta), ("1.5.0", .circinus),
     ])
     func renderedDialects(release: String, dialect: VyOSDialect) throws {
-        let compiled = Pipeline.compile(Self.lab(Gateway("gw0", vyos: release) { Masquerade(source: "10.1.5.0/24") }).spec)
+        let gateway = Gateway("gw0", vyos: release) { Masquerade(source: "10.1.5.0/24") }
+        let compiled = Pipeline.compile(Self.lab(gateway).spec)
         #expect(compiled.diagnostics.isEmpty, "\(compiled.diagnostics.map(\.description))")
         let rendered = try #require(compiled.rendered)
         let boot = try #require(rendered.artifacts.first { $0.path == "startup-conf/gw0-boot.cfg" }).contents
@@ -84,7 +87,8 @@ struct VyOSReleaseTests {
         let hasSmpAffinity = boot.contains("smp-affinity")
         #expect(hasSmpAffinity == (dialect == .crux))
         #expect(boot.hasPrefix("interfaces {"))
-        #expect(boot.contains(dialect == .crux ? "/* Release version: \(release) */" : "// Release version: \(release)"))
+        let releaseLine = dialect == .crux ? "/* Release version: \(release) */" : "// Release version: \(release)"
+        #expect(boot.contains(releaseLine))
 
         var read: [Diagnostic] = []
         let facts = try #require(VyOSFactsReader.read(boot, file: "gw0-boot.cfg", diagnostics: &read))
@@ -98,14 +102,18 @@ struct VyOSReleaseTests {
     }
 
     @Test func theTemplateLabsOnVyOS13And15() throws {
-        for (template, dialect) in [("calico-ipip-crosssubnet-vyos13", VyOSDialect.equuleus), ("calico-ipip-crosssubnet-vyos15", .circinus)] {
+        let templates = [
+            ("calico-ipip-crosssubnet-vyos13", VyOSDialect.equuleus), ("calico-ipip-crosssubnet-vyos15", .circinus),
+        ]
+        for (template, dialect) in templates {
             let lab = try #require(templateLabs.first { $0.lab.spec.name == template })
             let compiled = Pipeline.compile(lab.lab.spec)
             #expect(compiled.diagnostics.isEmpty)
             let facts = LabFacts.read(try #require(compiled.rendered))
             let boot = try #require(facts.vyos["startup-conf/gw0-boot.cfg"])
             #expect(boot.release?.value.dialect == dialect)
-            #expect(VyOSFactsReader.releaseSummary(facts.vyos) == (dialect == .equuleus ? "1.3.8 equuleus" : "1.5.0 circinus"))
+            let summary = dialect == .equuleus ? "1.3.8 equuleus" : "1.5.0 circinus"
+            #expect(VyOSFactsReader.releaseSummary(facts.vyos) == summary)
         }
     }
 
@@ -168,7 +176,8 @@ struct VyOSReleaseTests {
             Masquerade(source: "10.1.5.0/24")
         }).spec).rendered?.artifacts.first { $0.path == "startup-conf/gw0-boot.cfg" }?.contents)
         #expect(Self.releaseSyntax(circinusBody).isEmpty)
-        let claimsEquuleus = circinusBody.replacingOccurrences(of: "Release version: 1.5.0", with: "Release version: 1.3.8")
+        let claimsEquuleus = circinusBody.replacingOccurrences(
+            of: "Release version: 1.5.0", with: "Release version: 1.3.8")
         let found = Self.releaseSyntax(claimsEquuleus)
         #expect(found.count == 2, "\(found.map(\.description))")
         #expect(found.contains { $0.message.contains("'service ntp'") })
@@ -184,8 +193,10 @@ struct VyOSReleaseTests {
             }
             return facts
         }
-        #expect(VyOSFactsReader.releaseSummary(["a": facts("a", "1.2.8"), "b": facts("b", "1.2.8", set: true)]) == "1.2.8 crux")
-        #expect(VyOSFactsReader.releaseSummary(["a": facts("a", "1.5.0"), "b": facts("b", "1.3.8")]) == "a 1.5.0 circinus, b 1.3.8 equuleus")
+        let same = ["a": facts("a", "1.2.8"), "b": facts("b", "1.2.8", set: true)]
+        #expect(VyOSFactsReader.releaseSummary(same) == "1.2.8 crux")
+        let mixed = ["a": facts("a", "1.5.0"), "b": facts("b", "1.3.8")]
+        #expect(VyOSFactsReader.releaseSummary(mixed) == "a 1.5.0 circinus, b 1.3.8 equuleus")
         #expect(VyOSFactsReader.releaseSummary(["a": facts("a", "1.3.8"), "b": facts("b", nil)]) == "a 1.3.8 equuleus")
         #expect(VyOSFactsReader.releaseSummary(["a": facts("a", nil)]) == nil)
     }
