@@ -28,7 +28,11 @@ let package = Package(
         // Per-release boilerplate (VyOS stock config.boot), data under templates/stock.
         .target(
             name: "LabStock", path: "templates/stock",
-            resources: [.embedInCode("vyos/vyos-1.2.boot"), .embedInCode("vyos/vyos-1.4.boot")]),
+            exclude: ["vyos/README.md"],
+            resources: [
+                .embedInCode("vyos/vyos-1.2.boot"), .embedInCode("vyos/vyos-1.3.boot"),
+                .embedInCode("vyos/vyos-1.4.boot"), .embedInCode("vyos/vyos-1.5.boot"),
+            ]),
         // One system call Foundation does not offer: atomic exchange of two directories.
         .target(name: "CLabgenSystem"),
         .target(name: "LabgenCore", dependencies: ["LabModel", "LabFormats", "LabStock", "CLabgenSystem"]),

@@ -8,7 +8,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do {
         let config = try VyOSReader.readBootConfig(text)
         let bare = VyOSConfig(nodes: config.nodes)
-        for dialect in [VyOSDialect.crux, .sagitta] {
+        for dialect in VyOSDialect.allCases {
             // The writer may refuse what it cannot write exactly; what it writes must read back.
             guard let written = try? VyOSWriter.bootConfig(bare, dialect: dialect) else { continue }
             guard let again = try? VyOSReader.readBootConfig(written) else {

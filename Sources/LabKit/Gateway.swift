@@ -11,12 +11,14 @@ public struct Gateway: LabElement, Sendable {
 
     /// - Parameters:
     ///   - name: the node name in the topology, and the router's host-name.
-    ///   - vyos: the VyOS release (`1.2.8`, `1.4.9`): it selects the config.boot dialect.
+    ///   - vyos: the VyOS release (`1.2.8`, `1.3.8`, `1.4.9`, `1.5.0`, `1.5-rolling-202412060007`): it
+    ///     selects the config.boot dialect (1.2 crux, 1.3 equuleus, 1.4 sagitta, 1.5 circinus). When nil,
+    ///     the tag of `image` is the release (`vyos/vyos:1.5.0`).
     ///   - image: the container image; defaults to `<registry>/vyos/vyos:<release>`.
     ///   - transit: the gateway's address on the transit link of a multi-gateway lab; allocated
     ///     from the transit subnet (in gateway order, from its first host) when nil.
     public init(
-        _ name: String, vyos: String, image: String? = nil, transit: String? = nil,
+        _ name: String, vyos: String? = nil, image: String? = nil, transit: String? = nil,
         fileID: String = #fileID, line: Int = #line, column: Int = #column,
         @GatewayBuilder _ content: () -> [GatewayComponent] = { [] }
     ) {

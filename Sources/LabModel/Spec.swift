@@ -135,8 +135,8 @@ public struct PodPoolSpec: Hashable, Sendable, Codable {
 /// A VyOS router that is the default gateway of one or more racks.
 public struct GatewaySpec: Hashable, Sendable, Codable {
     public var name: String
-    /// VyOS release, for example `1.2.8` or `1.4.9`.
-    public var vyos: String
+    /// VyOS release, for example `1.2.8`, `1.3.8`, `1.4.9` or `1.5.0`; nil takes it from the image tag.
+    public var vyos: String?
     public var image: String?
     /// The gateway's address on the transit link; allocated from the transit subnet when nil.
     public var transitAddress: String?
@@ -144,7 +144,7 @@ public struct GatewaySpec: Hashable, Sendable, Codable {
     public var staticRoutes: [StaticRouteSpec] = []
     public var location: SourceLocation
 
-    public init(name: String, vyos: String, image: String?, transitAddress: String? = nil, location: SourceLocation) {
+    public init(name: String, vyos: String?, image: String?, transitAddress: String? = nil, location: SourceLocation) {
         self.name = name
         self.vyos = vyos
         self.image = image

@@ -197,15 +197,15 @@ import Testing
         #expect(text.status == 0)
         #expect(
             text.out
-                == "part: 0 errors, 0 warnings (checked 2 VyOS configs, 1 Calico pool; "
+                == "part: 0 errors, 0 warnings (checked 2 VyOS configs (1.4.9 sagitta), 1 Calico pool; "
                 + "not found: kind config, containerlab topology)\n")
         let json = workspace.labgen(["verify", "part", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
-        #expect(report["checked"] as? [String] == ["2 VyOS configs", "1 Calico pool"])
+        #expect(report["checked"] as? [String] == ["2 VyOS configs (1.4.9 sagitta)", "1 Calico pool"])
         #expect(report["notFound"] as? [String] == ["kind config", "containerlab topology"])
 
         let complete = workspace.labgen(["verify", "out/calico-ipip-crosssubnet"])
-        #expect(complete.out.hasSuffix("(checked kind config, containerlab topology, 2 VyOS configs, 1 Calico pool)\n"))
+        #expect(complete.out.hasSuffix("(checked kind config, containerlab topology, 2 VyOS configs (1.4.9 sagitta), 1 Calico pool)\n"))
     }
 
     @Test func verifyExitStatuses() throws {

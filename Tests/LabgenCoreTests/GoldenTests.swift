@@ -73,6 +73,39 @@ struct GoldenTests {
             })
     }
 
+    /// The 1.3 (equuleus) and 1.5 (circinus) dialects: a hand-written static route on 1.3, and two
+    /// 1.5 gateways (one taking its release from the image tag) with the routes between them.
+    @Test func equuleusAndCircinus() throws {
+        try Golden.check(
+            Lab("golden-equuleus") {
+                Registry(mirror: "registry.lab:5000", insecure: true)
+                Topology(mtu: 1450)
+                Cluster("golden3", image: "kindest/node:v1.29.2") {
+                    Calico(pool: PodPool("10.244.0.0/16", ipip: .crossSubnet))
+                }
+                Gateway("edge", vyos: "1.3.8") {
+                    Masquerade(source: "10.1.0.0/16")
+                    StaticRoute("10.9.0.0/16", via: "10.1.1.254")
+                }
+                Rack("rack-a", subnet: "10.1.1.0/24") {
+                    Node(.controlPlane)
+                    Node(.worker)
+                }
+                Rack("rack-b", subnet: "10.1.2.0/24") { Node(.worker) }
+            })
+        try Golden.check(
+            Lab("golden-circinus") {
+                NodePool("10.2.0.0/16", rackPrefix: 24)
+                Cluster("golden4") {
+                    Calico(pool: PodPool("10.244.0.0/16", ipip: .crossSubnet))
+                }
+                Gateway("core", image: "vyos/vyos:1.5-rolling-202412060007")
+                Gateway("edge", vyos: "1.5.0")
+                Rack("r1", router: "core") { Node(.controlPlane) }
+                Rack("r2", router: "edge") { Node(.worker) }
+            })
+    }
+
     /// A kind-only lab: only kind.yaml and lab.json (no racks, no gateway).
     @Test func kindOnly() throws {
         try Golden.check(

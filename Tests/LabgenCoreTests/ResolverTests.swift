@@ -175,7 +175,7 @@ struct ResolverTests {
         #expect(diagnostics(unknownGateway).map(\.id.rawValue) == ["LG110"])
         let oldRelease = Lab("test") {
             Cluster("test")
-            Gateway("gw0", vyos: "1.3.2")
+            Gateway("gw0", vyos: "1.1.8")
             Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
         }
         #expect(diagnostics(oldRelease).map(\.id.rawValue) == ["LG116"])

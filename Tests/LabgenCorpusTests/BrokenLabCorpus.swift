@@ -408,7 +408,17 @@ enum Corpus {
         // MARK: LG116 - LG118
         broken("VyOS release without stock configuration", "LG116", at: #line + 2) {
             Cluster("corpus")
-            Gateway("gw0", vyos: "1.3.2")
+            Gateway("gw0", vyos: "1.1.8")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("VyOS release neither written nor in the image tag", "LG116", at: #line + 2) {
+            Cluster("corpus")
+            Gateway("gw0", image: "vyos/vyos")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("VyOS release whose series differs from the image tag's", "LG145", at: #line + 2) {
+            Cluster("corpus")
+            Gateway("gw0", vyos: "1.4.9", image: "vyos/vyos:1.5.0")
             Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
         },
         broken("VyOS release that is not a version", "LG116", at: #line + 2) {

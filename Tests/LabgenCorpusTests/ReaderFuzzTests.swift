@@ -191,7 +191,7 @@ struct ReaderFuzzTests {
                 nodes.append(VyOSNode("block\(n)", random.chance(oneIn: 2) ? "tag\(n)" : nil, children: leaves))
             }
             let config = VyOSConfig(nodes: nodes)
-            for dialect in [VyOSDialect.crux, .sagitta] {
+            for dialect in VyOSDialect.allCases {
                 // The writer refuses what it cannot write exactly (say, a line break); what it writes reads back.
                 guard let text = try? VyOSWriter.bootConfig(config, dialect: dialect) else { continue }
                 written += 1

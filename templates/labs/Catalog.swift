@@ -20,6 +20,8 @@ public let templateLabs: [TemplateLab] = [
     TemplateLab(file: "calico-vxlan-crosssubnet.swift", lab: calicoVXLANCrossSubnet),
     TemplateLab(file: "calico-ipip-crosssubnet-pools.swift", lab: calicoIPIPCrossSubnetPools),
     TemplateLab(file: "calico-ipip-crosssubnet-2gw.swift", lab: calicoIPIPCrossSubnet2GW),
+    TemplateLab(file: "calico-ipip-crosssubnet-vyos13.swift", lab: calicoIPIPCrossSubnetVyOS13),
+    TemplateLab(file: "calico-ipip-crosssubnet-vyos15.swift", lab: calicoIPIPCrossSubnetVyOS15),
 ]
 
 /// The folder of the template lab files in the labgen source checkout (for `labgen init`).

@@ -71,12 +71,16 @@ public struct VyOSNode: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// The two config.boot dialects labgen writes.
-public enum VyOSDialect: Hashable, Sendable {
-    /// VyOS 1.2 / 1.3: leaf values unquoted when plain, `/* ... */` footer.
+/// The config.boot dialects labgen writes, one per VyOS release series (see `VyOSDialect+Release.swift`).
+public enum VyOSDialect: Hashable, Sendable, CaseIterable {
+    /// VyOS 1.2: leaf values unquoted when plain, `/* ... */` footer.
     case crux
-    /// VyOS 1.4+: every leaf value double-quoted, `// ...` footer.
+    /// VyOS 1.3: leaf values unquoted when plain (the vyatta-cfg writer, as 1.2), `// ...` footer.
+    case equuleus
+    /// VyOS 1.4: every leaf value double-quoted, `// ...` footer.
     case sagitta
+    /// VyOS 1.5: as 1.4 (every leaf value double-quoted, `// ...` footer).
+    case circinus
 }
 
 /// The version footer at the end of a config.boot.

@@ -1,4 +1,4 @@
-/// Reads VyOS configurations: the config.boot curly-brace form (1.2 and 1.4 dialects) and the
+/// Reads VyOS configurations: the config.boot curly-brace form (the 1.2, 1.3, 1.4 and 1.5 dialects) and the
 /// `set` command form.
 ///
 /// Both readers run in linear time without recursion, reject nesting deeper than

@@ -40,12 +40,14 @@ public struct VyOSSetSchema: Sendable {
     /// The tag nodes of VyOS 1.4 (sagitta) that labs use; containers as for `.crux`.
     public static let sagitta = builtIn(sagittaTagPaths)
 
-    /// `.sagitta` for release 1.4 and later, `.crux` for anything older or unrecognised.
+    /// The schema of a release: `.equuleus` for 1.3, `.sagitta` for 1.4, `.circinus` for 1.5 and
+    /// later, `.crux` for 1.2 and anything older or unrecognised.
     public static func forRelease(_ release: String) -> VyOSSetSchema {
+        if let dialect = VyOSDialect(release: release) { return forDialect(dialect) }
         var digits = Substring(release)
         if digits.hasPrefix("v") { digits = digits.dropFirst() }
         let parts = digits.split(separator: ".", maxSplits: 2).map { Int($0.prefix(while: \.isNumber)) ?? -1 }
-        if parts.count >= 2, parts[0] > 1 || (parts[0] == 1 && parts[1] >= 4) { return .sagitta }
+        if parts.count >= 2, parts[0] > 1 || (parts[0] == 1 && parts[1] >= 4) { return .circinus }
         return .crux
     }
 
@@ -66,7 +68,7 @@ public struct VyOSSetSchema: Sendable {
         return VyOSSetSchema(tagNodePaths: tags, containerPaths: containers)
     }
 
-    private static func builtIn(_ text: String) -> VyOSSetSchema {
+    static func builtIn(_ text: String) -> VyOSSetSchema {
         let tags = Set(text.split(separator: "\n").map(String.init))
         var containers = Set<String>()
         for path in tags {

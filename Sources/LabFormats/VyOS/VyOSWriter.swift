@@ -10,9 +10,9 @@ public enum VyOSWriter {
 
     /// config.boot text in the dialect, 4-space indentation, footer comments in the dialect's style.
     ///
-    /// crux writes a leaf value bare when it is made of plain characters (letters, digits and
-    /// `. - _ / : @ $ + = , % ~`), else double-quoted with `\"` and `\\` escapes; an empty value is
-    /// `""`. sagitta double-quotes every leaf value. Tag values are bare when plain, else quoted, in
+    /// crux and equuleus write a leaf value bare when it is made of plain characters (letters, digits
+    /// and `. - _ / : @ $ + = , % ~`), else double-quoted with `\"` and `\\` escapes; an empty value is
+    /// `""`. sagitta and circinus double-quote every leaf value. Tag values are bare when plain, else quoted, in
     /// both dialects. Empty blocks are written `name value {` + newline + `}`. Comments other than the
     /// footer are not kept. An empty config without footer is the empty string.
     public static func bootConfig(_ config: VyOSConfig, dialect: VyOSDialect) throws(FormatError) -> String {
@@ -27,8 +27,10 @@ public enum VyOSWriter {
                 out += "\n\n/* Warning: Do not remove the following line. */\n"
                 out += "/* === vyatta-config-version: \"\(footer.configVersion)\" === */\n"
                 out += "/* Release version: \(footer.releaseVersion) */\n"
-            case .sagitta:
-                out += "\n// Warning: Do not remove the following line.\n"
+            case .equuleus, .sagitta, .circinus:
+                // 1.3 and 1.5 leave two blank lines before the footer, the 1.4 reference one.
+                out += dialect == .sagitta ? "\n" : "\n\n"
+                out += "// Warning: Do not remove the following line.\n"
                 out += "// vyos-config-version: \"\(footer.configVersion)\"\n"
                 out += "// Release version: \(footer.releaseVersion)\n"
             }
@@ -84,7 +86,7 @@ public enum VyOSWriter {
         } else {
             if let value = node.value {
                 out += " "
-                if dialect == .crux && VyOSChars.isBareBootValue(value) {
+                if !dialect.quotesEveryValue && VyOSChars.isBareBootValue(value) {
                     out += value
                 } else {
                     out += VyOSChars.doubleQuoted(value)

@@ -32,8 +32,12 @@ enum ExplainCommand: Subcommand {
             return ExitStatus.success
         }
         if let check = ModelCheck(rawValue: id.rawValue) {
+            let detail = check.explanation.map { "\n\n" + $0 } ?? ""
             context.out(
-                "\(check.id): \(check.summary) (model check of 'labgen build', error)\n\nReported on the lab description (the Swift DSL), before anything is rendered; the message names the element and its source line.\n")
+                "\(check.id): \(check.summary) (model check of 'labgen build', error)\n\n"
+                    + "Reported on the lab description (the Swift DSL), before anything is rendered; "
+                    + "the message names the element and its source line."
+                    + "\(detail)\n")
             return ExitStatus.success
         }
         let known = Rule.catalogue.map(\.id.rawValue) + ModelCheck.allCases.map(\.rawValue)

@@ -10,8 +10,9 @@ enum VerifyCommand: Subcommand {
         abstract: "Check that a lab's kind, containerlab, VyOS, Calico and kubeadm files agree with one another.",
         discussion: """
             Finds the artifacts of DIR (default: the current folder) by their content: kind config, containerlab
-            topology, VyOS config.boot or set commands, Calico IPPool, kubeadm patches, calico-node patch or
-            manifest, bridge script. Options name files explicitly (for example a kind config kept elsewhere).
+            topology, VyOS config.boot (1.2 to 1.5; the summary names each one's release) or set commands, Calico
+            IPPool, kubeadm patches, calico-node patch or manifest, bridge script. Options name files explicitly
+            (for example a kind config kept elsewhere).
             Exit status 0 when there is no error (warnings allowed unless --strict), 1 on errors, 2 on usage and
             I/O problems (unknown option, a folder or file that cannot be read, a folder with no lab artifacts).
             'labgen explain <ID>' explains a rule.
@@ -152,7 +153,9 @@ enum VerifyCommand: Subcommand {
         count(facts.kind == nil ? 0 : 1, "kind config")
         count(facts.clab == nil ? 0 : 1, "containerlab topology")
         if facts.vyos.isEmpty { notFound.append("VyOS config") } else {
-            checked.append("\(facts.vyos.count) VyOS config\(facts.vyos.count == 1 ? "" : "s")")
+            checked.append(
+                "\(facts.vyos.count) VyOS config\(facts.vyos.count == 1 ? "" : "s")"
+                    + (VyOSFactsReader.releaseSummary(facts.vyos).map { " (\($0))" } ?? ""))
         }
         if facts.pools.isEmpty { notFound.append("Calico pool") } else {
             checked.append("\(facts.pools.count) Calico pool\(facts.pools.count == 1 ? "" : "s")")

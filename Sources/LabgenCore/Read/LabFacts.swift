@@ -1,3 +1,4 @@
+import LabFormats
 import LabModel
 
 /// A `key=value` kubelet node label.
@@ -129,6 +130,11 @@ public struct VyOSFacts: Hashable, Sendable {
     public var staticRoutes: [StaticRouteFacts] = []
     /// Every leaf value, by its path with tag values (`interfaces ethernet eth1 address`), in file order.
     public var settings: [String: [Located<String>]] = [:]
+    /// The release the file says it is in (footer, or `# Release version:` of set commands); see
+    /// `VyOSFactsReader+Release.swift`.
+    public var release: Located<VyOSReleaseEvidence>?
+    /// The nodes whose syntax differs between releases (LG146).
+    public var releaseSyntax: [Located<VyOSReleaseSyntax>] = []
 }
 
 /// A Calico pool: an `IPPool` document, or the pool calico-node creates from its

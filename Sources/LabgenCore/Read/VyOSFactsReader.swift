@@ -1,7 +1,7 @@
 import LabFormats
 import LabModel
 
-/// Reads a VyOS configuration (config.boot of 1.2 or 1.4, or `set` commands) into interfaces
+/// Reads a VyOS configuration (config.boot of 1.2, 1.3, 1.4 or 1.5, or `set` commands) into interfaces
 /// with their addresses and MTU, and source NAT rules.
 public enum VyOSFactsReader {
     /// Whether a text looks like a VyOS config.boot: it parses, and its top level holds
@@ -16,7 +16,10 @@ public enum VyOSFactsReader {
         let isSet = VyOSReader.isSetCommands(text)
         do {
             let config = isSet ? try VyOSReader.readSetCommands(text) : try VyOSReader.readBootConfig(text)
-            return facts(config, file: file, isSetCommands: isSet)
+            var facts = facts(config, file: file, isSetCommands: isSet)
+            facts.release = release(of: config, text: text, isSetCommands: isSet, file: file)
+            facts.releaseSyntax = releaseSyntax(of: config, file: file)
+            return facts
         } catch {
             diagnostics.append(
                 .error(RuleID.unreadable, "VyOS config does not parse: \(error.message)", at: origin.location(error.position)))

@@ -2,8 +2,8 @@ import LabFormats
 import LabModel
 import LabStock
 
-/// The VyOS gateway config: config.boot in the dialect of the gateway's release, and the
-/// same configuration as `set` commands.
+/// The VyOS gateway config: config.boot in the dialect of the gateway's release (1.2, 1.3, 1.4 or
+/// 1.5), and the same configuration as `set` commands.
 ///
 /// The stock parts (system section, per-interface defaults, footer) come from the release's
 /// stock config in `templates/stock/vyos/`, read with the same VyOS reader that `labgen verify`
@@ -23,8 +23,20 @@ enum VyOSRenderer {
         }
     }
 
+    /// The dialect of the release's series (1.2 crux, 1.3 equuleus, 1.4 sagitta, 1.5 circinus). The
+    /// resolver admits only series with stock data (LG116), which all have a dialect; the fallback
+    /// keeps the function total.
     static func dialect(of release: VyOSRelease) -> VyOSDialect {
-        (release.major, release.minor) < (1, 4) ? .crux : .sagitta
+        VyOSDialect(series: release.series) ?? ((release.major, release.minor) < (1, 4) ? .crux : .circinus)
+    }
+
+    /// `nat source rule N outbound-interface eth0` (a leaf) up to 1.3; `outbound-interface { name eth0 }`
+    /// from 1.4 on (vyos-1x nat migration 5-to-6).
+    static func outboundInterface(_ name: String, dialect: VyOSDialect) -> VyOSNode {
+        switch dialect {
+        case .crux, .equuleus: VyOSNode("outbound-interface", name)
+        case .sagitta, .circinus: VyOSNode("outbound-interface", children: [VyOSNode("name", name)])
+        }
     }
 
     /// The parsed stock configuration of a release series.
@@ -52,10 +64,7 @@ enum VyOSRenderer {
         var nodes = [VyOSNode("interfaces", children: interfaces)]
         if !gateway.masquerades.isEmpty {
             let rules = gateway.masquerades.map { rule in
-                let outbound: VyOSNode =
-                    dialect == .crux
-                    ? VyOSNode("outbound-interface", rule.outbound)
-                    : VyOSNode("outbound-interface", children: [VyOSNode("name", rule.outbound)])
+                let outbound = outboundInterface(rule.outbound, dialect: dialect)
                 return VyOSNode(
                     "rule", String(rule.rule),
                     children: [

@@ -26,6 +26,7 @@ public enum ModelCheck: String, CaseIterable, Sendable {
     case invalidNumber = "LG120"
     case invalidImage = "LG121"
     case noEnabledPool = "LG130"
+    case releaseMismatch = "LG145"
 
     public var id: DiagnosticID { DiagnosticID(rawValue) }
 
@@ -48,13 +49,14 @@ public enum ModelCheck: String, CaseIterable, Sendable {
         case .conflictingEncapsulation: "IPIP and VXLAN both enabled on a pool"
         case .poolSmallerThanBlock: "a pod pool smaller than its block size, or a bad block size"
         case .misplacedElement: "an element written where it does not belong (a second Cluster, ...)"
-        case .unsupportedRelease: "a VyOS release labgen has no stock configuration for"
+        case .unsupportedRelease: "a VyOS release labgen has no stock configuration for (it has 1.2, 1.3, 1.4, 1.5)"
         case .addressesExhausted: "a rack or node pool that runs out of addresses"
         case .missingCluster: "a lab without a Cluster"
         case .invalidLabel: "a Kubernetes label that the API server would reject"
         case .invalidNumber: "a number out of range (MTU, rule number, prefix length)"
         case .invalidImage: "a container image reference with characters no registry accepts"
         case .noEnabledPool: "a cluster whose pod pools are all disabled (Calico assigns pod addresses from none)"
+        case .releaseMismatch: "a gateway whose vyos: release and image tag name different VyOS series"
         }
     }
 }

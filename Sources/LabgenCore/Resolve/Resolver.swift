@@ -241,24 +241,16 @@ private struct ResolveState {
                 continue
             }
             claimTopologyName(gateway.name, what: "gateway", at: gateway.location)
-            // The release is written into config.boot's footer and the image tag: letters, digits, '.', '-' only.
-            let releaseCharacters = gateway.vyos.unicodeScalars.allSatisfy {
-                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-")
-            }
-            guard releaseCharacters, let release = VyOSRelease(gateway.vyos) else {
-                diagnostics.error(
-                    .unsupportedRelease, "'\(gateway.vyos.debugEscaped)' is not a VyOS release such as 1.2.8 or 1.4.9",
-                    at: gateway.location)
+            let release: VyOSRelease
+            switch GatewayRelease.resolve(name: gateway.name, vyos: gateway.vyos, image: gateway.image) {
+            case .success(let found): release = found
+            case .failure(let problem):
+                diagnostics.error(problem.check, problem.message, at: gateway.location)
                 continue
             }
-            guard Stock.vyosBootConfig(series: release.series) != nil else {
-                diagnostics.error(
-                    .unsupportedRelease,
-                    "VyOS \(release.series) is not supported; labgen renders \(Stock.vyosSeries.joined(separator: " and "))",
-                    at: gateway.location)
-                continue
-            }
-            let image = gateway.image ?? (registry.map { "\($0.host)/vyos/vyos:\(gateway.vyos)" } ?? "vyos/vyos:\(gateway.vyos)")
+            let image =
+                gateway.image
+                ?? (registry.map { "\($0.host)/vyos/vyos:\(release.version)" } ?? "vyos/vyos:\(release.version)")
             guard checkImage(image, at: gateway.location) else { continue }
             gatewayIndex[gateway.name] = gateways.count
             gateways.append(

@@ -222,7 +222,7 @@ public struct Rule: Sendable, Hashable {
                 leave through the default route (containerlab's management network) and are lost: nodes in different
                 racks cannot reach each other, the kubelets of one rack never reach the API server in another.
                 """, severity: .error),
-    ]
+    ] + releaseRules
 
     /// The rule with that ID.
     public static func rule(_ id: DiagnosticID) -> Rule? { catalogue.first { $0.id == id } }

@@ -95,7 +95,7 @@ struct VyOSPropertyTests {
             let config = VyOSConfig(nodes: gen.nodes(depth: 0))
             rng = gen.rng
             let reject = Self.mustReject(config.nodes)
-            for dialect in [VyOSDialect.crux, .sagitta] {
+            for dialect in VyOSDialect.allCases {
                 let text: String
                 do {
                     text = try VyOSWriter.bootConfig(config, dialect: dialect)
@@ -160,7 +160,7 @@ struct VyOSPropertyTests {
             _ = VyOSReader.isSetCommands(text)
             // Whatever reads must write and read back to the same tree (or be refused by the writer).
             if let config = try? VyOSReader.readBootConfig(text) {
-                for dialect in [VyOSDialect.crux, .sagitta] {
+                for dialect in VyOSDialect.allCases {
                     if let again = try? VyOSWriter.bootConfig(config, dialect: dialect) {
                         #expect((try? VyOSReader.readBootConfig(again)) == config, "\(text.debugDescription)")
                     }
