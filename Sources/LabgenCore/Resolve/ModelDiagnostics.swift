@@ -25,6 +25,7 @@ public enum ModelCheck: String, CaseIterable, Sendable {
     case invalidLabel = "LG119"
     case invalidNumber = "LG120"
     case invalidImage = "LG121"
+    case invalidCalicoInstall = "LG140"
 
     public var id: DiagnosticID { DiagnosticID(rawValue) }
 
@@ -53,6 +54,7 @@ public enum ModelCheck: String, CaseIterable, Sendable {
         case .invalidLabel: "a Kubernetes label that the API server would reject"
         case .invalidNumber: "a number out of range (MTU, rule number, prefix length)"
         case .invalidImage: "a container image reference with characters no registry accepts"
+        case .invalidCalicoInstall: "a Calico install with a malformed release or manifest, or written twice"
         }
     }
 }

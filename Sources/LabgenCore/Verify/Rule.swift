@@ -25,6 +25,7 @@ public enum RuleID {
     public static let standalonePatch: DiagnosticID = "LG020"
     public static let vyosForms: DiagnosticID = "LG021"
     public static let gatewayRoutes: DiagnosticID = "LG022"
+    public static let calicoInstallation: DiagnosticID = "LG030"
 }
 
 /// A cross-artifact rule: what `labgen explain` prints and `labgen verify --help` lists.
@@ -221,6 +222,16 @@ public struct Rule: Sendable, Hashable {
                 next hop is on one of its own subnets and is the gateway that owns the rack. Without the route the packets
                 leave through the default route (containerlab's management network) and are lost: nodes in different
                 racks cannot reach each other, the kubelets of one rack never reach the API server in another.
+                """, severity: .error),
+        Rule(
+            id: RuleID.calicoInstallation, summary: "the operator's Installation is one it accepts: named default, valid fields",
+            explanation: """
+                The Tigera operator (operator.tigera.io/v1) reads only the Installation named `default`; any other is
+                ignored and Calico is never installed. Its settings differ from an IPPool's: `natOutgoing` is Enabled or
+                Disabled (not true/false), `registry` ends with '/', and `nodeAddressAutodetectionV4` holds exactly one
+                method (cidrs, interface, skipInterface, canReach, firstFound or kubernetes); the API server rejects the
+                object otherwise and nodes stay NotReady. Its ipPools and autodetection are checked like an IPPool and
+                calico-node's environment (LG007, LG008, LG017).
                 """, severity: .error),
     ]
 
