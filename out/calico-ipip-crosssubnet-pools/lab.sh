@@ -54,11 +54,9 @@ up() {
     if [ "$n" -ge 5 ]; then say "  deployed ($n containers); skipped"
     elif [ "$n" -gt 0 ]; then step 'containerlab deploy' as_root containerlab 'deploy' '-t' 'calico-ipip-crosssubnet.clab.yaml' '--reconfigure'
     else step 'containerlab deploy' as_root containerlab 'deploy' '-t' 'calico-ipip-crosssubnet.clab.yaml'; fi
-    say '==> Calico v3.30.3 (operator)'
-    if kubectl '--context' 'kind-calico-ipip-crosssubnet' '-n' 'tigera-operator' 'get' 'deployment' 'tigera-operator' >/dev/null 2>&1; then say '  the Tigera operator is installed'
-    else step 'Calico install' kubectl '--context' 'kind-calico-ipip-crosssubnet' 'create' '-f' 'https://raw.githubusercontent.com/projectcalico/calico/v3.30.3/manifests/tigera-operator.yaml'; fi
-    step 'Calico install' kubectl '--context' 'kind-calico-ipip-crosssubnet' 'wait' '--for' 'condition=established' '--timeout' '120s' 'crd/installations.operator.tigera.io'
-    step 'Calico install' kubectl '--context' 'kind-calico-ipip-crosssubnet' 'apply' '-f' 'calico/installation.yaml'
+    say '==> Calico v3.23.2 (manifest)'
+    step 'Calico install' kubectl '--context' 'kind-calico-ipip-crosssubnet' 'apply' '-f' 'https://raw.githubusercontent.com/projectcalico/calico/v3.23.2/manifests/calico.yaml'
+    step 'Calico install' kubectl '--context' 'kind-calico-ipip-crosssubnet' '-n' 'kube-system' 'patch' 'daemonset' 'calico-node' '--patch-file' 'calico/calico-node-patch.yaml'
     say "==> waiting up to $TIMEOUT s for the nodes"
     deadline=$(($(date +%s) + TIMEOUT))
     while :; do
@@ -78,7 +76,7 @@ up() {
     say '  every node is Ready with its planned address'
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
-    step 'wait for calico-node' kubectl '--context' 'kind-calico-ipip-crosssubnet' '-n' 'calico-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
+    step 'wait for calico-node' kubectl '--context' 'kind-calico-ipip-crosssubnet' '-n' 'kube-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
     say 'lab '\''calico-ipip-crosssubnet-pools'\'' is up: kind cluster calico-ipip-crosssubnet (kubectl --context kind-calico-ipip-crosssubnet)'
     say '  calico-ipip-crosssubnet-control-plane  control-plane  10.1.5.10  rack rack0'
     say '  calico-ipip-crosssubnet-worker  worker  10.1.5.11  rack rack0'

@@ -73,9 +73,11 @@ struct PodPoolTests {
         #expect(cluster.pools.map(\.blockSize) == [26, 28, 26])
         // Without a written pod subnet, kubeadm's covers every pool.
         #expect(cluster.podSubnet == IPv4Prefix("10.244.0.0/22"))
-        let pools = try #require(rendered.artifact(at: "calico/ippool.yaml")).contents
-        #expect(pools.contains("  nodeSelector: rack == \"rack0\"\n"))
-        #expect(pools.contains("  disabled: true\n"))
+        // The operator install (the default) writes the pools into the Installation, not an IPPool file.
+        #expect(rendered.artifact(at: "calico/ippool.yaml") == nil)
+        let pools = try #require(rendered.artifact(at: "calico/installation.yaml")).contents
+        #expect(pools.contains("    nodeSelector: rack == \"rack0\"\n"))
+        #expect(pools.contains("    disableNewAllocations: true\n"))
         // The selector matches the rack label labgen gives each node.
         #expect(plan.nodes.map(\.labels) == [[Label("rack", "rack0")], [Label("rack", "rack1")]])
         #expect(rendered.artifact(at: "kubeadm/per-rack-worker.yaml")?.contents.contains("node-labels: rack=rack1") == true)
