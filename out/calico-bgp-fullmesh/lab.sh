@@ -67,7 +67,7 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-calico-bgp-fullmesh' '-n' 'calico-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
-    say 'lab '\''calico-bgp-fullmesh'\'' is up: kind cluster calico-bgp-fullmesh (kubectl --context kind-calico-bgp-fullmesh)'
+    say 'the lab is up: kind cluster calico-bgp-fullmesh (kubectl --context kind-calico-bgp-fullmesh)'
     say '  calico-bgp-fullmesh-control-plane  control-plane  -  rack -'
     say '  calico-bgp-fullmesh-worker  worker  -  rack -'
     say '  calico-bgp-fullmesh-worker2  worker  -  rack -'

@@ -82,7 +82,7 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-calico-ipip-crosssubnet-2gw' '-n' 'calico-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
-    say 'lab '\''calico-ipip-crosssubnet-2gw'\'' is up: kind cluster calico-ipip-crosssubnet-2gw (kubectl --context kind-calico-ipip-crosssubnet-2gw)'
+    say 'the lab is up: kind cluster calico-ipip-crosssubnet-2gw (kubectl --context kind-calico-ipip-crosssubnet-2gw)'
     say '  calico-ipip-crosssubnet-2gw-control-plane  control-plane  10.1.0.10  rack rack0'
     say '  calico-ipip-crosssubnet-2gw-worker  worker  10.1.0.11  rack rack0'
     say '  calico-ipip-crosssubnet-2gw-worker2  worker  10.1.1.10  rack rack1'

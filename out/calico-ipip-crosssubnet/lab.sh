@@ -77,7 +77,7 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-calico-ipip-crosssubnet' '-n' 'kube-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
-    say 'lab '\''calico-ipip-crosssubnet'\'' is up: kind cluster calico-ipip-crosssubnet (kubectl --context kind-calico-ipip-crosssubnet)'
+    say 'the lab is up: kind cluster calico-ipip-crosssubnet (kubectl --context kind-calico-ipip-crosssubnet)'
     say '  calico-ipip-crosssubnet-control-plane  control-plane  10.1.5.10  rack rack0'
     say '  calico-ipip-crosssubnet-worker  worker  10.1.5.11  rack rack0'
     say '  calico-ipip-crosssubnet-worker2  worker  10.1.8.10  rack rack1'

@@ -67,7 +67,7 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-calico-ipip' '-n' 'calico-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
-    say 'lab '\''calico-ipip'\'' is up: kind cluster calico-ipip (kubectl --context kind-calico-ipip)'
+    say 'the lab is up: kind cluster calico-ipip (kubectl --context kind-calico-ipip)'
     say '  calico-ipip-control-plane  control-plane  -  rack -'
     say '  calico-ipip-worker  worker  -  rack -'
     say '  calico-ipip-worker2  worker  -  rack -'

@@ -79,7 +79,7 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-calico-vxlan-crosssubnet' '-n' 'calico-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
-    say 'lab '\''calico-vxlan-crosssubnet'\'' is up: kind cluster calico-vxlan-crosssubnet (kubectl --context kind-calico-vxlan-crosssubnet)'
+    say 'the lab is up: kind cluster calico-vxlan-crosssubnet (kubectl --context kind-calico-vxlan-crosssubnet)'
     say '  calico-vxlan-crosssubnet-control-plane  control-plane  10.1.5.10  rack rack0'
     say '  calico-vxlan-crosssubnet-worker  worker  10.1.5.11  rack rack0'
     say '  calico-vxlan-crosssubnet-worker2  worker  10.1.8.10  rack rack1'

@@ -137,7 +137,7 @@ enum LabScriptRenderer {
             let arguments = rollout.arguments.dropLast().map { " " + q($0) }.joined()
             lines.append("    step 'wait for calico-node' \(rollout.program)\(arguments) \"${remaining}s\"")
         }
-        lines.append("    say \(q("lab '\(plan.name)' is up: kind cluster \(commands.cluster) (kubectl --context \(commands.context))"))")
+        lines.append("    say \(q("the lab is up: kind cluster \(commands.cluster) (kubectl --context \(commands.context))"))")
         for node in plan.nodes {
             let summary = "  \(node.name)  \(node.role.rawValue)  \(node.attachment?.address.address.description ?? "-")  rack \(node.attachment?.rack ?? "-")"
             lines.append("    say \(q(summary))")

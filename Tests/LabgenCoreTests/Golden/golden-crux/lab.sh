@@ -76,7 +76,7 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-golden' '-n' 'kube-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
-    say 'lab '\''golden-crux'\'' is up: kind cluster golden (kubectl --context kind-golden)'
+    say 'the lab is up: kind cluster golden (kubectl --context kind-golden)'
     say '  golden-control-plane  control-plane  10.1.1.10  rack rack-a'
     say '  golden-worker  worker  10.1.1.11  rack rack-a'
     say '  golden-worker2  worker  10.1.2.20  rack rack-b'

@@ -66,7 +66,7 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-kindonly' '-n' 'calico-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
-    say 'lab '\''golden-kind-only'\'' is up: kind cluster kindonly (kubectl --context kind-kindonly)'
+    say 'the lab is up: kind cluster kindonly (kubectl --context kind-kindonly)'
     say '  kindonly-control-plane  control-plane  -  rack -'
     say '  kindonly-worker  worker  -  rack -'
     say '  kindonly-worker2  worker  -  rack -'

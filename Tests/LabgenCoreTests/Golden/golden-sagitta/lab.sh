@@ -73,7 +73,7 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-golden2' '-n' 'calico-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
-    say 'lab '\''golden-sagitta'\'' is up: kind cluster golden2 (kubectl --context kind-golden2)'
+    say 'the lab is up: kind cluster golden2 (kubectl --context kind-golden2)'
     say '  golden2-control-plane  control-plane  192.168.10.10  rack r1'
     say '  golden2-worker  worker  192.168.20.10  rack r2'
     say '  pool default-ipv4-ippool 10.200.0.0/16 /24 encapsulation VXLAN'
