@@ -26,6 +26,7 @@ public enum RuleID {
     public static let vyosForms: DiagnosticID = "LG021"
     public static let gatewayRoutes: DiagnosticID = "LG022"
     public static let calicoInstallation: DiagnosticID = "LG030"
+    public static let poolEnvironment: DiagnosticID = "LG031"
 }
 
 /// A cross-artifact rule: what `labgen explain` prints and `labgen verify --help` lists.
@@ -232,6 +233,15 @@ public struct Rule: Sendable, Hashable {
                 method (cidrs, interface, skipInterface, canReach, firstFound or kubernetes); the API server rejects the
                 object otherwise and nodes stay NotReady. Its ipPools and autodetection are checked like an IPPool and
                 calico-node's environment (LG007, LG008, LG017).
+                """, severity: .error),
+        Rule(
+            id: RuleID.poolEnvironment, summary: "a calico-node patch's CALICO_IPV4POOL_* agree with the IPPool file",
+            explanation: """
+                In a manifest install the first pool is created by calico-node from its environment
+                (CALICO_IPV4POOL_CIDR, _BLOCK_SIZE, _IPIP, _VXLAN, _NAT_OUTGOING), set by the calico-node patch; the
+                IPPool file (default-ipv4-ippool) describes the same pool for calicoctl and for readers. When they
+                differ, the running pool is the patch's, not the one the lab documents: a different cidr breaks
+                LG007 in the running cluster, a different encapsulation changes what the lab demonstrates.
                 """, severity: .error),
     ]
 

@@ -96,6 +96,7 @@ struct Verification {
         checkStandalonePatches()
         checkVyOSForms()
         checkGatewayRoutes()
+        checkPoolEnvironment()
     }
 
     /// LG022: every gateway has a route, via the owning gateway, to each rack subnet behind another gateway.

@@ -103,3 +103,31 @@ import Testing
         expectDiagnostic(lab.diagnostics, RuleID.calicoInstallation, file: "calico/installation.yaml", line: line(of: "interface: net0", in: text))
     }
 }
+
+/// LG031: in a manifest install, the calico-node patch's `CALICO_IPV4POOL_*` create the pool that the
+/// IPPool file describes.
+@Suite struct PoolEnvironmentRuleTests {
+    static func lab(ipip: String) -> TestLab {
+        var lab = TestLab()
+        lab.replace(
+            "          value: cidr=10.1.5.0/24,10.1.8.0/24\n",
+            with: "          value: cidr=10.1.5.0/24,10.1.8.0/24\n        - name: CALICO_IPV4POOL_CIDR\n          value: 10.244.0.0/16\n"
+                + "        - name: CALICO_IPV4POOL_IPIP\n          value: \(ipip)\n",
+            in: \.calicoNode)
+        return lab
+    }
+
+    @Test func agreeingEnvironmentIsClean() {
+        #expect(Self.lab(ipip: "CrossSubnet").diagnostics.isEmpty)
+    }
+
+    @Test func lg031EnvironmentDiffersFromTheIPPool() {
+        let lab = Self.lab(ipip: "Always")
+        expectDiagnostic(
+            lab.diagnostics, RuleID.poolEnvironment, file: "calico/calico-node-patch.yaml",
+            line: line(of: "value: Always", in: lab.calicoNode))
+        let diagnostic = lab.diagnostics.first { $0.id == RuleID.poolEnvironment }
+        #expect(diagnostic?.notes.first?.location?.file == "calico/ippool.yaml")
+        #expect(diagnostic?.notes.first?.location?.line == line(of: "ipipMode", in: lab.pool))
+    }
+}
