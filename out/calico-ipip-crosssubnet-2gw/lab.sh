@@ -82,6 +82,8 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-calico-ipip-crosssubnet-2gw' '-n' 'calico-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
+    POOLS=$(kubectl '--context' 'kind-calico-ipip-crosssubnet-2gw' 'get' 'ippools.crd.projectcalico.org' '-o' 'jsonpath={range .items[*]}{.metadata.name}{" "}{.spec.cidr}{" "}{.spec.blockSize}{" "}{.spec.ipipMode}{" "}{.spec.vxlanMode}{" "}{.spec.natOutgoing}{"\n"}{end}' 2>/dev/null || true)
+    pool_ok 'default-ipv4-ippool' '10.244.0.0/16' '26' 'CrossSubnet' 'Never' 'true' || fail 'check pools' 'Calico'\''s pool default-ipv4-ippool is not the planned one; see '\''./lab.sh status'\'' and README, '\''Run the lab'\'''
     say 'the lab is up: kind cluster calico-ipip-crosssubnet-2gw (kubectl --context kind-calico-ipip-crosssubnet-2gw)'
     say '  calico-ipip-crosssubnet-2gw-control-plane  control-plane  10.1.0.10  rack rack0'
     say '  calico-ipip-crosssubnet-2gw-worker  worker  10.1.0.11  rack rack0'

@@ -136,6 +136,11 @@ enum LabScriptRenderer {
             let rollout = commands.rolloutStatus(timeoutSeconds: 0)
             let arguments = rollout.arguments.dropLast().map { " " + q($0) }.joined()
             lines.append("    step 'wait for calico-node' \(rollout.program)\(arguments) \"${remaining}s\"")
+            lines.append("    POOLS=$(\(sh(commands.getPools)) 2>/dev/null || true)")
+            for pool in checkedPools(plan, commands) {
+                lines.append("    pool_ok \(poolFields(pool).map(q).joined(separator: " ")) || fail 'check pools' "
+                    + q("Calico's pool \(pool.name) is not the planned one; see './lab.sh status' and README, 'Run the lab'"))
+            }
         }
         lines.append("    say \(q("the lab is up: kind cluster \(commands.cluster) (kubectl --context \(commands.context))"))")
         for node in plan.nodes {
@@ -148,6 +153,18 @@ enum LabScriptRenderer {
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// The pools Calico creates by itself: all of an operator install's, the first of a manifest install's.
+    static func checkedPools(_ plan: LabPlan, _ commands: LabCommands) -> [PodPoolPlan] {
+        let pools = plan.cluster?.pools ?? []
+        return commands.install?.mode == .manifest ? Array(pools.prefix(1)) : pools
+    }
+
+    /// name, cidr, blockSize, ipipMode, vxlanMode, natOutgoing: as `kubectl get ippools` reports them.
+    static func poolFields(_ pool: PodPoolPlan) -> [String] {
+        [pool.name, pool.cidr.description, String(pool.blockSize), pool.ipipMode.rawValue, pool.vxlanMode.rawValue,
+         pool.natOutgoing ? "true" : "false"]
     }
 
     static func down(_ commands: LabCommands, sh: (ExternalCommand) -> String) -> String {
@@ -184,12 +201,10 @@ enum LabScriptRenderer {
             let label = "node \(node.name) \(node.address) rack \(node.rack ?? "-") Ready"
             lines.append("    check node_ok \(q(node.name)) \(q(node.address)) \(q(node.rack ?? "")); say \(q(label))")
         }
-        if let install = commands.install {
+        if commands.install != nil {
             lines.append("    POOLS=$(\(sh(commands.getPools)) 2>/dev/null || true)")
-            let pools = install.mode == .manifest ? Array((plan.cluster?.pools ?? []).prefix(1)) : plan.cluster?.pools ?? []
-            for pool in pools {
-                let fields = [pool.name, pool.cidr.description, String(pool.blockSize), pool.ipipMode.rawValue, pool.vxlanMode.rawValue, pool.natOutgoing ? "true" : "false"]
-                lines.append("    check pool_ok \(fields.map(q).joined(separator: " ")); say \(q("pool \(pool.name) \(pool.cidr) as planned"))")
+            for pool in checkedPools(plan, commands) {
+                lines.append("    check pool_ok \(poolFields(pool).map(q).joined(separator: " ")); say \(q("pool \(pool.name) \(pool.cidr) as planned"))")
             }
         }
         lines.append("    [ \"$problems\" -eq 0 ] && say 'the lab is up and matches this folder' && return 0")

@@ -147,6 +147,25 @@ extension LabLifecycle {
         guard commands.install != nil else { return }
         let remaining = max(1, Int(deadline.timeIntervalSinceNow.rounded(.up)))
         _ = try must("wait for calico-node", commands.rolloutStatus(timeoutSeconds: remaining))
+        try checkRunningPools()
+    }
+
+    /// The pools Calico created must be the planned ones. In a manifest install calico-node creates the
+    /// first pool from its environment when it first starts; one that started before the patch made it
+    /// from the manifest's defaults.
+    func checkRunningPools() throws(StepFailure) {
+        var differences: [String] = []
+        checkPools { ok, text in if !ok { differences.append(text) } }
+        guard !differences.isEmpty else { return }
+        let fix = commands.install?.mode == .manifest
+            ? "calico-node created the pool before the patch reached it: delete it (kubectl --context \(commands.context) "
+                + "delete ippools.crd.projectcalico.org default-ipv4-ippool), restart calico-node (kubectl --context "
+                + "\(commands.context) -n kube-system rollout restart daemonset/calico-node) and run 'labgen up "
+                + "\(options.invocation)' again"
+            : "compare calico/installation.yaml with 'kubectl --context \(commands.context) get installation default -o yaml'"
+        throw StepFailure(
+            step: "check pools", command: commands.getPools,
+            result: CommandResult(status: 1, output: differences.joined(separator: "\n")), advice: fix)
     }
 
     func printSummary() {

@@ -149,6 +149,20 @@ import Testing
         #expect(result.out.contains("calico-ipip-crosssubnet-worker3 (InternalIP 172.18.0.5, planned 10.1.8.11)"), "\(result.out)")
     }
 
+    /// A manifest install whose calico-node made the pool before the patch: up says so and how to fix it.
+    @Test func upChecksThePoolCalicoCreated() throws {
+        let (workspace, standIns) = try Self.setUp()
+        try standIns.set("pools", Self.pools.replacingOccurrences(of: "CrossSubnet", with: "Always"))
+        let result = Self.up(workspace, standIns)
+        #expect(result.status == 1)
+        #expect(result.out.contains("error: step 'check pools' failed"), "\(result.out)")
+        #expect(result.out.contains("ipipMode Always, out/ has CrossSubnet"))
+        #expect(result.out.contains("rollout restart daemonset/calico-node"))
+        let script = try Self.labScript(workspace, standIns, "up")
+        #expect(script.status == 1)
+        #expect(script.output.contains("error: step check pools failed"), "\(script.output)")
+    }
+
     @Test func downAfterAHalfFinishedUpRemovesWhatWasMadeAndIsIdempotent() throws {
         let (workspace, standIns) = try Self.setUp()
         try standIns.fail("containerlab deploy")

@@ -23,6 +23,9 @@ import Testing
                     + "calico-ipip-crosssubnet-worker2 10.1.8.10 True rack1\ncalico-ipip-crosssubnet-worker3 10.1.8.11 True rack1\n"
                 return CommandResult(status: 0, output: output)
             }
+            if argv.contains("ippools.crd.projectcalico.org") {
+                return CommandResult(status: 0, output: "default-ipv4-ippool 10.244.0.0/16 26 CrossSubnet Never true\n")
+            }
             if argv.first == "docker", argv.dropFirst().first == "info" {
                 return CommandResult(status: 0, output: " Insecure Registries:\n  192.168.0.0/16\n")
             }
@@ -64,5 +67,27 @@ import Testing
         #expect(installation.contains("encapsulation: VXLANCrossSubnet\n"))
         #expect(installation.contains("registry: 192.168.2.100:5000/\n"))
         #expect(operatorLab.artifact(at: ArtifactPaths.labScript)?.executable == true)
+    }
+}
+
+/// Every built-in lab's lab.sh is a shell script both bash-less shells accept.
+@Suite struct LabScriptSyntaxTests {
+    @Test(arguments: templateLabs.map(\.lab.spec.name))
+    func labScriptParses(lab name: String) throws {
+        let plan = try LabLifecycleRunnerTests.plan(name)
+        let script = try #require(try Renderer.render(plan).artifact(at: ArtifactPaths.labScript))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("labgen-lab-\(UUID().uuidString).sh")
+        try script.contents.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for shell in ["/bin/sh", "/usr/bin/dash", "/bin/bash"] where FileManager.default.isExecutableFile(atPath: shell) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: shell)
+            process.arguments = ["-n", file.path]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(shell) -n rejects lab.sh of \(name)")
+        }
+        // Every word that comes from the lab is single-quoted.
+        #expect(script.contents.contains("CLUSTER='\(plan.cluster!.name)'"))
     }
 }
