@@ -76,6 +76,8 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-golden' '-n' 'kube-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
+    POOLS=$(kubectl '--context' 'kind-golden' 'get' 'ippools.crd.projectcalico.org' '-o' 'jsonpath={range .items[*]}{.metadata.name}{" "}{.spec.cidr}{" "}{.spec.blockSize}{" "}{.spec.ipipMode}{" "}{.spec.vxlanMode}{" "}{.spec.natOutgoing}{"\n"}{end}' 2>/dev/null || true)
+    pool_ok 'default-ipv4-ippool' '10.244.0.0/16' '26' 'CrossSubnet' 'Never' 'true' || fail 'check pools' 'Calico'\''s pool default-ipv4-ippool is not the planned one; see '\''./lab.sh status'\'' and README, '\''Run the lab'\'''
     say 'the lab is up: kind cluster golden (kubectl --context kind-golden)'
     say '  golden-control-plane  control-plane  10.1.1.10  rack rack-a'
     say '  golden-worker  worker  10.1.1.11  rack rack-a'

@@ -73,6 +73,8 @@ up() {
     remaining=$((deadline - $(date +%s)))
     [ "$remaining" -gt 0 ] || remaining=1
     step 'wait for calico-node' kubectl '--context' 'kind-golden2' '-n' 'calico-system' 'rollout' 'status' 'daemonset/calico-node' '--timeout' "${remaining}s"
+    POOLS=$(kubectl '--context' 'kind-golden2' 'get' 'ippools.crd.projectcalico.org' '-o' 'jsonpath={range .items[*]}{.metadata.name}{" "}{.spec.cidr}{" "}{.spec.blockSize}{" "}{.spec.ipipMode}{" "}{.spec.vxlanMode}{" "}{.spec.natOutgoing}{"\n"}{end}' 2>/dev/null || true)
+    pool_ok 'default-ipv4-ippool' '10.200.0.0/16' '24' 'Never' 'Always' 'false' || fail 'check pools' 'Calico'\''s pool default-ipv4-ippool is not the planned one; see '\''./lab.sh status'\'' and README, '\''Run the lab'\'''
     say 'the lab is up: kind cluster golden2 (kubectl --context kind-golden2)'
     say '  golden2-control-plane  control-plane  192.168.10.10  rack r1'
     say '  golden2-worker  worker  192.168.20.10  rack r2'
