@@ -14,10 +14,14 @@ enum LifecycleCommand {
     ]
 
     static let labArgument = CommandSpec.Positional(
-        "lab", help: "A built-in lab's name (see 'labgen templates') or a lab file (lab.swift); its artifacts must be in out/<lab>/.")
+        "lab",
+        help:
+            "A built-in lab's name (see 'labgen templates') or a lab file (lab.swift); its artifacts must be in out/<lab>/."
+    )
 
     static func spec(_ name: String, _ abstract: String, _ discussion: String) -> CommandSpec {
-        CommandSpec(name: name, abstract: abstract, discussion: discussion, options: options, positionals: [labArgument])
+        CommandSpec(
+            name: name, abstract: abstract, discussion: discussion, options: options, positionals: [labArgument])
     }
 
     enum Action { case up, down, status }
@@ -46,7 +50,8 @@ enum LifecycleCommand {
         }
         let root = LabSelection.outputFolder(arguments, in: context)
         let folder = root.appendingPathComponent(plan.name)
-        let build = "labgen build" + (target.hasSuffix(".swift") ? " " + target : "")
+        let build =
+            "labgen build" + (target.hasSuffix(".swift") ? " " + target : "")
             + (arguments.value("--output").map { " --output \($0)" } ?? "")
         let stale = Freshness.compare(rendered, in: root).filter { $0.state != .fresh && $0.state != .obsolete }
         if !arguments.flag("--dry-run"), action != .down || !FileManager.default.fileExists(atPath: folder.path) {

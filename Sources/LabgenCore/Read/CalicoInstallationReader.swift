@@ -25,13 +25,17 @@ public enum CalicoInstallationReader {
         if let name = document["metadata"]?["name"], name.scalarText != "default" {
             diagnostics.append(
                 .error(
-                    id, "the Tigera operator reads only the Installation named 'default', not '\(name.scalarText ?? "")'",
+                    id,
+                    "the Tigera operator reads only the Installation named 'default', not '\(name.scalarText ?? "")'",
                     at: origin.location(name)))
         }
         let spec = document["spec"]
-        if let registry = spec?["registry"], let text = registry.scalarText, !text.isEmpty, text != "UseDefault", !text.hasSuffix("/") {
+        if let registry = spec?["registry"], let text = registry.scalarText, !text.isEmpty, text != "UseDefault",
+            !text.hasSuffix("/")
+        {
             diagnostics.append(
-                .error(id, "spec.registry '\(text)' must end with '/' (the operator puts the image path right after it)",
+                .error(
+                    id, "spec.registry '\(text)' must end with '/' (the operator puts the image path right after it)",
                     at: origin.location(registry)))
         }
         let network = spec?["calicoNetwork"]
@@ -45,34 +49,43 @@ public enum CalicoInstallationReader {
         } else {
             // No ipPools: the operator creates one IPIP pool from kubeadm's pod subnet.
             var pool = IPPoolFacts(
-                file: origin.file, name: "default-ipv4-ippool", cidr: nil, blockSize: nil, ipipMode: nil, vxlanMode: nil,
+                file: origin.file, name: "default-ipv4-ippool", cidr: nil, blockSize: nil, ipipMode: nil,
+                vxlanMode: nil,
                 disabled: false, fromEnvironment: true, location: origin.location(network ?? spec ?? document))
             pool.ipipMode = Located("Always", at: pool.location)
             pools.append(pool)
         }
-        return (pools, autodetection(network?["nodeAddressAutodetectionV4"], origin: origin, context: document, diagnostics: &diagnostics))
+        return (
+            pools,
+            autodetection(
+                network?["nodeAddressAutodetectionV4"], origin: origin, context: document, diagnostics: &diagnostics)
+        )
     }
 
     static func pool(_ item: YAMLNode, index: Int, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> IPPoolFacts {
         let location = origin.location(item)
         var pool = IPPoolFacts(
-            file: origin.file, name: item["name"]?.scalarText ?? (index == 0 ? "default-ipv4-ippool" : "ipPools[\(index)]"),
+            file: origin.file,
+            name: item["name"]?.scalarText ?? (index == 0 ? "default-ipv4-ippool" : "ipPools[\(index)]"),
             cidr: nil, blockSize: nil, ipipMode: nil, vxlanMode: nil,
             disabled: item["disableNewAllocations"]?.value == .bool(true), fromEnvironment: false, location: location)
         if let node = item["cidr"], let text = node.scalarText {
             if let prefix = IPv4Prefix(text) {
                 pool.cidr = Located(prefix, at: origin.location(node))
             } else if !text.contains(":") {
-                diagnostics.append(.error(RuleID.podSubnet, "ipPools cidr '\(text)' is not an IPv4 CIDR", at: origin.location(node)))
+                diagnostics.append(
+                    .error(RuleID.podSubnet, "ipPools cidr '\(text)' is not an IPv4 CIDR", at: origin.location(node)))
             }
         } else {
-            diagnostics.append(.error(RuleID.podSubnet, "calicoNetwork.ipPools entry \(index) has no cidr", at: location))
+            diagnostics.append(
+                .error(RuleID.podSubnet, "calicoNetwork.ipPools entry \(index) has no cidr", at: location))
         }
         if let node = item["blockSize"] {
             if case .int(let value) = node.value {
                 pool.blockSize = Located(value, at: origin.location(node))
             } else {
-                diagnostics.append(.error(RuleID.podSubnet, "ipPools blockSize must be an integer", at: origin.location(node)))
+                diagnostics.append(
+                    .error(RuleID.podSubnet, "ipPools blockSize must be an integer", at: origin.location(node)))
             }
         }
         // The operator's default encapsulation is IPIP.
@@ -92,7 +105,8 @@ public enum CalicoInstallationReader {
         if let nat = item["natOutgoing"], !["Enabled", "Disabled"].contains(nat.scalarText ?? "") {
             diagnostics.append(
                 .error(
-                    RuleID.calicoInstallation, "natOutgoing is Enabled or Disabled in an Installation, not '\(nat.scalarText ?? "")'",
+                    RuleID.calicoInstallation,
+                    "natOutgoing is Enabled or Disabled in an Installation, not '\(nat.scalarText ?? "")'",
                     at: origin.location(nat)))
         }
         return pool
@@ -108,12 +122,16 @@ public enum CalicoInstallationReader {
                 let text = cidrs.compactMap(\.scalarText).joined(separator: ",")
                 methods.append(Located("cidr=" + text, at: origin.location(node["cidrs"]!)))
             }
-            for (key, prefix) in [("interface", "interface="), ("skipInterface", "skip-interface="), ("canReach", "can-reach=")] {
+            for (key, prefix) in [
+                ("interface", "interface="), ("skipInterface", "skip-interface="), ("canReach", "can-reach="),
+            ] {
                 if let value = node[key], let text = value.scalarText, !text.isEmpty {
                     methods.append(Located(prefix + text, at: origin.location(value)))
                 }
             }
-            if let value = node["firstFound"], value.value == .bool(true) { methods.append(Located("first-found", at: origin.location(value))) }
+            if let value = node["firstFound"], value.value == .bool(true) {
+                methods.append(Located("first-found", at: origin.location(value)))
+            }
             if let value = node["kubernetes"], value.scalarText == "NodeInternalIP" {
                 methods.append(Located("kubernetes-internal-ip", at: origin.location(value)))
             }

@@ -10,7 +10,9 @@ import LabModel
 /// mirror `registry`/`imagePath` make the operator pull Calico's images from it.
 enum CalicoInstallationRenderer {
     static func render(_ plan: LabPlan) -> Artifact? {
-        guard let cluster = plan.cluster, !cluster.pools.isEmpty, cluster.calicoInstall?.mode == .operator else { return nil }
+        guard let cluster = plan.cluster, !cluster.pools.isEmpty, cluster.calicoInstall?.mode == .operator else {
+            return nil
+        }
         var spec: [YAMLPair] = []
         if let registry = plan.registry {
             // The operator wants the registry with a trailing '/', and the image path without one.
@@ -21,7 +23,9 @@ enum CalicoInstallationRenderer {
         let subnets = plan.racks.map { YAMLValue.string($0.subnet.description) }
         if !subnets.isEmpty {
             network.append(
-                YAMLPair(key: "nodeAddressAutodetectionV4", value: .mapping([YAMLPair(key: "cidrs", value: .sequence(subnets))])))
+                YAMLPair(
+                    key: "nodeAddressAutodetectionV4",
+                    value: .mapping([YAMLPair(key: "cidrs", value: .sequence(subnets))])))
         }
         spec.append(YAMLPair(key: "calicoNetwork", value: .mapping(network)))
         let document: YAMLValue = .mapping([
@@ -30,7 +34,8 @@ enum CalicoInstallationRenderer {
             YAMLPair(key: "metadata", value: .mapping([YAMLPair(key: "name", value: .string("default"))])),
             YAMLPair(key: "spec", value: .mapping(spec)),
         ])
-        return Artifact(path: ArtifactPaths.calicoInstallation, kind: .calicoInstallation, contents: YAMLWriter.write(document))
+        return Artifact(
+            path: ArtifactPaths.calicoInstallation, kind: .calicoInstallation, contents: YAMLWriter.write(document))
     }
 
     static func pool(_ pool: PodPoolPlan) -> YAMLValue {

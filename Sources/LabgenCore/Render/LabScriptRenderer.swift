@@ -73,26 +73,42 @@ enum LabScriptRenderer {
         return Artifact(path: ArtifactPaths.labScript, kind: .labScript, contents: text, executable: true)
     }
 
-    static func up(_ plan: LabPlan, _ commands: LabCommands, sh: (ExternalCommand) -> String, q: (String) -> String) -> String {
+    static func up(_ plan: LabPlan, _ commands: LabCommands, sh: (ExternalCommand) -> String, q: (String) -> String)
+        -> String
+    {
         var lines = ["up() {", "    say '==> preflight'"]
         lines.append("    for tool in \(LabCommands.tools.joined(separator: " ")); do")
-        lines.append("        command -v \"$tool\" >/dev/null 2>&1 || fail preflight \"install $tool and put it on PATH\"")
+        lines.append(
+            "        command -v \"$tool\" >/dev/null 2>&1 || fail preflight \"install $tool and put it on PATH\"")
         lines.append("    done")
         for tool in LabCommands.tools {
             let advice = tool == "docker" ? "start the docker daemon" : "check the \(tool) installation"
             lines.append("    \(sh(commands.version(tool))) || fail preflight \(q(advice))")
         }
-        lines.append("    if [ \"$(id -u)\" -ne 0 ]; then sudo -n true || fail preflight 'bridges and containerlab need root or sudo'; fi")
+        lines.append(
+            "    if [ \"$(id -u)\" -ne 0 ]; then sudo -n true || fail preflight 'bridges and containerlab need "
+                + "root or sudo'; fi"
+        )
         if let registry = plan.registry, registry.insecure {
             lines.append("    \(sh(commands.dockerInfo)) 2>/dev/null | awk -v h=\(q(registry.host)) \\")
-            lines.append("        '/^ *Insecure Registries:/ { s = 1; next } s && /^ / { gsub(/ /, \"\"); if ($0 == h) f = 1; next } s { s = 0 } END { exit !f }' \\")
-            lines.append("        || fail preflight \(q("docker does not trust \(registry.host): add it to insecure-registries in /etc/docker/daemon.json"))")
+            lines.append(
+                "        '/^ *Insecure Registries:/ { s = 1; next } s && /^ / { gsub(/ /, \"\"); if ($0 == h) f "
+                    + "= 1; next } s { s = 0 } END { exit !f }' \\"
+            )
+            let advice = "docker does not trust \(registry.host): add it to insecure-registries in /etc/docker/daemon.json"
+            lines.append("        || fail preflight \(q(advice))")
         }
         for image in commands.images {
-            lines.append("    \(sh(commands.imageInspect(image))) >/dev/null 2>&1 || step preflight \(sh(commands.imagePull(image)))")
+            lines.append(
+                "    \(sh(commands.imageInspect(image))) >/dev/null 2>&1 || step preflight "
+                    + "\(sh(commands.imagePull(image)))"
+            )
         }
         lines.append("    say '==> kind cluster '\(q(commands.cluster))")
-        lines.append("    if cluster_exists; then say '  exists; skipped'; else step 'kind cluster' \(sh(commands.kindCreate)); fi")
+        lines.append(
+            "    if cluster_exists; then say '  exists; skipped'; else step 'kind cluster' "
+                + "\(sh(commands.kindCreate)); fi"
+        )
         if commands.hasBridges {
             lines.append("    say '==> bridges'")
             lines.append("    step bridges \(sh(commands.bridgesUp))")
@@ -100,7 +116,8 @@ enum LabScriptRenderer {
         if let fresh = commands.clabDeploy(reconfigure: false), let again = commands.clabDeploy(reconfigure: true) {
             lines.append("    say '==> containerlab topology'")
             lines.append("    n=$(containers)")
-            lines.append("    if [ \"$n\" -ge \(commands.labContainerCount) ]; then say \"  deployed ($n containers); skipped\"")
+            lines.append(
+                "    if [ \"$n\" -ge \(commands.labContainerCount) ]; then say \"  deployed ($n containers); skipped\"")
             lines.append("    elif [ \"$n\" -gt 0 ]; then step 'containerlab deploy' \(sh(again))")
             lines.append("    else step 'containerlab deploy' \(sh(fresh)); fi")
         }
@@ -109,7 +126,8 @@ enum LabScriptRenderer {
             var steps = commands.calicoInstall
             if install.mode == .operator {
                 let create = steps.removeFirst()
-                lines.append("    if \(sh(commands.operatorGet)) >/dev/null 2>&1; then say '  the Tigera operator is installed'")
+                lines.append(
+                    "    if \(sh(commands.operatorGet)) >/dev/null 2>&1; then say '  the Tigera operator is installed'")
                 lines.append("    else step 'Calico install' \(sh(create)); fi")
             }
             for command in steps { lines.append("    step 'Calico install' \(sh(command))") }
@@ -120,11 +138,15 @@ enum LabScriptRenderer {
         lines.append("        get_nodes")
         lines.append("        waiting=''")
         for node in commands.plannedNodes {
-            lines.append("        node_ok \(q(node.name)) \(q(node.address)) '' || waiting=\"$waiting \"\(q(node.name))")
+            lines.append(
+                "        node_ok \(q(node.name)) \(q(node.address)) '' || waiting=\"$waiting \"\(q(node.name))")
         }
         lines.append("        [ -z \"$waiting\" ] && break")
         lines.append("        if [ \"$(date +%s)\" -ge \"$deadline\" ]; then")
-        lines.append("            fail 'wait for nodes' \"still waiting for$waiting after $TIMEOUT s; run './lab.sh up' again or './lab.sh down'\"")
+        lines.append(
+            "            fail 'wait for nodes' \"still waiting for$waiting after $TIMEOUT s; run './lab.sh up' "
+                + "again or './lab.sh down'\""
+        )
         lines.append("        fi")
         lines.append("        say \"  waiting for$waiting\"")
         lines.append("        sleep \"$INTERVAL\"")
@@ -138,18 +160,26 @@ enum LabScriptRenderer {
             lines.append("    step 'wait for calico-node' \(rollout.program)\(arguments) \"${remaining}s\"")
             lines.append("    POOLS=$(\(sh(commands.getPools)) 2>/dev/null || true)")
             for pool in checkedPools(plan, commands) {
-                lines.append("    pool_ok \(poolFields(pool).map(q).joined(separator: " ")) || fail 'check pools' "
-                    + q("Calico's pool \(pool.name) is not the planned one; see './lab.sh status' and README, 'Run the lab'"))
+                lines.append(
+                    "    pool_ok \(poolFields(pool).map(q).joined(separator: " ")) || fail 'check pools' "
+                        + q(
+                            "Calico's pool \(pool.name) is not the planned one; see './lab.sh status' and "
+                                + "README, 'Run the lab'"
+                        ))
             }
         }
-        lines.append("    say \(q("the lab is up: kind cluster \(commands.cluster) (kubectl --context \(commands.context))"))")
+        lines.append(
+            "    say \(q("the lab is up: kind cluster \(commands.cluster) (kubectl --context \(commands.context))"))")
         for node in plan.nodes {
-            let summary = "  \(node.name)  \(node.role.rawValue)  \(node.attachment?.address.address.description ?? "-")  rack \(node.attachment?.rack ?? "-")"
+            let summary =
+                "  \(node.name)  \(node.role.rawValue)  \(node.attachment?.address.address.description ?? "-")  "
+                    + "rack \(node.attachment?.rack ?? "-")"
             lines.append("    say \(q(summary))")
         }
         for pool in plan.cluster?.pools ?? [] {
             let encapsulation = CalicoInstallationRenderer.encapsulation(ipip: pool.ipipMode, vxlan: pool.vxlanMode)
-            lines.append("    say \(q("  pool \(pool.name) \(pool.cidr) /\(pool.blockSize) encapsulation \(encapsulation)"))")
+            lines.append(
+                "    say \(q("  pool \(pool.name) \(pool.cidr) /\(pool.blockSize) encapsulation \(encapsulation)"))")
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n\n"
@@ -163,18 +193,26 @@ enum LabScriptRenderer {
 
     /// name, cidr, blockSize, ipipMode, vxlanMode, natOutgoing: as `kubectl get ippools` reports them.
     static func poolFields(_ pool: PodPoolPlan) -> [String] {
-        [pool.name, pool.cidr.description, String(pool.blockSize), pool.ipipMode.rawValue, pool.vxlanMode.rawValue,
-         pool.natOutgoing ? "true" : "false"]
+        [
+            pool.name, pool.cidr.description, String(pool.blockSize), pool.ipipMode.rawValue, pool.vxlanMode.rawValue,
+            pool.natOutgoing ? "true" : "false",
+        ]
     }
 
     static func down(_ commands: LabCommands, sh: (ExternalCommand) -> String) -> String {
         var lines = ["down() {"]
         if let destroy = commands.clabDestroy {
             lines.append("    say '==> containerlab topology'")
-            lines.append("    if [ \"$(containers)\" -gt 0 ]; then step 'containerlab destroy' \(sh(destroy)); else say '  not deployed; skipped'; fi")
+            lines.append(
+                "    if [ \"$(containers)\" -gt 0 ]; then step 'containerlab destroy' \(sh(destroy)); else say "
+                    + "'  not deployed; skipped'; fi"
+            )
         }
         lines.append("    say '==> kind cluster'")
-        lines.append("    if cluster_exists; then step 'kind delete' \(sh(commands.kindDelete)); else say '  not present; skipped'; fi")
+        lines.append(
+            "    if cluster_exists; then step 'kind delete' \(sh(commands.kindDelete)); else say '  not "
+                + "present; skipped'; fi"
+        )
         if commands.hasBridges {
             lines.append("    say '==> bridges'")
             lines.append("    step bridges \(sh(commands.bridgesDown))")
@@ -184,8 +222,13 @@ enum LabScriptRenderer {
         return lines.joined(separator: "\n") + "\n\n"
     }
 
-    static func status(_ plan: LabPlan, _ commands: LabCommands, sh: (ExternalCommand) -> String, q: (String) -> String) -> String {
-        var lines = ["status() {", "    problems=0", "    check() { if \"$@\"; then printf 'ok  '; else printf -- '--  '; problems=$((problems + 1)); fi; }"]
+    static func status(_ plan: LabPlan, _ commands: LabCommands, sh: (ExternalCommand) -> String, q: (String) -> String)
+        -> String
+    {
+        var lines = [
+            "status() {", "    problems=0",
+            "    check() { if \"$@\"; then printf 'ok  '; else printf -- '--  '; problems=$((problems + 1)); fi; }",
+        ]
         lines.append("    check cluster_exists; say 'kind cluster '\(q(commands.cluster))")
         if commands.hasBridges {
             for bridge in commands.bridges {
@@ -194,7 +237,10 @@ enum LabScriptRenderer {
         }
         if commands.clabInspect != nil {
             lines.append("    n=$(containers)")
-            lines.append("    check [ \"$n\" -ge \(commands.labContainerCount) ]; say \"containerlab: $n of \(commands.labContainerCount) containers\"")
+            lines.append(
+                "    check [ \"$n\" -ge \(commands.labContainerCount) ]; say \"containerlab: $n of "
+                    + "\(commands.labContainerCount) containers\""
+            )
         }
         lines.append("    get_nodes")
         for node in commands.plannedNodes {
@@ -204,7 +250,10 @@ enum LabScriptRenderer {
         if commands.install != nil {
             lines.append("    POOLS=$(\(sh(commands.getPools)) 2>/dev/null || true)")
             for pool in checkedPools(plan, commands) {
-                lines.append("    check pool_ok \(poolFields(pool).map(q).joined(separator: " ")); say \(q("pool \(pool.name) \(pool.cidr) as planned"))")
+                lines.append(
+                    "    check pool_ok \(poolFields(pool).map(q).joined(separator: " ")); say "
+                        + "\(q("pool \(pool.name) \(pool.cidr) as planned"))"
+                )
             }
         }
         lines.append("    [ \"$problems\" -eq 0 ] && say 'the lab is up and matches this folder' && return 0")
@@ -214,8 +263,14 @@ enum LabScriptRenderer {
         lines.append("")
         lines.append("# pool_ok NAME CIDR BLOCKSIZE IPIP VXLAN NAT: Calico reports the pool with these settings.")
         lines.append("pool_ok() {")
-        lines.append("    printf '%s\\n' \"$POOLS\" | awk -F '[ ]' -v n=\"$1\" -v c=\"$2\" -v b=\"$3\" -v i=\"$4\" -v x=\"$5\" -v o=\"$6\" \\")
-        lines.append("        '$1 == n { if ($4 == \"\") $4 = \"Never\"; if ($5 == \"\") $5 = \"Never\"; if ($6 == \"\") $6 = \"false\"")
+        lines.append(
+            "    printf '%s\\n' \"$POOLS\" | awk -F '[ ]' -v n=\"$1\" -v c=\"$2\" -v b=\"$3\" -v i=\"$4\" -v "
+                + "x=\"$5\" -v o=\"$6\" \\"
+        )
+        lines.append(
+            "        '$1 == n { if ($4 == \"\") $4 = \"Never\"; if ($5 == \"\") $5 = \"Never\"; if ($6 == \"\") "
+                + "$6 = \"false\""
+        )
         lines.append("          if ($2 == c && $3 == b && $4 == i && $5 == x && $6 == o) f = 1 } END { exit !f }'")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n\n"

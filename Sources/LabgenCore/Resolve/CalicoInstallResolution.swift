@@ -38,15 +38,21 @@ extension ResolveState {
         guard scalars.count >= 4, scalars.count <= 64, scalars[0] == "v" else { return false }
         let parts = text.dropFirst().split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2, Int(parts[0]) != nil, parts[1].prefix(while: \.isNumber).count > 0 else { return false }
-        return scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-") }
+        return scalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-")
+        }
     }
 
     /// Why a manifest location is unusable, or nil: an `https://` or `http://` URL, or a file path,
     /// made of visible ASCII without quotes, spaces, `$`, backquotes or backslashes.
     static func manifestProblem(_ text: String) -> String? {
         if text.isEmpty { return "is empty" }
-        let forbidden: Set<Unicode.Scalar> = ["'", "\"", "`", "$", "\\", " ", ";", "&", "|", "<", ">", "(", ")", "*", "?"]
-        if let bad = text.unicodeScalars.first(where: { !$0.isASCII || $0.value < 0x21 || $0.value == 0x7F || forbidden.contains($0) }) {
+        let forbidden: Set<Unicode.Scalar> = [
+            "'", "\"", "`", "$", "\\", " ", ";", "&", "|", "<", ">", "(", ")", "*", "?",
+        ]
+        if let bad = text.unicodeScalars.first(where: {
+            !$0.isASCII || $0.value < 0x21 || $0.value == 0x7F || forbidden.contains($0)
+        }) {
             return "contains '\(String(bad).debugEscaped)'; use a plain URL or file path"
         }
         if text.contains("://"), !(text.hasPrefix("https://") || text.hasPrefix("http://")) {

@@ -17,7 +17,9 @@ public struct CommandResult: Hashable, Sendable {
 
     public var succeeded: Bool { status == 0 && !timedOut }
     /// Standard output and standard error, for messages.
-    public var combined: String { [output, error].filter { !$0.isEmpty }.joined(separator: output.hasSuffix("\n") ? "" : "\n") }
+    public var combined: String {
+        [output, error].filter { !$0.isEmpty }.joined(separator: output.hasSuffix("\n") ? "" : "\n")
+    }
 }
 
 /// The one way labgen runs external programs (kind, containerlab, docker, kubectl, sh). The real
@@ -62,7 +64,8 @@ public struct ProcessCommandRunner: CommandRunner {
         process.standardInput = FileHandle.nullDevice
         // Output goes to temporary files, not pipes: a chatty command can never block on a full pipe.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("labgen-run-\(UUID().uuidString)")
-        let outURL = scratch.appendingPathExtension("out"), errURL = scratch.appendingPathExtension("err")
+        let outURL = scratch.appendingPathExtension("out")
+        let errURL = scratch.appendingPathExtension("err")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {

@@ -27,9 +27,13 @@ public enum ShellQuoting {
 
     /// The word as is when it holds only characters no shell treats specially, else quoted.
     public static func word(_ text: String) -> String {
-        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_./:=,@+%".unicodeScalars.contains(scalar))
-        }
+        let safe =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "-_./:=,@+%".unicodeScalars.contains(scalar))
+            }
         return safe ? text : quoted(text)
     }
 }

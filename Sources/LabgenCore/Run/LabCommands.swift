@@ -45,7 +45,9 @@ public struct LabCommands: Sendable {
         return result
     }
 
-    public func imageInspect(_ image: String) -> ExternalCommand { ExternalCommand("docker", ["image", "inspect", image]) }
+    public func imageInspect(_ image: String) -> ExternalCommand {
+        ExternalCommand("docker", ["image", "inspect", image])
+    }
     public func imagePull(_ image: String) -> ExternalCommand { ExternalCommand("docker", ["pull", image]) }
     /// `docker info`, whose "Insecure Registries:" section lists the registries docker talks plain HTTP to.
     public var dockerInfo: ExternalCommand { ExternalCommand("docker", ["info"]) }
@@ -53,14 +55,18 @@ public struct LabCommands: Sendable {
     // MARK: kind
 
     public var kindGetClusters: ExternalCommand { ExternalCommand("kind", ["get", "clusters"]) }
-    public var kindCreate: ExternalCommand { ExternalCommand("kind", ["create", "cluster", "--config", ArtifactPaths.kindConfig]) }
+    public var kindCreate: ExternalCommand {
+        ExternalCommand("kind", ["create", "cluster", "--config", ArtifactPaths.kindConfig])
+    }
     public var kindDelete: ExternalCommand { ExternalCommand("kind", ["delete", "cluster", "--name", cluster]) }
 
     // MARK: Bridges
 
     public var hasBridges: Bool { plan.topology != nil && !(plan.racks.isEmpty && plan.transit == nil) }
     public var bridgesUp: ExternalCommand { ExternalCommand("sh", [ArtifactPaths.bridgeScript, "up"], asRoot: true) }
-    public var bridgesDown: ExternalCommand { ExternalCommand("sh", [ArtifactPaths.bridgeScript, "down"], asRoot: true) }
+    public var bridgesDown: ExternalCommand {
+        ExternalCommand("sh", [ArtifactPaths.bridgeScript, "down"], asRoot: true)
+    }
     /// The host bridges of the lab, for `status`.
     public var bridges: [String] { plan.racks.map(\.bridge) + (plan.transit.map { [$0.bridge] } ?? []) }
     public func bridgeShow(_ bridge: String) -> ExternalCommand { ExternalCommand("ip", ["link", "show", bridge]) }
@@ -73,7 +79,10 @@ public struct LabCommands: Sendable {
         topologyFile.map { ExternalCommand("containerlab", ["inspect", "-t", $0, "--format", "json"], asRoot: true) }
     }
     public func clabDeploy(reconfigure: Bool) -> ExternalCommand? {
-        topologyFile.map { ExternalCommand("containerlab", ["deploy", "-t", $0] + (reconfigure ? ["--reconfigure"] : []), asRoot: true) }
+        topologyFile.map {
+            ExternalCommand(
+                "containerlab", ["deploy", "-t", $0] + (reconfigure ? ["--reconfigure"] : []), asRoot: true)
+        }
     }
     public var clabDestroy: ExternalCommand? {
         topologyFile.map { ExternalCommand("containerlab", ["destroy", "-t", $0, "--cleanup"], asRoot: true) }
@@ -81,10 +90,14 @@ public struct LabCommands: Sendable {
 
     // MARK: Calico
 
-    func kubectl(_ arguments: [String]) -> ExternalCommand { ExternalCommand("kubectl", ["--context", context] + arguments) }
+    func kubectl(_ arguments: [String]) -> ExternalCommand {
+        ExternalCommand("kubectl", ["--context", context] + arguments)
+    }
 
     /// Whether the Tigera operator is already installed (`kubectl create` refuses to create it twice).
-    public var operatorGet: ExternalCommand { kubectl(["-n", "tigera-operator", "get", "deployment", "tigera-operator"]) }
+    public var operatorGet: ExternalCommand {
+        kubectl(["-n", "tigera-operator", "get", "deployment", "tigera-operator"])
+    }
 
     /// The Calico install, in order.
     public var calicoInstall: [ExternalCommand] {
@@ -93,13 +106,19 @@ public struct LabCommands: Sendable {
         case .operator:
             return [
                 kubectl(["create", "-f", install.manifest]),
-                kubectl(["wait", "--for", "condition=established", "--timeout", "120s", "crd/installations.operator.tigera.io"]),
+                kubectl([
+                    "wait", "--for", "condition=established", "--timeout", "120s",
+                    "crd/installations.operator.tigera.io",
+                ]),
                 kubectl(["apply", "-f", ArtifactPaths.calicoInstallation]),
             ]
         case .manifest:
             return [
                 kubectl(["apply", "-f", install.manifest]),
-                kubectl(["-n", "kube-system", "patch", "daemonset", "calico-node", "--patch-file", ArtifactPaths.calicoNodePatch]),
+                kubectl([
+                    "-n", "kube-system", "patch", "daemonset", "calico-node", "--patch-file",
+                    ArtifactPaths.calicoNodePatch,
+                ]),
             ]
         }
     }
@@ -113,14 +132,18 @@ public struct LabCommands: Sendable {
     public var getNodes: ExternalCommand { kubectl(["get", "nodes", "-o", "jsonpath=" + Self.nodesJSONPath]) }
 
     public func rolloutStatus(timeoutSeconds: Int) -> ExternalCommand {
-        kubectl(["-n", calicoNamespace, "rollout", "status", "daemonset/calico-node", "--timeout", "\(timeoutSeconds)s"])
+        kubectl([
+            "-n", calicoNamespace, "rollout", "status", "daemonset/calico-node", "--timeout", "\(timeoutSeconds)s",
+        ])
     }
 
     /// One line per pool: name, cidr, blockSize, ipipMode, vxlanMode, natOutgoing.
     public static let poolsJSONPath =
         #"{range .items[*]}{.metadata.name}{" "}{.spec.cidr}{" "}{.spec.blockSize}{" "}{.spec.ipipMode}{" "}"#
         + #"{.spec.vxlanMode}{" "}{.spec.natOutgoing}{"\n"}{end}"#
-    public var getPools: ExternalCommand { kubectl(["get", "ippools.crd.projectcalico.org", "-o", "jsonpath=" + Self.poolsJSONPath]) }
+    public var getPools: ExternalCommand {
+        kubectl(["get", "ippools.crd.projectcalico.org", "-o", "jsonpath=" + Self.poolsJSONPath])
+    }
 
     /// The nodes as planned: name, address, rack.
     public var plannedNodes: [(name: String, address: String, rack: String?)] {

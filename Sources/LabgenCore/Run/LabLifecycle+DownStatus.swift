@@ -43,13 +43,17 @@ extension LabLifecycle {
         return 0
     }
 
-    var downAdvice: String { "fix the cause and run 'labgen down \(options.invocation)' again; it skips what is already gone" }
+    var downAdvice: String {
+        "fix the cause and run 'labgen down \(options.invocation)' again; it skips what is already gone"
+    }
 
     /// Which parts are up, and whether the running lab matches the artifacts. Exit status 0 when the
     /// lab is up and matches, 1 otherwise.
     public func status() -> Int32 {
         if options.dryRun {
-            var lines = ["# labgen status \(plan.name): the commands, run in \(folder.path)", shown(commands.kindGetClusters)]
+            var lines = [
+                "# labgen status \(plan.name): the commands, run in \(folder.path)", shown(commands.kindGetClusters),
+            ]
             if commands.hasBridges { lines += commands.bridges.map { shown(commands.bridgeShow($0)) } }
             if let inspect = commands.clabInspect { lines.append(shown(inspect)) }
             lines += [shown(commands.getNodes)]
@@ -72,7 +76,9 @@ extension LabLifecycle {
         }
         if commands.clabInspect != nil {
             let running = deployedContainers()
-            line(running >= commands.labContainerCount, "containerlab: \(running) of \(commands.labContainerCount) containers running")
+            line(
+                running >= commands.labContainerCount,
+                "containerlab: \(running) of \(commands.labContainerCount) containers running")
         }
         guard cluster else {
             say("lab '\(plan.name)' is not up\n")
@@ -86,20 +92,26 @@ extension LabLifecycle {
                 }
                 var differences: [String] = []
                 if !planned.address.isEmpty, node.address != planned.address {
-                    differences.append("InternalIP \(node.address.isEmpty ? "none" : node.address), out/ has \(planned.address)")
+                    differences.append(
+                        "InternalIP \(node.address.isEmpty ? "none" : node.address), out/ has \(planned.address)")
                 }
                 if let rack = planned.rack, node.rack != rack {
                     differences.append("rack label '\(node.rack)', out/ has '\(rack)'")
                 }
                 if !node.ready { differences.append("NotReady") }
-                line(differences.isEmpty, "node \(planned.name) \(planned.address) rack \(planned.rack ?? "-")"
-                    + (differences.isEmpty ? ": Ready, as planned" : ": " + differences.joined(separator: "; ")))
+                line(
+                    differences.isEmpty,
+                    "node \(planned.name) \(planned.address) rack \(planned.rack ?? "-")"
+                        + (differences.isEmpty ? ": Ready, as planned" : ": " + differences.joined(separator: "; ")))
             }
         } else {
             line(false, "kubectl cannot list the nodes of \(commands.context)")
         }
         if commands.install != nil { checkPools(line) }
-        say(problems == 0 ? "lab '\(plan.name)' is up and matches \(folder.lastPathComponent)/\n" : "lab '\(plan.name)': \(problems) difference\(problems == 1 ? "" : "s")\n")
+        say(
+            problems == 0
+                ? "lab '\(plan.name)' is up and matches \(folder.lastPathComponent)/\n"
+                : "lab '\(plan.name)': \(problems) difference\(problems == 1 ? "" : "s")\n")
         return problems == 0 ? 0 : 1
     }
 
@@ -131,7 +143,10 @@ extension LabLifecycle {
                 ("natOutgoing", pool.natOutgoing ? "true" : "false", field(5).isEmpty ? "false" : field(5)),
             ]
             let differences = expected.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.2), out/ has \($0.1)" }
-            line(differences.isEmpty, "pool \(pool.name) \(pool.cidr)" + (differences.isEmpty ? ": as planned" : ": " + differences.joined(separator: "; ")))
+            line(
+                differences.isEmpty,
+                "pool \(pool.name) \(pool.cidr)"
+                    + (differences.isEmpty ? ": as planned" : ": " + differences.joined(separator: "; ")))
         }
     }
 }

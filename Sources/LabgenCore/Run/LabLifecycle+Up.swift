@@ -38,7 +38,9 @@ extension LabLifecycle {
                     step: "preflight", command: command, result: result,
                     advice: missing
                         ? "install \(tool) and put it on PATH (see README, 'Run the lab')"
-                        : tool == "docker" ? "start the docker daemon and check that this user may use it" : "check the \(tool) installation")
+                        : tool == "docker"
+                            ? "start the docker daemon and check that this user may use it"
+                            : "check the \(tool) installation")
             }
             let version = result.output.split(separator: "\n").first.map(String.init) ?? ""
             say("  \(tool): \(version.trimmingCharacters(in: .whitespaces))\n")
@@ -49,7 +51,10 @@ extension LabLifecycle {
             guard result.succeeded else {
                 throw StepFailure(
                     step: "preflight", command: sudo, result: result,
-                    advice: "the host bridges and containerlab need root: run labgen as root, or allow this user 'sudo' without a password")
+                    advice:
+                        "the host bridges and containerlab need root: run labgen as root, or allow this user "
+                            + "'sudo' without a password"
+                )
             }
         }
         if let registry = plan.registry, registry.insecure {
@@ -58,7 +63,9 @@ extension LabLifecycle {
                 throw StepFailure(
                     step: "preflight", command: commands.dockerInfo, result: nil,
                     advice: "docker does not list \(registry.host) under 'Insecure Registries': add "
-                        + "\"insecure-registries\": [\"\(registry.host)\"] to /etc/docker/daemon.json and restart docker")
+                        + "\"insecure-registries\": [\"\(registry.host)\"] to /etc/docker/daemon.json and "
+                            + "restart docker"
+                )
             }
         }
         for image in commands.images {
@@ -68,7 +75,8 @@ extension LabLifecycle {
             }
             _ = try must(
                 "preflight", commands.imagePull(image),
-                advice: "the image \(image) is neither present nor pullable: push it to the registry or 'docker load' it "
+                advice:
+                    "the image \(image) is neither present nor pullable: push it to the registry or 'docker load' it "
                     + "(see README, 'Run the lab', for where the images come from)")
             say("  image \(image): pulled\n")
         }
@@ -136,8 +144,11 @@ extension LabLifecycle {
             if Date() >= deadline {
                 throw StepFailure(
                     step: "wait for nodes", command: commands.getNodes, result: nil,
-                    advice: "still waiting for \(waiting.joined(separator: ", ")) after \(Int(options.waitTimeout)) s; look at "
-                        + "'kubectl --context \(commands.context) get pods -A', then run 'labgen up \(options.invocation)' again "
+                    advice:
+                        "still waiting for \(waiting.joined(separator: ", ")) after \(Int(options.waitTimeout)) "
+                            + "s; look at "
+                        + "'kubectl --context \(commands.context) get pods -A', then run 'labgen up "
+                            + "\(options.invocation)' again "
                         + "(or with a longer --timeout), or 'labgen down \(options.invocation)'")
             }
             say("  waiting for \(waiting.joined(separator: ", "))\n")
@@ -157,19 +168,24 @@ extension LabLifecycle {
         var differences: [String] = []
         checkPools { ok, text in if !ok { differences.append(text) } }
         guard !differences.isEmpty else { return }
-        let fix = commands.install?.mode == .manifest
-            ? "calico-node created the pool before the patch reached it: delete it (kubectl --context \(commands.context) "
+        let fix =
+            commands.install?.mode == .manifest
+            ? "calico-node created the pool before the patch reached it: delete it (kubectl --context "
+                + "\(commands.context) "
                 + "delete ippools.crd.projectcalico.org default-ipv4-ippool), restart calico-node (kubectl --context "
                 + "\(commands.context) -n kube-system rollout restart daemonset/calico-node) and run 'labgen up "
                 + "\(options.invocation)' again"
-            : "compare calico/installation.yaml with 'kubectl --context \(commands.context) get installation default -o yaml'"
+            : "compare calico/installation.yaml with 'kubectl --context \(commands.context) get installation "
+                + "default -o yaml'"
         throw StepFailure(
             step: "check pools", command: commands.getPools,
             result: CommandResult(status: 1, output: differences.joined(separator: "\n")), advice: fix)
     }
 
     func printSummary() {
-        var lines = ["lab '\(plan.name)' is up: kind cluster \(commands.cluster) (kubectl --context \(commands.context))"]
+        var lines = [
+            "lab '\(plan.name)' is up: kind cluster \(commands.cluster) (kubectl --context \(commands.context))"
+        ]
         for node in plan.nodes {
             let attachment = node.attachment
             lines.append(
@@ -188,24 +204,36 @@ extension LabLifecycle {
         var lines = ["# labgen up \(plan.name): the commands, run in \(folder.path)"]
         lines.append("# preflight")
         for tool in LabCommands.tools { lines.append(shown(commands.version(tool))) }
-        if plan.registry?.insecure == true { lines.append(shown(commands.dockerInfo) + "   # must list \(plan.registry!.host) under Insecure Registries") }
-        for image in commands.images { lines.append(shown(commands.imageInspect(image)) + " || " + shown(commands.imagePull(image))) }
+        if plan.registry?.insecure == true {
+            lines.append(shown(commands.dockerInfo) + "   # must list \(plan.registry!.host) under Insecure Registries")
+        }
+        for image in commands.images {
+            lines.append(shown(commands.imageInspect(image)) + " || " + shown(commands.imagePull(image)))
+        }
         lines.append("# kind (skipped when 'kind get clusters' lists \(commands.cluster))")
         lines.append(shown(commands.kindGetClusters))
         lines.append(shown(commands.kindCreate))
         if commands.hasBridges { lines += ["# host bridges", shown(commands.bridgesUp)] }
         if let inspect = commands.clabInspect, let deploy = commands.clabDeploy(reconfigure: false) {
-            lines += ["# containerlab (skipped when inspect lists all \(commands.labContainerCount) containers; --reconfigure when some)"]
+            lines += [
+                "# containerlab (skipped when inspect lists all \(commands.labContainerCount) containers; "
+                    + "--reconfigure when some)"
+            ]
             lines += [shown(inspect), shown(deploy)]
         }
         if let install = commands.install {
             lines.append("# Calico \(install.version), \(install.mode.rawValue)")
-            if install.mode == .operator { lines.append(shown(commands.operatorGet) + "   # skip 'create' when it exists") }
+            if install.mode == .operator {
+                lines.append(shown(commands.operatorGet) + "   # skip 'create' when it exists")
+            }
             lines += commands.calicoInstall.map(shown)
         }
-        lines.append("# wait (up to \(Int(options.waitTimeout)) s) until every node is Ready with its planned InternalIP")
+        lines.append(
+            "# wait (up to \(Int(options.waitTimeout)) s) until every node is Ready with its planned InternalIP")
         lines.append(shown(commands.getNodes))
-        if commands.install != nil { lines.append(shown(commands.rolloutStatus(timeoutSeconds: Int(options.waitTimeout)))) }
+        if commands.install != nil {
+            lines.append(shown(commands.rolloutStatus(timeoutSeconds: Int(options.waitTimeout))))
+        }
         say(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -35,7 +35,9 @@ public struct LabLifecycle {
     public let options: Options
     public let say: (String) -> Void
 
-    public init(plan: LabPlan, folder: URL, runner: any CommandRunner, options: Options, say: @escaping (String) -> Void) {
+    public init(
+        plan: LabPlan, folder: URL, runner: any CommandRunner, options: Options, say: @escaping (String) -> Void
+    ) {
         commands = LabCommands(plan: plan)
         self.folder = folder
         self.runner = runner
@@ -71,16 +73,24 @@ public struct LabLifecycle {
     }
 
     var resumeAdvice: String {
-        "fix the cause and run 'labgen up \(options.invocation)' again to continue where it stopped, or 'labgen down \(options.invocation)' to remove what was made"
+        "fix the cause and run 'labgen up \(options.invocation)' again to continue where it stopped, or 'labgen "
+            + "down \(options.invocation)' to remove what was made"
     }
 
     func report(_ failure: StepFailure) {
         var text = "error: step '\(failure.step)' failed"
         if let command = failure.command { text += ": \(shown(command))" }
         if let result = failure.result {
-            text += result.timedOut ? " ran longer than its time limit and was stopped" : " exited with status \(result.status)"
+            text +=
+                result.timedOut
+                ? " ran longer than its time limit and was stopped" : " exited with status \(result.status)"
             let output = result.combined.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !output.isEmpty { text += "\n" + output.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") }
+            if !output.isEmpty {
+                text +=
+                    "\n"
+                    + output.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
+                        separator: "\n")
+            }
         }
         say(text + "\nnote: \(failure.advice)\n")
     }
@@ -89,7 +99,10 @@ public struct LabLifecycle {
 
     func clusterExists() -> Bool {
         let result = run(commands.kindGetClusters)
-        return result.succeeded && result.output.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == commands.cluster }
+        return result.succeeded
+            && result.output.split(separator: "\n").contains {
+                $0.trimmingCharacters(in: .whitespaces) == commands.cluster
+            }
     }
 
     /// How many of the lab's containers containerlab reports (0 when none or when inspect fails).
@@ -119,7 +132,9 @@ public struct LabLifecycle {
         commands.plannedNodes.compactMap { planned in
             guard let node = nodes[planned.name] else { return "\(planned.name) (not registered)" }
             if !planned.address.isEmpty, node.address != planned.address {
-                return "\(planned.name) (InternalIP \(node.address.isEmpty ? "none" : node.address), planned \(planned.address))"
+                return
+                    "\(planned.name) (InternalIP \(node.address.isEmpty ? "none" : node.address), planned "
+                        + "\(planned.address))"
             }
             return node.ready ? nil : "\(planned.name) (NotReady)"
         }
