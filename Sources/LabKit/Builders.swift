@@ -61,12 +61,15 @@ public enum RackBuilder {
 /// Elements of a `Cluster { ... }` body.
 public enum ClusterComponent: Sendable {
     case pool(PodPoolSpec)
+    case calicoInstall(CalicoInstallSpec)
     case node(NodeSpec)
 }
 
 @resultBuilder
 public enum ClusterBuilder {
-    public static func buildExpression(_ calico: Calico) -> [ClusterComponent] { calico.pools.map { .pool($0) } }
+    public static func buildExpression(_ calico: Calico) -> [ClusterComponent] {
+        calico.pools.map { .pool($0) } + (calico.install.map { [.calicoInstall($0)] } ?? [])
+    }
     public static func buildExpression(_ pool: PodPool) -> [ClusterComponent] { [.pool(pool.spec)] }
     public static func buildExpression(_ node: Node) -> [ClusterComponent] { [.node(node.spec)] }
     public static func buildExpression(_ nodes: [Node]) -> [ClusterComponent] { nodes.map { .node($0.spec) } }

@@ -28,3 +28,11 @@ public enum SubnetOrigin: String, Hashable, Sendable, Codable {
     /// The next free subnet of the node pool, in rack order.
     case allocated
 }
+
+/// How Calico is installed in the kind cluster.
+public enum CalicoInstallMode: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The Tigera operator (`tigera-operator.yaml`) and an `operator.tigera.io/v1` `Installation`.
+    case `operator`
+    /// Calico's `calico.yaml`, with the pool and autodetection in calico-node's environment.
+    case manifest
+}

@@ -62,11 +62,14 @@ public struct ClusterPlan: Hashable, Sendable, Codable {
     public var kubeProxyMode: String?
     public var nodes: [NodePlan]
     public var pools: [PodPoolPlan]
+    /// How Calico is installed; nil when the lab has no pool (no Calico).
+    public var calicoInstall: CalicoInstallPlan?
 
     public init(
         name: String, image: String?, podSubnet: IPv4Prefix, serviceSubnet: IPv4Prefix?, disableDefaultCNI: Bool,
-        kubeProxyMode: String?, nodes: [NodePlan], pools: [PodPoolPlan]
+        kubeProxyMode: String?, nodes: [NodePlan], pools: [PodPoolPlan], calicoInstall: CalicoInstallPlan? = nil
     ) {
+        self.calicoInstall = calicoInstall
         self.name = name
         self.image = image
         self.podSubnet = podSubnet
@@ -83,6 +86,32 @@ public struct ClusterPlan: Hashable, Sendable, Codable {
     public static let kindDefaultPodSubnet = IPv4Prefix(IPv4Address(10, 244, 0, 0), length: 16)
 
     public var effectiveServiceSubnet: IPv4Prefix { serviceSubnet ?? Self.kindDefaultServiceSubnet }
+}
+
+/// The resolved Calico install: mode, release and where its manifest comes from.
+public struct CalicoInstallPlan: Hashable, Sendable, Codable {
+    public var mode: CalicoInstallMode
+    public var version: String
+    /// `https://...` or a local file (relative to the lab's output folder, or absolute).
+    public var manifest: String
+
+    public init(mode: CalicoInstallMode, version: String, manifest: String) {
+        self.mode = mode
+        self.version = version
+        self.manifest = manifest
+    }
+
+    /// The Calico release labgen installs when the lab does not say (see README, "Run the lab").
+    public static let defaultVersion = "v3.30.3"
+
+    /// Calico's own manifest for `version`: `tigera-operator.yaml` or `calico.yaml`.
+    public static func upstreamManifest(_ mode: CalicoInstallMode, version: String) -> String {
+        let file = mode == .operator ? "tigera-operator.yaml" : "calico.yaml"
+        return "https://raw.githubusercontent.com/projectcalico/calico/\(version)/manifests/\(file)"
+    }
+
+    /// The namespace calico-node runs in.
+    public var calicoNamespace: String { mode == .operator ? "calico-system" : "kube-system" }
 }
 
 public struct PodPoolPlan: Hashable, Sendable, Codable {

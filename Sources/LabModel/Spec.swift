@@ -82,6 +82,8 @@ public struct ClusterSpec: Hashable, Sendable, Codable {
     public var disableDefaultCNI: Bool
     public var kubeProxyMode: String?
     public var pools: [PodPoolSpec] = []
+    /// How Calico is installed (`Calico(..., install:)`); every one written, to report more than one.
+    public var calicoInstalls: [CalicoInstallSpec] = []
     /// Nodes of a kind-only lab (no racks): they get no node-ip and no rack label.
     public var nodes: [NodeSpec] = []
     public var location: SourceLocation
@@ -96,6 +98,25 @@ public struct ClusterSpec: Hashable, Sendable, Codable {
         self.serviceSubnet = serviceSubnet
         self.disableDefaultCNI = disableDefaultCNI
         self.kubeProxyMode = kubeProxyMode
+        self.location = location
+    }
+}
+
+/// How Calico gets into the cluster: the Tigera operator with an `Installation`, or Calico's
+/// `calico.yaml` manifest with the pool set through calico-node's environment.
+public struct CalicoInstallSpec: Hashable, Sendable, Codable {
+    public var mode: CalicoInstallMode
+    /// A Calico release tag such as `v3.30.3`; nil means labgen's pinned default.
+    public var version: String?
+    /// Where the operator or Calico manifest comes from: an `https://` URL or a local file
+    /// (relative to the lab's output folder, or absolute); nil means Calico's own URL for the version.
+    public var manifest: String?
+    public var location: SourceLocation
+
+    public init(mode: CalicoInstallMode, version: String?, manifest: String?, location: SourceLocation) {
+        self.mode = mode
+        self.version = version
+        self.manifest = manifest
         self.location = location
     }
 }

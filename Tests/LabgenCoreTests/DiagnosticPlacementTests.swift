@@ -24,9 +24,14 @@ import Testing
             }
             let compiled = Pipeline.compile(lab.spec)
             #expect(compiled.diagnostics.isEmpty, "\(compiled.diagnostics.map(\.description))")
-            let pools = try #require(compiled.rendered?.artifact(at: ArtifactPaths.calicoPools)?.contents)
-            #expect(pools.contains("  cidr: 10.245.0.0/16\n"))
-            #expect(pools.hasSuffix("  nodeSelector: all()\n  disabled: true\n"), "\(pools)")
+            // The default install is the operator's: a disabled pool takes no new allocations.
+            let installation = try #require(
+                compiled.rendered?.artifact(at: ArtifactPaths.calicoInstallation)?.contents)
+            #expect(
+                installation.contains(
+                    "    - name: ippool-1\n      cidr: 10.245.0.0/16\n"),
+                "\(installation)")
+            #expect(installation.contains("      nodeSelector: all()\n      disableNewAllocations: true\n"), "\(installation)")
             // kubeadm's pod subnet is the written one, or the smallest that holds every pool.
             let expected = podSubnet ?? "10.244.0.0/15"
             #expect(compiled.plan?.cluster?.podSubnet.description == expected)

@@ -49,7 +49,8 @@ struct GoldenTests {
                 Registry(mirror: "registry.lab:5000", insecure: true)
                 Topology(mtu: 1450)
                 Cluster("golden", image: "kindest/node:v1.29.2", serviceSubnet: "10.96.0.0/16") {
-                    Calico(pool: PodPool("10.244.0.0/16", ipip: .crossSubnet))
+                    // Manifest mode: calico/ippool.yaml and the calico-node patch with the pool's environment.
+                    Calico(pool: PodPool("10.244.0.0/16", ipip: .crossSubnet), install: .manifest(version: "v3.28.2"))
                 }
                 Gateway("edge", vyos: "1.2.9") {
                     Masquerade(source: "10.1.0.0/16")

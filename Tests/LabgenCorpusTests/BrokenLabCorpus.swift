@@ -515,6 +515,20 @@ enum Corpus {
             }
             Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
         },
+
+        // MARK: LG140 Calico install
+        broken("Calico release that is not a tag", "LG140", at: #line + 2) {
+            Cluster("corpus") {
+                Calico(pool: PodPool("10.244.0.0/16"), install: .operator(version: "3.30"))
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("Calico manifest that would inject shell", "LG140", at: #line + 2) {
+            Cluster("corpus") {
+                Calico(pool: PodPool("10.244.0.0/16"), install: .manifest(manifest: "calico.yaml; rm -rf /"))
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
     ]
 }
 

@@ -14,7 +14,9 @@ let calicoIPIPCrossSubnetPools = Lab("calico-ipip-crosssubnet-pools") {
     Topology(name: "calico-ipip-crosssubnet", mtu: 1500)
     NodePool("10.1.0.0/16", rackPrefix: 24)
     Cluster("calico-ipip-crosssubnet", image: "burlyluo/kindest:v1.27.3") {
-        Calico(pool: PodPool("10.244.0.0/16", ipip: .crossSubnet, natOutgoing: true))
+        Calico(
+            pool: PodPool("10.244.0.0/16", ipip: .crossSubnet, natOutgoing: true),
+            install: .manifest(version: "v3.23.2"))  // as the reference lab it reproduces
     }
     Gateway("gw0", vyos: "1.4.9")
     Rack("rack0", slot: 5) {

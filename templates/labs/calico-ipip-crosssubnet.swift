@@ -6,7 +6,9 @@ let calicoIPIPCrossSubnet = Lab("calico-ipip-crosssubnet") {
     Registry(mirror: "192.168.2.100:5000", insecure: true)
     Topology(mtu: 1500)
     Cluster("calico-ipip-crosssubnet", image: "burlyluo/kindest:v1.27.3", podSubnet: "10.244.0.0/16") {
-        Calico(pool: PodPool("10.244.0.0/16", ipip: .crossSubnet, natOutgoing: true))
+        Calico(
+            pool: PodPool("10.244.0.0/16", ipip: .crossSubnet, natOutgoing: true),
+            install: .manifest(version: "v3.23.2"))  // the originals apply calico.yaml of v3.23.2
     }
     Gateway("gw0", vyos: "1.4.9") {
         Masquerade(source: "10.1.0.0/16", outbound: "eth0")

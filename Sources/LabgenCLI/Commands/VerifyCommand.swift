@@ -82,9 +82,9 @@ enum VerifyCommand: Subcommand {
                 files.removeAll { $0.path == shown }
             }
             if (kind == .calicoPools || kind == .calicoNode),
-                ArtifactDiscovery.classify(text).isDisjoint(with: [.calicoPools, .calicoNode])
+                ArtifactDiscovery.classify(text).isDisjoint(with: [.calicoPools, .calicoNode, .calicoInstallation])
             {
-                throw UsageError("'\(path)' holds no Calico IPPool or calico-node settings.", command: spec.name)
+                throw UsageError("'\(path)' holds no Calico IPPool, Installation or calico-node settings.", command: spec.name)
             }
             files.append((shown, text))
             if kind != .calicoPools && kind != .calicoNode { expected[shown] = kind }

@@ -60,6 +60,16 @@ public enum Pipeline {
                 let pool = pools[separators]
                 source = ("pod pool '\(pool.name)' is declared here", pool.location)
             }
+        } else if file == ArtifactPaths.calicoInstallation, let pools = plan.cluster?.pools,
+            let text = rendered.artifact(at: file)?.contents
+        {
+            // One `ipPools` entry per pool, in plan order: the pool is the last entry started before the line.
+            let before = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, line))
+            let entries = before.filter { $0.hasPrefix("    - name: ") }.count
+            if entries > 0, pools.indices.contains(entries - 1) {
+                let pool = pools[entries - 1]
+                source = ("pod pool '\(pool.name)' is declared here", pool.location)
+            }
         } else if file.hasPrefix("startup-conf/"),
             let gateway = plan.gateways.first(where: { file == ArtifactPaths.vyosBoot(gateway: $0.name) || file == ArtifactPaths.vyosCommands(gateway: $0.name) })
         {

@@ -12,6 +12,7 @@ public enum ArtifactDiscovery {
         case calicoPools = "Calico IPPool"
         case kubeadmPatch = "kubeadm patch"
         case calicoNode = "calico-node patch or manifest"
+        case calicoInstallation = "Calico operator Installation"
         case bridgeScript = "bridge script"
         /// Kubernetes workloads whose images are pulled inside the cluster.
         case workloads = "Kubernetes workloads"
@@ -37,6 +38,7 @@ public enum ArtifactDiscovery {
             // Looks like an artifact but does not parse: read it to report why.
             if text.contains("kind.x-k8s.io/") || text.contains("kind: Cluster") { return ([.kindConfig], nil) }
             if text.contains("topology:") { return ([.containerlab], nil) }
+            if text.contains("operator.tigera.io/") { return ([.calicoInstallation], nil) }
             if text.contains("IPPool") || text.contains("projectcalico.org/") { return ([.calicoPools], nil) }
             if text.contains("InitConfiguration") || text.contains("JoinConfiguration") { return ([.kubeadmPatch], nil) }
             return ([], nil)
@@ -76,6 +78,7 @@ public enum ArtifactDiscovery {
             if KindConfigReader.isKindConfig(document) { kinds.insert(.kindConfig) }
             if ContainerlabReader.isTopology(document) { kinds.insert(.containerlab) }
             if CalicoReader.isPoolDocument(document) { kinds.insert(.calicoPools) }
+            if CalicoInstallationReader.isInstallation(document) { kinds.insert(.calicoInstallation) }
             if let kind = document["kind"]?.scalarText, KubeadmPatchReader.kinds.contains(kind) { kinds.insert(.kubeadmPatch) }
             if CalicoReader.isCalicoNode(document) || CalicoReader.vethMTU(document, origin: TextOrigin(file: "")) != nil {
                 kinds.insert(.calicoNode)
@@ -253,6 +256,11 @@ extension LabFacts {
             }
             if kinds.contains(.calicoPools), CalicoReader.isPoolDocument(document) {
                 pools += CalicoReader.pools(document, origin: origin, diagnostics: &readDiagnostics)
+            }
+            if kinds.contains(.calicoInstallation), CalicoInstallationReader.isInstallation(document) {
+                let (found, node) = CalicoInstallationReader.read(document, origin: origin, diagnostics: &readDiagnostics)
+                pools += found
+                calicoNode.append(node)
             }
             if kinds.contains(.kubeadmPatch),
                 let patch = KubeadmPatchReader.read(document, origin: origin, diagnostics: &readDiagnostics)

@@ -78,10 +78,13 @@ public enum CalicoReader {
             guard let node = env[name], let text = node.scalarText else { return nil }
             return Located(text, at: origin.location(node))
         }
-        let facts = CalicoNodeFacts(
+        var facts = CalicoNodeFacts(
             file: origin.file, autodetection: located("IP_AUTODETECTION_METHOD"),
             location: origin.location(container))
-        guard document["kind"]?.scalarText == "DaemonSet" else { return (facts, nil) }
+        guard document["kind"]?.scalarText == "DaemonSet" else {
+            for name in env.keys where name.hasPrefix("CALICO_IPV4POOL_") { facts.poolEnvironment[name] = located(name) }
+            return (facts, nil)
+        }
         // calico-node creates the default pool on first start from its environment.
         var pool = IPPoolFacts(
             file: origin.file, name: "default-ipv4-ippool", cidr: nil, blockSize: nil,

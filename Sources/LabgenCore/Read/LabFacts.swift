@@ -161,6 +161,9 @@ public struct CalicoNodeFacts: Hashable, Sendable {
     /// `IP_AUTODETECTION_METHOD`; nil when unset (Calico then uses `first-found`).
     public var autodetection: Located<String>?
     public var location: SourceLocation
+    /// `CALICO_IPV4POOL_*` of a calico-node patch (not a full DaemonSet, whose environment is a pool
+    /// of its own), by variable name: the pool calico-node creates, to agree with the IPPool file.
+    public var poolEnvironment: [String: Located<String>] = [:]
 }
 
 /// Bridges created by a shell script (`ip link add NAME type bridge`, `brctl addbr NAME`,

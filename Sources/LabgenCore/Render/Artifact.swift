@@ -11,14 +11,16 @@ public struct Artifact: Hashable, Sendable {
         case vyosCommands = "VyOS set commands"
         case calicoPools = "Calico IPPool"
         case calicoNodePatch = "calico-node patch"
+        case calicoInstallation = "Calico Installation"
         case bridgeScript = "bridge script"
+        case labScript = "lab script"
         case labModel = "lab model"
     }
 
     public var path: String
     public var kind: Kind
     public var contents: String
-    /// Whether the file should be executable (the bridge script).
+    /// Whether the file should be executable (the bridge script, the lab script).
     public var executable: Bool
 
     public init(path: String, kind: Kind, contents: String, executable: Bool = false) {
@@ -56,7 +58,10 @@ public enum ArtifactPaths {
     public static func vyosCommands(gateway: String) -> String { "startup-conf/\(gateway).cfg" }
     public static let calicoPools = "calico/ippool.yaml"
     public static let calicoNodePatch = "calico/calico-node-patch.yaml"
+    public static let calicoInstallation = "calico/installation.yaml"
     public static let bridgeScript = "bridges.sh"
+    /// `lab.sh up|down|status`: the bring-up sequence of `labgen up` as a POSIX shell script.
+    public static let labScript = "lab.sh"
     public static let labModel = "lab.json"
     /// Where the VyOS config is mounted inside the gateway container.
     public static let vyosConfigMount = "/opt/vyatta/etc/config/config.boot"

@@ -1,10 +1,13 @@
 import LabFormats
 import LabModel
 
-/// calico/ippool.yaml: one `projectcalico.org/v3` `IPPool` document per pod pool.
+/// calico/ippool.yaml: one `projectcalico.org/v3` `IPPool` document per pod pool, for labs that
+/// install Calico with its manifest (operator labs have the pools in calico/installation.yaml).
+/// calico-node creates the first pool from its environment (see `CalicoNodePatchRenderer`); further
+/// pools need `calicoctl apply -f calico/ippool.yaml`.
 enum CalicoRenderer {
     static func render(_ plan: LabPlan) -> Artifact? {
-        guard let cluster = plan.cluster, !cluster.pools.isEmpty else { return nil }
+        guard let cluster = plan.cluster, !cluster.pools.isEmpty, cluster.calicoInstall?.mode == .manifest else { return nil }
         let documents: [YAMLValue] = cluster.pools.map { pool in
             var spec: [YAMLPair] = [
                 YAMLPair(key: "cidr", value: .string(pool.cidr.description)),

@@ -41,7 +41,9 @@ public enum Renderer {
                     artifacts += try VyOSRenderer.artifacts(for: plan)
                     if let calico = CalicoRenderer.render(plan) { artifacts.append(calico) }
                     if let patch = CalicoNodePatchRenderer.render(plan) { artifacts.append(patch) }
+                    if let installation = CalicoInstallationRenderer.render(plan) { artifacts.append(installation) }
                     if let script = BridgeScriptRenderer.render(plan) { artifacts.append(script) }
+                    if let script = LabScriptRenderer.render(plan) { artifacts.append(script) }
                     artifacts.append(LabModelRenderer.render(plan))
                     return .success(artifacts)
                 } catch {

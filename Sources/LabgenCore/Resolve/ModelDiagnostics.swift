@@ -27,6 +27,7 @@ public enum ModelCheck: String, CaseIterable, Sendable {
     case invalidImage = "LG121"
     case noEnabledPool = "LG130"
     case releaseMismatch = "LG145"
+    case invalidCalicoInstall = "LG140"
 
     public var id: DiagnosticID { DiagnosticID(rawValue) }
 
@@ -57,6 +58,7 @@ public enum ModelCheck: String, CaseIterable, Sendable {
         case .invalidImage: "a container image reference with characters no registry accepts"
         case .noEnabledPool: "a cluster whose pod pools are all disabled (Calico assigns pod addresses from none)"
         case .releaseMismatch: "a gateway whose vyos: release and image tag name different VyOS series"
+        case .invalidCalicoInstall: "a Calico install with a malformed release or manifest, or written twice"
         }
     }
 }

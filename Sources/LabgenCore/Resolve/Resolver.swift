@@ -30,7 +30,7 @@ public enum Resolver {
 }
 
 /// The working state of one resolution.
-private struct ResolveState {
+struct ResolveState {
     let spec: LabSpec
     var diagnostics = DiagnosticList()
 
@@ -56,6 +56,7 @@ private struct ResolveState {
     var racks: [RackPlan] = []
     var nodes: [NodePlan] = []
     var pools: [PodPoolPlan] = []
+    var calicoInstall: CalicoInstallPlan?
     /// Every name in the containerlab topology (gateways, bridges, servers), for duplicates.
     var topologyNames: [String: (what: String, location: SourceLocation)] = [:]
     /// Every address of a node or gateway interface, for duplicates.
@@ -78,6 +79,7 @@ private struct ResolveState {
         checkControlPlane()
         resolveGatewayInterfacesAndRules()
         resolvePools()
+        resolveCalicoInstall()
         checkOverlaps()
     }
 
@@ -86,7 +88,8 @@ private struct ResolveState {
             ClusterPlan(
                 name: clusterName, image: cluster.image, podSubnet: podSubnet ?? ClusterPlan.kindDefaultPodSubnet,
                 serviceSubnet: serviceSubnet, disableDefaultCNI: cluster.disableDefaultCNI,
-                kubeProxyMode: cluster.kubeProxyMode, nodes: nodes, pools: pools)
+                kubeProxyMode: cluster.kubeProxyMode, nodes: nodes, pools: pools,
+                calicoInstall: pools.isEmpty ? nil : calicoInstall)
         }
         let hasTopology = !racks.isEmpty || !gateways.isEmpty
         return LabPlan(

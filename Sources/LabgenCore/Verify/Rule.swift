@@ -25,6 +25,8 @@ public enum RuleID {
     public static let standalonePatch: DiagnosticID = "LG020"
     public static let vyosForms: DiagnosticID = "LG021"
     public static let gatewayRoutes: DiagnosticID = "LG022"
+    public static let calicoInstallation: DiagnosticID = "LG030"
+    public static let poolEnvironment: DiagnosticID = "LG031"
 }
 
 /// A cross-artifact rule: what `labgen explain` prints and `labgen verify --help` lists.
@@ -221,6 +223,25 @@ public struct Rule: Sendable, Hashable {
                 next hop is on one of its own subnets and is the gateway that owns the rack. Without the route the packets
                 leave through the default route (containerlab's management network) and are lost: nodes in different
                 racks cannot reach each other, the kubelets of one rack never reach the API server in another.
+                """, severity: .error),
+        Rule(
+            id: RuleID.calicoInstallation, summary: "the operator's Installation is one it accepts: named default, valid fields",
+            explanation: """
+                The Tigera operator (operator.tigera.io/v1) reads only the Installation named `default`; any other is
+                ignored and Calico is never installed. Its settings differ from an IPPool's: `natOutgoing` is Enabled or
+                Disabled (not true/false), `registry` ends with '/', and `nodeAddressAutodetectionV4` holds exactly one
+                method (cidrs, interface, skipInterface, canReach, firstFound or kubernetes); the API server rejects the
+                object otherwise and nodes stay NotReady. Its ipPools and autodetection are checked like an IPPool and
+                calico-node's environment (LG007, LG008, LG017).
+                """, severity: .error),
+        Rule(
+            id: RuleID.poolEnvironment, summary: "a calico-node patch's CALICO_IPV4POOL_* agree with the IPPool file",
+            explanation: """
+                In a manifest install the first pool is created by calico-node from its environment
+                (CALICO_IPV4POOL_CIDR, _BLOCK_SIZE, _IPIP, _VXLAN, _NAT_OUTGOING), set by the calico-node patch; the
+                IPPool file (default-ipv4-ippool) describes the same pool for calicoctl and for readers. When they
+                differ, the running pool is the patch's, not the one the lab documents: a different cidr breaks
+                LG007 in the running cluster, a different encapsulation changes what the lab demonstrates.
                 """, severity: .error),
     ] + releaseRules
 

@@ -97,6 +97,7 @@ struct Verification {
         checkVyOSForms()
         checkGatewayRoutes()
         checkVyOSReleaseSyntax()
+        checkPoolEnvironment()
     }
 
     /// LG022: every gateway has a route, via the owning gateway, to each rack subnet behind another gateway.

@@ -32,7 +32,7 @@ struct TemplateLabTests {
     func kindOnly(file: String) throws {
         let (plan, rendered) = try renderedWithoutDiagnostics(Self.template(file).lab)
         #expect(plan.topology == nil && plan.gateways.isEmpty && plan.racks.isEmpty)
-        #expect(rendered.artifacts.map(\.path) == ["kind.yaml", "calico/ippool.yaml", "lab.json"])
+        #expect(rendered.artifacts.map(\.path) == ["kind.yaml", "calico/installation.yaml", "lab.sh", "lab.json"])
         #expect(plan.nodes.map(\.role) == [.controlPlane, .worker, .worker])
     }
 

@@ -1,0 +1,64 @@
+import LabModel
+
+extension ResolveState {
+    /// `Calico(..., install:)`: the mode, a release tag like `v3.30.3` and the manifest's source.
+    /// The release and the manifest end up in `lab.sh` and in kubectl's arguments, so they are checked
+    /// to hold nothing a shell or a URL would read differently.
+    mutating func resolveCalicoInstall() {
+        guard let cluster, !cluster.pools.isEmpty else { return }
+        let installs = cluster.calicoInstalls
+        for extra in installs.dropFirst() {
+            diagnostics.error(
+                .invalidCalicoInstall, "Calico is installed one way per lab; this second 'install:' conflicts",
+                at: extra.location, notes: [.init("the first is here", at: installs[0].location)])
+        }
+        let written = installs.first
+        let mode = written?.mode ?? .operator
+        let version = written?.version ?? CalicoInstallPlan.defaultVersion
+        if !Self.isReleaseTag(version) {
+            diagnostics.error(
+                .invalidCalicoInstall,
+                "Calico release '\(version.debugEscaped)' is not a release tag such as \(CalicoInstallPlan.defaultVersion)",
+                at: written?.location ?? cluster.location)
+            return
+        }
+        let manifest = written?.manifest ?? CalicoInstallPlan.upstreamManifest(mode, version: version)
+        if let problem = Self.manifestProblem(manifest) {
+            diagnostics.error(
+                .invalidCalicoInstall, "Calico manifest '\(manifest.debugEscaped)' \(problem)",
+                at: written?.location ?? cluster.location)
+            return
+        }
+        calicoInstall = CalicoInstallPlan(mode: mode, version: version, manifest: manifest)
+    }
+
+    /// `v3.30.3`, `v3.23.2`, `v3.31.0-0.dev` (letters, digits, `.` and `-` after `vN.N`).
+    static func isReleaseTag(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 4, scalars.count <= 64, scalars[0] == "v" else { return false }
+        let parts = text.dropFirst().split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, Int(parts[0]) != nil, parts[1].prefix(while: \.isNumber).count > 0 else { return false }
+        return scalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-")
+        }
+    }
+
+    /// Why a manifest location is unusable, or nil: an `https://` or `http://` URL, or a file path,
+    /// made of visible ASCII without quotes, spaces, `$`, backquotes or backslashes.
+    static func manifestProblem(_ text: String) -> String? {
+        if text.isEmpty { return "is empty" }
+        let forbidden: Set<Unicode.Scalar> = [
+            "'", "\"", "`", "$", "\\", " ", ";", "&", "|", "<", ">", "(", ")", "*", "?",
+        ]
+        if let bad = text.unicodeScalars.first(where: {
+            !$0.isASCII || $0.value < 0x21 || $0.value == 0x7F || forbidden.contains($0)
+        }) {
+            return "contains '\(String(bad).debugEscaped)'; use a plain URL or file path"
+        }
+        if text.contains("://"), !(text.hasPrefix("https://") || text.hasPrefix("http://")) {
+            return "is a URL kubectl cannot read; use https://, http:// or a file path"
+        }
+        if text.hasPrefix("-") { return "starts with '-', which kubectl would read as an option" }
+        return nil
+    }
+}
