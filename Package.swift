@@ -61,7 +61,9 @@ let package = Package(
             name: "labgen-yaml-suite", dependencies: ["LabFormats"], path: "Sources/Tools/labgen-yaml-suite",
             exclude: ["known-differences.txt"]),
         // Times resolve, render, verify and write on synthetic labs (see BENCHMARKS.md, .ci/bench-smoke.sh).
-        .executableTarget(name: "labgen-bench", dependencies: ["LabModel", "LabgenCore"], path: "Sources/Tools/labgen-bench"),
+        .executableTarget(
+            name: "labgen-bench", dependencies: ["LabModel", "LabgenCore"], path: "Sources/Tools/labgen-bench",
+            exclude: ["side-by-side.sh"]),
 
         // The seeded generator every property and fuzz test uses.
         .target(name: "LabgenTestSupport", path: "Tests/LabgenTestSupport"),

@@ -100,9 +100,10 @@ struct LabFileCompiler {
     static func decode(_ data: Data, shown: String) throws -> [LabSpec] {
         let specs: [LabSpec]
         do {
-            let tree = try JSONSerialization.jsonObject(with: data)
-            let renamed = try JSONSerialization.data(withJSONObject: relocate(tree, to: shown))
-            specs = try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: renamed)
+            // One decode; SourceLocation renames the lab file's locations as it decodes.
+            let decoder = JSONDecoder()
+            decoder.userInfo[SourceLocation.relocation] = SourceLocation.Relocation(module: moduleName, file: shown)
+            specs = try decoder.decode(Array<LabModel.LabSpec>.self, from: data)
         } catch {
             throw LabInputError(
                 "\(shown): the lab program wrote a model this labgen cannot read; "
@@ -112,20 +113,6 @@ struct LabFileCompiler {
             throw LabInputError("\(shown): the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)")
         }
         return specs
-    }
-
-    /// Replaces the file of every source location (`{"file", "line", "column"}`) of module `LabFile`.
-    static func relocate(_ value: Any, to shown: String) -> Any {
-        if let array = value as? [Any] { return array.map { relocate($0, to: shown) } }
-        guard var object = value as? [String: Any] else { return value }
-        if Set(object.keys) == ["file", "line", "column"], let file = object["file"] as? String,
-            file.hasPrefix(moduleName + "/")
-        {
-            object["file"] = shown
-            return object
-        }
-        for (key, child) in object { object[key] = relocate(child, to: shown) }
-        return object
     }
 
     private func compile(_ file: URL, shown: String, objects: [URL], build: URL, into executable: URL) throws {
