@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "LabgenCore", dependencies: ["LabModel", "LabFormats", "LabStock", "CLabgenSystem"]),
         // The built-in labs: lab files in the same form users write, compiled into labgen.
         .target(name: "TemplateLabs", dependencies: ["LabKit"], path: "templates/labs"),
-        .target(name: "LabgenCLI", dependencies: ["LabgenCore", "LabKit", "TemplateLabs"]),
+        .target(name: "LabgenCLI", dependencies: ["LabgenCore", "LabKit", "TemplateLabs", "CLabgenSystem"]),
         .executableTarget(name: "labgen", dependencies: ["LabgenCLI"]),
 
         // Thin command plugins: build and run the package's lab programs, then call the labgen tool.

@@ -11,4 +11,14 @@ int labgen_exchange_paths(const char *first, const char *second);
 /// Returns 0, or -1 with errno set (ENOSYS elsewhere; callers then fsync file by file).
 int labgen_sync_filesystem(int fd);
 
+#include <sys/types.h>
+
+/// Starts `path` (an absolute or relative path, not searched on PATH) with `argv` and `envp`
+/// (NULL-terminated) in `directory` (NULL: this process's), stdin from /dev/null, stdout and stderr
+/// onto `output_fd`, every other descriptor closed: posix_spawn with one closefrom action (glibc
+/// 2.34), where Foundation's Process adds a close action for every possible descriptor number
+/// (RLIMIT_NOFILE of them). Returns 0 and sets `pid`, or an errno value.
+int labgen_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, int output_fd,
+                 pid_t *pid);
+
 #endif
