@@ -78,12 +78,20 @@ enum SortedJSON {
         }
     }
 
+    static let indents = (0..<64).map { String(repeating: " ", count: $0) }
+
     static func spaces(_ count: Int, into out: inout String) {
-        for _ in 0..<count { out += " " }
+        out += count < indents.count ? indents[count] : String(repeating: " ", count: count)
     }
 
     static func string(_ text: String, into out: inout String) throws {
         out += "\""
+        // Most strings need no escape: append them whole (appending scalar by scalar was most of the cost).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
