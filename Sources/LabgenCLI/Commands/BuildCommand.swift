@@ -12,8 +12,10 @@ enum BuildCommand: Subcommand {
         abstract: "Compile labs into their kind, containerlab, VyOS, Calico and kubeadm files.",
         discussion: """
             Each lab is resolved (defaults, address allocation, model checks), rendered, read back and
-            verified in memory; only then is out/<lab>/ replaced, atomically and only where a file changed.
-            With an error in any lab, nothing is written and the exit status is 1.
+            verified in memory; then every lab is assembled beside its folder, and only when all are assembled
+            is each out/<lab>/ replaced, atomically and only where a file changed. With an error in any lab,
+            or a write error before the swaps, nothing is written and the exit status is 1. labgen never
+            writes through a symbolic link: one below the output folder, or an --output that is one, is an error.
             """,
         options: [LabSelection.outputOption] + LabSelection.options + [.flag("--quiet", help: "Print only diagnostics.")],
         positionals: [LabSelection.labFiles])
@@ -32,19 +34,20 @@ enum BuildCommand: Subcommand {
                 if count >= limit { _exit(99) }
             }
         }
-        for lab in labs {
-            guard let rendered = lab.rendered else { continue }
-            do {
-                let report = try writer.write(rendered)
-                if !arguments.flag("--quiet") {
-                    let folder = context.display(root.appendingPathComponent(rendered.name))
-                    var parts = ["\(report.written.count) written", "\(report.unchanged.count) unchanged"]
-                    if !report.removed.isEmpty { parts.append("\(report.removed.count) removed") }
-                    context.out("\(folder): \(parts.joined(separator: ", "))\n")
-                }
-            } catch {
-                context.err("error: \(error)\n")
-                return ExitStatus.failure
+        // All or nothing across labs: every lab is assembled first, then all are swapped in.
+        let reports: [LabWriteReport]
+        do {
+            reports = try writer.write(labs.compactMap(\.rendered))
+        } catch {
+            context.err("error: \(error)\n")
+            return ExitStatus.failure
+        }
+        if !arguments.flag("--quiet") {
+            for report in reports {
+                let folder = context.display(root.appendingPathComponent(report.lab))
+                var parts = ["\(report.written.count) written", "\(report.unchanged.count) unchanged"]
+                if !report.removed.isEmpty { parts.append("\(report.removed.count) removed") }
+                context.out("\(folder): \(parts.joined(separator: ", "))\n")
             }
         }
         return ExitStatus.success
