@@ -264,11 +264,13 @@ public struct OutputWriter {
                     try beforeWrite?(artifact.path)
                     try writeFile(fd, name, contents: Data(artifact.contents.utf8), executable: artifact.executable,
                         shown: temp.appendingPathComponent(artifact.path).path)
+                    folders.written.append(artifact.path)
                 }
             }
             try beforeWrite?(Self.manifestName)
             try writeFile(try folders.descriptor(""), Self.manifestName, contents: Data(manifest.utf8), executable: false,
                 shown: temp.appendingPathComponent(Self.manifestName).path)
+            folders.written.append(Self.manifestName)
             try folders.syncAll()
         } catch let error as OutputError {
             try? fm.removeItem(at: temp)
@@ -377,6 +379,8 @@ public struct OutputWriter {
     struct FolderHandles {
         let base: URL
         var open: [String: Int32] = [:]
+        /// Files created below `base` (relative paths), for the fsync fallback.
+        var written: [String] = []
 
         init(_ base: URL) throws(OutputError) {
             self.base = base
@@ -405,9 +409,17 @@ public struct OutputWriter {
         }
 
         /// Makes the written files durable before the folder is swapped into place: one syncfs
-        /// of the file system (Linux), else one fsync per folder's files and the folders.
-        func syncAll() throws(OutputError) {
+        /// of the file system (Linux), else one fsync per written file, then per folder.
+        mutating func syncAll() throws(OutputError) {
             if let fd = open[""], labgen_sync_filesystem(fd) == 0 { return }
+            for relative in written {
+                let (folder, name) = OutputWriter.split(relative)
+                let fd = openat(try descriptor(folder), name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+                let shown = base.appendingPathComponent(relative).path
+                guard fd >= 0 else { throw OutputError(path: shown, "cannot open to sync: \(String(cString: strerror(errno)))") }
+                defer { close(fd) }
+                if fsync(fd) != 0 { throw OutputError(path: shown, "cannot sync: \(String(cString: strerror(errno)))") }
+            }
             for (relative, fd) in open where fsync(fd) != 0 {
                 throw OutputError(path: base.appendingPathComponent(relative).path, "cannot sync: \(String(cString: strerror(errno)))")
             }
