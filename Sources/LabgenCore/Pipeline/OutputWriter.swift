@@ -181,10 +181,12 @@ public struct OutputWriter {
         case S_IFDIR:
             return false
         case S_IFLNK:
-            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: root.path)).map { " (to \($0))" } ?? ""
+            let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: root.path)
+            let target = destination.map { " (to \($0))" } ?? ""
             throw OutputError(
                 path: root.path,
-                "the output folder is a symbolic link\(target); labgen does not write through links: pass the real path")
+                "the output folder is a symbolic link\(target); labgen does not write through links: "
+                    + "pass the real path")
         case let type?:
             throw OutputError(path: root.path, "the output folder is \(Self.describe(type)), not a folder")
         }
@@ -236,7 +238,8 @@ public struct OutputWriter {
         let manifest = Self.manifestText(lab)
         let manifestCurrent =
             exists && Self.fileType(destination.appendingPathComponent(Self.manifestName).path) == S_IFREG
-            && (try? String(contentsOf: destination.appendingPathComponent(Self.manifestName), encoding: .utf8)) == manifest
+            && (try? String(contentsOf: destination.appendingPathComponent(Self.manifestName), encoding: .utf8))
+                == manifest
         if !report.changed && manifestCurrent {
             return StagedLab(report: report, temp: nil, destination: destination, destinationExists: exists)
         }
@@ -245,7 +248,7 @@ public struct OutputWriter {
         // leftover of any kind at the temporary name is never reused.
         let temp = tempFolder(lab.name)
         if mkdir(temp.path, 0o755) != 0 {
-            throw OutputError(path: temp.path, "cannot create: \(String(cString: strerror(errno)))")
+            throw OutputError(path: temp.path, "cannot create: \(systemError())")
         }
         do {
             var folders = try FolderHandles(temp)
@@ -259,7 +262,8 @@ public struct OutputWriter {
                 let (folder, name) = Self.split(artifact.path)
                 let fd = try folders.descriptor(folder)
                 if unchanged.contains(artifact.path) {
-                    try linkOrCopy(destination.appendingPathComponent(artifact.path).path, to: fd, name, shown: artifact.path)
+                    let current = destination.appendingPathComponent(artifact.path).path
+                    try linkOrCopy(current, to: fd, name, shown: artifact.path)
                 } else {
                     try beforeWrite?(artifact.path)
                     try writeFile(fd, name, contents: Data(artifact.contents.utf8), executable: artifact.executable,
@@ -268,7 +272,8 @@ public struct OutputWriter {
                 }
             }
             try beforeWrite?(Self.manifestName)
-            try writeFile(try folders.descriptor(""), Self.manifestName, contents: Data(manifest.utf8), executable: false,
+            try writeFile(
+                try folders.descriptor(""), Self.manifestName, contents: Data(manifest.utf8), executable: false,
                 shown: temp.appendingPathComponent(Self.manifestName).path)
             folders.written.append(Self.manifestName)
             try folders.syncAll()
@@ -385,7 +390,7 @@ public struct OutputWriter {
         init(_ base: URL) throws(OutputError) {
             self.base = base
             let fd = Glibc_open(base.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard fd >= 0 else { throw OutputError(path: base.path, "cannot open: \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { throw OutputError(path: base.path, "cannot open: \(systemError())") }
             open[""] = fd
         }
 
@@ -395,14 +400,15 @@ public struct OutputWriter {
             let (parent, name) = OutputWriter.split(relative)
             let parentFD = try descriptor(parent)
             if mkdirat(parentFD, name, 0o755) != 0 && errno != EEXIST {
-                throw OutputError(path: base.appendingPathComponent(relative).path, "cannot create folder: \(String(cString: strerror(errno)))")
+                throw OutputError(
+                    path: base.appendingPathComponent(relative).path, "cannot create folder: \(systemError())")
             }
             let fd = openat(parentFD, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else {
                 throw OutputError(
                     path: base.appendingPathComponent(relative).path,
                     errno == ELOOP || errno == ENOTDIR ? "is not a folder; labgen does not write through links"
-                        : "cannot open folder: \(String(cString: strerror(errno)))")
+                        : "cannot open folder: \(systemError())")
             }
             open[relative] = fd
             return fd
@@ -416,12 +422,12 @@ public struct OutputWriter {
                 let (folder, name) = OutputWriter.split(relative)
                 let fd = openat(try descriptor(folder), name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
                 let shown = base.appendingPathComponent(relative).path
-                guard fd >= 0 else { throw OutputError(path: shown, "cannot open to sync: \(String(cString: strerror(errno)))") }
+                guard fd >= 0 else { throw OutputError(path: shown, "cannot open to sync: \(systemError())") }
                 defer { close(fd) }
-                if fsync(fd) != 0 { throw OutputError(path: shown, "cannot sync: \(String(cString: strerror(errno)))") }
+                if fsync(fd) != 0 { throw OutputError(path: shown, "cannot sync: \(systemError())") }
             }
             for (relative, fd) in open where fsync(fd) != 0 {
-                throw OutputError(path: base.appendingPathComponent(relative).path, "cannot sync: \(String(cString: strerror(errno)))")
+                throw OutputError(path: base.appendingPathComponent(relative).path, "cannot sync: \(systemError())")
             }
         }
 
@@ -467,7 +473,7 @@ public struct OutputWriter {
     private func linkOrCopy(_ from: String, to folderFD: Int32, _ name: String, shown: String) throws(OutputError) {
         if linkat(AT_FDCWD, from, folderFD, name, 0) == 0 { return }
         let input = Glibc_open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard input >= 0 else { throw OutputError(path: from, "cannot read to carry over: \(String(cString: strerror(errno)))") }
+        guard input >= 0 else { throw OutputError(path: from, "cannot read to carry over: \(systemError())") }
         defer { close(input) }
         var info = stat()
         fstat(input, &info)
@@ -476,7 +482,7 @@ public struct OutputWriter {
         while true {
             let n = read(input, &buffer, buffer.count)
             if n < 0 && errno == EINTR { continue }
-            if n < 0 { throw OutputError(path: from, "cannot read: \(String(cString: strerror(errno)))") }
+            if n < 0 { throw OutputError(path: from, "cannot read: \(systemError())") }
             if n == 0 { break }
             data.append(contentsOf: buffer[0..<n])
         }
@@ -488,8 +494,9 @@ public struct OutputWriter {
     private func writeFile(_ folderFD: Int32, _ name: String, contents: Data, executable: Bool, shown: String)
         throws(OutputError)
     {
-        let fd = openat(folderFD, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, executable ? 0o755 : 0o644)
-        guard fd >= 0 else { throw OutputError(path: shown, "cannot create: \(String(cString: strerror(errno)))") }
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        let fd = openat(folderFD, name, flags, executable ? 0o755 : 0o644)
+        guard fd >= 0 else { throw OutputError(path: shown, "cannot create: \(systemError())") }
         defer { close(fd) }
         var offset = 0
         let result: Int32 = contents.withUnsafeBytes { buffer in
@@ -510,7 +517,7 @@ public struct OutputWriter {
 
     private func move(_ from: URL, to: URL) throws(OutputError) {
         if rename(from.path, to.path) != 0 {
-            throw OutputError(path: to.path, "cannot move \(from.path) into place: \(String(cString: strerror(errno)))")
+            throw OutputError(path: to.path, "cannot move \(from.path) into place: \(systemError())")
         }
     }
 
@@ -530,6 +537,9 @@ private func Glibc_open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> I
         Darwin.open(path, flags, mode)
     #endif
 }
+
+/// The text of the last system call's error (errno).
+private func systemError() -> String { String(cString: strerror(errno)) }
 
 private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)

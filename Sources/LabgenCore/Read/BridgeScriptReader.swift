@@ -78,7 +78,9 @@ public enum BridgeScriptReader {
                 trimmed[open.upperBound...].drop(while: { $0 == " " }).hasPrefix("{")
             {
                 let name = trimmed[..<open.lowerBound]
-                if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { current = String(name) }
+                if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                    current = String(name)
+                }
                 continue
             }
             guard let name = current else { continue }

@@ -51,6 +51,9 @@ public enum CalicoSelector {
 
         func error(_ message: String) -> ParseError { ParseError(column: index + 1, message: message) }
 
+        /// " before the end", or ", found '<what follows>'", for messages.
+        var found: String { atEnd ? " before the end" : ", found '\(rest(10))'" }
+
         func rest(_ count: Int) -> String {
             String(String.UnicodeScalarView(scalars[index..<min(scalars.count, index + count)])).debugEscaped
         }
@@ -77,7 +80,7 @@ public enum CalicoSelector {
         }
 
         mutating func expect(_ token: String, _ what: String) throws(ParseError) {
-            if !accept(token) { throw error("expected \(what)" + (atEnd ? " before the end" : ", found '\(rest(10))'")) }
+            if !accept(token) { throw error("expected \(what)" + found) }
         }
 
         mutating func parseOr() throws(ParseError) -> Expression {
@@ -154,7 +157,7 @@ public enum CalicoSelector {
         mutating func parseString() throws(ParseError) -> String {
             skipSpace()
             guard !atEnd, scalars[index] == "\"" || scalars[index] == "'" else {
-                throw error("expected a quoted value (\"...\" or '...')" + (atEnd ? " before the end" : ", found '\(rest(10))'"))
+                throw error("expected a quoted value (\"...\" or '...')" + found)
             }
             let quote = scalars[index]
             let start = index + 1

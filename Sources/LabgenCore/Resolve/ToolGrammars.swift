@@ -113,12 +113,14 @@ public enum ToolGrammars {
         if !(2...3).contains(numbers.count) || !numbers.allSatisfy(numberOK) {
             problem = "a release is two or three numbers without leading zeros"
         } else if let suffix,
-            suffix.isEmpty || !suffix.utf8.allSatisfy({ isAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
+            suffix.isEmpty
+                || !suffix.utf8.allSatisfy({ isAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
         {
             problem = "the part after '-' may hold only letters, digits, '.' and '-'"
         }
         guard let problem else { return nil }
-        return "'\(text.debugEscaped)' is not a VyOS release such as 1.2.8, 1.4.9 or 1.4-rolling-202307070317: \(problem)"
+        return "'\(text.debugEscaped)' is not a VyOS release such as 1.2.8, 1.4.9 or 1.4-rolling-202307070317: "
+            + problem
     }
 
     // MARK: Images and registries (distribution/reference grammar)
@@ -134,7 +136,8 @@ public enum ToolGrammars {
             name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(isDomainComponent)
         else { return form }
         if parts.count == 2 {
-            guard let port = Int(parts[1]), (1...65535).contains(port), parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
+            guard let port = Int(parts[1]), (1...65535).contains(port),
+                parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
             else { return "'\(host.debugEscaped)': the port must be a number from 1 to 65535" }
         }
         return nil
@@ -186,7 +189,8 @@ public enum ToolGrammars {
             guard let first = tag.first, word(first), tag.count <= 128,
                 tag.allSatisfy({ word($0) || $0 == "." || $0 == "-" })
             else {
-                return refuse(tag.isEmpty ? "the tag after ':' is empty" : "tag '\(tag)' must match [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
+                let rule = "tag '\(tag)' must match [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}"
+                return refuse(tag.isEmpty ? "the tag after ':' is empty" : rule)
             }
         }
         var components = rest.split(separator: "/", omittingEmptySubsequences: false)
@@ -218,7 +222,9 @@ public enum ToolGrammars {
     private static func pathComponentProblem(_ component: Substring) -> String? {
         if component.isEmpty { return "a path component is empty ('//' or a '/' at either end)" }
         if component.contains(":") { return "too many ':' (one tag at most)" }
-        if component.contains(where: \.isUppercase) { return "'\(component)' has upper-case letters; repository names are lower-case" }
+        if component.contains(where: \.isUppercase) {
+            return "'\(component)' has upper-case letters; repository names are lower-case"
+        }
         let bytes = Array(component.utf8)
         let isLowerAlnum = { (b: UInt8) in (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || isDigit(b) }
         var i = 0
@@ -268,7 +274,8 @@ public enum ToolGrammars {
     public static let kubeletLabels: Set<String> = [
         "kubernetes.io/hostname", "topology.kubernetes.io/zone", "topology.kubernetes.io/region",
         "failure-domain.beta.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/region",
-        "beta.kubernetes.io/instance-type", "node.kubernetes.io/instance-type", "kubernetes.io/os", "kubernetes.io/arch",
+        "beta.kubernetes.io/instance-type", "node.kubernetes.io/instance-type",
+        "kubernetes.io/os", "kubernetes.io/arch",
         "beta.kubernetes.io/os", "beta.kubernetes.io/arch",
     ]
     public static let kubeletLabelNamespaces = ["kubelet.kubernetes.io", "node.kubernetes.io"]
@@ -295,6 +302,7 @@ public enum ToolGrammars {
     }
     static func isDigit(_ b: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) }
     private static func isContainerlabByte(_ b: UInt8) -> Bool {
-        isAlnum(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "|")
+        isAlnum(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_")
+            || b == UInt8(ascii: "|")
     }
 }
