@@ -163,7 +163,16 @@ public struct OutputWriter {
             if createdRoot { rmdir(root.path) }  // only when empty: nothing else was there
             throw error
         }
-        for lab in staged { try commit(lab) }
+        // The swaps: one exchange each. Only a failing rename itself can stop them midway; the
+        // labs not swapped yet are then discarded (left as they were), and the error names the lab.
+        for (index, lab) in staged.enumerated() {
+            do {
+                try commit(lab)
+            } catch {
+                for rest in staged[(index + 1)...] { discard(rest) }
+                throw error
+            }
+        }
         return staged.map(\.report)
     }
 
