@@ -35,17 +35,20 @@ enum EmulateCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
         guard let (folder, temporary) = try labFolder(arguments, in: context) else { return ExitStatus.failure }
         defer { if temporary { try? FileManager.default.removeItem(at: folder) } }
-        let (files, problems) = ArtifactDiscovery.scan(folder)
-        var facts = LabFacts.read(files)
+        let (scanned, problems) = ArtifactDiscovery.scan(folder)
+        // Diagnostics and the report name files as the user gave the folder.
+        let shown = temporary ? "" : context.display(folder) + "/"
+        var facts = LabFacts.read(scanned.map { (shown + $0.path, $0.text) })
         facts.readDiagnostics += problems
         let errors = facts.readDiagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             for diagnostic in errors { context.err(diagnostic.description + "\n") }
             return ExitStatus.failure
         }
-        let plan: EmulationPlan
+        var plan: EmulationPlan
         do {
             plan = try EmulationPlanner.plan(facts)
+            plan.bridgeScript = plan.bridgeScript.map { String($0.dropFirst(shown.count)) }
         } catch {
             context.err("error: cannot emulate \(context.display(folder)): \(error.description)\n")
             return ExitStatus.failure

@@ -106,7 +106,10 @@ struct EmulationChecks {
             let these = zip(pings, results).filter { $0.0.category == category }.map(\.1)
             let failed = these.filter { !$0.ok }
             if category.hasPrefix("path MTU") {
-                rows.append(mtuRow(category, these))
+                let plain = results.filter { r in
+                    r.ping.size == nil && these.contains { $0.ping.from == r.ping.from && $0.ping.to == r.ping.to }
+                }
+                rows.append(mtuRow(category, these, connected: plain.allSatisfy(\.replied)))
                 continue
             }
             var evidence = failed.isEmpty
@@ -142,7 +145,7 @@ struct EmulationChecks {
         return PingResult(ping: ping, replied: result.succeeded, evidence: evidence)
     }
 
-    func mtuRow(_ title: String, _ results: [PingResult]) -> CheckResult {
+    func mtuRow(_ title: String, _ results: [PingResult], connected: Bool) -> CheckResult {
         guard let at = results.first(where: { $0.ping.expectReply }), let above = results.first(where: { !$0.ping.expectReply }) else {
             return CheckResult(check: title, passed: false, evidence: "no pings")
         }
@@ -155,12 +158,21 @@ struct EmulationChecks {
         evidence += "; \(size) is \(origin)"
         let passed = at.replied && !above.replied
         var real: String? = nil
+        if !connected {
+            return CheckResult(
+                check: title, passed: false,
+                evidence: "not measured: \(at.ping.fromLabel) does not reach \(at.ping.toLabel) at all (see the ping rows)")
+        }
         if !at.replied {
             let smallest = plan.links.filter { $0.mtu < size + (nodePath ? 0 : overhead.overhead) && $0.origin != nil }
                 .map { "\(emulator.label($0.namespaceA)):\($0.interfaceA) <-> \(emulator.label($0.namespaceB)):\($0.interfaceB) mtu \($0.mtu)" }
             if !smallest.isEmpty { evidence += "; smaller links on the way: " + smallest.joined(separator: ", ") }
-            real = "packets of up to \(size) bytes between these racks are silently dropped: ping works, but TCP stalls after "
-                + "the handshake (kubectl logs/exec, image pulls, TLS) and DNS over TCP times out"
+            real = nodePath
+                ? "nodes send \(size)-byte packets between these racks that the path does not carry: the gateway answers with "
+                    + "ICMP 'fragmentation needed', and connections stall wherever that ICMP is filtered"
+                : "pods send packets of up to \(size) bytes (their veth MTU) that the path between these racks does not carry: "
+                    + "small requests work, large ones (kubectl logs/exec, image pulls, TLS handshakes) stall unless ICMP "
+                    + "'fragmentation needed' makes it back through the tunnel to the pod"
         } else if above.replied {
             real = "packets larger than the MTU arrive: the path MTU is not what the lab's files say"
         }
@@ -172,6 +184,9 @@ struct EmulationChecks {
         switch category {
         case "node to node":
             return "nodes cannot reach each other: 'kind create cluster' hangs joining workers, or nodes stay NotReady"
+                + defaultRouteProblems()
+        case "node to outside" where !defaultRouteProblems().isEmpty:
+            return "nodes cannot reach the internet: image pulls and apt time out" + defaultRouteProblems()
         case "node to outside":
             if outsideSources.contains(where: { !EmulationPlanner.managementNetwork.contains(IPv4Address($0) ?? IPv4Address(0)) }) {
                 return "the gateway forwards node traffic to the outside without masquerading it: replies never come back, "
@@ -189,58 +204,107 @@ struct EmulationChecks {
         }
     }
 
+    /// Nodes whose default route (from their server's exec) points at an address nobody on
+    /// that network answers for.
+    func defaultRouteProblems() -> String {
+        var found: [String] = []
+        for node in plan.nodes {
+            guard let namespace = plan.namespace(node.namespace), let route = namespace.execRoutes.first(where: { $0.destination.length == 0 }),
+                let via = route.via
+            else { continue }
+            let segment = namespace.interfaces.first { i in i.addresses.contains { $0.subnet.contains(via) } }?.segment
+            let answered = plan.namespaces.contains { other in
+                other.id != namespace.id && other.interfaces.contains { $0.segment == segment && $0.addresses.contains { $0.address == via } }
+            }
+            if !answered {
+                let gateway = plan.namespaces.first { $0.role == .gateway && $0.interfaces.contains { $0.segment == segment && segment != nil } }
+                let expected = gateway?.interfaces.first { $0.segment == segment }?.addresses.first.map { ", the gateway \(gateway!.label) is \($0.address)" } ?? ""
+                let origin = node.exec.first { $0.value.contains("default") }.map { " (\($0.location))" } ?? ""
+                found.append("\(node.server ?? node.name)'s default route points at \(via), which nobody on its network answers\(expected)\(origin)")
+            }
+        }
+        return found.isEmpty ? "" : "; " + found.joined(separator: "; ")
+    }
+
     func encapsulationRows(
         _ pairs: [(EmuPod, EmuPod, EmuNode, EmuNode)], captures: Captures, results: [(Ping, PingResult)]
     ) -> [CheckResult] {
-        var rows: [CheckResult] = []
-        for (p, q, a, b) in pairs {
-            guard let pool = plan.pools.first(where: { $0.name == q.pool }) else { continue }
-            let expected = plan.designEncapsulation(from: a, to: b, pool: pool)
-            let title = "encapsulation \(a.rack ?? "?") -> \(b.rack ?? "?") (\(pool.name): ipip \(pool.ipipMode), vxlan \(pool.vxlanMode))"
-            guard let gateway = plan.gateways.first(where: { $0.rackInterfaces.contains { $0.bridge == a.rackBridge } }),
-                let interface = gateway.rackInterfaces.first(where: { $0.bridge == a.rackBridge })?.interface,
-                let outerA = rackAddress(a), let outerB = rackAddress(b)
-            else {
-                rows.append(CheckResult(check: title, passed: true, evidence: "no gateway on \(a.rack ?? "?") to capture on"))
-                continue
-            }
-            let at = "\(gateway.name) \(interface)"
-            let ipip = captures.read(gateway.namespace, interface, "ip proto 4 and src host \(outerA) and dst host \(outerB)")
-            let vxlan = captures.read(gateway.namespace, interface, "udp dst port 4789 and src host \(outerA) and dst host \(outerB)")
-            let plain = captures.read(gateway.namespace, interface, "icmp and host \(p.address) and host \(q.address)")
-            let counts: [Encapsulation: [String]] = [.ipip: ipip, .vxlan: vxlan.filter { $0.contains("VXLAN") }, .none: plain]
-            let seen = counts[expected]!.count
-            let others = counts.filter { $0.key != expected && !$0.value.isEmpty }
-            let passed = seen > 0 && others.isEmpty
-            var evidence = "\(p.address) -> \(q.address) at \(at): \(seen) \(expected.rawValue) packet(s)"
-            if let first = counts[expected]!.first { evidence += " [\(first.prefix(110))]" }
-            for (kind, lines) in others.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                evidence += ", \(lines.count) \(kind.rawValue) [\(lines[0].prefix(110))]"
-            }
-            var real: String? = nil
-            if !passed {
-                let route = plan.namespace(a.namespace)?.routes.first { r in
-                    !r.blackhole && r.destination.length > 0 && r.destination.length < 32 && r.destination.contains(q.address)
-                }
-                let replied = results.first { $0.0.from == p.namespace && $0.0.to == q.address && $0.0.size == nil }?.1.replied ?? false
-                evidence += "; expected \(expected.rawValue) (\(a.rack ?? "?") and \(b.rack ?? "?") are different racks)"
-                if let route { evidence += "; \(a.name) routes it: \(route.description)" }
-                if seen == 0 && others.isEmpty && replied {
-                    real = "pod traffic between \(a.rack ?? "?") and \(b.rack ?? "?") bypasses \(gateway.name) and is not encapsulated"
-                    if a.calicoInterface == "eth0" {
-                        real! += ": calico-node's \(plan.autodetection) autodetection takes eth0 (\(a.calicoAddress!.address), kind's docker "
-                            + "network), every node looks like one subnet, so CrossSubnet never encapsulates and pods talk over the docker "
-                            + "bridge; tcpdump on \(gateway.name) shows nothing. Set IP_AUTODETECTION_METHOD=cidr=<rack subnets>"
-                    }
-                } else if seen == 0 {
-                    real = "pod traffic between these racks is not \(expected.rawValue)-encapsulated as the pool's mode says"
-                } else {
-                    real = "pod traffic between these racks is encapsulated differently from what the pool's mode says"
-                }
-            }
-            rows.append(CheckResult(check: title, passed: passed, evidence: evidence, realLab: real))
+        var groups: [(key: String, pairs: [(EmuPod, EmuPod, EmuNode, EmuNode)])] = []
+        for pair in pairs {
+            let key = "\(pair.2.rack ?? "?") -> \(pair.3.rack ?? "?")"
+            if let index = groups.firstIndex(where: { $0.key == key }) { groups[index].pairs.append(pair) } else { groups.append((key, [pair])) }
         }
-        return rows
+        return groups.map { group in
+            let checked = group.pairs.map { encapsulation($0, captures: captures, results: results) }
+            let modes = Set(group.pairs.compactMap { pair in plan.pools.first { $0.name == pair.1.pool } }.map {
+                "\($0.name): ipip \($0.ipipMode), vxlan \($0.vxlanMode)"
+            }).sorted()
+            return CheckResult(
+                check: "encapsulation \(group.key) (\(modes.joined(separator: "; ")))", passed: checked.allSatisfy(\.passed),
+                evidence: checked.map(\.evidence).joined(separator: "; "), realLab: checked.compactMap(\.realLab).first)
+        }
+    }
+
+    /// `ip[OFFSET:4] = ADDRESS` for a BPF filter.
+    static func word(_ offset: Int, _ address: IPv4Address) -> String {
+        "ip[\(offset):4] = 0x" + String(format: "%08x", address.value)
+    }
+
+    func encapsulation(
+        _ pair: (EmuPod, EmuPod, EmuNode, EmuNode), captures: Captures, results: [(Ping, PingResult)]
+    ) -> CheckResult {
+        let (p, q, a, b) = pair
+        let title = ""
+        guard let pool = plan.pools.first(where: { $0.name == q.pool }) else { return CheckResult(check: title, passed: true, evidence: "") }
+        let expected = plan.designEncapsulation(from: a, to: b, pool: pool)
+        guard let gateway = plan.gateways.first(where: { $0.rackInterfaces.contains { $0.bridge == a.rackBridge } }),
+            let interface = gateway.rackInterfaces.first(where: { $0.bridge == a.rackBridge })?.interface,
+            let outerA = rackAddress(a), let outerB = rackAddress(b)
+        else {
+            return CheckResult(check: title, passed: true, evidence: "no gateway on \(a.rack ?? "?") to capture on")
+        }
+        let at = "\(gateway.name) \(interface)"
+        // Outer header without options (20 bytes); VXLAN adds UDP 8, VXLAN 8 and Ethernet 14.
+        let ipip = captures.read(
+            gateway.namespace, interface,
+            "ip proto 4 and src host \(outerA) and dst host \(outerB) and \(Self.word(32, p.address)) and \(Self.word(36, q.address))")
+        let vxlan = captures.read(
+            gateway.namespace, interface,
+            "udp dst port 4789 and src host \(outerA) and dst host \(outerB) and \(Self.word(62, p.address)) and \(Self.word(66, q.address))",
+            joinContinuation: true)
+        let plain = captures.read(gateway.namespace, interface, "icmp and src host \(p.address) and dst host \(q.address)")
+        let counts: [Encapsulation: [String]] = [.ipip: ipip, .vxlan: vxlan, .none: plain]
+        let seen = counts[expected]!.count
+        let others = counts.filter { $0.key != expected && !$0.value.isEmpty }
+        let passed = seen > 0 && others.isEmpty
+        var evidence = "\(p.address) -> \(q.address) at \(at): \(seen) \(expected.rawValue)"
+        if let first = counts[expected]!.first { evidence += " [\(first.prefix(160))]" }
+        for (kind, lines) in others.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            evidence += ", \(lines.count) \(kind.rawValue) [\(lines[0].prefix(160))]"
+        }
+        var real: String? = nil
+        if !passed {
+            let route = plan.namespace(a.namespace)?.routes.first { r in
+                !r.blackhole && r.destination.length > 0 && r.destination.length < 32 && r.destination.contains(q.address)
+            }
+            let replied = results.first { $0.0.from == p.namespace && $0.0.to == q.address && $0.0.size == nil }?.1.replied ?? false
+            let relation = a.rackBridge == b.rackBridge ? "the same rack" : "different racks"
+            evidence += "; expected \(expected.rawValue) (\(a.rack ?? "?") and \(b.rack ?? "?") are \(relation))"
+            if let route { evidence += "; \(a.name) routes it: \(route.description)" }
+            if seen == 0 && others.isEmpty && replied {
+                real = "pod traffic between \(a.rack ?? "?") and \(b.rack ?? "?") bypasses \(gateway.name) and is not encapsulated"
+                if a.calicoInterface == "eth0" {
+                    real! += ": calico-node's \(plan.autodetection) autodetection takes eth0 (\(a.calicoAddress!.address), kind's docker "
+                        + "network), so every node looks like one subnet, CrossSubnet never encapsulates and pods talk over the docker "
+                        + "bridge; tcpdump on \(gateway.name) shows nothing. IP_AUTODETECTION_METHOD=cidr=<rack subnets> fixes it"
+                }
+            } else if seen == 0 {
+                real = "pod traffic between these racks is not \(expected.rawValue)-encapsulated as the pool's mode says"
+            } else {
+                real = "pod traffic between these racks is encapsulated differently from what the pool's mode says"
+            }
+        }
+        return CheckResult(check: title, passed: passed, evidence: evidence, realLab: real)
     }
 
     func sameRackRow(_ pairs: [(EmuPod, EmuPod, EmuNode, EmuNode)], captures: Captures) -> CheckResult {
@@ -308,9 +372,18 @@ final class Captures: @unchecked Sendable {
     }
 
     /// The packets of a capture that match a filter, one line each (`tcpdump -r`).
-    func read(_ namespace: String, _ interface: String, _ filter: String) -> [String] {
+    func read(_ namespace: String, _ interface: String, _ filter: String, joinContinuation: Bool = false) -> [String] {
         let result = emulator.runner.run(["tcpdump", "-r", file(namespace, interface).path, "-nn", "-t", filter])
-        return result.output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("IP ") }
+        var packets: [String] = []
+        for line in result.output.split(separator: "\n").map(String.init) {
+            // VXLAN prints the outer header, then the inner packet on the next line.
+            if joinContinuation, let last = packets.last, last.hasSuffix(")") || last.contains("vni"), !last.contains(" | ") {
+                packets[packets.count - 1] += " | " + line
+            } else if line.hasPrefix("IP ") {
+                packets.append(line)
+            }
+        }
+        return packets
     }
 
     /// Source addresses of the echo requests the outside received.

@@ -11,6 +11,15 @@ public enum EmulationTrace {
 
     /// An endpoint: `NODE`, `NODE/pod0`, a server, a gateway, `outside`, or an address.
     public static func resolve(_ name: String, in plan: EmulationPlan) -> (namespace: String, address: IPv4Address)? {
+        if let found = resolveExactly(name, in: plan) { return found }
+        // `worker2/pod0` for `<cluster>-worker2/pod0`, when only one node ends so.
+        let nodePart = name.split(separator: "/", maxSplits: 1).first.map(String.init) ?? name
+        let matches = plan.nodes.filter { $0.name.hasSuffix("-" + nodePart) }
+        guard matches.count == 1 else { return nil }
+        return resolveExactly(matches[0].name + name.dropFirst(nodePart.count), in: plan)
+    }
+
+    static func resolveExactly(_ name: String, in plan: EmulationPlan) -> (namespace: String, address: IPv4Address)? {
         if name == "outside" { return ("out", plan.outsideAddress) }
         for node in plan.nodes {
             for pod in node.pods where pod.name == name { return (pod.namespace, pod.address) }
