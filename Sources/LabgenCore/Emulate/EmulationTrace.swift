@@ -92,6 +92,12 @@ public enum EmulationTrace {
             if device == "tunl0" || device == "vxlan.calico", outer == nil, let via = route.via {
                 let node = plan.nodes.first { $0.namespace == current }
                 let local = node?.calicoAddress?.address ?? inner.source
+                // A packet the node itself sends through a tunnel takes the tunnel's address.
+                if current == from.namespace, inner.source == from.address,
+                    let tunnelAddress = namespace.interface(device!)?.addresses.first?.address
+                {
+                    inner.source = tunnelAddress
+                }
                 if device == "tunl0" {
                     outer = Header(source: local, destination: via, encapsulation: .ipip)
                 } else {
