@@ -65,6 +65,19 @@ public struct CommandRunner: Sendable {
             error: String(decoding: errorData.data, as: UTF8.self))
     }
 
+    /// Stops a program started with `start`: SIGINT, then SIGKILL when it has not ended after
+    /// `grace` seconds (a child may have inherited an ignored SIGINT). Never waits longer.
+    public static func stop(_ process: Process, grace: TimeInterval = 0.5) {
+        let pid = process.processIdentifier
+        guard pid > 0, process.isRunning else { return }
+        kill(pid, SIGINT)
+        var deadline = Date().addingTimeInterval(grace)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        if process.isRunning { kill(pid, SIGKILL) }
+        deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+    }
+
     /// Starts a long-running program (tcpdump) writing to files; the caller stops it.
     public func start(_ arguments: [String], output: URL, error: URL) throws -> Process {
         guard let executable = find(arguments[0]) else { throw EmulationPlanError("\(arguments[0]): not found") }
@@ -105,15 +118,8 @@ final class EmulationCleanup: @unchecked Sendable {
             done = true
             return (namespaces, processes, stoppers)
         }
-        for process in running where process.isRunning {
-            process.interrupt()
-        }
+        for process in running { CommandRunner.stop(process) }
         for stop in stops { stop() }
-        for process in running where process.isRunning {
-            let deadline = Date().addingTimeInterval(1)
-            while process.isRunning && Date() < deadline { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        }
         guard !names.isEmpty else { return }
         let result = runner.run(["ip", "-force", "-batch", "-"], input: names.map { "netns delete \($0)\n" }.joined())
         if !result.succeeded {

@@ -367,8 +367,7 @@ final class Captures: @unchecked Sendable {
 
     func stop() {
         usleep(50_000)
-        for (_, process, _) in processes where process.isRunning { process.interrupt() }
-        for (_, process, _) in processes { process.waitUntilExit() }
+        emulator.concurrently(processes.map(\.process)) { CommandRunner.stop($0) }
     }
 
     /// The packets of a capture that match a filter, one line each (`tcpdump -r`).
