@@ -38,6 +38,18 @@ let committedOutput = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         #expect(unknown.err.contains("no node, pod, gateway or address 'nosuch'"))
     }
 
+    /// Without the programs (an empty search path), the machine cannot emulate, and says which are missing.
+    @Test func missingProgramsAreNamed() throws {
+        let workspace = try Workspace()
+        let problem = try #require(Emulator.missingPrerequisites(for: nil, runner: CommandRunner(path: [workspace.url.path])))
+        if geteuid() == 0 {
+            #expect(problem.contains("missing ip (package iproute2), nft (package nftables), ping (package iputils-ping), tcpdump (package tcpdump)"))
+            #expect(problem.contains("apt-get install -y iproute2 nftables iputils-ping tcpdump"))
+        } else {
+            #expect(problem.contains("needs root"))
+        }
+    }
+
     @Test func labWithoutTopologyCannotBeEmulated() {
         let workspace = try! Workspace()
         let result = workspace.labgen(["emulate", committedOutput.appendingPathComponent("calico-ipip").path])

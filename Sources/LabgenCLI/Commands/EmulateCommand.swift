@@ -21,7 +21,8 @@ enum EmulateCommand: Subcommand {
             encapsulation decisions of the files. Everything is removed at the end, also on failure or Ctrl-C.
 
             LAB is a template lab's name, a lab file (lab.swift) or a folder of generated files (out/<lab>).
-            --trace prints the path of one packet hop by hop (computed from the files; needs no root).
+            --trace prints the path of one packet hop by hop (computed from the files; needs no root) and exits 0
+            when the packet is delivered, 1 when it is dropped on the way.
             SRC and DST are node names, NODE/pod0 or NODE/pod1, gateway names, 'outside', or addresses.
             Exit status 0 when every check passes, 1 when one fails, 2 when the machine cannot emulate
             (not Linux, not root, iproute2/nftables/ping/tcpdump missing) or on usage errors.
@@ -82,7 +83,7 @@ enum EmulateCommand: Subcommand {
     /// temporary folder first (returned with `true`: remove it afterwards).
     static func labFolder(_ arguments: ParsedArguments, in context: CLIContext) throws -> (URL, Bool)? {
         let positional = arguments.positionals.first
-        if let positional, arguments.value("--lab") != nil {
+        if positional != nil, arguments.value("--lab") != nil {
             throw UsageError("Name the lab either as LAB or with --lab, not both.", command: spec.name)
         }
         var isDirectory: ObjCBool = false

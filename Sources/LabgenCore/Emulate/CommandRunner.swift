@@ -24,6 +24,9 @@ public struct CommandRunner: Sendable {
         path = fromEnvironment + Self.searchPath.filter { !fromEnvironment.contains($0) }
     }
 
+    /// A runner that looks for programs in exactly these folders.
+    public init(path: [String]) { self.path = path }
+
     /// The full path of a program, or nil when it is not installed.
     public func find(_ program: String) -> String? {
         if program.hasPrefix("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
@@ -81,8 +84,8 @@ public struct CommandRunner: Sendable {
     /// Starts a long-running program (tcpdump) writing to files; the caller stops it.
     public func start(_ arguments: [String], output: URL, error: URL) throws -> Process {
         guard let executable = find(arguments[0]) else { throw EmulationPlanError("\(arguments[0]): not found") }
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: error.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: error.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = Array(arguments.dropFirst())

@@ -367,7 +367,7 @@ final class Captures: @unchecked Sendable {
 
     func stop() {
         usleep(50_000)
-        emulator.concurrently(processes.map(\.process)) { CommandRunner.stop($0) }
+        _ = emulator.concurrently(processes.map(\.process)) { CommandRunner.stop($0) }
     }
 
     /// The packets of a capture that match a filter, one line each (`tcpdump -r`).
