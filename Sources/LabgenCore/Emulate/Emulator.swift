@@ -36,6 +36,8 @@ public final class Emulator: @unchecked Sendable {
     /// `lgemu<pid><n>`: every namespace of this run is `<prefix>-<id>`.
     public let prefix: String
     var tunnels: [String: UserspaceIPIP] = [:]
+    /// Whether tunl0 is the kernel's (else labgen's user-space endpoint).
+    var kernelIPIP = false
     private let lock = NSLock()
     nonisolated(unsafe) private static var counter = 0
     private static let counterLock = NSLock()
@@ -242,8 +244,13 @@ public final class Emulator: @unchecked Sendable {
     func calicoSummary() -> String {
         let pools = plan.pools.map { "\($0.name) \($0.cidr) /\($0.blockSize) ipip=\($0.ipipMode) vxlan=\($0.vxlanMode)" }
         let detected = plan.nodes.compactMap { n in n.calicoAddress.map { "\($0.address)@\(n.calicoInterface ?? "?")" } }
-        return "\(pools.joined(separator: "; ")); \(plan.autodetection) -> \(detected.joined(separator: " ")); "
+        var text = "\(pools.joined(separator: "; ")); \(plan.autodetection) -> \(detected.joined(separator: " ")); "
             + "\(plan.nodes.reduce(0) { $0 + $1.pods.count }) pods"
+        if plan.nodes.contains(where: { $0.ipipTunnelAddress != nil }) {
+            text += lock.withLock { kernelIPIP }
+                ? "; tunl0: the kernel's IPIP" : "; tunl0: labgen's user-space IPIP endpoint (this kernel has no IPIP)"
+        }
+        return text
     }
 
     /// lo up, addresses, MTUs and up for every interface, bridge ports on their bridge, routes.
@@ -308,7 +315,12 @@ public final class Emulator: @unchecked Sendable {
 
         // Calico: tunnels, pod veths (host side), routes, natOutgoing.
         var calico: [String] = []
-        if node.ipipTunnelAddress != nil {
+        // The kernel's tunl0 when the kernel has IPIP (the fallback device exists in every new
+        // namespace once the module is loaded); labgen never loads a module itself.
+        let kernelTunnel = node.ipipTunnelAddress != nil
+            && runner.run(["ip", "-n", ns(namespace.id), "link", "show", "tunl0"]).succeeded
+        if kernelTunnel { lock.withLock { kernelIPIP = true } }
+        if node.ipipTunnelAddress != nil, !kernelTunnel {
             do {
                 let tunnel = try UserspaceIPIP(namespace: ns(namespace.id))
                 lock.withLock { tunnels[namespace.id] = tunnel }
