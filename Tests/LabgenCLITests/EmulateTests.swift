@@ -33,7 +33,10 @@ let committedOutput = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         let oneValue = workspace.labgen(["emulate", "--trace", "a"])
         #expect(oneValue.status == 2)
         #expect(oneValue.err.contains("Missing value for '--trace <src> <dst>'"))
-        let unknown = workspace.labgen(["emulate", "--trace", "nosuch", "outside", committedOutput.appendingPathComponent("calico-ipip-crosssubnet").path])
+        let unknown = workspace.labgen([
+            "emulate", "--trace", "nosuch", "outside",
+            committedOutput.appendingPathComponent("calico-ipip-crosssubnet").path,
+        ])
         #expect(unknown.status == 2)
         #expect(unknown.err.contains("no node, pod, gateway or address 'nosuch'"))
     }
@@ -41,9 +44,13 @@ let committedOutput = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
     /// Without the programs (an empty search path), the machine cannot emulate, and says which are missing.
     @Test func missingProgramsAreNamed() throws {
         let workspace = try Workspace()
-        let problem = try #require(Emulator.missingPrerequisites(for: nil, runner: CommandRunner(path: [workspace.url.path])))
+        let problem = try #require(
+            Emulator.missingPrerequisites(for: nil, runner: CommandRunner(path: [workspace.url.path])))
         if geteuid() == 0 {
-            #expect(problem.contains("missing ip (package iproute2), nft (package nftables), ping (package iputils-ping), tcpdump (package tcpdump)"))
+            #expect(
+                problem.contains(
+                    "missing ip (package iproute2), nft (package nftables), ping (package iputils-ping), tcpdump (package tcpdump)"
+                ))
             #expect(problem.contains("apt-get install -y iproute2 nftables iputils-ping tcpdump"))
         } else {
             #expect(problem.contains("needs root"))
@@ -59,10 +66,14 @@ let committedOutput = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
 
     @Test func traceNeedsNoRoot() {
         let workspace = try! Workspace()
-        let result = workspace.labgen(["emulate", "--lab", "calico-ipip-crosssubnet", "--trace", "control-plane/pod0", "worker3/pod0"])
+        let result = workspace.labgen([
+            "emulate", "--lab", "calico-ipip-crosssubnet", "--trace", "control-plane/pod0", "worker3/pod0",
+        ])
         #expect(result.status == 0)
         #expect(result.out.contains("gw0: route 10.1.8.0/24 dev eth2 -> eth2 (mtu 1500) -> bridge br-pool1"))
-        #expect(result.out.contains("outer 10.1.5.10 > 10.1.8.11 proto IPIP (4) | inner 10.244.0.1 > 10.244.0.193 ICMP echo request"))
+        #expect(
+            result.out.contains(
+                "outer 10.1.5.10 > 10.1.8.11 proto IPIP (4) | inner 10.244.0.1 > 10.244.0.193 ICMP echo request"))
         #expect(result.out.contains("delivered"))
     }
 }
@@ -89,7 +100,8 @@ struct EmulationTests {
     static func row(_ output: String, _ check: String) -> String? {
         let lines = output.split(separator: "\n").map(String.init)
         guard let index = lines.firstIndex(where: { $0.hasPrefix(check) }) else { return nil }
-        let next = index + 1 < lines.count && lines[index + 1].contains("in the real lab:") ? "\n" + lines[index + 1] : ""
+        let next =
+            index + 1 < lines.count && lines[index + 1].contains("in the real lab:") ? "\n" + lines[index + 1] : ""
         return lines[index] + next
     }
 
@@ -107,15 +119,19 @@ struct EmulationTests {
         #expect(encapsulation.contains(lab.contains("vxlan") ? "VXLAN [IP 10.1." : "IPIP [IP 10.1."))
         #expect(encapsulation.contains(lab.contains("vxlan") ? ".4789: VXLAN" : ": IP 10.244."))
         #expect(try #require(Self.row(result.out, "same-rack pod traffic stays off the gateway")).contains("0 packets"))
-        #expect(try #require(Self.row(result.out, "pod to outside")).contains("the outside saw echo requests from 172.20.20."))
+        #expect(
+            try #require(Self.row(result.out, "pod to outside")).contains(
+                "the outside saw echo requests from 172.20.20."))
     }
 
     @Test func wrongDefaultRoute() throws {
         let workspace = try Workspace()
         // server3 (worker2) gets a default route via an address nobody has.
         let lab = try Self.copy("calico-ipip-crosssubnet", in: workspace) { folder in
-            try Self.edit(folder.appendingPathComponent("calico-ipip-crosssubnet.clab.yaml"),
-                "ip route replace default via 10.1.8.1\n    server4", "ip route replace default via 10.1.8.254\n    server4")
+            try Self.edit(
+                folder.appendingPathComponent("calico-ipip-crosssubnet.clab.yaml"),
+                "ip route replace default via 10.1.8.1\n    server4",
+                "ip route replace default via 10.1.8.254\n    server4")
         }
         let result = workspace.labgen(["emulate", lab])
         #expect(result.status == 1)
@@ -123,7 +139,10 @@ struct EmulationTests {
         #expect(row.contains("FAIL"))
         #expect(row.contains("calico-ipip-crosssubnet-control-plane -> calico-ipip-crosssubnet-worker2 (10.1.8.10)"))
         #expect(!row.contains("calico-ipip-crosssubnet-control-plane -> calico-ipip-crosssubnet-worker3 (10.1.8.11)"))
-        #expect(row.contains("server3's default route points at 10.1.8.254, which nobody on its network answers, the gateway gw0 is 10.1.8.1"))
+        #expect(
+            row.contains(
+                "server3's default route points at 10.1.8.254, which nobody on its network answers, the gateway gw0 is 10.1.8.1"
+            ))
         #expect(row.contains("calico-ipip-crosssubnet/calico-ipip-crosssubnet.clab.yaml:35:9"))
         #expect(row.contains("'kind create cluster' hangs joining workers"))
         #expect(try #require(Self.row(result.out, "node to outside")).contains("FAIL"))
@@ -137,7 +156,8 @@ struct EmulationTests {
             let text = try String(contentsOf: boot, encoding: .utf8)
             let start = try #require(text.range(of: "nat {\n"))
             let end = try #require(text.range(of: "\n}\n", range: start.upperBound..<text.endIndex))
-            try text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "").write(to: boot, atomically: true, encoding: .utf8)
+            try text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "").write(
+                to: boot, atomically: true, encoding: .utf8)
         }
         let result = workspace.labgen(["emulate", lab])
         #expect(result.status == 1)
@@ -154,8 +174,10 @@ struct EmulationTests {
     @Test func gatewayLinkMTUTooSmallForIPIP() throws {
         let workspace = try Workspace()
         let lab = try Self.copy("calico-ipip-crosssubnet", in: workspace) { folder in
-            try Self.edit(folder.appendingPathComponent("calico-ipip-crosssubnet.clab.yaml"),
-                "[gw0:eth2, br-pool1:br-pool1-net2]\n    mtu: 1500", "[gw0:eth2, br-pool1:br-pool1-net2]\n    mtu: 1480")
+            try Self.edit(
+                folder.appendingPathComponent("calico-ipip-crosssubnet.clab.yaml"),
+                "[gw0:eth2, br-pool1:br-pool1-net2]\n    mtu: 1500", "[gw0:eth2, br-pool1:br-pool1-net2]\n    mtu: 1480"
+            )
         }
         let result = workspace.labgen(["emulate", lab])
         #expect(result.status == 1)
@@ -164,7 +186,10 @@ struct EmulationTests {
         #expect(pods.contains("1480-byte DF ping"))
         #expect(pods.contains("lost"))
         #expect(pods.contains("gw0:eth2 <-> host:br-pool1-net2 mtu 1480"))
-        #expect(pods.contains("pods send packets of up to 1480 bytes (their veth MTU) that the path between these racks does not carry"))
+        #expect(
+            pods.contains(
+                "pods send packets of up to 1480 bytes (their veth MTU) that the path between these racks does not carry"
+            ))
         // Ordinary pings still work: only large packets are lost.
         #expect(try #require(Self.row(result.out, "pod to pod, across racks")).contains("pass"))
     }
@@ -180,7 +205,8 @@ struct EmulationTests {
         #expect(row.contains("FAIL"))
         #expect(row.contains("at gw0 eth1: 0 IPIP; expected IPIP"))
         #expect(row.contains("routes it: 10.244.0.128/26 via 172.18.0.4 dev eth0"))
-        #expect(row.contains("bypasses gw0 and is not encapsulated: calico-node's first-found autodetection takes eth0"))
+        #expect(
+            row.contains("bypasses gw0 and is not encapsulated: calico-node's first-found autodetection takes eth0"))
         // The pods do reach each other: over kind's docker network.
         #expect(try #require(Self.row(result.out, "pod to pod, across racks")).contains("pass"))
     }
@@ -224,7 +250,10 @@ struct EmulationTests {
         let deadline = Date().addingTimeInterval(10)
         var seen = false
         while Date() < deadline, process.isRunning {
-            if runner.run(["ip", "netns", "list"]).output.contains(prefix) { seen = true; break }
+            if runner.run(["ip", "netns", "list"]).output.contains(prefix) {
+                seen = true
+                break
+            }
             usleep(20_000)
         }
         usleep(300_000)

@@ -31,7 +31,10 @@ enum EmulateCommand: Subcommand {
             .value("--lab", "name", help: "The template lab to emulate (same as naming it as LAB)."),
             .values("--trace", ["src", "dst"], help: "Print the path of one packet from SRC to DST and exit."),
         ],
-        positionals: [CommandSpec.Positional("lab", help: "A template lab name, a lab file (.swift) or a folder of generated files.")])
+        positionals: [
+            CommandSpec.Positional(
+                "lab", help: "A template lab name, a lab file (.swift) or a folder of generated files.")
+        ])
 
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
         guard let (folder, temporary) = try labFolder(arguments, in: context) else { return ExitStatus.failure }
@@ -87,7 +90,8 @@ enum EmulateCommand: Subcommand {
             throw UsageError("Name the lab either as LAB or with --lab, not both.", command: spec.name)
         }
         var isDirectory: ObjCBool = false
-        if let positional, FileManager.default.fileExists(atPath: context.url(positional).path, isDirectory: &isDirectory),
+        if let positional,
+            FileManager.default.fileExists(atPath: context.url(positional).path, isDirectory: &isDirectory),
             isDirectory.boolValue
         {
             return (context.url(positional).standardizedFileURL, false)
@@ -98,17 +102,22 @@ enum EmulateCommand: Subcommand {
         } else if let name = arguments.value("--lab") ?? positional {
             selection.values["--lab"] = [name]
         } else {
-            throw UsageError("Name the lab to emulate: a template lab, a lab file or a folder of generated files.", command: spec.name)
+            throw UsageError(
+                "Name the lab to emulate: a template lab, a lab file or a folder of generated files.",
+                command: spec.name)
         }
         guard let (_, labs) = try LabSelection.compile(selection, in: context) else { return nil }
         guard labs.count == 1, let rendered = labs[0].rendered else {
             throw UsageError(
-                "\(positional ?? "") declares \(labs.count) labs; emulate one: name its output folder (out/<lab>).", command: spec.name)
+                "\(positional ?? "") declares \(labs.count) labs; emulate one: name its output folder (out/<lab>).",
+                command: spec.name)
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labgen-emulate-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "labgen-emulate-\(UUID().uuidString)")
         for artifact in rendered.artifacts {
             let url = folder.appendingPathComponent(artifact.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(artifact.contents.utf8).write(to: url)
         }
         return (folder, true)

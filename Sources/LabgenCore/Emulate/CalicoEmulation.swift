@@ -21,7 +21,9 @@ enum CalicoEmulation {
                 ipipMode: pool.ipip, vxlanMode: pool.vxlan, natOutgoing: pool.natOutgoing,
                 nodeSelector: pool.nodeSelector?.value ?? "all()")
         }
-        guard !plan.pools.isEmpty else { throw EmulationPlanError("no enabled Calico IPPool: the lab has no pod network to emulate") }
+        guard !plan.pools.isEmpty else {
+            throw EmulationPlanError("no enabled Calico IPPool: the lab has no pod network to emulate")
+        }
         plan.autodetection = facts.calicoNode.first?.autodetection?.value ?? "first-found"
 
         // IP autodetection.
@@ -37,7 +39,9 @@ enum CalicoEmulation {
             plan.nodes[index].calicoAddress = found.1
             plan.nodes[index].hostMTU = found.2
         }
-        if let node = plan.nodes.first(where: { $0.calicoInterface == "eth0" }), plan.nodes.contains(where: { $0.rackBridge != nil }) {
+        if let node = plan.nodes.first(where: { $0.calicoInterface == "eth0" }),
+            plan.nodes.contains(where: { $0.rackBridge != nil })
+        {
             plan.notes.append(
                 "calico-node's \(plan.autodetection) autodetection picks eth0 (kind's docker network, \(node.calicoAddress!)) on \(node.name): "
                     + "Calico sees all nodes in one subnet")
@@ -45,16 +49,20 @@ enum CalicoEmulation {
 
         // Blocks: block i of a pool to the i-th node its selector picks.
         for pool in plan.pools {
-            let selected = plan.nodes.indices.filter { NodeSelector.matches(pool.nodeSelector, labels: plan.nodes[$0].labels) }
+            let selected = plan.nodes.indices.filter {
+                NodeSelector.matches(pool.nodeSelector, labels: plan.nodes[$0].labels)
+            }
             let blockSize = UInt64(1) << UInt64(32 - pool.blockSize)
             for (i, nodeIndex) in selected.enumerated() {
                 guard pool.blockSize >= pool.cidr.length, UInt64(i + 1) * blockSize <= pool.cidr.size,
                     let base = pool.cidr.address(at: UInt64(i) * blockSize)
                 else {
                     throw EmulationPlanError(
-                        "pool \(pool.name) (\(pool.cidr), blockSize \(pool.blockSize)) has no block left for node \(plan.nodes[nodeIndex].name)")
+                        "pool \(pool.name) (\(pool.cidr), blockSize \(pool.blockSize)) has no block left for node \(plan.nodes[nodeIndex].name)"
+                    )
                 }
-                plan.nodes[nodeIndex].blocks.append(EmuBlock(pool: pool.name, prefix: IPv4Prefix(base, length: pool.blockSize)))
+                plan.nodes[nodeIndex].blocks.append(
+                    EmuBlock(pool: pool.name, prefix: IPv4Prefix(base, length: pool.blockSize)))
             }
         }
         let anyIPIP = plan.pools.contains { $0.ipipMode != "Never" }
@@ -71,7 +79,9 @@ enum CalicoEmulation {
                 used[block.prefix] = offset + 1
                 return block.prefix.address(at: offset)!
             }
-            if let block = node.blocks.first(where: { poolOf($0).ipipMode != "Never" }) { node.ipipTunnelAddress = take(block) }
+            if let block = node.blocks.first(where: { poolOf($0).ipipMode != "Never" }) {
+                node.ipipTunnelAddress = take(block)
+            }
             if let block = node.blocks.first(where: { poolOf($0).vxlanMode != "Never" }) {
                 node.vxlanTunnelAddress = take(block)
                 node.vxlanMAC = String(format: "66:6c:67:00:%02x:%02x", (index >> 8) & 0xff, index & 0xff)
@@ -82,13 +92,15 @@ enum CalicoEmulation {
                     let block = node.blocks[k % node.blocks.count]
                     let id = "\(node.namespace)p\(k)"
                     let pod = EmuPod(
-                        name: "\(node.name)/pod\(k)", namespace: id, address: take(block), pool: block.pool, hostInterface: "cali\(k)")
+                        name: "\(node.name)/pod\(k)", namespace: id, address: take(block), pool: block.pool,
+                        hostInterface: "cali\(k)")
                     node.pods.append(pod)
                     var podNS = EmuNamespace(id: id, label: pod.name, role: .pod)
                     podNS.interfaces = [
                         EmuInterface(name: "lo", kind: .loopback),
                         EmuInterface(
-                            name: "eth0", kind: .veth, addresses: [IPv4Interface(pod.address, length: 32)], mtu: node.podMTU,
+                            name: "eth0", kind: .veth, addresses: [IPv4Interface(pod.address, length: 32)],
+                            mtu: node.podMTU,
                             segment: "veth:\(id)"),
                     ]
                     let gateway = IPv4Address(169, 254, 1, 1)
@@ -98,22 +110,34 @@ enum CalicoEmulation {
                     ]
                     namespaces[id] = podNS
                     plan.links.append(
-                        EmuLink(namespaceA: node.namespace, interfaceA: pod.hostInterface, namespaceB: id, interfaceB: "eth0", mtu: node.podMTU))
+                        EmuLink(
+                            namespaceA: node.namespace, interfaceA: pod.hostInterface, namespaceB: id,
+                            interfaceB: "eth0", mtu: node.podMTU))
                     namespaces[node.namespace]!.interfaces.append(
-                        EmuInterface(name: pod.hostInterface, kind: .veth, mtu: node.podMTU, segment: "veth:\(id)", proxyARP: true))
+                        EmuInterface(
+                            name: pod.hostInterface, kind: .veth, mtu: node.podMTU, segment: "veth:\(id)",
+                            proxyARP: true))
                     namespaces[node.namespace]!.routes.append(
-                        EmuRoute(destination: IPv4Prefix(pod.address, length: 32), device: pod.hostInterface, linkScope: true))
+                        EmuRoute(
+                            destination: IPv4Prefix(pod.address, length: 32), device: pod.hostInterface, linkScope: true
+                        ))
                 }
             }
             if let address = node.ipipTunnelAddress {
                 namespaces[node.namespace]!.interfaces.append(
-                    EmuInterface(name: "tunl0", kind: .ipip, addresses: [IPv4Interface(address, length: 32)], mtu: node.hostMTU - 20))
+                    EmuInterface(
+                        name: "tunl0", kind: .ipip, addresses: [IPv4Interface(address, length: 32)],
+                        mtu: node.hostMTU - 20))
             }
             if let address = node.vxlanTunnelAddress {
                 namespaces[node.namespace]!.interfaces.append(
-                    EmuInterface(name: "vxlan.calico", kind: .vxlan, addresses: [IPv4Interface(address, length: 32)], mtu: node.hostMTU - 50))
+                    EmuInterface(
+                        name: "vxlan.calico", kind: .vxlan, addresses: [IPv4Interface(address, length: 32)],
+                        mtu: node.hostMTU - 50))
             }
-            for block in node.blocks { namespaces[node.namespace]!.routes.append(EmuRoute(destination: block.prefix, blackhole: true)) }
+            for block in node.blocks {
+                namespaces[node.namespace]!.routes.append(EmuRoute(destination: block.prefix, blackhole: true))
+            }
             plan.nodes[index] = node
         }
 
@@ -153,7 +177,9 @@ enum CalicoEmulation {
                 namespaces[local.namespace]!.masquerades.append(
                     EmuMasquerade(
                         sources: natPools, exceptDestinations: plan.pools.map(\.cidr),
-                        origin: "natOutgoing of pool \(plan.pools.filter(\.natOutgoing).map(\.name).joined(separator: ", "))"))
+                        origin:
+                            "natOutgoing of pool \(plan.pools.filter(\.natOutgoing).map(\.name).joined(separator: ", "))"
+                    ))
             }
         }
     }
@@ -169,7 +195,9 @@ enum CalicoEmulation {
             return usable.first { c in !firstFoundSkipped.contains { c.0.hasPrefix($0) } }
         }
         if method.hasPrefix("cidr=") {
-            let cidrs = method.dropFirst(5).split(separator: ",").compactMap { IPv4Prefix($0.trimmingCharacters(in: .whitespaces)) }
+            let cidrs = method.dropFirst(5).split(separator: ",").compactMap {
+                IPv4Prefix($0.trimmingCharacters(in: .whitespaces))
+            }
             return usable.first { c in cidrs.contains { $0.contains(c.1.address) } }
         }
         if method.hasPrefix("interface=") || method.hasPrefix("skip-interface=") {
@@ -186,10 +214,12 @@ enum CalicoEmulation {
         }
         if method.hasPrefix("can-reach=") {
             let target = IPv4Address(String(method.dropFirst("can-reach=".count)))
-            return usable.first { c in target.map { c.1.subnet.contains($0) } ?? false } ?? usable.first { $0.0 != "eth0" }
+            return usable.first { c in target.map { c.1.subnet.contains($0) } ?? false }
+                ?? usable.first { $0.0 != "eth0" }
         }
-        throw EmulationPlanError("IP_AUTODETECTION_METHOD '\(method)' is not one labgen emulates (first-found, cidr=, interface=, "
-            + "skip-interface=, kubernetes-internal-ip, can-reach=)")
+        throw EmulationPlanError(
+            "IP_AUTODETECTION_METHOD '\(method)' is not one labgen emulates (first-found, cidr=, interface=, "
+                + "skip-interface=, kubernetes-internal-ip, can-reach=)")
     }
 }
 
@@ -208,7 +238,9 @@ public enum NodeSelector {
 
     static func term(_ raw: String, _ labels: [String: String]) -> Bool {
         var text = raw.trimmingCharacters(in: .whitespaces)
-        while text.hasPrefix("("), text.hasSuffix(")") { text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces) }
+        while text.hasPrefix("("), text.hasSuffix(")") {
+            text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        }
         if text == "all()" { return true }
         if text.hasPrefix("!has("), text.hasSuffix(")") { return labels[String(text.dropFirst(5).dropLast())] == nil }
         if text.hasPrefix("has("), text.hasSuffix(")") { return labels[String(text.dropFirst(4).dropLast())] != nil }

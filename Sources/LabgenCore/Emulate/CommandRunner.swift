@@ -41,7 +41,8 @@ public struct CommandRunner: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = Array(arguments.dropFirst())
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let inputPipe = input.map { _ in Pipe() }
@@ -144,7 +145,8 @@ final class EmulationCleanup: @unchecked Sendable {
                     let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
                     source.setEventHandler {
                         let all = Self.registryLock.withLock { Array(Self.active.values) }
-                        FileHandle.standardError.write(Data("\nlabgen emulate: interrupted, removing the emulation's namespaces\n".utf8))
+                        FileHandle.standardError.write(
+                            Data("\nlabgen emulate: interrupted, removing the emulation's namespaces\n".utf8))
                         for cleanup in all { cleanup.run() }
                         exit(128 + signalNumber)
                     }

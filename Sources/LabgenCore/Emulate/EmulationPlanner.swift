@@ -89,15 +89,20 @@ public enum EmulationPlanner {
             ns.interfaces = [
                 EmuInterface(name: "lo", kind: .loopback),
                 EmuInterface(
-                    name: "eth0", kind: .veth, addresses: [IPv4Interface(kindNetwork.address(at: UInt64(2 + index))!, length: 16)],
+                    name: "eth0", kind: .veth,
+                    addresses: [IPv4Interface(kindNetwork.address(at: UInt64(2 + index))!, length: 16)],
                     mtu: 1500, segment: "bridge:" + kindBridge),
             ]
-            ns.routes = [EmuRoute(destination: IPv4Prefix("0.0.0.0/0")!, via: kindNetwork.address(at: 1), device: "eth0")]
+            ns.routes = [
+                EmuRoute(destination: IPv4Prefix("0.0.0.0/0")!, via: kindNetwork.address(at: 1), device: "eth0")
+            ]
             namespaces[ns.id] = ns
             plan.links.append(
-                EmuLink(namespaceA: ns.id, interfaceA: "eth0", namespaceB: "host", interfaceB: "kveth\(index)", mtu: 1500))
+                EmuLink(
+                    namespaceA: ns.id, interfaceA: "eth0", namespaceB: "host", interfaceB: "kveth\(index)", mtu: 1500))
             namespaces["host"]!.interfaces.append(
-                EmuInterface(name: "kveth\(index)", kind: .veth, mtu: 1500, segment: "bridge:" + kindBridge, master: kindBridge))
+                EmuInterface(
+                    name: "kveth\(index)", kind: .veth, mtu: 1500, segment: "bridge:" + kindBridge, master: kindBridge))
         }
         for (index, node) in others.enumerated() {
             namespaces["o\(index)"] = EmuNamespace(id: "o\(index)", label: node.name.value, role: .other)
@@ -112,13 +117,16 @@ public enum EmulationPlanner {
         // Links of the topology: veth pairs, the bridge end a port of its bridge.
         for (linkIndex, link) in clab.links.enumerated() {
             guard link.endpoints.count == 2 else {
-                throw EmulationPlanError("\(link.location): a link needs two endpoints, this one has \(link.endpoints.count)")
+                throw EmulationPlanError(
+                    "\(link.location): a link needs two endpoints, this one has \(link.endpoints.count)")
             }
             let mtu = link.mtu?.value ?? ClabFacts.defaultMTU
-            let ends = try link.endpoints.map { endpoint throws(EmulationPlanError) -> (ns: String, name: String, master: String?) in
+            let ends = try link.endpoints.map {
+                endpoint throws(EmulationPlanError) -> (ns: String, name: String, master: String?) in
                 if endpoint.node == "host" { return ("host", endpoint.interface, nil) }
                 guard let ns = namespaceOf[endpoint.node] else {
-                    throw EmulationPlanError("\(endpoint.location): link endpoint '\(endpoint.key)' names no node of the topology")
+                    throw EmulationPlanError(
+                        "\(endpoint.location): link endpoint '\(endpoint.key)' names no node of the topology")
                 }
                 return (ns, endpoint.interface, bridges.contains(endpoint.node) ? endpoint.node : nil)
             }
@@ -134,7 +142,8 @@ public enum EmulationPlanner {
             }
             plan.links.append(
                 EmuLink(
-                    namespaceA: ends[0].ns, interfaceA: ends[0].name, namespaceB: ends[1].ns, interfaceB: ends[1].name, mtu: mtu,
+                    namespaceA: ends[0].ns, interfaceA: ends[0].name, namespaceB: ends[1].ns, interfaceB: ends[1].name,
+                    mtu: mtu,
                     origin: link.location.description))
         }
 
@@ -147,15 +156,23 @@ public enum EmulationPlanner {
                 node.server = server.name.value
                 node.exec = server.exec
                 for address in server.addresses {
-                    guard let i = namespaces[id]!.interfaces.firstIndex(where: { $0.name == address.interface }) else { continue }
+                    guard let i = namespaces[id]!.interfaces.firstIndex(where: { $0.name == address.interface }) else {
+                        continue
+                    }
                     namespaces[id]!.interfaces[i].addresses.append(address.address)
                 }
                 if let gateway = server.defaultRoutes.last?.value {
-                    let device = namespaces[id]!.interfaces.first { $0.addresses.contains { $0.subnet.contains(gateway) } }?.name
-                    namespaces[id]!.execRoutes = [EmuRoute(destination: IPv4Prefix("0.0.0.0/0")!, via: gateway, device: device)]
+                    let device = namespaces[id]!.interfaces.first {
+                        $0.addresses.contains { $0.subnet.contains(gateway) }
+                    }?.name
+                    namespaces[id]!.execRoutes = [
+                        EmuRoute(destination: IPv4Prefix("0.0.0.0/0")!, via: gateway, device: device)
+                    ]
                 }
                 let segments = namespaces[id]!.interfaces.compactMap(\.segment).filter { $0 != "bridge:" + kindBridge }
-                node.rackBridge = segments.first { $0.hasPrefix("bridge:") }.map { String($0.dropFirst("bridge:".count)) }
+                node.rackBridge = segments.first { $0.hasPrefix("bridge:") }.map {
+                    String($0.dropFirst("bridge:".count))
+                }
             }
             node.rack = kindNode.labels["rack"] ?? node.rackBridge
             node.nodeIP = kindNode.nodeIP
@@ -176,17 +193,20 @@ public enum EmulationPlanner {
                 if name == "eth0" { continue }
                 guard let i = ns.interfaces.firstIndex(where: { $0.name == name }) else {
                     plan.notes.append(
-                        "\(interface.name.location): \(node.name.value) configures \(name), which no link of the topology creates")
+                        "\(interface.name.location): \(node.name.value) configures \(name), which no link of the topology creates"
+                    )
                     continue
                 }
                 ns.interfaces[i].addresses = interface.addresses.map(\.value)
                 if let mtu = interface.mtu?.value { ns.interfaces[i].mtu = mtu }
             }
             let eth0 = IPv4Interface(managementNetwork.address(at: UInt64(2 + index))!, length: 24)
-            ns.interfaces.append(EmuInterface(name: "eth0", kind: .veth, addresses: [eth0], mtu: 1500, segment: "bridge:mgmt"))
+            ns.interfaces.append(
+                EmuInterface(name: "eth0", kind: .veth, addresses: [eth0], mtu: 1500, segment: "bridge:mgmt"))
             namespaces["out"]!.interfaces.append(
                 EmuInterface(name: "mveth\(index)", kind: .veth, mtu: 1500, segment: "bridge:mgmt", master: "mgmt"))
-            plan.links.append(EmuLink(namespaceA: id, interfaceA: "eth0", namespaceB: "out", interfaceB: "mveth\(index)", mtu: 1500))
+            plan.links.append(
+                EmuLink(namespaceA: id, interfaceA: "eth0", namespaceB: "out", interfaceB: "mveth\(index)", mtu: 1500))
             var hasDefault = false
             for route in vyos.staticRoutes {
                 for hop in route.nextHops {
@@ -194,7 +214,9 @@ public enum EmulationPlanner {
                     if route.destination.value.length == 0 { hasDefault = true }
                 }
             }
-            if !hasDefault { ns.routes.append(EmuRoute(destination: IPv4Prefix("0.0.0.0/0")!, via: managementNetwork.address(at: 1))) }
+            if !hasDefault {
+                ns.routes.append(EmuRoute(destination: IPv4Prefix("0.0.0.0/0")!, via: managementNetwork.address(at: 1)))
+            }
             for rule in vyos.natRules where rule.masquerade {
                 ns.masquerades.append(
                     EmuMasquerade(
@@ -213,19 +235,25 @@ public enum EmulationPlanner {
 
         try CalicoEmulation.program(&plan, namespaces: &namespaces, facts: facts, kind: kind)
 
-        let order = ["host", "out"] + kindNames.indices.map { "n\($0)" } + gatewayNodes.indices.map { "g\($0)" }
+        let order =
+            ["host", "out"] + kindNames.indices.map { "n\($0)" } + gatewayNodes.indices.map { "g\($0)" }
             + others.indices.map { "o\($0)" }
-        plan.namespaces = order.compactMap { namespaces[$0] }
-            + namespaces.values.filter { $0.role == .pod }.sorted { $0.id.count != $1.id.count ? $0.id.count < $1.id.count : $0.id < $1.id }
+        plan.namespaces =
+            order.compactMap { namespaces[$0] }
+            + namespaces.values.filter { $0.role == .pod }.sorted {
+                $0.id.count != $1.id.count ? $0.id.count < $1.id.count : $0.id < $1.id
+            }
         return plan
     }
 
     /// The VyOS config a containerlab node boots from: the bind whose source is a VyOS config.
     static func gatewayConfig(for node: ClabNodeFacts, clab: ClabFacts, facts: LabFacts) -> VyOSFacts? {
-        let directory = clab.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let directory = clab.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
+            separator: "/")
         for bind in node.binds {
             let source = bind.value.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-            let path = LabFacts.normalize(directory.isEmpty || source.hasPrefix("/") ? source : directory + "/" + source)
+            let path = LabFacts.normalize(
+                directory.isEmpty || source.hasPrefix("/") ? source : directory + "/" + source)
             if let vyos = facts.vyos[path] { return vyos }
         }
         return nil

@@ -7,7 +7,8 @@ public enum EmulationReportText {
         let width = min(60, report.rows.map(\.check.count).max() ?? 10)
         text += "CHECK".padding(toLength: width, withPad: " ", startingAt: 0) + "  RESULT  EVIDENCE\n"
         for row in report.rows {
-            let check = row.check.count > width ? row.check : row.check.padding(toLength: width, withPad: " ", startingAt: 0)
+            let check =
+                row.check.count > width ? row.check : row.check.padding(toLength: width, withPad: " ", startingAt: 0)
             text += check + "  " + (row.passed ? "pass  " : "FAIL  ") + "  " + row.evidence + "\n"
             if !row.passed, let real = row.realLab {
                 text += String(repeating: " ", count: width + 10) + "in the real lab: " + real + "\n"
@@ -15,7 +16,8 @@ public enum EmulationReportText {
         }
         for note in report.notes { text += "note: \(note)\n" }
         let failed = report.rows.filter { !$0.passed }.count
-        text += failed == 0
+        text +=
+            failed == 0
             ? "all \(report.rows.count) checks pass (\(String(format: "%.1f", report.seconds)) s)\n"
             : "\(failed) of \(report.rows.count) checks fail (\(String(format: "%.1f", report.seconds)) s)\n"
         return text

@@ -28,9 +28,10 @@ public enum EmulationTrace {
             }
         }
         for gateway in plan.gateways where gateway.name == name {
-            if let address = plan.namespace(gateway.namespace)?.interfaces.first(where: { $0.name != "eth0" && !$0.addresses.isEmpty })?
-                .addresses.first?.address
-            {
+            if let address = plan.namespace(gateway.namespace)?.interfaces.first(where: {
+                $0.name != "eth0" && !$0.addresses.isEmpty
+            })?
+            .addresses.first?.address {
                 return (gateway.namespace, address)
             }
         }
@@ -55,8 +56,12 @@ public enum EmulationTrace {
         }
     }
 
-    public static func trace(from source: String, to destination: String, in plan: EmulationPlan) throws(EmulationPlanError) -> [Hop] {
-        guard let from = resolve(source, in: plan) else { throw EmulationPlanError("no node, pod, gateway or address '\(source)' in the lab \(names(plan))") }
+    public static func trace(from source: String, to destination: String, in plan: EmulationPlan)
+        throws(EmulationPlanError) -> [Hop]
+    {
+        guard let from = resolve(source, in: plan) else {
+            throw EmulationPlanError("no node, pod, gateway or address '\(source)' in the lab \(names(plan))")
+        }
         guard let to = resolve(destination, in: plan) else {
             throw EmulationPlanError("no node, pod, gateway or address '\(destination)' in the lab \(names(plan))")
         }
@@ -71,7 +76,10 @@ public enum EmulationTrace {
             let target = outer?.destination ?? inner.destination
             if namespace.addresses.contains(target) {
                 if let header = outer {
-                    hops.append(Hop(at: namespace.label, action: "decapsulates \(header.encapsulation.rawValue)", headers: "inner " + inner.text))
+                    hops.append(
+                        Hop(
+                            at: namespace.label, action: "decapsulates \(header.encapsulation.rawValue)",
+                            headers: "inner " + inner.text))
                     outer = nil
                     continue
                 }
@@ -86,9 +94,11 @@ public enum EmulationTrace {
                 hops.append(Hop(at: namespace.label, action: "route \(route.description): dropped", headers: headers()))
                 return hops
             }
-            let device = route.device ?? namespace.interfaces.first { i in
-                i.addresses.contains { $0.subnet.contains(route.via ?? target) && $0.length < 32 }
-            }?.name
+            let device =
+                route.device
+                ?? namespace.interfaces.first { i in
+                    i.addresses.contains { $0.subnet.contains(route.via ?? target) && $0.length < 32 }
+                }?.name
             if device == "tunl0" || device == "vxlan.calico", outer == nil, let via = route.via {
                 let node = plan.nodes.first { $0.namespace == current }
                 let local = node?.calicoAddress?.address ?? inner.source
@@ -104,17 +114,20 @@ public enum EmulationTrace {
                     let peer = plan.vxlanPeers[current]?.first { $0.vtep == via }
                     outer = Header(source: local, destination: peer?.nodeAddress ?? via, encapsulation: .vxlan)
                 }
-                hops.append(Hop(at: namespace.label, action: "route \(route.description): encapsulates", headers: headers()))
+                hops.append(
+                    Hop(at: namespace.label, action: "route \(route.description): encapsulates", headers: headers()))
                 continue
             }
             guard let device, let out = namespace.interface(device) else {
-                hops.append(Hop(at: namespace.label, action: "route \(route.description): no interface", headers: headers()))
+                hops.append(
+                    Hop(at: namespace.label, action: "route \(route.description): no interface", headers: headers()))
                 return hops
             }
             var action = "route \(route.description) -> \(device) (mtu \(out.mtu ?? 1500))"
             for rule in namespace.masquerades {
                 var header = outer ?? inner
-                let matches = (rule.outInterface == nil || rule.outInterface == device)
+                let matches =
+                    (rule.outInterface == nil || rule.outInterface == device)
                     && (rule.sources.isEmpty || rule.sources.contains { $0.contains(header.source) })
                     && !rule.exceptDestinations.contains { $0.contains(header.destination) }
                 if matches, let address = out.addresses.first?.address {
@@ -125,11 +138,17 @@ public enum EmulationTrace {
                 }
             }
             let nextHop = route.via ?? target
-            guard let (next, nextInterface) = neighbour(of: out, namespace: current, address: nextHop, plan: plan) else {
-                hops.append(Hop(at: namespace.label, action: action + ": nobody answers for \(nextHop) on \(device)", headers: headers()))
+            guard let (next, nextInterface) = neighbour(of: out, namespace: current, address: nextHop, plan: plan)
+            else {
+                hops.append(
+                    Hop(
+                        at: namespace.label, action: action + ": nobody answers for \(nextHop) on \(device)",
+                        headers: headers()))
                 return hops
             }
-            if let segment = out.segment, segment.hasPrefix("bridge:") { action += " -> bridge \(segment.dropFirst(7))" }
+            if let segment = out.segment, segment.hasPrefix("bridge:") {
+                action += " -> bridge \(segment.dropFirst(7))"
+            }
             action += " -> \(label(next, plan)) \(nextInterface)"
             hops.append(Hop(at: namespace.label, action: action, headers: headers()))
             current = next
@@ -148,25 +167,34 @@ public enum EmulationTrace {
     /// (an exec default route replaces the emulator's).
     static func lookup(_ address: IPv4Address, in namespace: EmuNamespace) -> EmuRoute? {
         var routes = namespace.routes
-        if namespace.execRoutes.contains(where: { $0.destination.length == 0 }) { routes.removeAll { $0.destination.length == 0 } }
+        if namespace.execRoutes.contains(where: { $0.destination.length == 0 }) {
+            routes.removeAll { $0.destination.length == 0 }
+        }
         routes += namespace.execRoutes
         for interface in namespace.interfaces where interface.kind != .ipip && interface.kind != .vxlan {
-            for a in interface.addresses where a.length < 32 { routes.append(EmuRoute(destination: a.subnet, device: interface.name)) }
+            for a in interface.addresses where a.length < 32 {
+                routes.append(EmuRoute(destination: a.subnet, device: interface.name))
+            }
         }
         return routes.filter { $0.destination.contains(address) }.max { $0.destination.length < $1.destination.length }
     }
 
     /// Who receives a frame sent out of `interface` for `address`: the other end of a veth, or
     /// the namespace on the bridge that holds the address.
-    static func neighbour(of interface: EmuInterface, namespace: String, address: IPv4Address, plan: EmulationPlan) -> (String, String)? {
+    static func neighbour(of interface: EmuInterface, namespace: String, address: IPv4Address, plan: EmulationPlan) -> (
+        String, String
+    )? {
         guard let segment = interface.segment else { return nil }
         var candidates: [(String, EmuInterface)] = []
         for other in plan.namespaces {
-            for i in other.interfaces where i.segment == segment && !(other.id == namespace && i.name == interface.name) {
+            for i in other.interfaces where i.segment == segment && !(other.id == namespace && i.name == interface.name)
+            {
                 candidates.append((other.id, i))
             }
         }
         if segment.hasPrefix("veth:") { return candidates.first.map { ($0.0, $0.1.name) } }
-        return candidates.first { $0.1.master == nil && $0.1.addresses.contains { $0.address == address } }.map { ($0.0, $0.1.name) }
+        return candidates.first { $0.1.master == nil && $0.1.addresses.contains { $0.address == address } }.map {
+            ($0.0, $0.1.name)
+        }
     }
 }

@@ -51,28 +51,38 @@ public final class Emulator: @unchecked Sendable {
             Self.counter += 1
             return Self.counter
         }
-        prefix = "lgemu" + String(getpid(), radix: 16) + String(n, radix: 16) + String(UInt8.random(in: 0...255), radix: 16)
+        prefix =
+            "lgemu" + String(getpid(), radix: 16) + String(n, radix: 16) + String(UInt8.random(in: 0...255), radix: 16)
     }
 
     func ns(_ id: String) -> String { prefix + "-" + id }
 
     /// What the machine lacks to emulate (nil when it can): not Linux, not root, missing programs.
-    public static func missingPrerequisites(for plan: EmulationPlan?, runner: CommandRunner = CommandRunner()) -> String? {
+    public static func missingPrerequisites(for plan: EmulationPlan?, runner: CommandRunner = CommandRunner())
+        -> String?
+    {
         #if !os(Linux)
-        return "emulation needs Linux network namespaces; this is not Linux"
+            return "emulation needs Linux network namespaces; this is not Linux"
         #else
-        if geteuid() != 0 { return "emulation creates network namespaces and needs root (run it with sudo)" }
-        var programs = [("ip", "iproute2"), ("nft", "nftables"), ("ping", "iputils-ping"), ("tcpdump", "tcpdump"), ("sh", "a POSIX shell")]
-        if plan?.pools.contains(where: { $0.vxlanMode != "Never" }) ?? true { programs.append(("bridge", "iproute2")) }
-        let missing = programs.filter { runner.find($0.0) == nil }
-        if !missing.isEmpty {
-            return "missing \(missing.map { "\($0.0) (package \($0.1))" }.joined(separator: ", ")); "
-                + "install with: apt-get install -y iproute2 nftables iputils-ping tcpdump"
-        }
-        if !FileManager.default.fileExists(atPath: "/dev/net/tun"), plan?.nodes.contains(where: { $0.ipipTunnelAddress != nil }) ?? false {
-            return "/dev/net/tun is missing (IPIP is emulated with a TUN device)"
-        }
-        return nil
+            if geteuid() != 0 { return "emulation creates network namespaces and needs root (run it with sudo)" }
+            var programs = [
+                ("ip", "iproute2"), ("nft", "nftables"), ("ping", "iputils-ping"), ("tcpdump", "tcpdump"),
+                ("sh", "a POSIX shell"),
+            ]
+            if plan?.pools.contains(where: { $0.vxlanMode != "Never" }) ?? true {
+                programs.append(("bridge", "iproute2"))
+            }
+            let missing = programs.filter { runner.find($0.0) == nil }
+            if !missing.isEmpty {
+                return "missing \(missing.map { "\($0.0) (package \($0.1))" }.joined(separator: ", ")); "
+                    + "install with: apt-get install -y iproute2 nftables iputils-ping tcpdump"
+            }
+            if !FileManager.default.fileExists(atPath: "/dev/net/tun"),
+                plan?.nodes.contains(where: { $0.ipipTunnelAddress != nil }) ?? false
+            {
+                return "/dev/net/tun is missing (IPIP is emulated with a TUN device)"
+            }
+            return nil
         #endif
     }
 
@@ -128,7 +138,8 @@ public final class Emulator: @unchecked Sendable {
 
     /// Writes /proc/sys values inside a namespace (no procps needed).
     func sysctl(_ namespace: String, _ values: [(String, String)]) -> CommandResult {
-        let script = values.map { "echo \($0.1) > /proc/sys/\($0.0.replacingOccurrences(of: ".", with: "/"))" }.joined(separator: " && ")
+        let script = values.map { "echo \($0.1) > /proc/sys/\($0.0.replacingOccurrences(of: ".", with: "/"))" }.joined(
+            separator: " && ")
         return runner.run(["ip", "netns", "exec", ns(namespace), "sh", "-c", script])
     }
 
@@ -154,9 +165,11 @@ public final class Emulator: @unchecked Sendable {
         var rows: [CheckResult] = []
         // Before any interface exists: no reverse-path filter, no IPv6 chatter, forwarding where it routes.
         let sysctls = concurrently(plan.namespaces) { [self] namespace -> String? in
-            var values = [("net.ipv4.conf.all.rp_filter", "0"), ("net.ipv4.conf.default.rp_filter", "0"),
-                          ("net.ipv6.conf.all.disable_ipv6", "1"), ("net.ipv6.conf.default.disable_ipv6", "1"),
-                          ("net.ipv4.ip_forward", namespace.forwarding ? "1" : "0")]
+            var values = [
+                ("net.ipv4.conf.all.rp_filter", "0"), ("net.ipv4.conf.default.rp_filter", "0"),
+                ("net.ipv6.conf.all.disable_ipv6", "1"), ("net.ipv6.conf.default.disable_ipv6", "1"),
+                ("net.ipv4.ip_forward", namespace.forwarding ? "1" : "0"),
+            ]
             if namespace.role == .host { values.append(("net.bridge.bridge-nf-call-iptables", "0")) }
             var result = sysctl(namespace.id, values)
             if !result.succeeded, namespace.role == .host { result = sysctl(namespace.id, Array(values.dropLast())) }
@@ -165,10 +178,13 @@ public final class Emulator: @unchecked Sendable {
 
         // Every veth pair, created directly in its two namespaces (nothing in the host's own).
         let linkLines = plan.links.map { link in
-            (command: "link add \(link.interfaceA) netns \(ns(link.namespaceA)) mtu \(link.mtu) type veth peer name \(link.interfaceB) "
-                + "netns \(ns(link.namespaceB)) mtu \(link.mtu)",
-             what: "\(label(link.namespaceA)):\(link.interfaceA) <-> \(label(link.namespaceB)):\(link.interfaceB)"
-                + (link.origin.map { " (\($0))" } ?? ""))
+            (
+                command:
+                    "link add \(link.interfaceA) netns \(ns(link.namespaceA)) mtu \(link.mtu) type veth peer name \(link.interfaceB) "
+                    + "netns \(ns(link.namespaceB)) mtu \(link.mtu)",
+                what: "\(label(link.namespaceA)):\(link.interfaceA) <-> \(label(link.namespaceB)):\(link.interfaceB)"
+                    + (link.origin.map { " (\($0))" } ?? "")
+            )
         }
         let linkFailures = batch(nil, linkLines)
 
@@ -177,31 +193,42 @@ public final class Emulator: @unchecked Sendable {
             switch namespace.role {
             case .host: return setUpHost(namespace)
             case .node: return setUpNode(namespace)
-            case .pod: return ["calico datapath": batch(namespace.id, basicLines(namespace)).map { "\($0.what): \($0.message)" }]
+            case .pod:
+                return [
+                    "calico datapath": batch(namespace.id, basicLines(namespace)).map { "\($0.what): \($0.message)" }
+                ]
             case .gateway: return setUpGateway(namespace)
-            case .outside, .other: return ["links": batch(namespace.id, basicLines(namespace)).map { "\($0.what): \($0.message)" }]
+            case .outside, .other:
+                return ["links": batch(namespace.id, basicLines(namespace)).map { "\($0.what): \($0.message)" }]
             }
         }
         var problems: [String: [String]] = [:]
         for job in jobs { problems.merge(job) { $0 + $1 } }
-        problems["links", default: []] = linkFailures.map { "\($0.what): \($0.message)" } + problems["links", default: []]
+        problems["links", default: []] =
+            linkFailures.map { "\($0.what): \($0.message)" } + problems["links", default: []]
         problems["namespaces", default: []] += sysctls
 
         let scriptRow = problems["bridges.sh up"]
         rows.append(
             CheckResult(
                 check: "bridges.sh up (host namespace)", passed: scriptRow?.isEmpty ?? false,
-                evidence: scriptRow.map { $0.isEmpty ? "created \(plan.topologyBridges.joined(separator: " "))" : $0.joined(separator: "; ") }
+                evidence: scriptRow.map {
+                    $0.isEmpty ? "created \(plan.topologyBridges.joined(separator: " "))" : $0.joined(separator: "; ")
+                }
                     ?? "the lab has no bridge script",
-                realLab: "bridges.sh does not create the rack bridges: 'containerlab deploy' stops because a bridge node does not exist"))
+                realLab:
+                    "bridges.sh does not create the rack bridges: 'containerlab deploy' stops because a bridge node does not exist"
+            ))
         let missingBridges = problems["missing bridges", default: []]
         let linkProblems = problems["links", default: []] + problems["namespaces", default: []]
         rows.append(
             CheckResult(
-                check: "topology links (veth pairs, bridge ports)", passed: linkProblems.isEmpty && missingBridges.isEmpty,
+                check: "topology links (veth pairs, bridge ports)",
+                passed: linkProblems.isEmpty && missingBridges.isEmpty,
                 evidence: linkProblems.isEmpty && missingBridges.isEmpty
                     ? "\(plan.links.count) veth pairs, MTUs as the topology says"
-                    : (missingBridges.map { "bridge \($0) does not exist after bridges.sh up" } + linkProblems).joined(separator: "; "),
+                    : (missingBridges.map { "bridge \($0) does not exist after bridges.sh up" } + linkProblems).joined(
+                        separator: "; "),
                 realLab: missingBridges.isEmpty
                     ? "containerlab cannot create these links"
                     : "'containerlab deploy' fails: bridge \(missingBridges.joined(separator: ", ")) is not there "
@@ -242,12 +269,17 @@ public final class Emulator: @unchecked Sendable {
     }
 
     func calicoSummary() -> String {
-        let pools = plan.pools.map { "\($0.name) \($0.cidr) /\($0.blockSize) ipip=\($0.ipipMode) vxlan=\($0.vxlanMode)" }
-        let detected = plan.nodes.compactMap { n in n.calicoAddress.map { "\($0.address)@\(n.calicoInterface ?? "?")" } }
-        var text = "\(pools.joined(separator: "; ")); \(plan.autodetection) -> \(detected.joined(separator: " ")); "
+        let pools = plan.pools.map {
+            "\($0.name) \($0.cidr) /\($0.blockSize) ipip=\($0.ipipMode) vxlan=\($0.vxlanMode)"
+        }
+        let detected = plan.nodes.compactMap { n in n.calicoAddress.map { "\($0.address)@\(n.calicoInterface ?? "?")" }
+        }
+        var text =
+            "\(pools.joined(separator: "; ")); \(plan.autodetection) -> \(detected.joined(separator: " ")); "
             + "\(plan.nodes.reduce(0) { $0 + $1.pods.count }) pods"
         if plan.nodes.contains(where: { $0.ipipTunnelAddress != nil }) {
-            text += lock.withLock { kernelIPIP }
+            text +=
+                lock.withLock { kernelIPIP }
                 ? "; tunl0: the kernel's IPIP" : "; tunl0: labgen's user-space IPIP endpoint (this kernel has no IPIP)"
         }
         return text
@@ -265,12 +297,18 @@ public final class Emulator: @unchecked Sendable {
             if let mtu = interface.mtu, interface.kind != .veth || namespace.role == .gateway {
                 lines.append(("link set dev \(name) mtu \(mtu)", "mtu of \(name)"))
             }
-            for address in interface.addresses { lines.append(("addr add \(address) dev \(name)", "address \(address) on \(name)")) }
-            if let master = interface.master { lines.append(("link set dev \(name) master \(master)", "port \(name) of bridge \(master)")) }
+            for address in interface.addresses {
+                lines.append(("addr add \(address) dev \(name)", "address \(address) on \(name)"))
+            }
+            if let master = interface.master {
+                lines.append(("link set dev \(name) master \(master)", "port \(name) of bridge \(master)"))
+            }
             lines.append(("link set dev \(name) up", "\(name) up"))
         }
         if routes {
-            for route in namespace.routes { lines.append(("route add \(route.description)", "route \(route.description)")) }
+            for route in namespace.routes {
+                lines.append(("route add \(route.description)", "route \(route.description)"))
+            }
         }
         return lines
     }
@@ -279,19 +317,26 @@ public final class Emulator: @unchecked Sendable {
         var problems: [String: [String]] = [:]
         if let script = plan.bridgeScript {
             let result = runner.run([
-                "ip", "netns", "exec", ns(namespace.id), "sh", "-c", "cd \"$1\" && sh \"$2\" up", "sh", folder.path, script,
+                "ip", "netns", "exec", ns(namespace.id), "sh", "-c", "cd \"$1\" && sh \"$2\" up", "sh", folder.path,
+                script,
             ])
-            problems["bridges.sh up"] = result.succeeded ? [] : ["\(script) up exited \(result.status): \(result.firstMessage)"]
+            problems["bridges.sh up"] =
+                result.succeeded ? [] : ["\(script) up exited \(result.status): \(result.firstMessage)"]
         }
         // The bridges the script made; the lab's bridges are not created by the emulator.
         let existing = runner.run(["ip", "-n", ns(namespace.id), "-o", "link", "show", "type", "bridge"]).output
-        let made = Set(existing.split(separator: "\n").compactMap { line in
-            line.split(separator: ":").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces).split(separator: "@").first.map(String.init) ?? "" }
-        })
+        let made = Set(
+            existing.split(separator: "\n").compactMap { line in
+                line.split(separator: ":").dropFirst().first.map {
+                    $0.trimmingCharacters(in: .whitespaces).split(separator: "@").first.map(String.init) ?? ""
+                }
+            })
         problems["missing bridges"] = plan.topologyBridges.filter { !made.contains($0) }
         var adjusted = namespace
         adjusted.interfaces.removeAll { $0.kind == .bridge && plan.topologyBridges.contains($0.name) }
-        adjusted.interfaces.removeAll { $0.master.map { !made.contains($0) && $0 != EmulationPlanner.kindBridge } ?? false }
+        adjusted.interfaces.removeAll {
+            $0.master.map { !made.contains($0) && $0 != EmulationPlanner.kindBridge } ?? false
+        }
         problems["links", default: []] += batch(namespace.id, basicLines(adjusted)).map { "\($0.what): \($0.message)" }
         return problems
     }
@@ -301,14 +346,20 @@ public final class Emulator: @unchecked Sendable {
         guard let node = plan.nodes.first(where: { $0.namespace == namespace.id }) else { return [:] }
         var underlay = namespace
         underlay.interfaces.removeAll { $0.name.hasPrefix("cali") || $0.kind == .ipip || $0.kind == .vxlan }
-        underlay.interfaces = underlay.interfaces.map { var i = $0; i.addresses = $0.name == "eth0" ? $0.addresses : []; return i }
+        underlay.interfaces = underlay.interfaces.map {
+            var i = $0
+            i.addresses = $0.name == "eth0" ? $0.addresses : []
+            return i
+        }
         underlay.routes = namespace.routes.filter { $0.destination.length == 0 }
         problems["links"] = batch(namespace.id, basicLines(underlay)).map { "\($0.what): \($0.message)" }
         var execProblems: [String] = []
         for command in node.exec {
             let result = runner.run(["ip", "netns", "exec", ns(namespace.id), "sh", "-c", command.value])
             if !result.succeeded {
-                execProblems.append("\(command.location): \(node.server ?? node.name): '\(command.value)' failed: \(result.firstMessage)")
+                execProblems.append(
+                    "\(command.location): \(node.server ?? node.name): '\(command.value)' failed: \(result.firstMessage)"
+                )
             }
         }
         problems["exec"] = execProblems
@@ -317,7 +368,8 @@ public final class Emulator: @unchecked Sendable {
         var calico: [String] = []
         // The kernel's tunl0 when the kernel has IPIP (the fallback device exists in every new
         // namespace once the module is loaded); labgen never loads a module itself.
-        let kernelTunnel = node.ipipTunnelAddress != nil
+        let kernelTunnel =
+            node.ipipTunnelAddress != nil
             && runner.run(["ip", "-n", ns(namespace.id), "link", "show", "tunl0"]).succeeded
         if kernelTunnel { lock.withLock { kernelIPIP = true } }
         if node.ipipTunnelAddress != nil, !kernelTunnel {
@@ -330,13 +382,19 @@ public final class Emulator: @unchecked Sendable {
         }
         var lines: [(command: String, what: String)] = []
         for interface in namespace.interfaces where interface.kind == .ipip || interface.kind == .vxlan {
-            if interface.kind == .vxlan, let local = node.calicoAddress, let device = node.calicoInterface, let mac = node.vxlanMAC {
+            if interface.kind == .vxlan, let local = node.calicoAddress, let device = node.calicoInterface,
+                let mac = node.vxlanMAC
+            {
                 lines.append(
-                    ("link add vxlan.calico type vxlan id 4096 dstport 4789 local \(local.address) dev \(device) nolearning",
-                     "vxlan.calico"))
+                    (
+                        "link add vxlan.calico type vxlan id 4096 dstport 4789 local \(local.address) dev \(device) nolearning",
+                        "vxlan.calico"
+                    ))
                 lines.append(("link set dev vxlan.calico address \(mac)", "vxlan.calico MAC"))
             }
-            if let mtu = interface.mtu { lines.append(("link set dev \(interface.name) mtu \(mtu)", "\(interface.name) mtu")) }
+            if let mtu = interface.mtu {
+                lines.append(("link set dev \(interface.name) mtu \(mtu)", "\(interface.name) mtu"))
+            }
             for address in interface.addresses {
                 lines.append(("addr add \(address) dev \(interface.name)", "\(interface.name) address"))
             }
@@ -346,7 +404,11 @@ public final class Emulator: @unchecked Sendable {
             lines.append(("link set dev \(interface.name) up", "\(interface.name) up"))
         }
         for peer in plan.vxlanPeers[namespace.id] ?? [] {
-            lines.append(("neigh replace \(peer.vtep) lladdr \(peer.mac) dev vxlan.calico nud permanent", "VXLAN neighbour \(peer.vtep)"))
+            lines.append(
+                (
+                    "neigh replace \(peer.vtep) lladdr \(peer.mac) dev vxlan.calico nud permanent",
+                    "VXLAN neighbour \(peer.vtep)"
+                ))
         }
         for route in namespace.routes where route.destination.length != 0 {
             lines.append(("route add \(route.description)", "route \(route.description)"))
@@ -384,7 +446,8 @@ public final class Emulator: @unchecked Sendable {
     func nft(_ namespace: EmuNamespace) -> String? {
         guard !namespace.masquerades.isEmpty else { return nil }
         let rules = namespace.masquerades.map { "        \($0.nftRule)\n" }.joined()
-        let table = "table ip labgen_nat {\n    chain postrouting {\n        type nat hook postrouting priority srcnat; policy accept;\n"
+        let table =
+            "table ip labgen_nat {\n    chain postrouting {\n        type nat hook postrouting priority srcnat; policy accept;\n"
             + rules + "    }\n}\n"
         let result = runner.run(["ip", "netns", "exec", ns(namespace.id), "nft", "-f", "-"], input: table)
         return result.succeeded ? nil : result.firstMessage

@@ -17,7 +17,8 @@ final class UserspaceIPIP: @unchecked Sendable {
 
     /// Opens tunl0 in the namespace `/run/netns/<name>`.
     init(namespace: String) throws(EmulationPlanError) {
-        var tun: Int32 = -1, raw: Int32 = -1
+        var tun: Int32 = -1
+        var raw: Int32 = -1
         guard labgen_ipip_open("/run/netns/" + namespace, "tunl0", &tun, &raw) == 0 else {
             throw EmulationPlanError("cannot open tunl0 in \(namespace): \(String(cString: strerror(errno)))")
         }
@@ -28,15 +29,21 @@ final class UserspaceIPIP: @unchecked Sendable {
 
     /// Starts forwarding with the routes of `ip -4 route show dev tunl0` (`PREFIX via ADDR ... onlink`).
     func start(routes text: String) {
-        var networks: [UInt32] = [], masks: [UInt32] = [], hops: [UInt32] = []
+        var networks: [UInt32] = []
+        var masks: [UInt32] = []
+        var hops: [UInt32] = []
         for line in text.split(separator: "\n") {
             let words = line.split(separator: " ")
             guard words.count >= 3, let via = words.firstIndex(of: "via"), via + 1 < words.count,
                 let hop = IPv4Address(words[via + 1])
             else { continue }
-            let destination = words[0] == "default" ? IPv4Prefix("0.0.0.0/0") : IPv4Prefix(words[0]) ?? IPv4Address(words[0]).map {
-                IPv4Prefix($0, length: 32)
-            }
+            let destination =
+                words[0] == "default"
+                ? IPv4Prefix("0.0.0.0/0")
+                : IPv4Prefix(words[0])
+                    ?? IPv4Address(words[0]).map {
+                        IPv4Prefix($0, length: 32)
+                    }
             guard let destination else { continue }
             networks.append(destination.network.value)
             masks.append(destination.mask)

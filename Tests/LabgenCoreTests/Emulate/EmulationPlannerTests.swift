@@ -1,7 +1,7 @@
 import Foundation
 import LabModel
-import Testing
 import TemplateLabs
+import Testing
 
 @testable import LabgenCore
 
@@ -9,7 +9,8 @@ import TemplateLabs
 /// Calico's blocks, pods, routes and natOutgoing, and --trace.
 @Suite struct EmulationPlannerTests {
     /// The files of a template lab (as `labgen build` writes them), optionally changed.
-    static func files(_ lab: String, change: (inout [(String, String)]) -> Void = { _ in }) throws -> [(String, String)] {
+    static func files(_ lab: String, change: (inout [(String, String)]) -> Void = { _ in }) throws -> [(String, String)]
+    {
         let template = try #require(templateLabs.first { $0.lab.spec.name == lab })
         let rendered = try #require(Pipeline.compile(template.lab.spec).rendered)
         var files = rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) }
@@ -28,14 +29,19 @@ import TemplateLabs
 
     @Test func referenceLabUnderlay() throws {
         let plan = try Self.plan("calico-ipip-crosssubnet")
-        #expect(plan.nodes.map(\.name) == [
-            "calico-ipip-crosssubnet-control-plane", "calico-ipip-crosssubnet-worker", "calico-ipip-crosssubnet-worker2",
-            "calico-ipip-crosssubnet-worker3",
-        ])
+        #expect(
+            plan.nodes.map(\.name) == [
+                "calico-ipip-crosssubnet-control-plane", "calico-ipip-crosssubnet-worker",
+                "calico-ipip-crosssubnet-worker2",
+                "calico-ipip-crosssubnet-worker3",
+            ])
         #expect(plan.nodes.map(\.server) == ["server1", "server2", "server3", "server4"])
         #expect(plan.nodes.map(\.rackBridge) == ["br-pool0", "br-pool0", "br-pool1", "br-pool1"])
         #expect(plan.nodes.map(\.rack) == ["rack0", "rack0", "rack1", "rack1"])
-        #expect(plan.nodes[0].exec.map(\.value) == ["ip addr add 10.1.5.10/24 dev net0", "ip route replace default via 10.1.5.1"])
+        #expect(
+            plan.nodes[0].exec.map(\.value) == [
+                "ip addr add 10.1.5.10/24 dev net0", "ip route replace default via 10.1.5.1",
+            ])
         #expect(plan.topologyBridges == ["br-pool0", "br-pool1"])
         #expect(plan.bridgeScript == "bridges.sh")
         // 6 topology links, 4 node eth0s, 1 gateway eth0, 8 pods.
@@ -61,22 +67,27 @@ import TemplateLabs
     @Test func referenceLabCalicoIPIPCrossSubnet() throws {
         let plan = try Self.plan("calico-ipip-crosssubnet")
         #expect(plan.autodetection == "cidr=10.1.5.0/24,10.1.8.0/24")
-        #expect(plan.nodes.map { $0.calicoAddress?.description } == ["10.1.5.10/24", "10.1.5.11/24", "10.1.8.10/24", "10.1.8.11/24"])
+        #expect(
+            plan.nodes.map { $0.calicoAddress?.description } == [
+                "10.1.5.10/24", "10.1.5.11/24", "10.1.8.10/24", "10.1.8.11/24",
+            ])
         #expect(plan.nodes.map { $0.calicoInterface } == ["net0", "net0", "net0", "net0"])
-        #expect(plan.nodes.map { $0.blocks.map(\.prefix.description) } == [
-            ["10.244.0.0/26"], ["10.244.0.64/26"], ["10.244.0.128/26"], ["10.244.0.192/26"],
-        ])
+        #expect(
+            plan.nodes.map { $0.blocks.map(\.prefix.description) } == [
+                ["10.244.0.0/26"], ["10.244.0.64/26"], ["10.244.0.128/26"], ["10.244.0.192/26"],
+            ])
         #expect(plan.nodes[0].ipipTunnelAddress?.description == "10.244.0.0")
         #expect(plan.nodes[0].pods.map(\.address.description) == ["10.244.0.1", "10.244.0.2"])
         #expect(plan.nodes.allSatisfy { $0.podMTU == 1480 && $0.vxlanTunnelAddress == nil })
-        #expect(try Self.routes(plan, "control-plane") == [
-            "default via 172.18.0.1 dev eth0",
-            "10.244.0.1/32 dev cali0 scope link", "10.244.0.2/32 dev cali1 scope link",
-            "blackhole 10.244.0.0/26",
-            // Same rack: plain, via the node. Other rack: IPIP.
-            "10.244.0.64/26 via 10.1.5.11 dev net0",
-            "10.244.0.128/26 via 10.1.8.10 dev tunl0 onlink", "10.244.0.192/26 via 10.1.8.11 dev tunl0 onlink",
-        ])
+        #expect(
+            try Self.routes(plan, "control-plane") == [
+                "default via 172.18.0.1 dev eth0",
+                "10.244.0.1/32 dev cali0 scope link", "10.244.0.2/32 dev cali1 scope link",
+                "blackhole 10.244.0.0/26",
+                // Same rack: plain, via the node. Other rack: IPIP.
+                "10.244.0.64/26 via 10.1.5.11 dev net0",
+                "10.244.0.128/26 via 10.1.8.10 dev tunl0 onlink", "10.244.0.192/26 via 10.1.8.11 dev tunl0 onlink",
+            ])
         let masquerade = try #require(plan.namespace("n0")?.masquerades.first)
         #expect(masquerade.nftRule == "ip saddr { 10.244.0.0/16 } ip daddr != { 10.244.0.0/16 } masquerade")
         #expect(plan.notes.isEmpty)
@@ -86,10 +97,12 @@ import TemplateLabs
         let plan = try Self.plan("calico-vxlan-crosssubnet")
         #expect(plan.nodes.allSatisfy { $0.podMTU == 1450 && $0.ipipTunnelAddress == nil })
         #expect(plan.nodes[2].vxlanTunnelAddress?.description == "10.244.0.128")
-        #expect(try Self.routes(plan, "control-plane").suffix(3) == [
-            "10.244.0.64/26 via 10.1.5.11 dev net0",
-            "10.244.0.128/26 via 10.244.0.128 dev vxlan.calico onlink", "10.244.0.192/26 via 10.244.0.192 dev vxlan.calico onlink",
-        ])
+        #expect(
+            try Self.routes(plan, "control-plane").suffix(3) == [
+                "10.244.0.64/26 via 10.1.5.11 dev net0",
+                "10.244.0.128/26 via 10.244.0.128 dev vxlan.calico onlink",
+                "10.244.0.192/26 via 10.244.0.192 dev vxlan.calico onlink",
+            ])
         let peers = try #require(plan.vxlanPeers["n0"])
         #expect(peers.map(\.vtep.description) == ["10.244.0.128", "10.244.0.192"])
         #expect(peers.map(\.nodeAddress.description) == ["10.1.8.10", "10.1.8.11"])
@@ -101,13 +114,16 @@ import TemplateLabs
     /// Without the calico-node patch, calico-node uses first-found, which picks kind's eth0:
     /// every node is in 172.18.0.0/16, so CrossSubnet routes everything plainly over eth0.
     @Test func firstFoundPicksEth0() throws {
-        let plan = try Self.plan("calico-ipip-crosssubnet") { files in files.removeAll { $0.0.hasSuffix("calico-node-patch.yaml") } }
+        let plan = try Self.plan("calico-ipip-crosssubnet") { files in
+            files.removeAll { $0.0.hasSuffix("calico-node-patch.yaml") }
+        }
         #expect(plan.autodetection == "first-found")
         #expect(plan.nodes.map { $0.calicoInterface } == ["eth0", "eth0", "eth0", "eth0"])
-        #expect(try Self.routes(plan, "control-plane").suffix(3) == [
-            "10.244.0.64/26 via 172.18.0.3 dev eth0", "10.244.0.128/26 via 172.18.0.4 dev eth0",
-            "10.244.0.192/26 via 172.18.0.5 dev eth0",
-        ])
+        #expect(
+            try Self.routes(plan, "control-plane").suffix(3) == [
+                "10.244.0.64/26 via 172.18.0.3 dev eth0", "10.244.0.128/26 via 172.18.0.4 dev eth0",
+                "10.244.0.192/26 via 172.18.0.5 dev eth0",
+            ])
         #expect(plan.notes.contains { $0.contains("picks eth0") })
         // The design still says: IPIP between racks.
         let pool = try #require(plan.pools.first)
@@ -120,7 +136,10 @@ import TemplateLabs
         #expect(plan.gateways.map(\.name) == ["gw0", "gw1"])
         #expect(plan.gateways.map { $0.rackInterfaces.map(\.interface) } == [["eth1", "eth2"], ["eth1"]])
         let gw1 = try #require(plan.namespace(plan.gateways[1].namespace))
-        #expect(gw1.routes.map(\.description) == ["10.1.0.0/24 via 10.1.255.249", "10.1.1.0/24 via 10.1.255.249", "default via 172.20.20.1"])
+        #expect(
+            gw1.routes.map(\.description) == [
+                "10.1.0.0/24 via 10.1.255.249", "10.1.1.0/24 via 10.1.255.249", "default via 172.20.20.1",
+            ])
         #expect(gw1.interface("eth2")?.addresses.map(\.description) == ["10.1.255.250/29"])
     }
 
@@ -142,7 +161,9 @@ import TemplateLabs
         #expect(hops.last?.action == "delivered")
         #expect(hops.last?.headers == "inner 172.20.20.2 > 198.51.100.1 ICMP echo request")
         #expect(hops.filter { $0.action.contains("masquerade") }.count == 2)
-        #expect(throws: EmulationPlanError.self) { try EmulationTrace.trace(from: "nosuchnode", to: "outside", in: plan) }
+        #expect(throws: EmulationPlanError.self) {
+            try EmulationTrace.trace(from: "nosuchnode", to: "outside", in: plan)
+        }
     }
 
     @Test func nodeSelectors() {
