@@ -244,7 +244,7 @@ struct EmulationTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let prefix = "lgemu" + String(process.processIdentifier, radix: 16)
+        let prefix = String(format: "lgemu%06x", Int(process.processIdentifier))
         let runner = CommandRunner()
         // Interrupt once its namespaces exist.
         let deadline = Date().addingTimeInterval(10)

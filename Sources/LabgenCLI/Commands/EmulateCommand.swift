@@ -72,6 +72,7 @@ enum EmulateCommand: Subcommand {
             return ExitStatus.usage
         }
         let emulator = Emulator(plan: plan, folder: folder)
+        if temporary { emulator.removeAtEnd(folder) }
         switch emulator.run() {
         case .failure(let error):
             context.err("error: this machine cannot emulate: \(error.description)\n")

@@ -409,6 +409,7 @@ final class Captures: @unchecked Sendable {
         self.emulator = emulator
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(emulator.prefix)
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        emulator.removeAtEnd(directory)
     }
 
     func file(_ namespace: String, _ interface: String) -> URL {

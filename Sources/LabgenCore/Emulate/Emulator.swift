@@ -33,7 +33,7 @@ public final class Emulator: @unchecked Sendable {
     public let folder: URL
     let runner: CommandRunner
     let cleanup: EmulationCleanup
-    /// `lgemu<pid><n>`: every namespace of this run is `<prefix>-<id>`.
+    /// `lgemu<pid: 6 hex><n: 2 hex><random: 2 hex>`: every namespace of this run is `<prefix>-<id>`.
     public let prefix: String
     var tunnels: [String: UserspaceIPIP] = [:]
     /// Whether tunl0 is the kernel's (else labgen's user-space endpoint).
@@ -51,11 +51,16 @@ public final class Emulator: @unchecked Sendable {
             Self.counter += 1
             return Self.counter
         }
-        prefix =
-            "lgemu" + String(getpid(), radix: 16) + String(n, radix: 16) + String(UInt8.random(in: 0...255), radix: 16)
+        // Fixed widths, so that no two runs (pid, counter) can spell the same prefix.
+        prefix = String(format: "lgemu%06x%02x%02x", Int(getpid()), n & 0xff, Int(UInt8.random(in: 0...255)))
     }
 
     func ns(_ id: String) -> String { prefix + "-" + id }
+
+    /// Removes a file or folder when the emulation ends, also on SIGINT/SIGTERM.
+    public func removeAtEnd(_ url: URL) {
+        cleanup.add(stopper: { try? FileManager.default.removeItem(at: url) })
+    }
 
     /// What the machine lacks to emulate (nil when it can): not Linux, not root, missing programs.
     public static func missingPrerequisites(for plan: EmulationPlan?, runner: CommandRunner = CommandRunner())

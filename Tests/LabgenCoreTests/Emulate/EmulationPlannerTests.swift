@@ -166,6 +166,47 @@ import Testing
         }
     }
 
+    /// A second pool for rack1 only, IPIP Always, /28 blocks: its blocks go to rack1's nodes,
+    /// their second pod takes an address from it, and Always encapsulates even within the rack.
+    @Test func secondPoolBySelector() throws {
+        let plan = try Self.plan("calico-ipip-crosssubnet") { files in
+            let index = files.firstIndex { $0.0 == "calico/ippool.yaml" }!
+            files[index].1 += """
+                ---
+                apiVersion: projectcalico.org/v3
+                kind: IPPool
+                metadata:
+                  name: rack1-pool
+                spec:
+                  cidr: 10.245.0.0/24
+                  blockSize: 28
+                  ipipMode: Always
+                  natOutgoing: false
+                  nodeSelector: rack == 'rack1'
+
+                """
+        }
+        #expect(plan.pools.map(\.name) == ["default-ipv4-ippool", "rack1-pool"])
+        #expect(plan.nodes.map { $0.blocks.map(\.prefix.description) } == [
+            ["10.244.0.0/26"], ["10.244.0.64/26"], ["10.244.0.128/26", "10.245.0.0/28"],
+            ["10.244.0.192/26", "10.245.0.16/28"],
+        ])
+        // tunl0 took 10.244.0.128 (the first IPIP block); in Calico every address of a block is
+        // usable, .0 included.
+        #expect(plan.nodes[2].pods.map(\.address.description) == ["10.244.0.129", "10.245.0.0"])
+        #expect(plan.nodes[2].pods.map(\.pool) == ["default-ipv4-ippool", "rack1-pool"])
+        // worker2 -> worker3 (same rack): plain for the CrossSubnet pool, IPIP for the Always pool.
+        let routes = try Self.routes(plan, "worker2")
+        #expect(routes.contains("10.244.0.192/26 via 10.1.8.11 dev net0"))
+        #expect(routes.contains("10.245.0.16/28 via 10.1.8.11 dev tunl0 onlink"))
+        // natOutgoing only for the first pool, and never towards either pool.
+        #expect(plan.namespace("n2")?.masquerades.map(\.nftRule) == [
+            "ip saddr { 10.244.0.0/16 } ip daddr != { 10.244.0.0/16, 10.245.0.0/24 } masquerade"
+        ])
+        let always = try #require(plan.pools.last)
+        #expect(plan.designEncapsulation(from: plan.nodes[2], to: plan.nodes[3], pool: always) == .ipip)
+    }
+
     @Test func nodeSelectors() {
         let labels = ["rack": "rack0", "kubernetes.io/hostname": "w"]
         #expect(NodeSelector.matches("all()", labels: labels))
