@@ -228,6 +228,11 @@ struct EmulationChecks {
                     + "so apt, image pulls and curl from the nodes time out"
             }
             return "nodes cannot reach the internet through the gateway: image pulls and apt time out"
+        case "pod to pod, across racks" where plan.pools.contains { $0.ipipMode == "Never" && $0.vxlanMode == "Never" }:
+            let gateways = plan.gateways.map(\.name).joined(separator: ", ")
+            return "pods cannot reach pods on other racks: their pool does not encapsulate, so the packets carry pod "
+                + "addresses through \(gateways), which has no route to the pod blocks (no BGP peering or static routes "
+                + "for them)"
         case "pod to pod, same node", "pod to pod, same rack", "pod to pod, across racks":
             return
                 "pods cannot reach each other (\(category.dropFirst("pod to pod, ".count))): Services and DNS fail for them"
