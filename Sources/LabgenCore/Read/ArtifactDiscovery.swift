@@ -23,18 +23,40 @@ public enum ArtifactDiscovery {
 
     /// What `text` holds; empty for files labgen does not read (including YAML that does not parse
     /// and does not look like an artifact).
-    public static func classify(_ text: String) -> Set<Kind> {
-        classifyAndParse(text).kinds
+    public static func classify(_ text: String, path: String = "") -> Set<Kind> {
+        classifyAndParse(text, path: path).kinds
+    }
+
+    /// Whether a file starting with `#!` names an interpreter other than a shell (python, perl, ...).
+    static func isOtherScript(_ text: String) -> Bool {
+        guard text.hasPrefix("#!") else { return false }
+        let first = text.prefix { $0 != "\n" }
+        let words = first.dropFirst(2).split(separator: " ")
+        let interpreter = (words.first?.split(separator: "/").last).map(String.init) ?? ""
+        let program = interpreter == "env" ? words.dropFirst().first { !$0.hasPrefix("-") }.map(String.init) ?? "" : interpreter
+        return !program.hasSuffix("sh")
     }
 
     /// `classify`, and the YAML documents it parsed on the way (nil when it did not parse them),
-    /// so that reading a file parses its YAML once, not twice.
-    static func classifyAndParse(_ text: String) -> (kinds: Set<Kind>, documents: [YAMLNode]?) {
+    /// so that reading a file parses its YAML once, not twice. A shell script is never parsed as
+    /// YAML: it is a bridge script when it creates bridges and a kind config when it feeds one to
+    /// `kind create cluster --config=-` from a heredoc.
+    static func classifyAndParse(_ text: String, path: String = "") -> (kinds: Set<Kind>, documents: [YAMLNode]?) {
+        if isOtherScript(text) { return ([], nil) }
+        if ShellScriptReader.isShellScript(path: path, text: text) {
+            let script = ShellScriptReader.read(text, file: path)
+            var kinds = Set<Kind>()
+            if !script.bridges.isEmpty || script.unresolvedBridge != nil { kinds.insert(.bridgeScript) }
+            if !script.kindClusters.isEmpty { kinds.insert(.kindConfig) }
+            return (kinds, nil)
+        }
         if VyOSReader.isSetCommands(text) { return ([.vyos], nil) }
         if BridgeScriptReader.isBridgeScript(text), !text.containsBytes("topology:") { return ([.bridgeScript], nil) }
         if text.containsBytes("{"), VyOSFactsReader.isBootConfig(text) || looksLikeVyOS(text) { return ([.vyos], nil) }
         guard let documents = try? YAMLReader.read(text) else {
-            // Looks like an artifact but does not parse: read it to report why.
+            // Looks like an artifact but does not parse: read it to report why (only a file named
+            // like YAML; a saved web page or notes that mention `topology:` are not artifacts).
+            guard path.isEmpty || isYAMLName(path) else { return ([], nil) }
             if text.contains("kind.x-k8s.io/") || text.contains("kind: Cluster") { return ([.kindConfig], nil) }
             if text.contains("topology:") { return ([.containerlab], nil) }
             if text.contains("IPPool") || text.contains("projectcalico.org/") { return ([.calicoPools], nil) }
@@ -63,6 +85,10 @@ public enum ArtifactDiscovery {
 
     /// The largest file labgen reads as an artifact (real ones are kilobytes; 10,000-node labs a few MB).
     public static let maximumFileSize = 16 << 20
+
+    static func isYAMLName(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".yaml") || path.lowercased().hasSuffix(".yml")
+    }
 
     static func isArtifactName(_ path: String) -> Bool {
         artifactExtensions.contains { path.lowercased().hasSuffix($0) }
@@ -181,9 +207,18 @@ extension LabFacts {
         var kindFiles: [String] = []
         var clabFiles: [String] = []
         // Classifying and parsing each file is independent (and most of the work): in parallel.
-        let classifications = Parallel.map(files) { ArtifactDiscovery.classifyAndParse($0.text) }
+        let classifications = Parallel.map(files) { ArtifactDiscovery.classifyAndParse($0.text, path: $0.path) }
+        let otherLabs = ArtifactDiscovery.otherLabFolders(files.map(\.path), classifications.map(\.kinds), expected: expected)
+        for folder in otherLabs {
+            facts.readDiagnostics.append(
+                Diagnostic(
+                    RuleID.unreadable, .note,
+                    "\(folder)/ holds its own containerlab topology: it is another lab, not checked with this one (run labgen verify on it)",
+                    at: SourceLocation(file: folder, line: 1, column: 1)))
+        }
         for ((path, text), classified) in zip(files, classifications) {
             facts.files.insert(normalize(path))
+            if expected[path] == nil, otherLabs.contains(where: { path.hasPrefix($0 + "/") }) { continue }
             var kinds = classified.kinds
             if let wanted = expected[path] {
                 if !kinds.contains(wanted) {
@@ -192,16 +227,23 @@ extension LabFacts {
                             at: SourceLocation(file: path, line: 1, column: 1)))
                     continue
                 }
-                kinds = [wanted]
-                if wanted == .kindConfig || wanted == .containerlab { kinds.formUnion(ArtifactDiscovery.classify(text).subtracting([.kindConfig, .containerlab])) }
+                if !ShellScriptReader.isShellScript(path: path, text: text) {
+                    kinds = [wanted]
+                    if wanted == .kindConfig || wanted == .containerlab {
+                        kinds.formUnion(ArtifactDiscovery.classify(text).subtracting([.kindConfig, .containerlab]))
+                    }
+                }
             }
-            if kinds.isEmpty, path.lowercased().hasSuffix(".yaml") || path.lowercased().hasSuffix(".yml") {
-                // A YAML file in a lab folder that does not parse: say where, rather than skip it.
+            if kinds.isEmpty, ArtifactDiscovery.isYAMLName(path) {
+                // A YAML file that does not parse and does not look like an artifact (a docker-compose
+                // file with anchors, a tool's own format): not a lab artifact; say that it was skipped.
                 do {
                     _ = try YAMLReader.read(text)
                 } catch {
                     facts.readDiagnostics.append(
-                        .error(RuleID.unreadable, "\(path) does not parse: \(error.message)",
+                        Diagnostic(
+                            RuleID.unreadable, .note,
+                            "\(path) is skipped: it is not a lab artifact labgen reads and does not parse as YAML (\(error.message))",
                             at: SourceLocation(file: path, line: error.position.line, column: error.position.column)))
                 }
             }
@@ -223,6 +265,10 @@ extension LabFacts {
     ) {
         guard !kinds.isEmpty else { return }
         let origin = TextOrigin(file: path)
+        if ShellScriptReader.isShellScript(path: path, text: text) {
+            addScript(ShellScriptReader.read(text, file: path), kinds: kinds, kindFiles: &kindFiles)
+            return
+        }
         if kinds.contains(.vyos) {
             if let vyos = VyOSFactsReader.read(text, file: path, diagnostics: &readDiagnostics) { self.vyos[normalize(path)] = vyos }
             return
@@ -270,6 +316,36 @@ extension LabFacts {
         }
     }
 
+    /// A shell script: the bridges it creates, and the kind config of its `kind create cluster
+    /// --config=-` heredoc (cluster name and image from the command line).
+    mutating func addScript(_ script: ShellScriptFacts, kinds: Set<ArtifactDiscovery.Kind>, kindFiles: inout [String]) {
+        if kinds.contains(.bridgeScript), !script.bridges.isEmpty || script.unresolvedBridge != nil {
+            bridgeScripts.append(BridgeScriptReader.bridges(of: script))
+        }
+        guard kinds.contains(.kindConfig) else { return }
+        for cluster in script.kindClusters {
+            let origin = TextOrigin(file: script.file, origin: TextPosition(line: cluster.configLine, column: 1))
+            let documents: [YAMLNode]
+            do {
+                documents = try YAMLReader.read(cluster.config)
+            } catch {
+                readDiagnostics.append(
+                    .error(RuleID.unreadable, "the kind config in \(script.file) does not parse: \(error.message)",
+                        at: origin.location(error.position)))
+                continue
+            }
+            guard let document = documents.first(where: KindConfigReader.isKindConfig) else { continue }
+            kindFiles.append(script.file)
+            guard kind == nil else { continue }
+            kind = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics)
+            // kind's --name wins over the config's name:.
+            if let name = cluster.name { kind?.name = name }
+            if let image = cluster.image {
+                images.append(ImageReference(reference: image, pulledInCluster: false))
+            }
+        }
+    }
+
     /// `./a/../b//c` -> `b/c`.
     public static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
@@ -288,4 +364,20 @@ extension LabFacts {
     }
 
     func normalize(_ path: String) -> String { Self.normalize(path) }
+}
+
+extension ArtifactDiscovery {
+    /// Subfolders that hold a containerlab topology of their own while the lab folder (or a folder
+    /// above them) holds one too: each is another lab. Files named explicitly are never excluded.
+    static func otherLabFolders(_ paths: [String], _ kinds: [Set<Kind>], expected: [String: Kind]) -> [String] {
+        func folder(_ path: String) -> String {
+            path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        }
+        let topologyFolders = Set(zip(paths, kinds).filter { $0.1.contains(.containerlab) && expected[$0.0] == nil }.map { folder($0.0) })
+        guard topologyFolders.contains("") else { return [] }
+        return topologyFolders.filter { !$0.isEmpty }.sorted().filter { candidate in
+            // The outermost one only (a lab inside another lab is covered by its parent's exclusion).
+            !topologyFolders.contains { !$0.isEmpty && $0 != candidate && candidate.hasPrefix($0 + "/") }
+        }
+    }
 }

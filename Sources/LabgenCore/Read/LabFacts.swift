@@ -162,6 +162,8 @@ public struct CalicoNodeFacts: Hashable, Sendable {
 public struct BridgeScriptFacts: Hashable, Sendable {
     public var file: String
     public var bridges: [Located<String>]
+    /// False when the script creates a bridge whose name the reader could not resolve.
+    public var complete: Bool = true
 }
 
 /// A container image reference and whether it is pulled inside the cluster (by containerd in a

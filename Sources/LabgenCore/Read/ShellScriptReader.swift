@@ -1,0 +1,338 @@
+import LabModel
+
+/// A `kind create cluster ... --config=-` command of a shell script whose config is a heredoc.
+public struct KindCreateFacts: Hashable, Sendable {
+    public var file: String
+    /// The `kind` word of the command.
+    public var command: SourceLocation
+    /// `--name NAME` / `--name=NAME`.
+    public var name: Located<String>?
+    /// `--image IMG` / `--image=IMG`.
+    public var image: Located<String>?
+    /// The heredoc's text, and the line of the script its first line is on.
+    public var config: String
+    public var configLine: Int
+}
+
+/// What labgen reads from a shell script: the host bridges it creates and the kind clusters it
+/// creates from a heredoc. Nothing else of a script is interpreted.
+public struct ShellScriptFacts: Hashable, Sendable {
+    public var file: String
+    /// Host bridges: `brctl addbr X`, `ip link add [name] X type bridge` (and `ip l a`, loops over a
+    /// literal list or a variable holding one, `BRIDGES='a b'`), `ovs-vsctl add-br X`.
+    public var bridges: [Located<String>] = []
+    /// A bridge whose name the reader could not resolve (`ip link add $1 type bridge`).
+    public var unresolvedBridge: SourceLocation?
+    public var kindClusters: [KindCreateFacts] = []
+    /// Heredocs fed to `containerlab deploy` / `clab deploy` or written to a YAML file (not read).
+    public var otherHeredocs: [SourceLocation] = []
+}
+
+/// Reads shell scripts (`*.sh`, or a file starting with `#!`) without running them: a small
+/// tokenizer for quotes, comments, `;`/`&&`/`||`/`|` and heredocs, and a few command shapes.
+public enum ShellScriptReader {
+    /// Whether a file is a shell script: named `.sh`/`.bash`, or starting with a shebang.
+    public static func isShellScript(path: String, text: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".sh") || lower.hasSuffix(".bash") || text.hasPrefix("#!")
+    }
+
+    struct Token {
+        var text: String
+        /// 1-based line and column of the token's first character (its quote, when quoted).
+        var line: Int
+        var column: Int
+        var quoted: Bool
+        var isOperator: Bool
+    }
+
+    struct PendingHeredoc {
+        var delimiter: String
+        var stripTabs: Bool
+        var commandTokens: [Token]
+        var bodyStart: Int
+        var body: [Substring] = []
+    }
+
+    public static func read(_ text: String, file: String) -> ShellScriptFacts {
+        var facts = ShellScriptFacts(file: file)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var variables: [String: [Located<String>]] = [:]
+        var heredocs: [PendingHeredoc] = []
+        var pending: [Token] = []
+        var index = 0
+        while index < lines.count {
+            let lineNumber = index + 1
+            var line = lines[index]
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            index += 1
+            if !heredocs.isEmpty {
+                let candidate = heredocs[0].stripTabs ? Substring(line.drop { $0 == "\t" }) : line
+                if candidate == heredocs[0].delimiter {
+                    finish(heredocs.removeFirst(), file: file, into: &facts)
+                    if !heredocs.isEmpty { heredocs[0].bodyStart = lineNumber + 1 }
+                } else {
+                    heredocs[0].body.append(heredocs[0].stripTabs ? candidate : line)
+                }
+                continue
+            }
+            let (tokens, continues, markers) = tokenize(line, lineNumber: lineNumber)
+            pending += tokens
+            if continues { continue }
+            let logical = pending
+            pending = []
+            for marker in markers {
+                heredocs.append(
+                    PendingHeredoc(
+                        delimiter: marker.delimiter, stripTabs: marker.stripTabs, commandTokens: command(around: marker.index, in: logical),
+                        bodyStart: lineNumber + 1))
+            }
+            interpret(logical, file: file, variables: &variables, into: &facts)
+        }
+        var seen = Set<String>()
+        facts.bridges = facts.bridges.filter { seen.insert($0.value).inserted }
+        return facts
+    }
+
+    /// The simple command (between operators) that holds the token at `index`.
+    static func command(around index: Int, in tokens: [Token]) -> [Token] {
+        var start = min(index, tokens.count)
+        while start > 0, !(tokens[start - 1].isOperator && tokens[start - 1].text != "|") { start -= 1 }
+        var end = min(index, tokens.count)
+        while end < tokens.count, !(tokens[end].isOperator && tokens[end].text != "|") { end += 1 }
+        return Array(tokens[start..<end])
+    }
+
+    static func finish(_ heredoc: PendingHeredoc, file: String, into facts: inout ShellScriptFacts) {
+        let words = heredoc.commandTokens.filter { !$0.isOperator }.map(\.text)
+        let location = SourceLocation(
+            file: file, line: heredoc.commandTokens.first?.line ?? heredoc.bodyStart - 1, column: heredoc.commandTokens.first?.column ?? 1)
+        if let kind = kindCreate(heredoc.commandTokens, file: file) {
+            var cluster = kind
+            cluster.config = heredoc.body.joined(separator: "\n") + "\n"
+            cluster.configLine = heredoc.bodyStart
+            facts.kindClusters.append(cluster)
+        } else if words.contains("deploy") || words.contains(where: { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }) {
+            facts.otherHeredocs.append(location)
+        }
+    }
+
+    /// `kind create cluster` with `--config -` (or `--config=-`, `/dev/stdin`) in `tokens` (a pipeline).
+    static func kindCreate(_ tokens: [Token], file: String) -> KindCreateFacts? {
+        let words = tokens.map(\.text)
+        guard let start = words.indices.first(where: { i in
+            i + 2 < words.count && words[i] == "kind" && words[i + 1] == "create" && words[i + 2] == "cluster"
+        }) else { return nil }
+        var end = start
+        while end < tokens.count, !tokens[end].isOperator { end += 1 }
+        let command = Array(tokens[start..<end])
+        func option(_ name: String) -> Located<String>? {
+            for (i, token) in command.enumerated() {
+                if token.text == name, i + 1 < command.count {
+                    let value = command[i + 1]
+                    return Located(value.text, at: SourceLocation(file: file, line: value.line, column: value.column + (value.quoted ? 1 : 0)))
+                }
+                if token.text.hasPrefix(name + "=") {
+                    let value = String(token.text.dropFirst(name.count + 1))
+                    return Located(value, at: SourceLocation(file: file, line: token.line, column: token.column + name.count + 1))
+                }
+            }
+            return nil
+        }
+        let config = option("--config")?.value
+        guard config == "-" || config == "/dev/stdin" else { return nil }
+        return KindCreateFacts(
+            file: file, command: SourceLocation(file: file, line: command[0].line, column: command[0].column),
+            name: option("--name"), image: option("--image"), config: "", configLine: 0)
+    }
+
+    /// Splits one physical line into tokens; `continues` when it ends with a backslash. Heredoc
+    /// markers (`<<EOF`, `<<-EOF`, `<<'EOF'`, `<< "EOF"`) are returned with the token index they follow.
+    static func tokenize(_ line: Substring, lineNumber: Int) -> (
+        tokens: [Token], continues: Bool, markers: [(delimiter: String, stripTabs: Bool, index: Int)]
+    ) {
+        var tokens: [Token] = []
+        var markers: [(String, Bool, Int)] = []
+        let characters = Array(line)
+        var i = 0
+        var continues = false
+        var expectDelimiter: Bool?
+        while i < characters.count {
+            let c = characters[i]
+            if c == " " || c == "\t" { i += 1; continue }
+            if c == "#" { break }
+            if c == "\\" && i == characters.count - 1 { continues = true; break }
+            // Operators.
+            let two = i + 1 < characters.count ? String(characters[i...(i + 1)]) : String(c)
+            if two == "<<" {
+                if i + 2 < characters.count && characters[i + 2] == "<" {
+                    i += 3  // here-string
+                    continue
+                }
+                i += 2
+                var strip = false
+                if i < characters.count && characters[i] == "-" { strip = true; i += 1 }
+                expectDelimiter = strip
+                continue
+            }
+            if ["&&", "||", ";;"].contains(two) {
+                tokens.append(Token(text: two, line: lineNumber, column: i + 1, quoted: false, isOperator: true))
+                i += 2
+                continue
+            }
+            if [";", "|", "&", "(", ")", "`"].contains(c) {
+                tokens.append(Token(text: String(c), line: lineNumber, column: i + 1, quoted: false, isOperator: true))
+                i += 1
+                continue
+            }
+            if c == ">" || c == "<" {
+                // A redirection: skip it and its target word.
+                i += 1
+                while i < characters.count, characters[i] == ">" || characters[i] == "&" { i += 1 }
+                while i < characters.count, characters[i] == " " { i += 1 }
+                while i < characters.count, !" \t;|&<>".contains(characters[i]) { i += 1 }
+                continue
+            }
+            // A word, with quotes removed.
+            let start = i
+            var word = ""
+            var quoted = false
+            while i < characters.count, !" \t;|&<>()`".contains(characters[i]) {
+                let ch = characters[i]
+                if ch == "'" || ch == "\"" {
+                    quoted = true
+                    i += 1
+                    while i < characters.count, characters[i] != ch {
+                        if ch == "\"" && characters[i] == "\\" && i + 1 < characters.count { i += 1 }
+                        word.append(characters[i])
+                        i += 1
+                    }
+                    i += 1
+                    continue
+                }
+                if ch == "\\" && i + 1 < characters.count {
+                    word.append(characters[i + 1])
+                    i += 2
+                    continue
+                }
+                word.append(ch)
+                i += 1
+            }
+            if let strip = expectDelimiter {
+                markers.append((word, strip, tokens.count))
+                expectDelimiter = nil
+                continue
+            }
+            // Keywords that start a new command.
+            if !quoted, ["then", "do", "else", "elif", "{", "}", "!"].contains(word) {
+                tokens.append(Token(text: ";", line: lineNumber, column: start + 1, quoted: false, isOperator: true))
+                continue
+            }
+            tokens.append(Token(text: word, line: lineNumber, column: start + 1, quoted: quoted, isOperator: false))
+        }
+        return (tokens, continues, markers.map { (delimiter: $0.0, stripTabs: $0.1, index: $0.2) })
+    }
+
+    /// Interprets the simple commands of one logical line.
+    static func interpret(
+        _ tokens: [Token], file: String, variables: inout [String: [Located<String>]], into facts: inout ShellScriptFacts
+    ) {
+        var commands: [[Token]] = [[]]
+        for token in tokens {
+            if token.isOperator { commands.append([]) } else { commands[commands.count - 1].append(token) }
+        }
+        for var words in commands where !words.isEmpty {
+            while let first = words.first, ["sudo", "exec", "command", "time", "export", "local", "readonly"].contains(first.text) {
+                words.removeFirst()
+            }
+            guard let first = words.first else { continue }
+            // NAME=value assignments.
+            if words.count == 1, let equals = first.text.firstIndex(of: "="), !first.text[..<equals].isEmpty,
+                first.text[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+            {
+                let name = String(first.text[..<equals])
+                let value = first.text[first.text.index(after: equals)...]
+                let base = first.column + name.count + 1 + (first.quoted ? 1 : 0)
+                let items = splitWords(value, file: file, line: first.line, column: base)
+                variables[name] = items.flatMap { expand($0, variables) ?? [$0] }
+                if name == "BRIDGES" { facts.bridges += items }
+                continue
+            }
+            if first.text == "for", words.count >= 3, words[2].text == "in" {
+                var items: [Located<String>] = []
+                for word in words.dropFirst(3) {
+                    let located = Located(word.text, at: SourceLocation(file: file, line: word.line, column: word.column + (word.quoted ? 1 : 0)))
+                    if word.text.contains("$") {
+                        items += expand(located, variables) ?? []
+                    } else {
+                        items += splitWords(Substring(word.text), file: file, line: word.line, column: word.column + (word.quoted ? 1 : 0))
+                    }
+                }
+                variables[words[1].text] = items
+                continue
+            }
+            let texts = words.map(\.text)
+            if texts[0] == "brctl", texts.count >= 3, texts[1] == "addbr" {
+                addBridge(words[2], file: file, variables: variables, into: &facts)
+            } else if texts[0] == "ovs-vsctl", let add = texts.firstIndex(of: "add-br"), add + 1 < texts.count {
+                addBridge(words[add + 1], file: file, variables: variables, into: &facts)
+            } else if texts[0] == "ip" {
+                var rest = Array(words.dropFirst())
+                // Options: a bridge made in another namespace (-n, -netns) is not a host bridge.
+                while let option = rest.first, option.text.hasPrefix("-") {
+                    if ["-n", "-netns", "-net"].contains(option.text) { return }
+                    rest.removeFirst()
+                    if ["-f", "-family", "-b", "-batch", "-rc", "-rcvbuf"].contains(option.text), !rest.isEmpty { rest.removeFirst() }
+                }
+                guard rest.count >= 3, isAbbreviation(rest[0].text, of: "link", minimum: 1),
+                    isAbbreviation(rest[1].text, of: "add", minimum: 1)
+                else { continue }
+                let arguments = Array(rest.dropFirst(2))
+                guard let type = arguments.firstIndex(where: { $0.text == "type" }), type + 1 < arguments.count,
+                    arguments[type + 1].text == "bridge"
+                else { continue }
+                if let name = arguments.firstIndex(where: { $0.text == "name" || $0.text == "dev" }), name + 1 < arguments.count,
+                    name < type
+                {
+                    addBridge(arguments[name + 1], file: file, variables: variables, into: &facts)
+                } else if arguments[0].text != "type", arguments[0].text != "link" {
+                    addBridge(arguments[0], file: file, variables: variables, into: &facts)
+                }
+            }
+        }
+    }
+
+    /// Whether `word` is a prefix of `full` of at least `minimum` characters (how `ip` reads its objects and verbs).
+    static func isAbbreviation(_ word: String, of full: String, minimum: Int) -> Bool {
+        word.count >= minimum && full.hasPrefix(word)
+    }
+
+    static func addBridge(_ token: Token, file: String, variables: [String: [Located<String>]], into facts: inout ShellScriptFacts) {
+        let location = SourceLocation(file: file, line: token.line, column: token.column + (token.quoted ? 1 : 0))
+        let located = Located(token.text, at: location)
+        if token.text.contains("$") || token.text.contains("`") {
+            if let expanded = expand(located, variables), !expanded.isEmpty {
+                facts.bridges += expanded
+            } else if facts.unresolvedBridge == nil {
+                facts.unresolvedBridge = location
+            }
+            return
+        }
+        guard !token.text.isEmpty else { return }
+        facts.bridges.append(located)
+    }
+
+    /// `$NAME`, `${NAME}` as the whole word: the variable's words; nil when unknown or not a plain reference.
+    static func expand(_ word: Located<String>, _ variables: [String: [Located<String>]]) -> [Located<String>]? {
+        var name = word.value
+        guard name.hasPrefix("$") else { return nil }
+        name.removeFirst()
+        if name.hasPrefix("{") && name.hasSuffix("}") { name = String(name.dropFirst().dropLast()) }
+        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        return variables[name]
+    }
+
+    static func splitWords(_ text: Substring, file: String, line: Int, column: Int) -> [Located<String>] {
+        words(text).map { Located(String($0.word), at: SourceLocation(file: file, line: line, column: column + $0.offset)) }
+    }
+}
