@@ -56,6 +56,19 @@ public struct ExecAddress: Hashable, Sendable {
     public var interface: String
     public var address: IPv4Interface
     public var location: SourceLocation
+
+    public init(interface: String, address: IPv4Interface, location: SourceLocation) {
+        self.interface = interface
+        self.address = address
+        self.location = location
+    }
+
+    /// The interface a VLAN sub-interface (`net1.5`) sits on, and the VLAN; the interface itself otherwise.
+    public var baseInterface: String { interface.split(separator: ".", maxSplits: 1).first.map(String.init) ?? interface }
+    public var vlan: String? {
+        let parts = interface.split(separator: ".", maxSplits: 1)
+        return parts.count == 2 ? String(parts[1]) : nil
+    }
 }
 
 /// One node of a containerlab topology.
@@ -69,6 +82,23 @@ public struct ClabNodeFacts: Hashable, Sendable {
     public var addresses: [ExecAddress]
     /// `ip route replace|add default via GW`.
     public var defaultRoutes: [Located<IPv4Address>]
+    /// The `exec` commands as written.
+    public var exec: [String] = []
+    /// VRFs the exec commands create (`ip link add X type vrf`).
+    public var vrfs: Set<String> = []
+    /// `ip link set X master Y` of the exec commands.
+    public var masters: [String: String] = [:]
+
+    /// The VRF an interface is in through its masters (a bridge enslaved to a VRF included).
+    public func vrf(of device: String) -> String? {
+        var current = device
+        for _ in 0..<8 {
+            if vrfs.contains(current) { return current }
+            guard let master = masters[current] else { return nil }
+            current = master
+        }
+        return nil
+    }
 
     public var isBridge: Bool { ["bridge", "ovs-bridge"].contains(kind?.value ?? "") }
 }
@@ -104,6 +134,15 @@ public struct VyOSInterfaceFacts: Hashable, Sendable {
     public var name: Located<String>
     public var addresses: [Located<IPv4Interface>]
     public var mtu: Located<Int>?
+    /// `vif N` sub-interfaces.
+    public var vifs: [VyOSVifFacts] = []
+    /// For a bridge: its `member interface X` ports.
+    public var members: [String] = []
+    /// `vrf NAME`: the interface is in that VRF.
+    public var vrf: String?
+
+    /// Every address of the interface and its vifs.
+    public var allAddresses: [Located<IPv4Interface>] { addresses + vifs.flatMap(\.addresses) }
 }
 
 /// One `protocols static route PREFIX` with its next hops.
@@ -129,6 +168,8 @@ public struct VyOSFacts: Hashable, Sendable {
     public var staticRoutes: [StaticRouteFacts] = []
     /// Every leaf value, by its path with tag values (`interfaces ethernet eth1 address`), in file order.
     public var settings: [String: [Located<String>]] = [:]
+    public var bgp: RoutingProtocolFacts?
+    public var ospf: RoutingProtocolFacts?
 }
 
 /// A Calico pool: an `IPPool` document, or the pool calico-node creates from its

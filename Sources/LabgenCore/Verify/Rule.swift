@@ -25,6 +25,9 @@ public enum RuleID {
     public static let standalonePatch: DiagnosticID = "LG020"
     public static let vyosForms: DiagnosticID = "LG021"
     public static let gatewayRoutes: DiagnosticID = "LG022"
+    public static let execInterface: DiagnosticID = "LG023"
+    public static let rackRouter: DiagnosticID = "LG024"
+    public static let linkSubnet: DiagnosticID = "LG025"
 }
 
 /// A cross-artifact rule: what `labgen explain` prints and `labgen verify --help` lists.
@@ -113,6 +116,8 @@ public struct Rule: Sendable, Hashable {
                 IPIP and VXLAN on one pool is rejected by Calico's validation, so the pool is never created. A pool
                 with neither (BGP only) across racks behind a VyOS gateway is a warning: pod packets between racks
                 reach the gateway with pod addresses, and a gateway that does not peer BGP with the nodes drops them.
+                A gateway whose BGP config has a neighbor that is a node's address (the node's rack address or kubelet
+                node-ip) peers with the nodes, and then there is no warning.
                 """, severity: .warning),
         Rule(
             id: RuleID.registryMirror, summary: "a private registry the lab pulls from has a kind containerd mirror",
@@ -221,7 +226,36 @@ public struct Rule: Sendable, Hashable {
                 next hop is on one of its own subnets and is the gateway that owns the rack. Without the route the packets
                 leave through the default route (containerlab's management network) and are lost: nodes in different
                 racks cannot reach each other, the kubelets of one rack never reach the API server in another.
+                A route learned dynamically counts too: a router that announces the rack subnet (BGP `network`, or
+                `redistribute connected`/`static`, OSPF `area N network` or `interface`) and BGP sessions (configured on
+                both routers) or OSPF adjacencies (both routers run OSPF on a shared subnet) from it to the gateway,
+                hop by hop through spines. Redistribution between BGP and OSPF is assumed, AS paths are not checked.
                 """, severity: .error),
+        Rule(
+            id: RuleID.execInterface, summary: "an exec 'ip addr add ... dev IF' names an interface the node has",
+            explanation: """
+                containerlab creates a node's interfaces from its links (plus eth0 for management and lo). An address
+                added in `exec` (`ip addr add`, `ip a a`, `ip -4 a add`) on an interface that no link of the node, or of
+                the container whose network namespace it joins, creates and that no other exec command creates
+                (`ip link add`, `vconfig add`, ...) fails: `ip` answers "Cannot find device", the exec step fails and
+                the node has no address. Usually a link was renamed (net0 -> net1) and the exec was not.
+                """, severity: .error),
+        Rule(
+            id: RuleID.rackRouter, summary: "a rack bridge whose hosts route via a gateway has a router linked to it",
+            explanation: """
+                A bridge whose hosts set a default route via an address on the bridge's subnet needs the node that owns
+                that address linked to the bridge. When every node on the bridge is such a host (the gateway's link
+                to the bridge was deleted, or points at another bridge), the rack has no router: its nodes reach
+                nothing outside the bridge, kubelets there never reach an API server in another rack.
+                """, severity: .error),
+        Rule(
+            id: RuleID.linkSubnet, summary: "both ends of a point-to-point link use the same prefix length",
+            explanation: """
+                The two ends of a link between routers should be addressed in one subnet with one prefix length
+                (a /31 or /30 on both ends, say). A /31 on one end and a /24 on the other works for the two
+                addresses but the /24 end believes 254 more hosts are on the link: traffic to a neighbor on another
+                link of the same /24 is ARPed for on the wrong link and lost. A warning: it is often a typo.
+                """, severity: .warning),
     ]
 
     /// The rule with that ID.

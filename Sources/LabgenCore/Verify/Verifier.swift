@@ -64,6 +64,9 @@ struct Verification {
     var gateways: [String: VyOSFacts] = [:]
     var gatewayPorts: [String: [GatewayPort]] = [:]
     var servers: [Server] = []
+    /// Segments that are a direct link from a gateway port to a host (no bridge), by the gateway's `node:interface`.
+    /// (A gateway's ports that are members of one VyOS bridge are one segment, named after that bridge.)
+    var directSegments: [String: String] = [:]
 
     init(_ facts: LabFacts) { self.facts = facts }
 
@@ -96,6 +99,7 @@ struct Verification {
         checkStandalonePatches()
         checkVyOSForms()
         checkGatewayRoutes()
+        checkRealLabShapes()
     }
 
     /// LG022: every gateway has a route, via the owning gateway, to each rack subnet behind another gateway.
@@ -108,6 +112,9 @@ struct Verification {
             racks.append((first.address.value.subnet, bridge, ports))
         }
         guard Set(racks.flatMap { $0.owners.map(\.gateway) }).count >= 2 else { return }
+        var seenSubnets = Set<IPv4Prefix>()
+        racks = racks.filter { seenSubnets.insert($0.subnet).inserted }
+        let routing = RoutingGraph(gateways: gateways)
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
             let connected = vyos.interfaces.flatMap { $0.addresses.map(\.value.subnet) }
             for rack in racks where !rack.owners.contains(where: { $0.gateway == name }) {
@@ -115,10 +122,11 @@ struct Verification {
                 let ownerAddresses = Set(gateways[owner.gateway]?.interfaces.flatMap { $0.addresses.map(\.value.address) } ?? [])
                 let route = vyos.staticRoutes.filter { $0.destination.value.contains(rack.subnet) }
                     .max { $0.destination.value.length < $1.destination.value.length }
+                if route == nil, routing.learners(of: rack.subnet).contains(name) { continue }
                 guard let route else {
                     error(
                         RuleID.gatewayRoutes,
-                        "gateway '\(name)' has no route to rack subnet \(rack.subnet) (bridge \(rack.bridge), behind gateway '\(owner.gateway)'): its racks cannot reach that rack",
+                        "gateway '\(name)' has no route to rack subnet \(rack.subnet) (\(describe(rack.bridge)), behind gateway '\(owner.gateway)'): its racks cannot reach that rack (no static route, and no BGP/OSPF session path to a router that announces it)",
                         at: vyos.interfaces.first?.name.location ?? SourceLocation(file: vyos.file, line: 1, column: 1),
                         notes: [Diagnostic.Note("gateway '\(owner.gateway)' serves \(rack.subnet) here", at: owner.address.location)])
                     continue
@@ -148,21 +156,26 @@ struct Verification {
         for (path, commands) in facts.vyos.sorted(by: { $0.key < $1.key }) where commands.isSetCommands && path.hasSuffix(".cfg") {
             let bootPath = String(path.dropLast(".cfg".count)) + "-boot.cfg"
             guard let boot = facts.vyos[bootPath], !boot.isSetCommands else { continue }
+            // A set-command file the topology does not mount, next to a config.boot it does: stale, a warning.
+            let mounted = Set(gateways.values.map(\.file))
+            let stale = facts.clab != nil && !mounted.contains(commands.file) && mounted.contains(boot.file)
+            let severity: Severity = stale ? .warning : .error
+            let staleNote = stale ? " (\(commands.file) is not mounted by the topology: stale?)" : ""
             for (setting, values) in commands.settings.sorted(by: { $0.key < $1.key }) {
                 guard let bootValues = boot.settings[setting] else {
                     // The commands configure something the booted router does not have.
                     diagnostics.append(
-                        .error(
-                            RuleID.vyosForms, "\(commands.file) sets '\(setting)', which \(boot.file) does not have",
+                        Diagnostic(
+                            RuleID.vyosForms, severity, "\(commands.file) sets '\(setting)', which \(boot.file) does not have\(staleNote)",
                             at: values[0].location))
                     continue
                 }
                 let here = Set(values.map(\.value)), there = Set(bootValues.map(\.value))
                 guard here != there, let first = values.first(where: { !there.contains($0.value) }) ?? values.first else { continue }
                 diagnostics.append(
-                    .error(
-                        RuleID.vyosForms,
-                        "\(commands.file) sets '\(setting)' to \(here.sorted().map { "'\($0)'" }.joined(separator: ", ")) but \(boot.file) has \(there.sorted().map { "'\($0)'" }.joined(separator: ", "))",
+                    Diagnostic(
+                        RuleID.vyosForms, severity,
+                        "\(commands.file) sets '\(setting)' to \(here.sorted().map { "'\($0)'" }.joined(separator: ", ")) but \(boot.file) has \(there.sorted().map { "'\($0)'" }.joined(separator: ", "))\(staleNote)",
                         at: first.location, notes: [.init("\(boot.file) sets it here", at: bootValues[0].location)]))
             }
         }
@@ -259,11 +272,13 @@ struct Verification {
     }
 
     mutating func buildGatewayPorts() {
-        for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
-            for interface in vyos.interfaces {
-                guard let bridge = attachment["\(name):\(interface.name.value)"]?.bridge else { continue }
-                for address in interface.addresses {
-                    gatewayPorts[bridge, default: []].append(GatewayPort(gateway: name, interface: interface, address: address))
+        addDirectSegments()
+        var seenPorts = Set<String>()
+        for link in facts.clab?.links ?? [] {
+            for endpoint in link.endpoints where gateways[endpoint.node] != nil && seenPorts.insert(endpoint.key).inserted {
+                guard let bridge = attachment[endpoint.key]?.bridge, let vyos = gateways[endpoint.node] else { continue }
+                for (interface, address) in Self.portAddresses(vyos, endpoint.interface) {
+                    gatewayPorts[bridge, default: []].append(GatewayPort(gateway: endpoint.node, interface: interface, address: address))
                 }
             }
         }
@@ -271,10 +286,47 @@ struct Verification {
         for node in clab.nodes {
             guard let mode = node.networkMode?.value, mode.hasPrefix("container:") else { continue }
             var server = Server(node: node)
-            server.rackAddress = node.addresses.first { attachment["\(node.name.value):\($0.interface)"] != nil }
-            server.bridge = server.rackAddress.flatMap { attachment["\(node.name.value):\($0.interface)"]?.bridge }
+            func segment(_ address: ExecAddress) -> String? {
+                attachment["\(node.name.value):\(address.interface)"]?.bridge ?? attachment["\(node.name.value):\(address.baseInterface)"]?.bridge
+            }
+            server.rackAddress = node.addresses.first { segment($0) != nil }
+            server.bridge = server.rackAddress.flatMap(segment)
             servers.append(server)
         }
+    }
+
+    /// The addresses that serve the hosts on a gateway port: the interface's own and its vifs', and
+    /// those of a VyOS bridge the port is a member of (and that bridge's vifs).
+    static func portAddresses(_ vyos: VyOSFacts, _ name: String) -> [(VyOSInterfaceFacts, Located<IPv4Interface>)] {
+        var result: [(VyOSInterfaceFacts, Located<IPv4Interface>)] = []
+        for interface in vyos.interfaces where interface.name.value == name || interface.members.contains(name) {
+            for address in interface.allAddresses { result.append((interface, address)) }
+        }
+        return result
+    }
+
+    /// A gateway port linked straight to a host (a server with a default route or a kind node's
+    /// server) is a segment of its own, like a bridge with one host.
+    mutating func addDirectSegments() {
+        guard let clab = facts.clab else { return }
+        for link in clab.links where link.endpoints.count == 2 {
+            let (a, b) = (link.endpoints[0], link.endpoints[1])
+            for (port, host) in [(a, b), (b, a)] where gateways[port.node] != nil && gateways[host.node] == nil {
+                guard let node = clabNodes[host.node], !node.isBridge, attachment[port.key] == nil, attachment[host.key] == nil,
+                    !node.defaultRoutes.isEmpty || node.networkMode?.value.hasPrefix("container:") == true
+                else { continue }
+                let bridge = gateways[port.node]?.interfaces.first { $0.members.contains(port.interface) }?.name.value
+                let segment = bridge.map { "\(port.node):\($0)" } ?? port.key
+                attachment[port.key] = (segment, link)
+                attachment[host.key] = (segment, link)
+                directSegments[segment] = bridge.map { "VyOS bridge \($0) of \(port.node)" } ?? "the link to \(port.key)"
+            }
+        }
+    }
+
+    /// How messages name a segment: `bridge br-pool0`, or `the link to gw0:eth1`.
+    func describe(_ segment: String) -> String {
+        directSegments[segment] ?? "bridge \(segment)"
     }
 
     /// Distinct node subnets: the subnets of the servers' rack addresses and of the gateway ports.
@@ -312,6 +364,7 @@ struct Verification {
                     }
                     error(RuleID.linkEndpoints, message, at: endpoint.location)
                 }
+                if ["macvlan", "macvtap"].contains(endpoint.node) { continue }  // many children on one parent are fine
                 if let first = used[endpoint.key] {
                     error(
                         RuleID.linkEndpoints, "endpoint '\(endpoint.key)' is used by two links", at: endpoint.location,
@@ -389,7 +442,7 @@ struct Verification {
                 case (nil, let nodeIP?):
                     error(
                         RuleID.nodeIP,
-                        "\(name) assigns no address on an interface linked to a bridge, but kind node '\(kindNode.name)' has node-ip \(nodeIP.value)",
+                        "\(name) assigns no address on an interface linked to a bridge or a gateway port, but kind node '\(kindNode.name)' has node-ip \(nodeIP.value)",
                         at: server.node.name.location, notes: [Diagnostic.Note("node-ip is set here", at: nodeIP.location)])
                 default: break
                 }
@@ -437,10 +490,10 @@ struct Verification {
                 linked.insert(endpoint.key)
                 guard let bridge = attachment[endpoint.key]?.bridge, let vyos = gateways[endpoint.node] else { continue }
                 let interface = vyos.interfaces.first { $0.name.value == endpoint.interface }
-                if interface?.addresses.isEmpty ?? true {
+                if Self.portAddresses(vyos, endpoint.interface).isEmpty {
                     error(
                         RuleID.gatewayInterfaces,
-                        "\(endpoint.key) is linked to bridge \(bridge) but has no address in \(vyos.file)",
+                        "\(endpoint.key) is linked to \(describe(bridge)) but has no address in \(vyos.file) (not on the interface, a vif of it, or a VyOS bridge it is a member of)",
                         at: endpoint.location,
                         notes: [Diagnostic.Note("the VyOS config", at: interface?.name.location ?? SourceLocation(file: vyos.file, line: 1, column: 1))])
                 }
@@ -448,13 +501,13 @@ struct Verification {
         }
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
             for interface in vyos.interfaces
-            where interface.type == "ethernet" && interface.name.value != "eth0" && !interface.addresses.isEmpty
+            where interface.type == "ethernet" && interface.name.value != "eth0" && !interface.allAddresses.isEmpty
                 && !linked.contains("\(name):\(interface.name.value)")
             {
                 warning(
                     RuleID.gatewayInterfaces,
-                    "\(name) \(interface.name.value) has address \(interface.addresses[0].value) but no link in the topology: the interface will not exist",
-                    at: interface.addresses[0].location)
+                    "\(name) \(interface.name.value) has address \(interface.allAddresses[0].value) but no link in the topology: the interface will not exist",
+                    at: interface.allAddresses[0].location)
             }
         }
     }
@@ -554,7 +607,9 @@ struct Verification {
             // No encapsulation across racks: the packets carry pod addresses to the gateway, which has no
             // route for them (labgen's gateways do not peer BGP with the nodes).
             let rackSubnets = Set(subnets.map(\.0)).count
-            if ipip == "Never" && vxlan == "Never" && !pool.disabled && rackSubnets >= 2 && !facts.vyos.isEmpty {
+            if ipip == "Never" && vxlan == "Never" && !pool.disabled && rackSubnets >= 2 && !facts.vyos.isEmpty
+                && !gatewaysPeerWithNodes
+            {
                 warning(
                     RuleID.encapsulation,
                     "Calico pool '\(pool.name)' encapsulates nothing but the nodes are in \(rackSubnets) subnets behind a gateway: pod traffic between racks reaches the gateway with pod addresses it has no route for (peer the gateway with BGP, or use CrossSubnet)",
@@ -644,26 +699,49 @@ struct Verification {
 
     // MARK: - LG012
 
+    /// Addresses must be unique within one L2/L3 scope: the same address in different VLANs (vif N,
+    /// `net1.N`) or inside a VRF on different routers (an EVPN anycast gateway) is not a duplicate.
     mutating func checkDuplicateAddresses() {
-        var seen: [IPv4Address: (String, SourceLocation)] = [:]
-        var entries: [(String, IPv4Interface, SourceLocation)] = []
+        var seen: [String: (String, SourceLocation)] = [:]
+        var entries: [(owner: String, address: IPv4Interface, location: SourceLocation, scope: String)] = []
         for node in facts.clab?.nodes ?? [] {
-            for address in node.addresses { entries.append((node.name.value, address.address, address.location)) }
+            let name = node.name.value
+            for address in node.addresses {
+                let scope: String
+                if let vrf = node.vrf(of: address.interface) ?? node.vrf(of: address.baseInterface) {
+                    scope = "node \(name) vrf \(vrf)"
+                } else if address.interface == "lo" {
+                    scope = "node \(name) lo"
+                } else if let vlan = address.vlan {
+                    scope = "vlan \(vlan)"
+                } else {
+                    scope = ""
+                }
+                entries.append((name, address.address, address.location, scope))
+            }
         }
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
             for interface in vyos.interfaces {
+                let own = interface.vrf.map { "node \(name) vrf \($0)" } ?? (interface.type == "loopback" ? "node \(name) lo" : "")
                 for address in interface.addresses {
-                    entries.append(("\(name) \(interface.name.value)", address.value, address.location))
+                    entries.append(("\(name) \(interface.name.value)", address.value, address.location, own))
+                }
+                for vif in interface.vifs {
+                    let scope = vif.vrf.map { "node \(name) vrf \($0)" } ?? interface.vrf.map { "node \(name) vrf \($0)" } ?? "vlan \(vif.vlan.value)"
+                    for address in vif.addresses {
+                        entries.append(("\(name) \(interface.name.value) vif \(vif.vlan.value)", address.value, address.location, scope))
+                    }
                 }
             }
         }
-        for (owner, address, location) in entries {
-            if let (firstOwner, firstLocation) = seen[address.address] {
+        for (owner, address, location, scope) in entries {
+            let key = "\(address.address) \(scope)"
+            if let (firstOwner, firstLocation) = seen[key] {
                 error(
                     RuleID.addresses, "\(owner) uses \(address.address), which \(firstOwner) uses too", at: location,
                     notes: [Diagnostic.Note("\(firstOwner) has it here", at: firstLocation)])
             } else {
-                seen[address.address] = (owner, location)
+                seen[key] = (owner, location)
             }
             if address.length <= 30, address.subnet.isNetworkOrBroadcast(address.address) {
                 let which = address.address == address.subnet.network ? "network" : "broadcast"
@@ -723,7 +801,8 @@ struct Verification {
                 let linkMTU = link.mtu?.value ?? ClabFacts.defaultMTU
                 if mtu.value != linkMTU {
                     error(
-                        RuleID.mtu, "\(name) \(interface.name.value) has mtu \(mtu.value) but its link has MTU \(linkMTU)",
+                        RuleID.mtu,
+                        "\(name) \(interface.name.value) has mtu \(mtu.value) but its link has MTU \(linkMTU)\(link.mtu == nil ? " (containerlab's default: the link sets no mtu)" : "")",
                         at: mtu.location, notes: [Diagnostic.Note("the link", at: link.mtu?.location ?? link.location)])
                 }
             }
