@@ -57,13 +57,20 @@ public enum ArtifactDiscovery {
             // Looks like an artifact but does not parse: read it to report why (only a file named
             // like YAML; a saved web page or notes that mention `topology:` are not artifacts).
             guard path.isEmpty || isYAMLName(path) else { return ([], nil) }
-            if text.contains("kind.x-k8s.io/") || text.contains("kind: Cluster") { return ([.kindConfig], nil) }
+            if text.contains("kind.x-k8s.io/") || text.contains("kind: Cluster") || hasKey("kind", containing: "Cluster", in: text) {
+                return ([.kindConfig], nil)
+            }
             if text.contains("topology:") { return ([.containerlab], nil) }
             if text.contains("IPPool") || text.contains("projectcalico.org/") { return ([.calicoPools], nil) }
             if text.contains("InitConfiguration") || text.contains("JoinConfiguration") { return ([.kubeadmPatch], nil) }
             return ([], nil)
         }
         return (classify(documents), documents)
+    }
+
+    /// Whether a line starts with `key:` and holds `word` after it (`kind: !!str Cluster`).
+    static func hasKey(_ key: String, containing word: String, in text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix(key + ":") && $0.dropFirst(key.count + 1).contains(word) }
     }
 
     /// A curly-brace VyOS config that may not parse: a top-level `interfaces {`, `system {`,
