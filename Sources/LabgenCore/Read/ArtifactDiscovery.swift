@@ -256,7 +256,8 @@ extension LabFacts {
             }
             facts.add(path: path, text: text, kinds: kinds, documents: classified.documents, kindFiles: &kindFiles, clabFiles: &clabFiles)
         }
-        for (kind, found) in [("kind configs", kindFiles), ("containerlab topologies", clabFiles)] where found.count > 1 {
+        facts.chooseKindConfig(explicit: Set(expected.filter { $0.value == .kindConfig }.keys))
+        for (kind, found) in [("containerlab topologies", clabFiles)] where found.count > 1 {
             facts.readDiagnostics.append(
                 .error(
                     RuleID.unreadable,
@@ -295,7 +296,8 @@ extension LabFacts {
         for document in documents {
             if kinds.contains(.kindConfig), KindConfigReader.isKindConfig(document) {
                 kindFiles.append(path)
-                if kind == nil { kind = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics) }
+                let read = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics)
+                if kind == nil { kind = read } else { otherKindConfigs.append(read) }
             }
             if kinds.contains(.containerlab), ContainerlabReader.isTopology(document) {
                 clabFiles.append(path)
@@ -326,11 +328,20 @@ extension LabFacts {
     /// A shell script: the bridges it creates, and the kind config of its `kind create cluster
     /// --config=-` heredoc (cluster name and image from the command line).
     mutating func addScript(_ script: ShellScriptFacts, kinds: Set<ArtifactDiscovery.Kind>, kindFiles: inout [String]) {
+        hostAddresses.formUnion(script.hostAddresses)
         if kinds.contains(.bridgeScript), !script.bridges.isEmpty || script.unresolvedBridge != nil {
             bridgeScripts.append(BridgeScriptReader.bridges(of: script))
         }
         guard kinds.contains(.kindConfig) else { return }
         for cluster in script.kindClusters {
+            if let unresolved = cluster.unresolved {
+                readDiagnostics.append(
+                    Diagnostic(
+                        RuleID.unreadable, .note,
+                        "the kind config of this 'kind create cluster' uses \(unresolved), which \(script.file) does not set to a literal value: not checked",
+                        at: cluster.command))
+                continue
+            }
             let origin = TextOrigin(file: script.file, origin: TextPosition(line: cluster.configLine, column: 1))
             let documents: [YAMLNode]
             do {
@@ -343,14 +354,43 @@ extension LabFacts {
             }
             guard let document = documents.first(where: KindConfigReader.isKindConfig) else { continue }
             kindFiles.append(script.file)
-            guard kind == nil else { continue }
-            kind = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics)
+            var read = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics)
             // kind's --name wins over the config's name:.
-            if let name = cluster.name { kind?.name = name }
+            if let name = cluster.name { read.name = name }
+            if kind == nil { kind = read } else { otherKindConfigs.append(read) }
             if let image = cluster.image {
                 images.append(ImageReference(reference: image, pulledInCluster: false))
             }
         }
+    }
+
+    /// With several kind configs (a multi-cluster lab, or a config kept twice), checks the one whose
+    /// node containers the topology's servers join (else the first), and says so in a note.
+    mutating func chooseKindConfig(explicit: Set<String>) {
+        guard let first = kind, !otherKindConfigs.isEmpty else { return }
+        let candidates = [first] + otherKindConfigs
+        let targets = Set(clab?.nodes.compactMap { node in
+            node.networkMode.flatMap { $0.value.hasPrefix("container:") ? String($0.value.dropFirst("container:".count)) : nil }
+        } ?? [])
+        func score(_ config: KindFacts) -> Int {
+            let cluster = clusterName ?? config.name?.value ?? "kind"
+            return Names.kindContainerNames(cluster: cluster, roleNames: config.nodes.map(\.role.value)).filter(targets.contains).count
+        }
+        if let named = candidates.firstIndex(where: { explicit.contains($0.file) }) {
+            kind = candidates[named]
+            otherKindConfigs = candidates.enumerated().filter { $0.offset != named }.map(\.element)
+            return
+        }
+        let best = candidates.indices.max { score(candidates[$0]) < score(candidates[$1]) || (score(candidates[$0]) == score(candidates[$1]) && $0 > $1) } ?? 0
+        kind = candidates[best]
+        otherKindConfigs = candidates.enumerated().filter { $0.offset != best }.map(\.element)
+        let others = otherKindConfigs.map { "\($0.file)\($0.name.map { " (\($0.value))" } ?? "")" }.joined(separator: ", ")
+        let why = score(candidates[best]) > 0 ? "the one whose node containers the topology joins" : "the first"
+        readDiagnostics.append(
+            Diagnostic(
+                RuleID.unreadable, .note,
+                "found \(candidates.count) kind configs; checked \(candidates[best].file)\(candidates[best].name.map { " (\($0.value))" } ?? ""), \(why), not \(others) (name one with --kind)",
+                at: candidates[best].location))
     }
 
     /// `./a/../b//c` -> `b/c`.

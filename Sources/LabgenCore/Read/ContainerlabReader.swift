@@ -34,6 +34,15 @@ public enum ContainerlabReader {
         if case .sequence(let items)? = topology?["links"]?.content {
             for item in items {
                 var link = ClabLinkFacts(endpoints: [], mtu: nil, location: origin.location(item))
+                // The extended form: `endpoints: [{node: a, interface: eth1}, ...]` or one `endpoint:`.
+                var mappings: [YAMLNode] = []
+                if let single = item["endpoint"] { mappings.append(single) }
+                if case .sequence(let endpoints)? = item["endpoints"]?.content { mappings += endpoints.filter { $0.scalarText == nil } }
+                for mapping in mappings {
+                    guard let node = mapping["node"]?.scalarText else { continue }
+                    let interface = mapping["interface"]?.scalarText ?? ""
+                    link.endpoints.append(ClabEndpoint(node: node, interface: interface, location: origin.location(mapping)))
+                }
                 if case .sequence(let endpoints)? = item["endpoints"]?.content {
                     for endpoint in endpoints {
                         guard let text = endpoint.scalarText else { continue }

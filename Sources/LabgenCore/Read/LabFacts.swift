@@ -241,6 +241,10 @@ public struct LabFacts: Sendable {
     public var vethMTU: Located<Int>?
     /// Files of the lab (as shown in diagnostics), to resolve bind sources.
     public var files: Set<String> = []
+    /// Addresses the lab's scripts put on host interfaces (a host bridge as a gateway).
+    public var hostAddresses: Set<IPv4Address> = []
+    /// Further kind configs found (another cluster of a multi-cluster lab); `kind` is the one checked.
+    public var otherKindConfigs: [KindFacts] = []
     /// The kind cluster name given on kind's command line (`kind create cluster --name`).
     public var clusterName: String?
     /// Problems found while reading (unreadable files, unknown fields, wrong types).

@@ -12,6 +12,9 @@ public struct KindCreateFacts: Hashable, Sendable {
     /// The heredoc's text, and the line of the script its first line is on.
     public var config: String
     public var configLine: Int
+    /// A shell variable of the config or of `--name` that the script does not set to a literal
+    /// (`$CLUSTER`, `$(cmd)`): the config is then not checked.
+    public var unresolved: String?
 }
 
 /// What labgen reads from a shell script: the host bridges it creates and the kind clusters it
@@ -24,6 +27,9 @@ public struct ShellScriptFacts: Hashable, Sendable {
     /// A bridge whose name the reader could not resolve (`ip link add $1 type bridge`).
     public var unresolvedBridge: SourceLocation?
     public var kindClusters: [KindCreateFacts] = []
+    /// Addresses the script puts on host interfaces (`ip addr add A dev X`, `ifconfig X A`): a host
+    /// bridge can be a rack's gateway.
+    public var hostAddresses: Set<IPv4Address> = []
     /// Heredocs fed to `containerlab deploy` / `clab deploy` or written to a YAML file (not read).
     public var otherHeredocs: [SourceLocation] = []
 }
@@ -49,6 +55,8 @@ public enum ShellScriptReader {
     struct PendingHeredoc {
         var delimiter: String
         var stripTabs: Bool
+        /// `<<'EOF'` / `<<"EOF"`: the body is not expanded by the shell.
+        var quoted: Bool
         var commandTokens: [Token]
         var bodyStart: Int
         var body: [Substring] = []
@@ -69,7 +77,7 @@ public enum ShellScriptReader {
             if !heredocs.isEmpty {
                 let candidate = heredocs[0].stripTabs ? Substring(line.drop { $0 == "\t" }) : line
                 if candidate == heredocs[0].delimiter {
-                    finish(heredocs.removeFirst(), file: file, into: &facts)
+                    finish(heredocs.removeFirst(), file: file, variables: variables, into: &facts)
                     if !heredocs.isEmpty { heredocs[0].bodyStart = lineNumber + 1 }
                 } else {
                     heredocs[0].body.append(heredocs[0].stripTabs ? candidate : line)
@@ -84,8 +92,8 @@ public enum ShellScriptReader {
             for marker in markers {
                 heredocs.append(
                     PendingHeredoc(
-                        delimiter: marker.delimiter, stripTabs: marker.stripTabs, commandTokens: command(around: marker.index, in: logical),
-                        bodyStart: lineNumber + 1))
+                        delimiter: marker.delimiter, stripTabs: marker.stripTabs, quoted: marker.quoted,
+                        commandTokens: command(around: marker.index, in: logical), bodyStart: lineNumber + 1))
             }
             interpret(logical, file: file, variables: &variables, into: &facts)
         }
@@ -103,7 +111,9 @@ public enum ShellScriptReader {
         return Array(tokens[start..<end])
     }
 
-    static func finish(_ heredoc: PendingHeredoc, file: String, into facts: inout ShellScriptFacts) {
+    static func finish(
+        _ heredoc: PendingHeredoc, file: String, variables: [String: [Located<String>]], into facts: inout ShellScriptFacts
+    ) {
         let words = heredoc.commandTokens.filter { !$0.isOperator }.map(\.text)
         let location = SourceLocation(
             file: file, line: heredoc.commandTokens.first?.line ?? heredoc.bodyStart - 1, column: heredoc.commandTokens.first?.column ?? 1)
@@ -111,10 +121,58 @@ public enum ShellScriptReader {
             var cluster = kind
             cluster.config = heredoc.body.joined(separator: "\n") + "\n"
             cluster.configLine = heredoc.bodyStart
+            if !heredoc.quoted, cluster.config.contains("$") {
+                (cluster.config, cluster.unresolved) = substitute(cluster.config, variables)
+            }
+            if let name = cluster.name, name.value.contains("$") {
+                if let value = expand(name, variables), value.count == 1 {
+                    cluster.name = Located(value[0].value, at: name.location)
+                } else {
+                    cluster.unresolved = cluster.unresolved ?? name.value
+                }
+            }
             facts.kindClusters.append(cluster)
         } else if words.contains("deploy") || words.contains(where: { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }) {
             facts.otherHeredocs.append(location)
         }
+    }
+
+    /// Expands `$NAME` and `${NAME}` the script sets; the first reference it cannot expand, if any.
+    static func substitute(_ text: String, _ variables: [String: [Located<String>]]) -> (String, String?) {
+        var result = ""
+        var unresolved: String?
+        let characters = Array(text)
+        var i = 0
+        while i < characters.count {
+            guard characters[i] == "$", i + 1 < characters.count else {
+                result.append(characters[i])
+                i += 1
+                continue
+            }
+            var j = i + 1
+            var name = ""
+            let braced = characters[j] == "{"
+            if braced { j += 1 }
+            while j < characters.count, characters[j].isLetter || characters[j].isNumber || characters[j] == "_" {
+                name.append(characters[j])
+                j += 1
+            }
+            if braced { if j < characters.count, characters[j] == "}" { j += 1 } else { name = "" } }
+            if name.isEmpty {
+                if characters[i + 1] == "(" || characters[i + 1] == "{" { unresolved = unresolved ?? "$" + String(characters[i + 1]) }
+                result.append("$")
+                i += 1
+                continue
+            }
+            if let values = variables[name] {
+                result += values.map(\.value).joined(separator: " ")
+            } else {
+                unresolved = unresolved ?? "$" + name
+                result += String(characters[i..<j])
+            }
+            i = j
+        }
+        return (result, unresolved)
     }
 
     /// `kind create cluster` with `--config -` (or `--config=-`, `/dev/stdin`) in `tokens` (a pipeline).
@@ -149,10 +207,10 @@ public enum ShellScriptReader {
     /// Splits one physical line into tokens; `continues` when it ends with a backslash. Heredoc
     /// markers (`<<EOF`, `<<-EOF`, `<<'EOF'`, `<< "EOF"`) are returned with the token index they follow.
     static func tokenize(_ line: Substring, lineNumber: Int) -> (
-        tokens: [Token], continues: Bool, markers: [(delimiter: String, stripTabs: Bool, index: Int)]
+        tokens: [Token], continues: Bool, markers: [(delimiter: String, stripTabs: Bool, quoted: Bool, index: Int)]
     ) {
         var tokens: [Token] = []
-        var markers: [(String, Bool, Int)] = []
+        var markers: [(String, Bool, Bool, Int)] = []
         let characters = Array(line)
         var i = 0
         var continues = false
@@ -219,7 +277,7 @@ public enum ShellScriptReader {
                 i += 1
             }
             if let strip = expectDelimiter {
-                markers.append((word, strip, tokens.count))
+                markers.append((word, strip, quoted, tokens.count))
                 expectDelimiter = nil
                 continue
             }
@@ -230,7 +288,7 @@ public enum ShellScriptReader {
             }
             tokens.append(Token(text: word, line: lineNumber, column: start + 1, quoted: quoted, isOperator: false))
         }
-        return (tokens, continues, markers.map { (delimiter: $0.0, stripTabs: $0.1, index: $0.2) })
+        return (tokens, continues, markers.map { (delimiter: $0.0, stripTabs: $0.1, quoted: $0.2, index: $0.3) })
     }
 
     /// Interprets the simple commands of one logical line.
@@ -276,6 +334,10 @@ public enum ShellScriptReader {
                 addBridge(words[2], file: file, variables: variables, into: &facts)
             } else if texts[0] == "ovs-vsctl", let add = texts.firstIndex(of: "add-br"), add + 1 < texts.count {
                 addBridge(words[add + 1], file: file, variables: variables, into: &facts)
+            } else if texts[0] == "ifconfig", texts.count >= 3,
+                let address = IPv4Address(String(texts[2].split(separator: "/").first ?? ""))
+            {
+                facts.hostAddresses.insert(address)
             } else if texts[0] == "ip" {
                 var rest = Array(words.dropFirst())
                 // Options: a bridge made in another namespace (-n, -netns) is not a host bridge.
@@ -283,6 +345,12 @@ public enum ShellScriptReader {
                     if ["-n", "-netns", "-net"].contains(option.text) { return }
                     rest.removeFirst()
                     if ["-f", "-family", "-b", "-batch", "-rc", "-rcvbuf"].contains(option.text), !rest.isEmpty { rest.removeFirst() }
+                }
+                if rest.count >= 3, isAbbreviation(rest[0].text, of: "address", minimum: 1), isAbbreviation(rest[1].text, of: "add", minimum: 1),
+                    let address = IPv4Address(String(rest[2].text.split(separator: "/").first ?? ""))
+                {
+                    facts.hostAddresses.insert(address)
+                    continue
                 }
                 guard rest.count >= 3, isAbbreviation(rest[0].text, of: "link", minimum: 1),
                     isAbbreviation(rest[1].text, of: "add", minimum: 1)

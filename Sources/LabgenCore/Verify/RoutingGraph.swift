@@ -7,8 +7,12 @@ import LabModel
 struct RoutingGraph {
     let gateways: [String: VyOSFacts]
     private(set) var peers: [String: Set<String>] = [:]
+    /// Gateways with a BGP neighbor that is neither a gateway nor a host (an FRR or other router labgen
+    /// does not read): assumed to learn every route from it, so no false LG022.
+    private(set) var externallyPeered: Set<String> = []
 
-    init(gateways: [String: VyOSFacts]) {
+    /// `hosts`: addresses of servers and kind nodes (a BGP neighbor there is a node, not a router).
+    init(gateways: [String: VyOSFacts], hosts: Set<IPv4Address> = []) {
         self.gateways = gateways
         var owner: [IPv4Address: String] = [:]
         for (name, vyos) in gateways {
@@ -17,9 +21,12 @@ struct RoutingGraph {
         // BGP: R1 names an address of R2 and R2 names an address of R1 (or an interface: unnumbered).
         for (name, vyos) in gateways {
             for neighbor in vyos.bgp?.neighbors ?? [] {
-                guard let address = neighbor.address?.value, let peer = owner[address], peer != name,
-                    let other = gateways[peer]?.bgp
-                else { continue }
+                guard let address = neighbor.address?.value else { continue }
+                guard let peer = owner[address] else {
+                    if !hosts.contains(address) { externallyPeered.insert(name) }
+                    continue
+                }
+                guard peer != name, let other = gateways[peer]?.bgp else { continue }
                 let answers = other.neighbors.contains { n in
                     n.interface != nil || n.address.map { owner[$0.value] == name } == true
                 }
@@ -76,7 +83,7 @@ struct RoutingGraph {
 
     /// The routers that have a route to `subnet` through the protocols (its announcers included).
     func learners(of subnet: IPv4Prefix) -> Set<String> {
-        var reached = Set(gateways.filter { announces($0.value, subnet) }.map(\.key))
+        var reached = Set(gateways.filter { announces($0.value, subnet) }.map(\.key)).union(externallyPeered)
         var queue = Array(reached)
         while let router = queue.popLast() {
             for peer in peers[router] ?? [] where reached.insert(peer).inserted { queue.append(peer) }

@@ -87,7 +87,9 @@ extension Verification {
                 }
                 hosts.append((node, address, route))
             }
-            guard allHosts, let (host, _, route) = hosts.first(where: { !owned.contains($0.2.value) }) else { continue }
+            guard allHosts, let (host, _, route) = hosts.first(where: { !owned.contains($0.2.value) }),
+                !facts.hostAddresses.contains(route.value)  // the host's bridge itself is the gateway
+            else { continue }
             var notes = [Diagnostic.Note("\(host.name.value) routes via \(route.value) here", at: route.location)]
             for (gateway, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
                 for interface in vyos.interfaces {

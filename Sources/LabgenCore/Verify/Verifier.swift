@@ -114,12 +114,18 @@ struct Verification {
         guard Set(racks.flatMap { $0.owners.map(\.gateway) }).count >= 2 else { return }
         var seenSubnets = Set<IPv4Prefix>()
         racks = racks.filter { seenSubnets.insert($0.subnet).inserted }
-        let routing = RoutingGraph(gateways: gateways)
+        var nodeAddresses = Set(kindNodes.compactMap { $0.nodeIP?.value })
+        for node in facts.clab?.nodes ?? [] where gateways[node.name.value] == nil {
+            if node.networkMode?.value.hasPrefix("container:") == true || !node.defaultRoutes.isEmpty {
+                nodeAddresses.formUnion(node.addresses.map(\.address.address))
+            }
+        }
+        let routing = RoutingGraph(gateways: gateways, hosts: nodeAddresses)
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
-            let connected = vyos.interfaces.flatMap { $0.addresses.map(\.value.subnet) }
+            let connected = vyos.interfaces.flatMap { $0.allAddresses.map(\.value.subnet) }
             for rack in racks where !rack.owners.contains(where: { $0.gateway == name }) {
                 let owner = rack.owners[0]
-                let ownerAddresses = Set(gateways[owner.gateway]?.interfaces.flatMap { $0.addresses.map(\.value.address) } ?? [])
+                let ownerAddresses = Set(gateways[owner.gateway]?.interfaces.flatMap { $0.allAddresses.map(\.value.address) } ?? [])
                 let route = vyos.staticRoutes.filter { $0.destination.value.contains(rack.subnet) }
                     .max { $0.destination.value.length < $1.destination.value.length }
                 if route == nil, routing.learners(of: rack.subnet).contains(name) { continue }
@@ -704,14 +710,16 @@ struct Verification {
     mutating func checkDuplicateAddresses() {
         var seen: [String: (String, SourceLocation)] = [:]
         var entries: [(owner: String, address: IPv4Interface, location: SourceLocation, scope: String)] = []
+        let linkedInterfaces = Set(facts.clab?.links.flatMap { $0.endpoints.map(\.key) } ?? [])
         for node in facts.clab?.nodes ?? [] {
             let name = node.name.value
             for address in node.addresses {
                 let scope: String
                 if let vrf = node.vrf(of: address.interface) ?? node.vrf(of: address.baseInterface) {
                     scope = "node \(name) vrf \(vrf)"
-                } else if address.interface == "lo" {
-                    scope = "node \(name) lo"
+                } else if address.interface == "lo" || !linkedInterfaces.contains("\(name):\(address.baseInterface)") {
+                    // Loopbacks, tunnels, dummies and bridges made in exec: only the node's own.
+                    scope = "node \(name) own"
                 } else if let vlan = address.vlan {
                     scope = "vlan \(vlan)"
                 } else {
@@ -767,7 +775,8 @@ struct Verification {
                 RuleID.interfaceNames, "bridge name '\(node.name.value)' has \(node.name.value.unicodeScalars.count) characters; Linux allows 15",
                 at: node.name.location)
         }
-        guard !facts.bridgeScripts.isEmpty else { return }
+        // A script that makes a bridge whose name it computes ($1, br-$i) may make any of them.
+        guard !facts.bridgeScripts.isEmpty, facts.bridgeScripts.allSatisfy(\.complete) else { return }
         var created = Set<String>()
         for script in facts.bridgeScripts { created.formUnion(script.bridges.map(\.value)) }
         for node in clab.nodes where node.kind?.value == "bridge" && !created.contains(node.name.value) {

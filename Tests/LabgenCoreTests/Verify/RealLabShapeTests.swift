@@ -486,3 +486,54 @@ struct FabricLab {
         #expect(found.first?.severity == .warning)
     }
 }
+
+@Suite struct MoreScriptShapesTests {
+    @Test func variablesInTheKindCommandAreExpandedOrTheConfigIsNoted() {
+        var lab = FabricLab()
+        lab.replace("cat <<EOF | kind create cluster --name=fab", with: "NAME=fab\ncat <<EOF | kind create cluster --name=$NAME", in: \.setup)
+        #expect(lab.facts.kind?.name?.value == "fab")
+        #expect(lab.problems.isEmpty, "\(lab.problems)")
+        lab.replace("NAME=fab\n", with: "", in: \.setup)
+        #expect(lab.facts.kind == nil)
+        #expect(lab.diagnostics.contains { $0.severity == .note && $0.message.contains("$NAME") })
+        #expect(!lab.diagnostics.contains { $0.severity == .error })
+    }
+
+    @Test func twoClustersInOneLabCheckTheOneTheTopologyJoins() {
+        var lab = FabricLab()
+        lab.replace(
+            "#!/bin/bash\n",
+            with: "#!/bin/bash\nkind create cluster --name=other --config=- <<'EOF'\nkind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nEOF\n",
+            in: \.setup)
+        let facts = lab.facts
+        #expect(facts.kind?.name?.value == "fab")
+        #expect(facts.otherKindConfigs.map { $0.name?.value } == ["other"])
+        #expect(lab.problems.isEmpty, "\(lab.problems)")
+        #expect(lab.diagnostics.contains { $0.severity == .note && $0.message.contains("found 2 kind configs") })
+    }
+
+    @Test func aHostBridgeWithTheGatewayAddressIsTheRacksRouter() {
+        var lab = TestLab()
+        lab.replace("    - endpoints: [\"gw0:eth2\", \"br-pool1:br-pool1-net2\"]\n      mtu: 1500\n", with: "", in: \.clab)
+        #expect(lab.diagnostics.contains { $0.id == RuleID.rackRouter })
+        lab.bridges += "ip addr add 10.1.8.1/24 dev br-pool1\n"
+        #expect(!lab.diagnostics.contains { $0.id == RuleID.rackRouter }, "\(lab.diagnostics)")
+    }
+
+    @Test func extendedLinkEndpoints() {
+        var diagnostics: [Diagnostic] = []
+        let clab = ContainerlabReader.read(
+            "name: x\ntopology:\n  nodes:\n    a: {kind: linux}\n  links:\n  - type: veth\n    endpoints:\n    - node: a\n      interface: eth1\n    - {node: b, interface: eth2}\n  - type: macvlan\n    endpoint: {node: a, interface: eth3}\n    host-interface: ens256\n",
+            file: "t.yaml", diagnostics: &diagnostics)
+        #expect(clab?.links.map { $0.endpoints.map(\.key) } == [["a:eth1", "b:eth2"], ["a:eth3"]])
+    }
+
+    @Test func aGatewayPeeringWithARouterLabgenDoesNotReadIsNotBlamed() {
+        var lab = FabricLab()
+        // spine0 is replaced by an FRR router: the leaves peer with addresses no VyOS config has.
+        lab.replace("- ./startup-conf/spine0-boot.cfg:/opt/vyatta/etc/config/config.boot", with: "- ./frr/spine0.conf:/etc/frr/frr.conf", in: \.clab)
+        lab.replace("image: vyos/vyos:1.4.7\n      binds:\n        - ./frr", with: "image: frrouting/frr\n      binds:\n        - ./frr", in: \.clab)
+        #expect(!lab.diagnostics.contains { $0.id == RuleID.gatewayRoutes }, "\(lab.diagnostics)")
+        #expect(lab.diagnostics.contains { $0.severity == .note && $0.message.contains("FRR") })
+    }
+}
