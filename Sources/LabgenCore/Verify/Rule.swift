@@ -68,7 +68,10 @@ public struct Rule: Sendable, Hashable {
                 assigns with `ip addr add A/L dev IF` on the interface linked to the rack bridge. Otherwise the node
                 registers an InternalIP that is not on the rack (kind's docker address, or nothing), so Calico's
                 CrossSubnet decision, `kubectl get nodes -o wide` and the lab's story disagree with the wiring, and
-                kube-proxy/NodePort traffic takes the docker network instead of the rack.
+                kube-proxy/NodePort traffic takes the docker network instead of the rack. A server may also be wired
+                straight to a gateway port (no bridge). A kind node whose node-ip no containerlab node assigns (its
+                server was deleted, while other servers join their nodes) is an error too: the kubelet cannot use
+                the address and the node never becomes Ready.
                 """, severity: .error),
         Rule(
             id: RuleID.gatewaySubnet, summary: "each node address lies in the subnet of the gateway interface on its bridge",
@@ -87,8 +90,9 @@ public struct Rule: Sendable, Hashable {
         Rule(
             id: RuleID.gatewayInterfaces, summary: "gateway interfaces in links have addresses, and addressed interfaces are linked",
             explanation: """
-                Every gateway interface that a link attaches to a rack bridge needs an address in the VyOS config (else
-                the rack has no router), and every addressed VyOS ethernet interface other than eth0 (containerlab's
+                Every gateway interface that a link attaches to a rack bridge needs an address in the VyOS config (on the
+                interface, on a `vif` of it, or on a VyOS `bridge` it is a `member interface` of; else the rack has no
+                router), and every addressed VyOS ethernet interface other than eth0 (containerlab's
                 management interface) should be linked (else the interface does not exist in the container and VyOS
                 fails to apply that part of the config at boot).
                 """, severity: .error),
@@ -147,7 +151,9 @@ public struct Rule: Sendable, Hashable {
             id: RuleID.addresses, summary: "no duplicate addresses; no network or broadcast address",
             explanation: """
                 Node and gateway interface addresses must be unique and must not be the network or broadcast address of
-                their subnet. Duplicates cause ARP flapping and intermittent loss; Linux accepts a network/broadcast
+                their subnet. Uniqueness is per scope: the same address in different VLANs (`vif N`, `net1.N`), inside
+                a VRF on different routers (an EVPN distributed anycast gateway), or on an interface a node makes for
+                itself in exec (loopback, tunnel, dummy) is not a duplicate. Duplicates cause ARP flapping and intermittent loss; Linux accepts a network/broadcast
                 address on an interface but traffic to it is treated as broadcast and dropped.
                 """, severity: .error),
         Rule(
@@ -161,7 +167,8 @@ public struct Rule: Sendable, Hashable {
             id: RuleID.linkEndpoints, summary: "every link endpoint names an existing node; no endpoint is used twice",
             explanation: """
                 Each `node:interface` of a link must name a node of the topology, and be used by one link only.
-                containerlab refuses unknown nodes and cannot create an interface twice.
+                containerlab refuses unknown nodes and cannot create an interface twice. Several macvlan (or macvtap)
+                links on one parent interface (`macvlan:ens256`) are fine: each makes its own child interface.
                 """, severity: .error),
         Rule(
             id: RuleID.strictDecoding, summary: "kind config and kubeadm patches have no unknown fields or wrong types",
@@ -177,7 +184,9 @@ public struct Rule: Sendable, Hashable {
                 with an explicit mtu must match its link: a bridge drops frames larger than a port's MTU, so large
                 packets (TLS handshakes, image layers) vanish while pings work. With IPIP (20 bytes) or VXLAN (50 bytes),
                 Calico's veth MTU plus the overhead must fit the smallest node link MTU, else encapsulated packets are
-                fragmented or dropped.
+                fragmented or dropped. A VyOS mtu that differs from its link on a link between routers is a warning
+                (frames larger than the smaller MTU are dropped, OSPF adjacencies stick in ExStart); messages say when
+                the link's MTU is containerlab's default because the link sets none.
                 """, severity: .error),
         Rule(
             id: RuleID.autodetection, summary: "Calico IP autodetection is pinned to the rack interfaces",
@@ -216,7 +225,9 @@ public struct Rule: Sendable, Hashable {
                 commands a person types (<gw>.cfg). Where both set the same setting, they must set the same value, and
                 the commands may set nothing the config.boot lacks; otherwise the router you rebuild by hand from the
                 commands is not the router the lab boots (a different rack address breaks that rack's default route).
-                The set file may leave settings out (VyOS defaults).
+                The set file may leave settings out (VyOS defaults). Dialect forms are one value (1.2's
+                `outbound-interface eth0` is 1.4's `outbound-interface { name eth0 }`). When the topology mounts the
+                config.boot and not the set file, a difference is a warning: the set file is stale.
                 """, severity: .error),
         Rule(
             id: RuleID.gatewayRoutes, summary: "with several gateways, each routes to the racks behind the others",
