@@ -76,9 +76,22 @@ enum ExecCommandReader {
         func abbreviates(_ word: String, _ full: String) -> Bool { !word.isEmpty && full.hasPrefix(word) }
         if abbreviates(object, "address") && !object.hasPrefix("addrl") {
             guard abbreviates(verb, "add") || verb == "replace" || verb == "change", tokens.count >= 3 else { return }
-            var rest = Array(tokens.dropFirst(2))
-            if rest.first?.word == "local" { rest.removeFirst() }
-            guard let addressToken = rest.first else { return }
+            let rest = Array(tokens.dropFirst(2))
+            // `ip addr add [local] A [peer P] [brd B] [label L] [scope S] dev IF ...`, keywords in any order.
+            let keywords: Set<Substring> = [
+                "dev", "peer", "brd", "broadcast", "label", "scope", "valid_lft", "preferred_lft", "metric", "anycast", "proto",
+            ]
+            var addressToken: (word: Substring, offset: Int)?
+            var index = 0
+            while index < rest.count {
+                let word = rest[index].word
+                if keywords.contains(word) { index += 2; continue }
+                if word == "local" { index += 1; continue }
+                if addressToken == nil, word.first?.isNumber == true || word.contains(":") || word.hasPrefix("$") { addressToken = rest[index] }
+                index += 1
+            }
+            guard let addressToken else { return }
+            if rest.contains(where: { $0.word == "peer" }) { return }  // a point-to-point address: no prefix to check
             let device = rest.firstIndex { $0.word == "dev" }.flatMap { $0 + 1 < rest.count ? String(rest[$0 + 1].word) : nil }
             guard let device else { return }
             let text = String(addressToken.word)

@@ -84,7 +84,19 @@ public enum ShellScriptReader {
                 }
                 continue
             }
-            let (tokens, continues, markers) = tokenize(line, lineNumber: lineNumber)
+            // A quote left open continues on the next lines (`bash -c '...` over several lines).
+            var text = String(line)
+            var startLine = lineNumber
+            if let open = openQuote(text), index < lines.count {
+                var quote: Character? = open
+                while let q = quote, index < lines.count {
+                    text += "\n" + lines[index]
+                    index += 1
+                    quote = openQuote(String(lines[index - 1]), inside: q)
+                }
+                startLine = lineNumber
+            }
+            let (tokens, continues, markers) = tokenize(Substring(text), lineNumber: startLine)
             pending += tokens
             if continues { continue }
             let logical = pending
@@ -100,6 +112,26 @@ public enum ShellScriptReader {
         var seen = Set<String>()
         facts.bridges = facts.bridges.filter { seen.insert($0.value).inserted }
         return facts
+    }
+
+    /// The quote still open at the end of `line` (a `#` comment outside quotes ends the scan).
+    static func openQuote(_ line: String, inside initial: Character? = nil) -> Character? {
+        var quote = initial
+        var escaped = false
+        var previous: Character = " "
+        for character in line {
+            defer { previous = character }
+            if escaped { escaped = false; continue }
+            if character == "\\" && quote != "'" { escaped = true; continue }
+            if let q = quote {
+                if character == q { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "#" && (previous == " " || previous == "\t") {
+                break
+            }
+        }
+        return quote
     }
 
     /// The simple command (between operators) that holds the token at `index`.

@@ -537,3 +537,19 @@ struct FabricLab {
         #expect(lab.diagnostics.contains { $0.severity == .note && $0.message.contains("FRR") })
     }
 }
+
+@Suite struct ShellQuotingTests {
+    @Test func aQuoteOverSeveralLinesHidesItsHeredoc() {
+        let script = ShellScriptReader.read(
+            "docker exec -t n bash -c 'cat << EOF > /root/x.sh\n#!/bin/bash\nip -ts monitor all\nEOF\nchmod +x /root/x.sh'\nbrctl addbr br-after\n",
+            file: "s.sh")
+        #expect(script.bridges.map(\.value) == ["br-after"])
+        #expect(script.bridges.first?.location.line == 6)
+    }
+
+    @Test func execAddressKeywordsInAnyOrder() {
+        var lab = TestLab()
+        lab.replace("ip addr add 10.1.5.11/24 dev net0", with: "ip addr add dev net0 10.1.5.12/24 brd +", in: \.clab)
+        expectDiagnostic(lab.diagnostics, RuleID.nodeIP, file: "demo.clab.yaml", line: line(of: "10.1.5.12/24", in: lab.clab))
+    }
+}
