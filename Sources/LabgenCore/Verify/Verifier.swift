@@ -434,7 +434,9 @@ struct Verification {
             let name = server.node.name.value
             if let kindIndex = server.kindNode {
                 let kindNode = kindNodes[kindIndex]
-                switch (server.rackAddress, kindNode.nodeIP) {
+                // The node-ip may be any address the server assigns (multi-homed servers, links to routers labgen does not model).
+                let assigned = server.node.addresses.first { $0.address.address == kindNode.nodeIP?.value }
+                switch (assigned ?? server.rackAddress ?? server.node.addresses.first, kindNode.nodeIP) {
                 case (let address?, let nodeIP?) where address.address.address != nodeIP.value:
                     error(
                         RuleID.nodeIP,
@@ -448,7 +450,7 @@ struct Verification {
                 case (nil, let nodeIP?):
                     error(
                         RuleID.nodeIP,
-                        "\(name) assigns no address on an interface linked to a bridge or a gateway port, but kind node '\(kindNode.name)' has node-ip \(nodeIP.value)",
+                        "\(name) assigns no IPv4 address in its exec ('ip addr add A/L dev IF'), but kind node '\(kindNode.name)' has node-ip \(nodeIP.value)",
                         at: server.node.name.location, notes: [Diagnostic.Note("node-ip is set here", at: nodeIP.location)])
                 default: break
                 }

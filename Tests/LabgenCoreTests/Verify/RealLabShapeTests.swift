@@ -553,3 +553,26 @@ struct FabricLab {
         expectDiagnostic(lab.diagnostics, RuleID.nodeIP, file: "demo.clab.yaml", line: line(of: "10.1.5.12/24", in: lab.clab))
     }
 }
+
+@Suite struct ServerShapeTests {
+    /// A server wired to a router labgen does not model (an exec-configured linux router), and a
+    /// server with a second address: the node-ip is one of its addresses, so no LG002.
+    @Test func nodeIPOnALinkToAnUnmodeledRouterOrASecondInterface() {
+        var lab = TestLab()
+        lab.replace(
+            "    br-pool0:\n",
+            with: "    r1:\n      kind: linux\n      exec:\n      - ip addr add 10.1.9.1/24 dev eth1\n    br-pool0:\n", in: \.clab)
+        lab.replace("- endpoints: [\"br-pool1:br-pool1-net0\", \"server3:net0\"]", with: "- endpoints: [\"r1:eth1\", \"server3:net0\"]", in: \.clab)
+        lab.replace("ip addr add 10.1.8.10/24 dev net0", with: "ip addr add 10.1.9.10/24 dev net0", in: \.clab)
+        lab.replace("ip route replace default via 10.1.8.1", with: "ip route replace default via 10.1.9.1", in: \.clab)
+        lab.replace("node-ip: 10.1.8.10", with: "node-ip: 10.1.9.10", in: \.kind)
+        let errors = lab.diagnostics.filter { $0.id == RuleID.nodeIP }
+        #expect(errors.isEmpty, "\(errors)")
+        // A second address of server1 that is its node-ip.
+        var second = TestLab()
+        second.replace("      - ip addr add 10.1.5.10/24 dev net0\n", with: "      - ip addr add 10.1.5.10/24 dev net0\n      - ip addr add 172.16.0.10/24 dev net1\n", in: \.clab)
+        second.replace("  links:\n", with: "  links:\n    - endpoints: [\"server1:net1\", \"server2:net1\"]\n", in: \.clab)
+        second.replace("node-ip: 10.1.5.10", with: "node-ip: 172.16.0.10", in: \.kind)
+        #expect(!second.diagnostics.contains { $0.id == RuleID.nodeIP && $0.severity == .error }, "\(second.diagnostics)")
+    }
+}
