@@ -257,12 +257,14 @@ extension LabFacts {
             facts.add(path: path, text: text, kinds: kinds, documents: classified.documents, kindFiles: &kindFiles, clabFiles: &clabFiles)
         }
         facts.chooseKindConfig(explicit: Set(expected.filter { $0.value == .kindConfig }.keys))
-        for (kind, found) in [("containerlab topologies", clabFiles)] where found.count > 1 {
+        // Two topologies in one lab (variants of it): which one is deployed is not written down. The
+        // first is checked; a warning says so (an explicitly named one is never in doubt).
+        if clabFiles.count > 1, !expected.values.contains(.containerlab) {
             facts.readDiagnostics.append(
-                .error(
+                .warning(
                     RuleID.unreadable,
-                    "found \(found.count) \(kind) (\(found.joined(separator: ", "))); name the one to check explicitly",
-                    at: SourceLocation(file: found[1], line: 1, column: 1)))
+                    "found \(clabFiles.count) containerlab topologies (\(clabFiles.joined(separator: ", "))); checked \(facts.clab?.file ?? clabFiles[0]) only: name the one to check with --clab",
+                    at: SourceLocation(file: clabFiles[1], line: 1, column: 1)))
         }
         return facts
     }

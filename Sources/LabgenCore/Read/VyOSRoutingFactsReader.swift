@@ -28,6 +28,8 @@ public struct RoutingProtocolFacts: Hashable, Sendable {
     public var interfaces: [String] = []
     public var redistributeConnected = false
     public var redistributeStatic = false
+    /// The router also runs routing protocols inside a VRF, which labgen does not follow.
+    public var inVRF = false
     public var location: SourceLocation
 }
 
@@ -90,6 +92,15 @@ extension VyOSFactsReader {
                 facts.redistributeConnected = facts.redistributeConnected || redistributes(node, "connected")
                 facts.redistributeStatic = facts.redistributeStatic || redistributes(node, "static")
                 ospf = facts
+            }
+        }
+        // Routing inside VRFs (`vrf name X protocols ...`) is not followed: recorded so that LG022 does not
+        // blame a router whose routes come from there.
+        for vrf in config["vrf"] {
+            for name in vrf["name"] where !name["protocols"].isEmpty {
+                var facts = bgp ?? RoutingProtocolFacts(name: "bgp", location: location(name, value: false))
+                facts.inVRF = true
+                bgp = facts
             }
         }
         return (bgp, ospf)

@@ -20,6 +20,7 @@ struct RoutingGraph {
         }
         // BGP: R1 names an address of R2 and R2 names an address of R1 (or an interface: unnumbered).
         for (name, vyos) in gateways {
+            if vyos.bgp?.inVRF == true { externallyPeered.insert(name) }
             for neighbor in vyos.bgp?.neighbors ?? [] {
                 guard let address = neighbor.address?.value else { continue }
                 guard let peer = owner[address] else {

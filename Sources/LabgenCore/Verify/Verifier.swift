@@ -498,7 +498,9 @@ struct Verification {
                 linked.insert(endpoint.key)
                 guard let bridge = attachment[endpoint.key]?.bridge, let vyos = gateways[endpoint.node] else { continue }
                 let interface = vyos.interfaces.first { $0.name.value == endpoint.interface }
-                if Self.portAddresses(vyos, endpoint.interface).isEmpty {
+                // A switch port (member of a VyOS bridge or bond) or a trunk (vifs) needs no address of its own.
+                let switchPort = vyos.interfaces.contains { $0.members.contains(endpoint.interface) } || interface?.vifs.isEmpty == false
+                if Self.portAddresses(vyos, endpoint.interface).isEmpty && !switchPort {
                     error(
                         RuleID.gatewayInterfaces,
                         "\(endpoint.key) is linked to \(describe(bridge)) but has no address in \(vyos.file) (not on the interface, a vif of it, or a VyOS bridge it is a member of)",

@@ -576,3 +576,30 @@ struct FabricLab {
         #expect(!second.diagnostics.contains { $0.id == RuleID.nodeIP && $0.severity == .error }, "\(second.diagnostics)")
     }
 }
+
+@Suite struct SwitchAndVariantTests {
+    @Test func aVyOSSwitchPortNeedsNoAddress() {
+        var lab = TestLab()
+        lab.replace(
+            "    ethernet eth1 {\n        address \"10.1.5.1/24\"\n    }\n",
+            with: "    bridge br0 {\n        member {\n            interface eth1 {\n            }\n        }\n    }\n    ethernet eth3 {\n        address \"10.1.5.1/24\"\n    }\n",
+            in: \.vyos)
+        #expect(!lab.diagnostics.contains { $0.id == RuleID.gatewayInterfaces && $0.severity == .error }, "\(lab.diagnostics)")
+    }
+
+    @Test func twoTopologiesAreAWarningNamingTheCheckedOne() {
+        var lab = TestLab()
+        lab.extra = [("v6.clab.yaml", "name: demo6\ntopology:\n  nodes:\n    a: {kind: linux}\n")]
+        let found = lab.diagnostics.filter { $0.id == RuleID.unreadable }
+        #expect(found.count == 1 && found[0].severity == .warning && found[0].message.contains("checked demo.clab.yaml"), "\(found)")
+    }
+
+    @Test func routingInsideAVRFIsNotBlamed() {
+        var lab = FabricLab()
+        lab.replace("        neighbor 10.1.11.1 {\n            remote-as 65008\n        }\n", with: "", in: \.spine)
+        #expect(lab.diagnostics.contains { $0.id == RuleID.gatewayRoutes })
+        lab.spine += "vrf {\n    name red {\n        protocols {\n            bgp {\n                system-as 500\n            }\n        }\n        table 100\n    }\n}\n"
+        // spine0 routes inside a VRF labgen does not follow: it is not blamed, and neither are routes through it.
+        #expect(!lab.diagnostics.contains { $0.id == RuleID.gatewayRoutes && $0.location?.file == "startup-conf/spine0-boot.cfg" })
+    }
+}
