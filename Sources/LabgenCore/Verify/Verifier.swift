@@ -121,14 +121,20 @@ struct Verification {
             }
         }
         let routing = RoutingGraph(gateways: gateways, hosts: nodeAddresses)
+        var learnersBySubnet: [IPv4Prefix: Set<String>] = [:]
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
             let connected = vyos.interfaces.flatMap { $0.allAddresses.map(\.value.subnet) }
+            if connected.isEmpty { continue }  // a pure L2 switch routes nothing
             for rack in racks where !rack.owners.contains(where: { $0.gateway == name }) {
                 let owner = rack.owners[0]
                 let ownerAddresses = Set(gateways[owner.gateway]?.interfaces.flatMap { $0.allAddresses.map(\.value.address) } ?? [])
                 let route = vyos.staticRoutes.filter { $0.destination.value.contains(rack.subnet) }
                     .max { $0.destination.value.length < $1.destination.value.length }
-                if route == nil, routing.learners(of: rack.subnet).contains(name) { continue }
+                if route == nil {
+                    let learners = learnersBySubnet[rack.subnet] ?? routing.learners(of: rack.subnet)
+                    learnersBySubnet[rack.subnet] = learners
+                    if learners.contains(name) { continue }
+                }
                 guard let route else {
                     error(
                         RuleID.gatewayRoutes,
