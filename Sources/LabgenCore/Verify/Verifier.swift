@@ -261,7 +261,7 @@ struct Verification {
                 mounted = true
                 let resolved = LabFacts.normalize(
                     source.hasPrefix("/") || directory.isEmpty ? source : directory + "/" + source)
-                if let vyos = facts.vyos[resolved] {
+                if let vyos = facts.vyos[resolved] ?? Self.sameFileElsewhere(source, in: facts.vyos) {
                     gateways[node.name.value] = vyos
                 } else if facts.files.contains(resolved) {
                     error(
@@ -281,6 +281,15 @@ struct Verification {
                     at: node.name.location)
             }
         }
+    }
+
+    /// An absolute bind source from the author's machine (`/root/labs/x/startup-conf/gw0-boot.cfg`) that
+    /// is the lab's own file: the one whose last two path components match.
+    static func sameFileElsewhere(_ source: String, in vyos: [String: VyOSFacts]) -> VyOSFacts? {
+        guard source.hasPrefix("/") else { return nil }
+        let tail = source.split(separator: "/").suffix(2).joined(separator: "/")
+        let matches = vyos.filter { $0.key == tail || $0.key.hasSuffix("/" + tail) }
+        return matches.count == 1 ? matches.first?.value : nil
     }
 
     mutating func buildGatewayPorts() {

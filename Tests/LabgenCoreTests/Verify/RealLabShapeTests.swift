@@ -603,3 +603,13 @@ struct FabricLab {
         #expect(!lab.diagnostics.contains { $0.id == RuleID.gatewayRoutes && $0.location?.file == "startup-conf/spine0-boot.cfg" })
     }
 }
+
+@Suite struct BindPathTests {
+    @Test func anAbsoluteBindFromTheAuthorsMachineIsTheLabsOwnFile() {
+        var lab = TestLab()
+        lab.replace("./startup-conf/gw0-boot.cfg", with: "/root/wcni/lab/startup-conf/gw0-boot.cfg", in: \.clab)
+        #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
+        lab.replace("/root/wcni/lab/startup-conf/gw0-boot.cfg", with: "/root/wcni/lab/startup-conf/gw9-boot.cfg", in: \.clab)
+        expectDiagnostic(lab.diagnostics, RuleID.vyosBind, file: "demo.clab.yaml", line: line(of: "gw9-boot.cfg", in: lab.clab))
+    }
+}
