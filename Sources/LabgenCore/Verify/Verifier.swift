@@ -249,7 +249,12 @@ struct Verification {
             for bind in node.binds {
                 let parts = bind.value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
                 guard parts.count >= 2 else { continue }
-                let (source, target) = (parts[0], parts[1])
+                var source = parts[0]
+                let target = parts[1]
+                // `${PWD}/x`, `$PWD/x`, `$(pwd)/x`: the folder containerlab runs in, the topology's.
+                for prefix in ["${PWD}/", "$PWD/", "$(pwd)/", "`pwd`/"] where source.hasPrefix(prefix) {
+                    source = "./" + source.dropFirst(prefix.count)
+                }
                 let looksLikeVyOSConfig = target.hasSuffix("config.boot") || (isVyOS && target.hasPrefix("/opt/vyatta"))
                 guard looksLikeVyOSConfig else { continue }
                 if target != Self.vyosMount {

@@ -613,3 +613,11 @@ struct FabricLab {
         expectDiagnostic(lab.diagnostics, RuleID.vyosBind, file: "demo.clab.yaml", line: line(of: "gw9-boot.cfg", in: lab.clab))
     }
 }
+
+@Suite struct BindPWDTests {
+    @Test func pwdPrefixedBindsAreRelativeToTheTopology() {
+        var lab = TestLab()
+        lab.replace("./startup-conf/gw0-boot.cfg", with: "${PWD}/startup-conf/gw0-boot.cfg", in: \.clab)
+        #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
+    }
+}
