@@ -111,6 +111,12 @@ enum ExecCommandReader {
                 return
             }
             let rest = Array(tokens.dropFirst(2))
+            // A default route of another routing table (source-based routing) is not the server's default route.
+            if let table = rest.firstIndex(where: { $0.word == "table" }), table + 1 < rest.count,
+                !["main", "254"].contains(rest[table + 1].word)
+            {
+                return
+            }
             guard let first = rest.first, first.word == "default" || first.word == "0.0.0.0/0",
                 let via = rest.firstIndex(where: { $0.word == "via" }), via + 1 < rest.count
             else { return }

@@ -494,6 +494,12 @@ struct Verification {
             }
             for route in server.node.defaultRoutes {
                 if ports.contains(where: { $0.address.value.address == route.value }) { continue }
+                // A default route via another interface of the server (a second network) is not about this rack.
+                if !address.address.subnet.contains(route.value),
+                    server.node.addresses.contains(where: { $0 != address && $0.address.subnet.contains(route.value) })
+                {
+                    continue
+                }
                 if let port = ports.first {
                     error(
                         RuleID.defaultRoute,

@@ -621,3 +621,18 @@ struct FabricLab {
         #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
     }
 }
+
+@Suite struct SourceRoutingTests {
+    @Test func defaultRoutesOfOtherTablesAndInterfacesAreNotTheRacks() {
+        var lab = TestLab()
+        lab.replace(
+            "      - ip route replace default via 10.1.8.1\n",
+            with: "      - ip route replace default via 10.1.8.1\n      - ip addr add 172.16.0.10/24 dev net1\n      - ip route add default via 172.16.0.1 dev net1 table 100\n      - ip route add default via 172.16.0.1 dev net1\n",
+            in: \.clab)
+        lab.replace("  links:\n", with: "  links:\n    - endpoints: [\"server3:net1\", \"server2:net1\"]\n", in: \.clab)
+        #expect(!lab.diagnostics.contains { $0.id == RuleID.defaultRoute }, "\(lab.diagnostics)")
+        // Still caught: a default route via an address that is on none of the server's subnets.
+        lab.replace("ip route add default via 172.16.0.1 dev net1\n", with: "ip route add default via 10.9.9.9\n", in: \.clab)
+        expectDiagnostic(lab.diagnostics, RuleID.defaultRoute, file: "demo.clab.yaml", line: line(of: "10.9.9.9", in: lab.clab))
+    }
+}
