@@ -558,7 +558,9 @@ struct Verification {
         var byBridge: [String: Located<NodeLabel>] = [:]
         var bridgeOfValue: [String: (bridge: String, label: Located<NodeLabel>)] = [:]
         for server in servers {
-            guard let bridge = server.bridge, let kindIndex = server.kindNode else { continue }
+            guard let segment = server.bridge, let kindIndex = server.kindNode else { continue }
+            // Servers wired straight to ports of one router share that router's rack.
+            let bridge = directSegments[segment] != nil ? String(segment.split(separator: ":").first ?? "") : segment
             for label in kindNodes[kindIndex].labels where Self.isRackLabel(label.value.key) {
                 let key = label.value.key
                 if let first = byBridge[bridge + "\u{0}" + key], first.value.value != label.value.value {
