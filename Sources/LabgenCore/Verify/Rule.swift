@@ -257,7 +257,10 @@ public struct Rule: Sendable, Hashable {
                 A bridge whose hosts set a default route via an address on the bridge's subnet needs the node that owns
                 that address linked to the bridge. When every node on the bridge is such a host (the gateway's link
                 to the bridge was deleted, or points at another bridge), the rack has no router: its nodes reach
-                nothing outside the bridge, kubelets there never reach an API server in another rack.
+                nothing outside the bridge, kubelets there never reach an API server in another rack. Also: a default
+                route via an address on one of the node's lab links that no node of the lab has at all (not in a VyOS
+                config, an exec command or a setup script), when every node is one labgen reads (no FRR, keepalived or
+                other daemon config mounted, no node of another kind).
                 """, severity: .error),
         Rule(
             id: RuleID.linkSubnet, summary: "both ends of a point-to-point link use the same prefix length",

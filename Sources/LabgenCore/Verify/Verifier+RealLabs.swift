@@ -17,6 +17,7 @@ extension Verification {
         noteUnmodeledNodes()
         checkUnassignedNodeIPs()
         checkRackRouters()
+        checkDefaultRouteOwners()
         checkExecInterfaces()
         checkRouterLinks()
     }
@@ -102,6 +103,49 @@ extension Verification {
                 RuleID.rackRouter,
                 "rack bridge \(name) has no router: its nodes route via \(route.value), but no node linked to \(name) has that address (is the gateway's link to \(name) missing?)",
                 at: bridge.name.location, notes: notes)
+        }
+    }
+
+    /// LG024 too: a default route via an address that no node of the lab has, when every node is one
+    /// labgen reads (VyOS gateways, nodes whose addresses are set in exec, bridges).
+    mutating func checkDefaultRouteOwners() {
+        guard let clab = facts.clab else { return }
+        var owned = facts.hostAddresses
+        for vyos in gateways.values {
+            // Any address a VyOS config names (interfaces, vifs, VRRP virtual addresses, ...).
+            for values in vyos.settings.values {
+                for value in values {
+                    if let address = IPv4Address(String(value.value.split(separator: "/").first ?? "")) { owned.insert(address) }
+                }
+            }
+        }
+        for node in clab.nodes {
+            owned.formUnion(node.addresses.map(\.address.address))
+            // Any address an exec command names except as a next hop (ifconfig, keepalived one-liners, ...).
+            for text in node.exec {
+                let words = text.split(whereSeparator: { " \t\n'\"".contains($0) })
+                for (index, word) in words.enumerated() where index == 0 || words[index - 1] != "via" {
+                    if let address = IPv4Address(String(word.split(separator: "/").first ?? "")) { owned.insert(address) }
+                }
+            }
+            let name = node.name.value
+            // A node that may own addresses labgen does not see: no VyOS config, no exec address, not a bridge,
+            // another kind, or a daemon config mounted under /etc (FRR, BIRD, keepalived, ...).
+            let known = node.isBridge || gateways[name] != nil || !node.addresses.isEmpty
+                || node.networkMode?.value.hasPrefix("container:") == true
+            if !known || (!node.isBridge && (node.kind?.value ?? "linux") != "linux") { return }
+            if node.binds.contains(where: { $0.value.contains(":/etc/") }) { return }
+        }
+        for node in clab.nodes {
+            // Only a next hop on one of the node's lab links (not the management network on eth0).
+            let onLink = node.addresses.filter { $0.interface != "eth0" }.map(\.address.subnet)
+            for route in node.defaultRoutes where !owned.contains(route.value) && onLink.contains(where: { $0.contains(route.value) }) {
+                error(
+                    RuleID.rackRouter,
+                    "\(node.name.value) routes via \(route.value), but no node of the lab has that address: its packets leave for nowhere",
+                    at: route.location)
+                break
+            }
         }
     }
 
