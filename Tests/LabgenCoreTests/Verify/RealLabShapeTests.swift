@@ -637,3 +637,12 @@ struct FabricLab {
         expectDiagnostic(lab.diagnostics, RuleID.defaultRoute, file: "demo.clab.yaml", line: line(of: "10.9.9.9", in: lab.clab))
     }
 }
+
+@Suite struct IPv6KindTests {
+    @Test func ipv6AndDualStackKindConfigsAreValid() {
+        let kind = "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  ipFamily: ipv6\n  podSubnet: \"fd00:10:244::/56\"\n  serviceSubnet: \"fd00:10:96::/112\"\nnodes:\n- role: control-plane\n  kubeadmConfigPatches:\n  - |\n    kind: InitConfiguration\n    nodeRegistration:\n      kubeletExtraArgs:\n        node-ip: \"10.1.5.10,2001:db8::10\"\n"
+        let facts = LabFacts.read([("kind.yaml", kind)])
+        #expect(Verifier.verify(facts).filter { $0.severity == .error }.isEmpty, "\(Verifier.verify(facts))")
+        #expect(facts.kind?.nodes.first?.patches.first?.nodeIP?.value == IPv4Address("10.1.5.10"))
+    }
+}
