@@ -223,8 +223,8 @@ extension LabFacts {
                     "\(folder)/ holds its own containerlab topology: it is another lab, not checked with this one (run labgen verify on it)",
                     at: SourceLocation(file: folder, line: 1, column: 1)))
         }
+        for (path, _) in files { facts.files.insert(normalize(path)) }
         for ((path, text), classified) in zip(files, classifications) {
-            facts.files.insert(normalize(path))
             if expected[path] == nil, otherLabs.contains(where: { path.hasPrefix($0 + "/") }) { continue }
             var kinds = classified.kinds
             if let wanted = expected[path] {
@@ -335,7 +335,10 @@ extension LabFacts {
             bridgeScripts.append(BridgeScriptReader.bridges(of: script))
         }
         guard kinds.contains(.kindConfig) else { return }
+        let folder = script.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         for cluster in script.kindClusters {
+            // Written to a file the lab keeps: that file is read as the kind config.
+            if let written = cluster.writtenTo, files.contains(normalize(folder.isEmpty ? written : folder + "/" + written)) { continue }
             if let unresolved = cluster.unresolved {
                 readDiagnostics.append(
                     Diagnostic(

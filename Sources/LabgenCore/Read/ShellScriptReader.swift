@@ -15,6 +15,8 @@ public struct KindCreateFacts: Hashable, Sendable {
     /// A shell variable of the config or of `--name` that the script does not set to a literal
     /// (`$CLUSTER`, `$(cmd)`): the config is then not checked.
     public var unresolved: String?
+    /// `cat > kind.yaml <<EOF ... EOF; kind create cluster --config kind.yaml`: the file the heredoc wrote.
+    public var writtenTo: String?
 }
 
 /// What labgen reads from a shell script: the host bridges it creates and the kind clusters it
@@ -32,6 +34,8 @@ public struct ShellScriptFacts: Hashable, Sendable {
     public var hostAddresses: Set<IPv4Address> = []
     /// Heredocs fed to `containerlab deploy` / `clab deploy` or written to a YAML file (not read).
     public var otherHeredocs: [SourceLocation] = []
+    /// Heredocs written to a file (`cat > F <<EOF`), by file: a later `kind create cluster --config F` reads one.
+    var writtenFiles: [String: KindCreateFacts] = [:]
 }
 
 /// Reads shell scripts (`*.sh`, or a file starting with `#!`) without running them: a small
@@ -50,6 +54,8 @@ public enum ShellScriptReader {
         var column: Int
         var quoted: Bool
         var isOperator: Bool
+        /// The target of an output redirection (`> F`, `>> F`).
+        var isRedirect = false
     }
 
     struct PendingHeredoc {
@@ -146,7 +152,19 @@ public enum ShellScriptReader {
     static func finish(
         _ heredoc: PendingHeredoc, file: String, variables: [String: [Located<String>]], into facts: inout ShellScriptFacts
     ) {
-        let words = heredoc.commandTokens.filter { !$0.isOperator }.map(\.text)
+        let words = heredoc.commandTokens.filter { !$0.isOperator && !$0.isRedirect }.map(\.text)
+        let body = heredoc.body.joined(separator: "\n") + "\n"
+        if let target = heredoc.commandTokens.first(where: \.isRedirect)?.text, kindCreate(heredoc.commandTokens, file: file) == nil,
+            body.contains("kind.x-k8s.io") || body.contains("kind: Cluster")
+        {
+            var written = KindCreateFacts(
+                file: file, command: SourceLocation(file: file, line: heredoc.bodyStart - 1, column: 1), name: nil, image: nil,
+                config: body, configLine: heredoc.bodyStart)
+            if !heredoc.quoted, body.contains("$") { (written.config, written.unresolved) = substitute(body, variables) }
+            written.writtenTo = target
+            facts.writtenFiles[normalizeFile(target)] = written
+            return
+        }
         let location = SourceLocation(
             file: file, line: heredoc.commandTokens.first?.line ?? heredoc.bodyStart - 1, column: heredoc.commandTokens.first?.column ?? 1)
         if let kind = kindCreate(heredoc.commandTokens, file: file) {
@@ -209,6 +227,7 @@ public enum ShellScriptReader {
 
     /// `kind create cluster` with `--config -` (or `--config=-`, `/dev/stdin`) in `tokens` (a pipeline).
     static func kindCreate(_ tokens: [Token], file: String) -> KindCreateFacts? {
+        let tokens = tokens.filter { !$0.isRedirect }
         let words = tokens.map(\.text)
         guard let start = words.indices.first(where: { i in
             i + 2 < words.count && words[i] == "kind" && words[i + 1] == "create" && words[i + 2] == "cluster"
@@ -234,6 +253,38 @@ public enum ShellScriptReader {
         return KindCreateFacts(
             file: file, command: SourceLocation(file: file, line: command[0].line, column: command[0].column),
             name: option("--name"), image: option("--image"), config: "", configLine: 0)
+    }
+
+    /// `kind create cluster --config F` where the script wrote F from a heredoc before.
+    static func kindCreateFromWrittenFile(_ words: [Token], file: String, facts: ShellScriptFacts) -> KindCreateFacts? {
+        guard words.count >= 3, words[0].text == "kind", words[1].text == "create", words[2].text == "cluster" else { return nil }
+        var path: String?
+        var name: Located<String>?
+        var image: Located<String>?
+        for (i, token) in words.enumerated() {
+            func value(_ option: String) -> Located<String>? {
+                if token.text == option, i + 1 < words.count {
+                    return Located(words[i + 1].text, at: SourceLocation(file: file, line: words[i + 1].line, column: words[i + 1].column))
+                }
+                if token.text.hasPrefix(option + "=") {
+                    return Located(String(token.text.dropFirst(option.count + 1)),
+                        at: SourceLocation(file: file, line: token.line, column: token.column + option.count + 1))
+                }
+                return nil
+            }
+            path = value("--config")?.value ?? path
+            name = value("--name") ?? name
+            image = value("--image") ?? image
+        }
+        guard let path, var written = facts.writtenFiles[normalizeFile(path)] else { return nil }
+        written.command = SourceLocation(file: file, line: words[0].line, column: words[0].column)
+        written.name = name
+        written.image = image
+        return written
+    }
+
+    static func normalizeFile(_ path: String) -> String {
+        path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 
     /// Splits one physical line into tokens; `continues` when it ends with a backslash. Heredoc
@@ -276,11 +327,24 @@ public enum ShellScriptReader {
                 continue
             }
             if c == ">" || c == "<" {
-                // A redirection: skip it and its target word.
+                // A redirection: skip it and its target word (an output file is kept as a redirect token).
+                let output = c == ">"
                 i += 1
-                while i < characters.count, characters[i] == ">" || characters[i] == "&" { i += 1 }
+                var duplicates = false
+                while i < characters.count, characters[i] == ">" || characters[i] == "&" {
+                    if characters[i] == "&" { duplicates = true }
+                    i += 1
+                }
                 while i < characters.count, characters[i] == " " { i += 1 }
+                let targetStart = i
                 while i < characters.count, !" \t;|&<>".contains(characters[i]) { i += 1 }
+                if output, !duplicates, targetStart < i, characters[targetStart - 1] != "<" {
+                    var target = Token(
+                        text: String(characters[targetStart..<i]).labTrimming("'\""), line: lineNumber,
+                        column: targetStart + 1, quoted: false, isOperator: false)
+                    target.isRedirect = true
+                    tokens.append(target)
+                }
                 continue
             }
             // A word, with quotes removed.
@@ -328,7 +392,7 @@ public enum ShellScriptReader {
         _ tokens: [Token], file: String, variables: inout [String: [Located<String>]], into facts: inout ShellScriptFacts
     ) {
         var commands: [[Token]] = [[]]
-        for token in tokens {
+        for token in tokens where !token.isRedirect {
             if token.isOperator { commands.append([]) } else { commands[commands.count - 1].append(token) }
         }
         for var words in commands where !words.isEmpty {
@@ -362,6 +426,17 @@ public enum ShellScriptReader {
                 continue
             }
             let texts = words.map(\.text)
+            if var cluster = kindCreateFromWrittenFile(words, file: file, facts: facts) {
+                if let name = cluster.name, name.value.contains("$") {
+                    if let value = expand(name, variables), value.count == 1 {
+                        cluster.name = Located(value[0].value, at: name.location)
+                    } else {
+                        cluster.unresolved = cluster.unresolved ?? name.value
+                    }
+                }
+                facts.kindClusters.append(cluster)
+                continue
+            }
             if texts[0] == "brctl", texts.count >= 3, texts[1] == "addbr" {
                 addBridge(words[2], file: file, variables: variables, into: &facts)
             } else if texts[0] == "ovs-vsctl", let add = texts.firstIndex(of: "add-br"), add + 1 < texts.count {

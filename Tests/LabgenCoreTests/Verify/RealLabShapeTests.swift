@@ -646,3 +646,20 @@ struct FabricLab {
         #expect(facts.kind?.nodes.first?.patches.first?.nodeIP?.value == IPv4Address("10.1.5.10"))
     }
 }
+
+@Suite struct WrittenKindConfigTests {
+    @Test func aHeredocWrittenToAFileThatKindReads() {
+        var lab = FabricLab()
+        lab.replace(
+            "cat <<EOF | kind create cluster --name=fab --image=kindest/node:v1.27.3 --config=-\n",
+            with: "cat > kind.yaml <<'EOF'\n", in: \.setup)
+        lab.setup += "kind create cluster --name fab --config ./kind.yaml > /dev/null 2>&1\n"
+        #expect(lab.facts.kind?.name?.value == "fab")
+        #expect(lab.facts.kind?.nodes.first?.patches.first?.nodeIP?.location.line == 15)
+        #expect(lab.problems.isEmpty, "\(lab.problems)")
+        // The lab keeps kind.yaml too: that file is the kind config, read once.
+        lab.extra = [("kind.yaml", "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n")]
+        #expect(lab.facts.kind?.file == "kind.yaml")
+        #expect(lab.facts.otherKindConfigs.isEmpty)
+    }
+}
