@@ -16,8 +16,7 @@ enum VerifyCommand: Subcommand {
             SCRIPTS: *.sh files and files with a shell #! are read as shell, never as YAML. Read from them: the
             kind config of 'kind create cluster ... --config=-' fed by a heredoc (cat <<EOF | kind create ...,
             <<'EOF', <<-EOF; or cat > F <<EOF then --config F), with the cluster name and image from --name/--image
-            on that line (so --cluster-name
-            is not needed); host bridges (brctl addbr, ip link add [name] X type bridge, ip l a X type bridge,
+            on that line (so --cluster-name is not needed); host bridges (brctl addbr, ip link add [name] X type bridge, ip l a X type bridge,
             ovs-vsctl add-br, loops over a literal list); addresses put on host bridges. Only noted: heredocs
             fed to clab deploy (the topology file is read), kind configs using shell variables the script does
             not set, further kind configs of a multi-cluster lab. Also noted, not checked: YAML that is no
