@@ -7,13 +7,16 @@ import LabModel
 /// Chains inside `bash -c '... && ...'` are split; anything else is not interpreted.
 enum ExecCommandReader {
     static func parse(
-        _ text: String, node: YAMLNode, origin: TextOrigin, into facts: inout ClabNodeFacts, diagnostics: inout [Diagnostic]
+        _ text: String, node: YAMLNode, origin: TextOrigin, into facts: inout ClabNodeFacts,
+        diagnostics: inout [Diagnostic]
     ) {
         let firstLine = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? text
         for segment in segments(text) {
             var tokens = words(Substring(segment.text))
             // `bash -c '...'` / `sh -c "..."` wrappers.
-            while let first = tokens.first, ["bash", "sh", "-c", "sudo", "'", "\""].contains(first.word) { tokens.removeFirst() }
+            while let first = tokens.first, ["bash", "sh", "-c", "sudo", "'", "\""].contains(first.word) {
+                tokens.removeFirst()
+            }
             guard tokens.first.map({ $0.word.trimmingQuotes == "ip" }) == true else { continue }
             let words = tokens.map { (word: Substring($0.word.trimmingQuotes), offset: segment.offset + $0.offset) }
             func location(_ offset: Int) -> SourceLocation {
@@ -65,7 +68,10 @@ enum ExecCommandReader {
             case "-6": family = "inet6"
             case "-4": family = "inet"
             case "-f", "-family":
-                if let value = tokens.first { family = String(value.word); tokens.removeFirst() }
+                if let value = tokens.first {
+                    family = String(value.word)
+                    tokens.removeFirst()
+                }
             case "-n", "-netns", "-b", "-batch": return  // another namespace, or a batch file
             default: break
             }
@@ -79,20 +85,31 @@ enum ExecCommandReader {
             let rest = Array(tokens.dropFirst(2))
             // `ip addr add [local] A [peer P] [brd B] [label L] [scope S] dev IF ...`, keywords in any order.
             let keywords: Set<Substring> = [
-                "dev", "peer", "brd", "broadcast", "label", "scope", "valid_lft", "preferred_lft", "metric", "anycast", "proto",
+                "dev", "peer", "brd", "broadcast", "label", "scope", "valid_lft", "preferred_lft", "metric", "anycast",
+                "proto",
             ]
             var addressToken: (word: Substring, offset: Int)?
             var index = 0
             while index < rest.count {
                 let word = rest[index].word
-                if keywords.contains(word) { index += 2; continue }
-                if word == "local" { index += 1; continue }
-                if addressToken == nil, word.first?.isNumber == true || word.contains(":") || word.hasPrefix("$") { addressToken = rest[index] }
+                if keywords.contains(word) {
+                    index += 2
+                    continue
+                }
+                if word == "local" {
+                    index += 1
+                    continue
+                }
+                if addressToken == nil, word.first?.isNumber == true || word.contains(":") || word.hasPrefix("$") {
+                    addressToken = rest[index]
+                }
                 index += 1
             }
             guard let addressToken else { return }
             if rest.contains(where: { $0.word == "peer" }) { return }  // a point-to-point address: no prefix to check
-            let device = rest.firstIndex { $0.word == "dev" }.flatMap { $0 + 1 < rest.count ? String(rest[$0 + 1].word) : nil }
+            let device = rest.firstIndex { $0.word == "dev" }.flatMap {
+                $0 + 1 < rest.count ? String(rest[$0 + 1].word) : nil
+            }
             guard let device else { return }
             let text = String(addressToken.word)
             if family == "inet6" || text.contains(":") || text.contains("$") { return }
@@ -105,9 +122,12 @@ enum ExecCommandReader {
                 }
                 return
             }
-            facts.addresses.append(ExecAddress(interface: device, address: address, location: location(addressToken.offset)))
+            facts.addresses.append(
+                ExecAddress(interface: device, address: address, location: location(addressToken.offset)))
         } else if abbreviates(object, "route") {
-            guard family != "inet6", abbreviates(verb, "add") || abbreviates(verb, "replace") || abbreviates(verb, "change") else {
+            guard family != "inet6",
+                abbreviates(verb, "add") || abbreviates(verb, "replace") || abbreviates(verb, "change")
+            else {
                 return
             }
             let rest = Array(tokens.dropFirst(2))
@@ -125,8 +145,11 @@ enum ExecCommandReader {
             }
         } else if abbreviates(object, "link") {
             let rest = Array(tokens.dropFirst(2)).map { String($0.word) }
-            if abbreviates(verb, "add"), let type = rest.firstIndex(of: "type"), type + 1 < rest.count, rest[type + 1] == "vrf" {
-                let name = rest.firstIndex(of: "name").flatMap { $0 + 1 < rest.count ? rest[$0 + 1] : nil } ?? rest.first ?? ""
+            if abbreviates(verb, "add"), let type = rest.firstIndex(of: "type"), type + 1 < rest.count,
+                rest[type + 1] == "vrf"
+            {
+                let name =
+                    rest.firstIndex(of: "name").flatMap { $0 + 1 < rest.count ? rest[$0 + 1] : nil } ?? rest.first ?? ""
                 facts.vrfs.insert(name)
             } else if abbreviates(verb, "set") {
                 let device = rest.first == "dev" ? (rest.count > 1 ? rest[1] : "") : rest.first ?? ""

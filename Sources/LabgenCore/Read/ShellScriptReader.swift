@@ -127,8 +127,14 @@ public enum ShellScriptReader {
         var previous: Character = " "
         for character in line {
             defer { previous = character }
-            if escaped { escaped = false; continue }
-            if character == "\\" && quote != "'" { escaped = true; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if character == "\\" && quote != "'" {
+                escaped = true
+                continue
+            }
             if let q = quote {
                 if character == q { quote = nil }
             } else if character == "'" || character == "\"" {
@@ -150,23 +156,29 @@ public enum ShellScriptReader {
     }
 
     static func finish(
-        _ heredoc: PendingHeredoc, file: String, variables: [String: [Located<String>]], into facts: inout ShellScriptFacts
+        _ heredoc: PendingHeredoc, file: String, variables: [String: [Located<String>]],
+        into facts: inout ShellScriptFacts
     ) {
         let words = heredoc.commandTokens.filter { !$0.isOperator && !$0.isRedirect }.map(\.text)
         let body = heredoc.body.joined(separator: "\n") + "\n"
-        if let target = heredoc.commandTokens.first(where: \.isRedirect)?.text, kindCreate(heredoc.commandTokens, file: file) == nil,
+        if let target = heredoc.commandTokens.first(where: \.isRedirect)?.text,
+            kindCreate(heredoc.commandTokens, file: file) == nil,
             body.contains("kind.x-k8s.io") || body.contains("kind: Cluster")
         {
             var written = KindCreateFacts(
-                file: file, command: SourceLocation(file: file, line: heredoc.bodyStart - 1, column: 1), name: nil, image: nil,
+                file: file, command: SourceLocation(file: file, line: heredoc.bodyStart - 1, column: 1), name: nil,
+                image: nil,
                 config: body, configLine: heredoc.bodyStart)
-            if !heredoc.quoted, body.contains("$") { (written.config, written.unresolved) = substitute(body, variables) }
+            if !heredoc.quoted, body.contains("$") {
+                (written.config, written.unresolved) = substitute(body, variables)
+            }
             written.writtenTo = target
             facts.writtenFiles[normalizeFile(target)] = written
             return
         }
         let location = SourceLocation(
-            file: file, line: heredoc.commandTokens.first?.line ?? heredoc.bodyStart - 1, column: heredoc.commandTokens.first?.column ?? 1)
+            file: file, line: heredoc.commandTokens.first?.line ?? heredoc.bodyStart - 1,
+            column: heredoc.commandTokens.first?.column ?? 1)
         if let kind = kindCreate(heredoc.commandTokens, file: file) {
             var cluster = kind
             cluster.config = heredoc.body.joined(separator: "\n") + "\n"
@@ -209,7 +221,9 @@ public enum ShellScriptReader {
             }
             if braced { if j < characters.count, characters[j] == "}" { j += 1 } else { name = "" } }
             if name.isEmpty {
-                if characters[i + 1] == "(" || characters[i + 1] == "{" { unresolved = unresolved ?? "$" + String(characters[i + 1]) }
+                if characters[i + 1] == "(" || characters[i + 1] == "{" {
+                    unresolved = unresolved ?? "$" + String(characters[i + 1])
+                }
                 result.append("$")
                 i += 1
                 continue
@@ -229,9 +243,11 @@ public enum ShellScriptReader {
     static func kindCreate(_ tokens: [Token], file: String) -> KindCreateFacts? {
         let tokens = tokens.filter { !$0.isRedirect }
         let words = tokens.map(\.text)
-        guard let start = words.indices.first(where: { i in
-            i + 2 < words.count && words[i] == "kind" && words[i + 1] == "create" && words[i + 2] == "cluster"
-        }) else { return nil }
+        guard
+            let start = words.indices.first(where: { i in
+                i + 2 < words.count && words[i] == "kind" && words[i + 1] == "create" && words[i + 2] == "cluster"
+            })
+        else { return nil }
         var end = start
         while end < tokens.count, !tokens[end].isOperator { end += 1 }
         let command = Array(tokens[start..<end])
@@ -239,11 +255,14 @@ public enum ShellScriptReader {
             for (i, token) in command.enumerated() {
                 if token.text == name, i + 1 < command.count {
                     let value = command[i + 1]
-                    return Located(value.text, at: SourceLocation(file: file, line: value.line, column: value.column + (value.quoted ? 1 : 0)))
+                    return Located(
+                        value.text,
+                        at: SourceLocation(file: file, line: value.line, column: value.column + (value.quoted ? 1 : 0)))
                 }
                 if token.text.hasPrefix(name + "=") {
                     let value = String(token.text.dropFirst(name.count + 1))
-                    return Located(value, at: SourceLocation(file: file, line: token.line, column: token.column + name.count + 1))
+                    return Located(
+                        value, at: SourceLocation(file: file, line: token.line, column: token.column + name.count + 1))
                 }
             }
             return nil
@@ -257,17 +276,22 @@ public enum ShellScriptReader {
 
     /// `kind create cluster --config F` where the script wrote F from a heredoc before.
     static func kindCreateFromWrittenFile(_ words: [Token], file: String, facts: ShellScriptFacts) -> KindCreateFacts? {
-        guard words.count >= 3, words[0].text == "kind", words[1].text == "create", words[2].text == "cluster" else { return nil }
+        guard words.count >= 3, words[0].text == "kind", words[1].text == "create", words[2].text == "cluster" else {
+            return nil
+        }
         var path: String?
         var name: Located<String>?
         var image: Located<String>?
         for (i, token) in words.enumerated() {
             func value(_ option: String) -> Located<String>? {
                 if token.text == option, i + 1 < words.count {
-                    return Located(words[i + 1].text, at: SourceLocation(file: file, line: words[i + 1].line, column: words[i + 1].column))
+                    return Located(
+                        words[i + 1].text,
+                        at: SourceLocation(file: file, line: words[i + 1].line, column: words[i + 1].column))
                 }
                 if token.text.hasPrefix(option + "=") {
-                    return Located(String(token.text.dropFirst(option.count + 1)),
+                    return Located(
+                        String(token.text.dropFirst(option.count + 1)),
                         at: SourceLocation(file: file, line: token.line, column: token.column + option.count + 1))
                 }
                 return nil
@@ -300,9 +324,15 @@ public enum ShellScriptReader {
         var expectDelimiter: Bool?
         while i < characters.count {
             let c = characters[i]
-            if c == " " || c == "\t" { i += 1; continue }
+            if c == " " || c == "\t" {
+                i += 1
+                continue
+            }
             if c == "#" { break }
-            if c == "\\" && i == characters.count - 1 { continues = true; break }
+            if c == "\\" && i == characters.count - 1 {
+                continues = true
+                break
+            }
             // Operators.
             let two = i + 1 < characters.count ? String(characters[i...(i + 1)]) : String(c)
             if two == "<<" {
@@ -312,7 +342,10 @@ public enum ShellScriptReader {
                 }
                 i += 2
                 var strip = false
-                if i < characters.count && characters[i] == "-" { strip = true; i += 1 }
+                if i < characters.count && characters[i] == "-" {
+                    strip = true
+                    i += 1
+                }
                 expectDelimiter = strip
                 continue
             }
@@ -389,14 +422,17 @@ public enum ShellScriptReader {
 
     /// Interprets the simple commands of one logical line.
     static func interpret(
-        _ tokens: [Token], file: String, variables: inout [String: [Located<String>]], into facts: inout ShellScriptFacts
+        _ tokens: [Token], file: String, variables: inout [String: [Located<String>]],
+        into facts: inout ShellScriptFacts
     ) {
         var commands: [[Token]] = [[]]
         for token in tokens where !token.isRedirect {
             if token.isOperator { commands.append([]) } else { commands[commands.count - 1].append(token) }
         }
         for var words in commands where !words.isEmpty {
-            while let first = words.first, ["sudo", "exec", "command", "time", "export", "local", "readonly"].contains(first.text) {
+            while let first = words.first,
+                ["sudo", "exec", "command", "time", "export", "local", "readonly"].contains(first.text)
+            {
                 words.removeFirst()
             }
             guard let first = words.first else { continue }
@@ -415,11 +451,15 @@ public enum ShellScriptReader {
             if first.text == "for", words.count >= 3, words[2].text == "in" {
                 var items: [Located<String>] = []
                 for word in words.dropFirst(3) {
-                    let located = Located(word.text, at: SourceLocation(file: file, line: word.line, column: word.column + (word.quoted ? 1 : 0)))
+                    let located = Located(
+                        word.text,
+                        at: SourceLocation(file: file, line: word.line, column: word.column + (word.quoted ? 1 : 0)))
                     if word.text.contains("$") {
                         items += expand(located, variables) ?? []
                     } else {
-                        items += splitWords(Substring(word.text), file: file, line: word.line, column: word.column + (word.quoted ? 1 : 0))
+                        items += splitWords(
+                            Substring(word.text), file: file, line: word.line,
+                            column: word.column + (word.quoted ? 1 : 0))
                     }
                 }
                 variables[words[1].text] = items
@@ -451,9 +491,12 @@ public enum ShellScriptReader {
                 while let option = rest.first, option.text.hasPrefix("-") {
                     if ["-n", "-netns", "-net"].contains(option.text) { return }
                     rest.removeFirst()
-                    if ["-f", "-family", "-b", "-batch", "-rc", "-rcvbuf"].contains(option.text), !rest.isEmpty { rest.removeFirst() }
+                    if ["-f", "-family", "-b", "-batch", "-rc", "-rcvbuf"].contains(option.text), !rest.isEmpty {
+                        rest.removeFirst()
+                    }
                 }
-                if rest.count >= 3, isAbbreviation(rest[0].text, of: "address", minimum: 1), isAbbreviation(rest[1].text, of: "add", minimum: 1),
+                if rest.count >= 3, isAbbreviation(rest[0].text, of: "address", minimum: 1),
+                    isAbbreviation(rest[1].text, of: "add", minimum: 1),
                     let address = IPv4Address(String(rest[2].text.split(separator: "/").first ?? ""))
                 {
                     facts.hostAddresses.insert(address)
@@ -466,7 +509,8 @@ public enum ShellScriptReader {
                 guard let type = arguments.firstIndex(where: { $0.text == "type" }), type + 1 < arguments.count,
                     arguments[type + 1].text == "bridge"
                 else { continue }
-                if let name = arguments.firstIndex(where: { $0.text == "name" || $0.text == "dev" }), name + 1 < arguments.count,
+                if let name = arguments.firstIndex(where: { $0.text == "name" || $0.text == "dev" }),
+                    name + 1 < arguments.count,
                     name < type
                 {
                     addBridge(arguments[name + 1], file: file, variables: variables, into: &facts)
@@ -482,7 +526,9 @@ public enum ShellScriptReader {
         word.count >= minimum && full.hasPrefix(word)
     }
 
-    static func addBridge(_ token: Token, file: String, variables: [String: [Located<String>]], into facts: inout ShellScriptFacts) {
+    static func addBridge(
+        _ token: Token, file: String, variables: [String: [Located<String>]], into facts: inout ShellScriptFacts
+    ) {
         let location = SourceLocation(file: file, line: token.line, column: token.column + (token.quoted ? 1 : 0))
         let located = Located(token.text, at: location)
         if token.text.contains("$") || token.text.contains("`") {
@@ -508,6 +554,8 @@ public enum ShellScriptReader {
     }
 
     static func splitWords(_ text: Substring, file: String, line: Int, column: Int) -> [Located<String>] {
-        words(text).map { Located(String($0.word), at: SourceLocation(file: file, line: line, column: column + $0.offset)) }
+        words(text).map {
+            Located(String($0.word), at: SourceLocation(file: file, line: line, column: column + $0.offset))
+        }
     }
 }

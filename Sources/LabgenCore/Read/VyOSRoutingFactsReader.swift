@@ -37,7 +37,8 @@ public struct RoutingProtocolFacts: Hashable, Sendable {
 /// (1.2 `protocols bgp <asn>`, 1.4 `protocols bgp { system-as }`): BGP, OSPF, vif sub-interfaces,
 /// bridge members and VRF bindings.
 extension VyOSFactsReader {
-    static func routing(_ config: VyOSConfig, file: String) -> (bgp: RoutingProtocolFacts?, ospf: RoutingProtocolFacts?) {
+    static func routing(_ config: VyOSConfig, file: String) -> (bgp: RoutingProtocolFacts?, ospf: RoutingProtocolFacts?)
+    {
         func location(_ node: VyOSNode, value: Bool = true) -> SourceLocation {
             let position = value ? (node.valuePosition ?? node.position) : node.position
             return SourceLocation(file: file, line: position.line, column: position.column)
@@ -73,11 +74,14 @@ extension VyOSFactsReader {
                 }
                 for neighbor in node["neighbor"] {
                     guard let value = neighbor.value else { continue }
-                    let remote = neighbor["remote-as"].first.flatMap { n in n.value.map { Located($0, at: location(n)) } }
+                    let remote = neighbor["remote-as"].first.flatMap { n in n.value.map { Located($0, at: location(n)) }
+                    }
                     if let address = IPv4Address(value) {
-                        facts.neighbors.append(BGPNeighborFacts(address: Located(address, at: location(neighbor)), remoteAS: remote))
+                        facts.neighbors.append(
+                            BGPNeighborFacts(address: Located(address, at: location(neighbor)), remoteAS: remote))
                     } else if !value.contains(":") {
-                        facts.neighbors.append(BGPNeighborFacts(interface: Located(value, at: location(neighbor)), remoteAS: remote))
+                        facts.neighbors.append(
+                            BGPNeighborFacts(interface: Located(value, at: location(neighbor)), remoteAS: remote))
                     }
                 }
                 facts.networks += networks(node)
@@ -114,8 +118,12 @@ extension VyOSFactsReader {
         }
         for vif in node["vif"] {
             guard let vlan = vif.value else { continue }
-            let addresses = vif["address"].compactMap { a in a.value.flatMap(IPv4Interface.init).map { Located($0, at: location(a)) } }
-            interface.vifs.append(VyOSVifFacts(vlan: Located(vlan, at: location(vif)), addresses: addresses, vrf: vif["vrf"].first?.value))
+            let addresses = vif["address"].compactMap { a in
+                a.value.flatMap(IPv4Interface.init).map { Located($0, at: location(a)) }
+            }
+            interface.vifs.append(
+                VyOSVifFacts(vlan: Located(vlan, at: location(vif)), addresses: addresses, vrf: vif["vrf"].first?.value)
+            )
         }
         for member in node["member"] {
             interface.members += member["interface"].compactMap(\.value)

@@ -16,7 +16,9 @@ struct RoutingGraph {
         self.gateways = gateways
         var owner: [IPv4Address: String] = [:]
         for (name, vyos) in gateways {
-            for interface in vyos.interfaces { for address in interface.allAddresses { owner[address.value.address] = name } }
+            for interface in vyos.interfaces {
+                for address in interface.allAddresses { owner[address.value.address] = name }
+            }
         }
         // BGP: R1 names an address of R2 and R2 names an address of R1 (or an interface: unnumbered).
         for (name, vyos) in gateways {
@@ -57,12 +59,14 @@ struct RoutingGraph {
         var result: [(IPv4Prefix, String)] = []
         for interface in vyos.interfaces {
             let listed = ospf.interfaces.contains(interface.name.value)
-            for address in interface.addresses where listed || ospf.networks.contains(where: { $0.value.contains(address.value.address) }) {
+            for address in interface.addresses
+            where listed || ospf.networks.contains(where: { $0.value.contains(address.value.address) }) {
                 result.append((address.value.subnet, interface.name.value))
             }
             for vif in interface.vifs {
                 let vifListed = ospf.interfaces.contains("\(interface.name.value).\(vif.vlan.value)")
-                for address in vif.addresses where vifListed || ospf.networks.contains(where: { $0.value.contains(address.value.address) }) {
+                for address in vif.addresses
+                where vifListed || ospf.networks.contains(where: { $0.value.contains(address.value.address) }) {
                     result.append((address.value.subnet, interface.name.value))
                 }
             }

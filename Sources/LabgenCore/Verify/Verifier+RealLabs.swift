@@ -38,8 +38,12 @@ extension Verification {
             }
             for bind in node.binds {
                 let target = bind.value.split(separator: ":", omittingEmptySubsequences: false).dropFirst().first ?? ""
-                let what = target.hasPrefix("/etc/frr") ? "FRR" : target.hasPrefix("/etc/vpp") ? "VPP"
-                    : target.hasPrefix("/etc/bird") ? "BIRD" : target.hasPrefix("/etc/gobgp") ? "GoBGP" : nil
+                let what =
+                    target.hasPrefix("/etc/frr")
+                    ? "FRR"
+                    : target.hasPrefix("/etc/vpp")
+                        ? "VPP"
+                        : target.hasPrefix("/etc/bird") ? "BIRD" : target.hasPrefix("/etc/gobgp") ? "GoBGP" : nil
                 if let what {
                     diagnostics.append(
                         Diagnostic(
@@ -78,11 +82,20 @@ extension Verification {
             var owned = Set<IPv4Address>()
             var allHosts = true
             for endpoint in attached {
-                guard let node = clabNodes[endpoint.node], gateways[endpoint.node] == nil else { allHosts = false; continue }
-                let onBridge = node.addresses.filter { $0.interface == endpoint.interface || $0.baseInterface == endpoint.interface }
+                guard let node = clabNodes[endpoint.node], gateways[endpoint.node] == nil else {
+                    allHosts = false
+                    continue
+                }
+                let onBridge = node.addresses.filter {
+                    $0.interface == endpoint.interface || $0.baseInterface == endpoint.interface
+                }
                 owned.formUnion(onBridge.map(\.address.address))
-                let routes = node.defaultRoutes.filter { route in onBridge.contains { $0.address.subnet.contains(route.value) } }
-                guard let route = routes.first, let address = onBridge.first(where: { $0.address.subnet.contains(route.value) }) else {
+                let routes = node.defaultRoutes.filter { route in
+                    onBridge.contains { $0.address.subnet.contains(route.value) }
+                }
+                guard let route = routes.first,
+                    let address = onBridge.first(where: { $0.address.subnet.contains(route.value) })
+                else {
                     allHosts = false
                     continue
                 }
@@ -95,7 +108,10 @@ extension Verification {
             for (gateway, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
                 for interface in vyos.interfaces {
                     if let address = interface.allAddresses.first(where: { $0.value.address == route.value }) {
-                        notes.append(Diagnostic.Note("\(gateway) has \(route.value) on \(interface.name.value), which has no link to \(name)", at: address.location))
+                        notes.append(
+                            Diagnostic.Note(
+                                "\(gateway) has \(route.value) on \(interface.name.value), which has no link to \(name)",
+                                at: address.location))
                     }
                 }
             }
@@ -115,7 +131,9 @@ extension Verification {
             // Any address a VyOS config names (interfaces, vifs, VRRP virtual addresses, ...).
             for values in vyos.settings.values {
                 for value in values {
-                    if let address = IPv4Address(String(value.value.split(separator: "/").first ?? "")) { owned.insert(address) }
+                    if let address = IPv4Address(String(value.value.split(separator: "/").first ?? "")) {
+                        owned.insert(address)
+                    }
                 }
             }
         }
@@ -125,13 +143,16 @@ extension Verification {
             for text in node.exec {
                 let words = text.split(whereSeparator: { " \t\n'\"".contains($0) })
                 for (index, word) in words.enumerated() where index == 0 || words[index - 1] != "via" {
-                    if let address = IPv4Address(String(word.split(separator: "/").first ?? "")) { owned.insert(address) }
+                    if let address = IPv4Address(String(word.split(separator: "/").first ?? "")) {
+                        owned.insert(address)
+                    }
                 }
             }
             let name = node.name.value
             // A node that may own addresses labgen does not see: no VyOS config, no exec address, not a bridge,
             // another kind, or a daemon config mounted under /etc (FRR, BIRD, keepalived, ...).
-            let known = node.isBridge || gateways[name] != nil || !node.addresses.isEmpty
+            let known =
+                node.isBridge || gateways[name] != nil || !node.addresses.isEmpty
                 || node.networkMode?.value.hasPrefix("container:") == true
             if !known || (!node.isBridge && (node.kind?.value ?? "linux") != "linux") { return }
             if node.binds.contains(where: { $0.value.contains(":/etc/") }) { return }
@@ -139,7 +160,8 @@ extension Verification {
         for node in clab.nodes {
             // Only a next hop on one of the node's lab links (not the management network on eth0).
             let onLink = node.addresses.filter { $0.interface != "eth0" }.map(\.address.subnet)
-            for route in node.defaultRoutes where !owned.contains(route.value) && onLink.contains(where: { $0.contains(route.value) }) {
+            for route in node.defaultRoutes
+            where !owned.contains(route.value) && onLink.contains(where: { $0.contains(route.value) }) {
                 error(
                     RuleID.rackRouter,
                     "\(node.name.value) routes via \(route.value), but no node of the lab has that address: its packets leave for nowhere",
@@ -174,13 +196,15 @@ extension Verification {
             var reported = Set<String>()
             for address in node.addresses {
                 let device = address.interface
-                guard !own.contains(device), !["lo", "eth0"].contains(device), !device.contains("."), !device.contains("@"),
+                guard !own.contains(device), !["lo", "eth0"].contains(device), !device.contains("."),
+                    !device.contains("@"),
                     !device.contains("$"), reported.insert(device).inserted
                 else { continue }
                 // Created or renamed by another command (ip link add, vconfig, ip tunnel, ...)?
                 let mentioned = execTexts.contains { text in
                     let rest = text.replacingOccurrences(of: "dev \(device)", with: " ")
-                    return rest.split(whereSeparator: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) }).contains { $0 == device }
+                    return rest.split(whereSeparator: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) }).contains
+                    { $0 == device }
                 }
                 guard !mentioned else { continue }
                 error(
@@ -204,16 +228,19 @@ extension Verification {
             let defaultNote = link.mtu == nil ? " (containerlab's default: the link sets no mtu)" : ""
             for (end, other) in [(a, b), (b, a)] {
                 guard let vyos = gateways[end.node],
-                    let mtu = vyos.interfaces.first(where: { $0.name.value == end.interface })?.mtu, mtu.value != linkMTU
+                    let mtu = vyos.interfaces.first(where: { $0.name.value == end.interface })?.mtu,
+                    mtu.value != linkMTU
                 else { continue }
                 warning(
                     RuleID.mtu,
                     "\(end.node) \(end.interface) has mtu \(mtu.value) but its link to \(other.key) has MTU \(linkMTU)\(defaultNote): frames larger than the smaller MTU are dropped (and OSPF adjacencies stay in ExStart)",
                     at: mtu.location, notes: [Diagnostic.Note("the link", at: link.mtu?.location ?? link.location)])
             }
-            let addressesA = endAddresses(a, nodeA), addressesB = endAddresses(b, nodeB)
+            let addressesA = endAddresses(a, nodeA)
+            let addressesB = endAddresses(b, nodeB)
             pairs: for x in addressesA {
-                for y in addressesB where x.value.length != y.value.length
+                for y in addressesB
+                where x.value.length != y.value.length
                     && (x.value.subnet.contains(y.value.address) || y.value.subnet.contains(x.value.address))
                 {
                     warning(
