@@ -18,9 +18,9 @@ enum VerifyCommand: Subcommand {
             ..., <<'EOF', <<-EOF; or cat > F <<EOF then --config F), with the cluster name and image from
             --name/--image on that line (so --cluster-name is not needed); host bridges (brctl addbr, ip link
             add [name] X type bridge, ip l a X type bridge, ovs-vsctl add-br, loops over a literal list);
-            addresses put on host bridges. Only noted: heredocs fed to clab deploy (the topology file is
-            read), kind configs using shell variables the script does not set, further kind configs of a
-            multi-cluster lab. Also noted, not checked: YAML that is no artifact and does not parse,
+            addresses put on host bridges. Not read: heredocs fed to clab deploy (the topology file is
+            read). Noted: kind configs using shell variables the script does not set (not checked), further
+            kind configs of a multi-cluster lab. Also noted, not checked: YAML that is no artifact and does not parse,
             subfolders with their own topology (another lab), node kinds and configs labgen does not model
             (FRR, VPP, sonic-vm, generic_vm, ...).
 
