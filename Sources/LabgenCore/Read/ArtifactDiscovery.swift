@@ -217,11 +217,13 @@ extension LabFacts {
         let classifications = Parallel.map(files) { ArtifactDiscovery.classifyAndParse($0.text, path: $0.path) }
         let otherLabs = ArtifactDiscovery.otherLabFolders(files.map(\.path), classifications.map(\.kinds), expected: expected)
         for folder in otherLabs {
+            // Pointed at that lab's topology file (a diagnostic names a file, never a folder).
+            let topology = zip(files, classifications).first { $0.0.path.hasPrefix(folder + "/") && $0.1.kinds.contains(.containerlab) }
             facts.readDiagnostics.append(
                 Diagnostic(
                     RuleID.unreadable, .note,
                     "\(folder)/ holds its own containerlab topology: it is another lab, not checked with this one (run labgen verify on it)",
-                    at: SourceLocation(file: folder, line: 1, column: 1)))
+                    at: SourceLocation(file: topology?.0.path ?? folder, line: 1, column: 1)))
         }
         for (path, _) in files { facts.files.insert(normalize(path)) }
         for ((path, text), classified) in zip(files, classifications) {
