@@ -46,7 +46,10 @@ public enum ArtifactDiscovery {
         if ShellScriptReader.isShellScript(path: path, text: text) {
             let script = ShellScriptReader.read(text, file: path)
             var kinds = Set<Kind>()
-            if !script.bridges.isEmpty || script.unresolvedBridge != nil { kinds.insert(.bridgeScript) }
+            // A script that only assigns addresses is read for them (kept with the bridge scripts).
+            if !script.bridges.isEmpty || script.unresolvedBridge != nil || !script.hostAddresses.isEmpty {
+                kinds.insert(.bridgeScript)
+            }
             if !script.kindClusters.isEmpty { kinds.insert(.kindConfig) }
             return (kinds, nil)
         }

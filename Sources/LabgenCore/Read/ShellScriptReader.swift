@@ -29,8 +29,8 @@ public struct ShellScriptFacts: Hashable, Sendable {
     /// A bridge whose name the reader could not resolve (`ip link add $1 type bridge`).
     public var unresolvedBridge: SourceLocation?
     public var kindClusters: [KindCreateFacts] = []
-    /// Addresses the script puts on host interfaces (`ip addr add A dev X`, `ifconfig X A`): a host
-    /// bridge can be a rack's gateway.
+    /// Addresses the script puts on interfaces (`ip addr add A dev X`, `ifconfig X A`, also through
+    /// `docker exec NODE ...`): a host bridge or a node configured after deploy can be a rack's gateway.
     public var hostAddresses: Set<IPv4Address> = []
     /// Heredocs fed to `containerlab deploy` / `clab deploy` or written to a YAML file (not read).
     public var otherHeredocs: [SourceLocation] = []
@@ -476,6 +476,21 @@ public enum ShellScriptReader {
                 }
                 facts.kindClusters.append(cluster)
                 continue
+            }
+            // Addresses a script gives inside a node (`docker exec gw ip addr add A dev eth1`): a gateway
+            // address may live there (only used to know that some node has it).
+            for k in texts.indices.dropFirst() where texts[k] == "ip" || texts[k] == "ifconfig" {
+                let rest = texts[(k + 1)...].filter { !$0.hasPrefix("-") }
+                if texts[k] == "ifconfig", rest.count >= 2,
+                    let address = IPv4Address(String(rest[rest.startIndex + 1].split(separator: "/").first ?? ""))
+                {
+                    facts.hostAddresses.insert(address)
+                } else if rest.count >= 3, isAbbreviation(rest[rest.startIndex], of: "address", minimum: 1),
+                    isAbbreviation(rest[rest.startIndex + 1], of: "add", minimum: 1),
+                    let address = IPv4Address(String(rest[rest.startIndex + 2].split(separator: "/").first ?? ""))
+                {
+                    facts.hostAddresses.insert(address)
+                }
             }
             if texts[0] == "brctl", texts.count >= 3, texts[1] == "addbr" {
                 addBridge(words[2], file: file, variables: variables, into: &facts)

@@ -663,3 +663,13 @@ struct FabricLab {
         #expect(lab.facts.otherKindConfigs.isEmpty)
     }
 }
+
+@Suite struct ScriptAddressTests {
+    @Test func aGatewayAddressGivenByAScriptAfterDeployCounts() {
+        var lab = TestLab()
+        lab.replace("address \"10.1.5.1/24\"", with: "description none", in: \.vyos)
+        #expect(lab.diagnostics.contains { $0.id == RuleID.rackRouter }, "\(lab.diagnostics)")
+        lab.extra = [("3-config.sh", "#!/bin/bash\ndocker exec clab-demo-gw0 ip addr add 10.1.5.1/24 dev eth1\n")]
+        #expect(!lab.diagnostics.contains { $0.id == RuleID.rackRouter }, "\(lab.diagnostics)")
+    }
+}
