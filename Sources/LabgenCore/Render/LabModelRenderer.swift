@@ -9,12 +9,6 @@ enum LabModelRenderer {
     }
 
     static func encode(_ plan: LabPlan) -> String {
-        // The same bytes as JSONEncoder below (SortedJSONTests), at a fraction of its cost.
-        if let text = try? SortedJSON.encode(plan) { return text + "\n" }
-        return encodeWithFoundation(plan)
-    }
-
-    static func encodeWithFoundation(_ plan: LabPlan) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain value types with string keys cannot fail.
