@@ -2,16 +2,15 @@
 /// `debugEscaped` (no control, format or line-separator characters), so what is left is each
 /// format's own markup.
 enum MarkupEscaping {
-    /// Text and attribute values in XML (SVG): `&`, `<`, `>`, `"` and `'` as entities.
-    static func xml(_ text: String) -> String {
+    /// Element text in XML (SVG): `&`, `<` and `>` as entities (quotes end nothing there;
+    /// the picture puts no name into an attribute).
+    static func xmlText(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
             default: out.append(character)
             }
         }
@@ -40,12 +39,12 @@ enum MarkupEscaping {
     }
 
     /// Markdown text: ASCII punctuation backslash-escaped (CommonMark), except the harmless
-    /// `-`, `.`, `/`, `:` and `,` of names and addresses, so a name cannot open a code fence, a
+    /// `-`, `.`, `/`, `:`, `,` and `'` of names and addresses, so a name cannot open a code fence, a
     /// link, emphasis or HTML.
     static func markdown(_ text: String) -> String {
         var out = ""
         for character in text {
-            if character.isASCII, character.isPunctuation || character.isSymbol, !"-./:,".contains(character) {
+            if character.isASCII, character.isPunctuation || character.isSymbol, !"-./:,'".contains(character) {
                 out.append("\\")
             }
             out.append(character)

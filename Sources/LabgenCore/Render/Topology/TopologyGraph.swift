@@ -79,7 +79,7 @@ public struct TopologyGraph: Hashable, Sendable {
 
 extension TopologyGraph {
     public init(_ plan: LabPlan) {
-        title = "lab \(plan.name.debugEscaped)"
+        title = "lab '\(plan.name.debugEscaped)'"
         var links: [Link] = []
         func link(_ from: Element, _ to: Element, _ kind: LinkKind, _ label: String) {
             links.append(
@@ -92,7 +92,7 @@ extension TopologyGraph {
             ? nil
             : Element(
                 id: "out", key: "outside", kind: .outside, title: "outside",
-                lines: ["source NAT (masquerade) out of each gateway"])
+                lines: ["source NAT (masquerade) of the gateways"])
         self.outside = outside
 
         gateways = plan.gateways.enumerated().map { index, gateway in

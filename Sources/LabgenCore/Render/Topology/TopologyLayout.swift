@@ -221,9 +221,9 @@ extension TopologyLayout {
         }
         width = right + m
 
-        // Links, in the order of the graph; each label where it overlaps nothing placed so far.
-        var taken = boxes.values.map(\.rect) + captions.map(\.rect)
-        var placed: [PlacedLink] = []
+        // Links, in the order of the graph; then each label where it overlaps nothing placed so far
+        // and, where it can, no other link's straight line.
+        var routes: [(link: TopologyGraph.Link, points: [Point])] = []
         var portsUsed: [String: Int] = [:]
         func ports(_ id: String, _ kind: TopologyGraph.LinkKind) -> Int {
             graph.links.filter { $0.from == id && $0.kind == kind }.count
@@ -266,9 +266,20 @@ extension TopologyLayout {
                 let bus = buses[link.from] ?? Bus(x: from.x + 14, top: from.bottom)
                 points = [Point(x: bus.x, y: bus.top), Point(x: bus.x, y: to.centerY), Point(x: to.x, y: to.centerY)]
             }
-            let label = Self.labelRect(link, points: points, avoiding: taken)
+            routes.append((link, points))
+        }
+        var taken = boxes.values.map(\.rect) + captions.map(\.rect)
+        var placed: [PlacedLink] = []
+        for (index, route) in routes.enumerated() {
+            var lines: [Rect] = []
+            for (other, otherRoute) in routes.enumerated() where other != index {
+                for (a, b) in zip(otherRoute.points, otherRoute.points.dropFirst()) where a.x == b.x || a.y == b.y {
+                    lines.append(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 1, height: abs(a.y - b.y) + 1))
+                }
+            }
+            let label = Self.labelRect(route.link, points: route.points, avoiding: taken, lines: lines)
             taken.append(label)
-            placed.append(PlacedLink(link: link, points: points, labelRect: label))
+            placed.append(PlacedLink(link: route.link, points: route.points, labelRect: label))
         }
         links = placed
         self.boxes = order.compactMap { boxes[$0] }
@@ -279,7 +290,7 @@ extension TopologyLayout {
 
     /// The label's place: on the link's last segment for links into a node (the stub), else on its
     /// longest, at the middle or, when that overlaps something, further along.
-    static func labelRect(_ link: TopologyGraph.Link, points: [Point], avoiding taken: [Rect]) -> Rect {
+    static func labelRect(_ link: TopologyGraph.Link, points: [Point], avoiding taken: [Rect], lines: [Rect]) -> Rect {
         let width = labelWidth(link.label)
         var segments = Array(zip(points, points.dropFirst()))
         if link.kind == .node, let last = segments.last {
@@ -295,7 +306,8 @@ extension TopologyLayout {
                 candidates.append(Rect(x: cx - width / 2, y: cy - labelHeight / 2, width: width, height: labelHeight))
             }
         }
-        return candidates.first { candidate in !taken.contains { $0.overlaps(candidate, margin: 2) } }
+        let free = candidates.filter { candidate in !taken.contains { $0.overlaps(candidate, margin: 2) } }
+        return free.first { candidate in !lines.contains { $0.overlaps(candidate, margin: 2) } } ?? free.first
             ?? candidates[0]
     }
 

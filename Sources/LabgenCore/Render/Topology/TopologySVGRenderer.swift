@@ -34,7 +34,8 @@ enum TopologySVGRenderer {
     }
 
     static func svg(_ layout: TopologyLayout) -> String {
-        let x = MarkupEscaping.xml
+        // Names appear only as element text, never in attributes.
+        let x = MarkupEscaping.xmlText
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(layout.width)" height="\(layout.height)" \
