@@ -194,6 +194,26 @@ extension TopologyLayout {
         }
         for (item, rect) in zip(rowItems, rowRects) { place(item.element, rect) }
 
+        // A gateway pushed right of the middle of its racks takes its racks along, when the racks
+        // are in the order of their gateways (else moving them would not bring them under it).
+        let rank = Dictionary(
+            rowItems.enumerated().map { ($0.element.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let overshoot = Dictionary(
+            zip(rowItems, rowRects).compactMap { item, rect in
+                item.desired.map { (item.element.id, max(0, rect.centerX - $0)) }
+            }, uniquingKeysWith: { a, _ in a })
+        let ranks = graph.columns.compactMap { $0.gateway.flatMap { rank[graph.gateways[$0].id] } }
+        if zip(ranks, ranks.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            var shift = 0
+            for (index, column) in graph.columns.enumerated() {
+                if let gateway = column.gateway { shift = max(shift, overshoot[graph.gateways[gateway].id] ?? 0) }
+                guard shift > 0 else { continue }
+                for element in [column.head] + column.nodes { boxes[element.id]?.rect.x += shift }
+                frames[index].x += shift
+                buses[column.head.id]?.x += shift
+            }
+        }
+
         // Pools at the bottom, after their caption.
         var poolsBottom = 0
         if let caption = graph.poolCaption {
