@@ -36,7 +36,8 @@ enum GraphCommand: Subcommand {
         guard let (_, labs) = try LabSelection.compile(selection, in: context) else { return ExitStatus.failure }
         guard labs.count == 1, let plan = labs[0].plan else {
             let names = labs.map(\.spec.name).joined(separator: ", ")
-            throw UsageError("Name one lab (a lab name, a lab file or --lab); these are \(labs.count): \(names).", command: nil)
+            throw UsageError(
+                "Name one lab (a lab name, a lab file or --lab); these are \(labs.count): \(names).", command: nil)
         }
         switch arguments.value("--format") ?? "mermaid" {
         case "svg": context.out(TopologyPicture.svg(plan))

@@ -48,7 +48,10 @@ struct TopologyEscapingTests {
         #expect(parsed.texts.contains { $0.hasPrefix("eth " + Self.hostile + " 10.1.0.1/24") })
         // The only elements are the picture's own.
         let tags = Set(svg.matches(of: /<([a-zA-Z?\/]+)/).map { String($0.1) })
-        #expect(tags.isSubset(of: ["?xml", "svg", "/svg", "title", "/title", "rect", "text", "/text", "polyline", "g", "/g"]))
+        #expect(
+            tags.isSubset(of: [
+                "?xml", "svg", "/svg", "title", "/title", "rect", "text", "/text", "polyline", "g", "/g",
+            ]))
     }
 
     @Test func invisibleCharactersAreShownEscaped() throws {
@@ -69,7 +72,9 @@ struct TopologyEscapingTests {
         for line in text.split(separator: "\n") {
             // Outside the quoted labels, a line holds only labgen's ids, shapes, arrows and keywords.
             let bare = line.replacing(/"[^"]*"/, with: "\"\"")
-            #expect(bare.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " []()/|\"-.~".contains($0)) }, "\(line)")
+            #expect(
+                bare.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " []()/|\"-.~".contains($0)) }, "\(line)"
+            )
             // Quotes come in pairs: every label ends where labgen ends it.
             #expect(line.filter { $0 == "\"" }.count % 2 == 0, "\(line)")
             #expect(!line.contains("<") || line.contains("<br/>"))

@@ -38,10 +38,15 @@ struct TopologyPictureTests {
         for gateway in plan.gateways {
             #expect(parsed.texts.contains(gateway.name))
             for interface in gateway.interfaces {
-                #expect(parsed.texts.contains("\(interface.name) \(interface.address)"), "\(gateway.name) \(interface.name)")
+                #expect(
+                    parsed.texts.contains("\(interface.name) \(interface.address)"), "\(gateway.name) \(interface.name)"
+                )
             }
             for rule in gateway.masquerades {
-                #expect(parsed.texts.contains { $0.hasPrefix("\(rule.outbound): masquerade") && $0.contains("\(rule.source)") })
+                #expect(
+                    parsed.texts.contains {
+                        $0.hasPrefix("\(rule.outbound): masquerade") && $0.contains("\(rule.source)")
+                    })
             }
         }
         if let transit = plan.transit {
@@ -131,7 +136,9 @@ struct TopologyPictureTests {
         #expect(lines.contains("    r0[/\"rack0<br/>10.1.5.0/24<br/>bridge br-pool0\"/]"))
         #expect(
             lines.contains(
-                "    n0(\"calico-ipip-crosssubnet-control-plane<br/>control-plane<br/>10.1.5.10/24<br/>server server1\")"))
+                "    n0(\"calico-ipip-crosssubnet-control-plane<br/>control-plane<br/>10.1.5.10/24"
+                    + "<br/>server server1\")"
+            ))
         #expect(lines.contains("  out -.-|\"eth0: masquerade 10.1.0.0/16\"| g0"))
         #expect(lines.contains("  g0 ---|\"eth1 10.1.5.1/24\"| r0"))
         #expect(lines.contains("  g0 ---|\"eth2 10.1.8.1/24\"| r1"))

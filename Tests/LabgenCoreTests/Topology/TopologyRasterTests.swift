@@ -34,7 +34,8 @@ struct TopologyRasterTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let svg = TopologyPicture.svg(plan)
-        let input = folder.appendingPathComponent("topology.svg"), output = folder.appendingPathComponent("topology.png")
+        let input = folder.appendingPathComponent("topology.svg")
+        let output = folder.appendingPathComponent("topology.png")
         try svg.write(to: input, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.rsvgConvert))
@@ -48,7 +49,9 @@ struct TopologyRasterTests {
         #expect(message.isEmpty, "rsvg-convert warned: \(message)")
         let size = try #require(Self.pngSize(try Data(contentsOf: output)), "not a PNG")
         let layout = TopologyLayout(TopologyGraph(plan))
-        #expect(size.width == layout.width && size.height == layout.height, "\(plan.name): PNG \(size), SVG \(layout.width)x\(layout.height)")
+        #expect(
+            size.width == layout.width && size.height == layout.height,
+            "\(plan.name): PNG \(size), SVG \(layout.width)x\(layout.height)")
         // And the picture it rendered holds every node's name and address as text.
         let texts = try #require(SVGText.parse(svg)).texts
         for node in plan.nodes {

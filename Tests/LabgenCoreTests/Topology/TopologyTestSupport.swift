@@ -33,9 +33,16 @@ enum PictureLabs {
             Gateway("edge-a", vyos: "1.4.9") { Masquerade(source: "10.1.0.0/16") }
             Gateway("edge-b", vyos: "1.2.8") { Masquerade(source: "10.1.0.0/16") }
             Gateway("edge-c", vyos: "1.5.0")
-            Rack("rack-a", router: "edge-a") { Node(.controlPlane); Node(.worker) }
+            Rack("rack-a", router: "edge-a") {
+                Node(.controlPlane)
+                Node(.worker)
+            }
             Rack("rack-b", router: "edge-b") { Node(.worker) }
-            Rack("rack-c", router: "edge-c") { Node(.worker); Node(.worker); Node(.worker) }
+            Rack("rack-c", router: "edge-c") {
+                Node(.worker)
+                Node(.worker)
+                Node(.worker)
+            }
             Rack("rack-d", router: "edge-a") { Node(.worker) }
         }
     }

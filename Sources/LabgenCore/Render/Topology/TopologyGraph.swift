@@ -106,7 +106,9 @@ extension TopologyGraph {
             for (index, gateway) in plan.gateways.enumerated() {
                 // One link per outbound interface, with the sources masqueraded out of it.
                 var outbound: [String] = []
-                for rule in gateway.masquerades where !outbound.contains(rule.outbound) { outbound.append(rule.outbound) }
+                for rule in gateway.masquerades where !outbound.contains(rule.outbound) {
+                    outbound.append(rule.outbound)
+                }
                 for name in outbound {
                     let sources = gateway.masquerades.filter { $0.outbound == name }.map { "\($0.source)" }
                     link(gateways[index], outside, .nat, "\(name): masquerade \(sources.joined(separator: ", "))")

@@ -130,7 +130,10 @@ extension TopologyLayout {
         var frames: [Rect] = []
         var columnBottom = y
         var x = m + 8
-        struct Bus { var x: Int; var top: Int }
+        struct Bus {
+            var x: Int
+            var top: Int
+        }
         var buses: [String: Bus] = [:]
         for column in graph.columns {
             let head = Self.boxSize(column.head)
@@ -162,7 +165,7 @@ extension TopologyLayout {
             return (gateway, centers.isEmpty ? nil : centers.reduce(0, +) / centers.count, index)
         }.sorted { a, b in
             switch (a.1, b.1) {
-            case let (l?, r?): return l != r ? l < r : a.2 < b.2
+            case (let l?, let r?): return l != r ? l < r : a.2 < b.2
             case (_?, nil): return true
             case (nil, _?): return false
             case (nil, nil): return a.2 < b.2
@@ -294,7 +297,8 @@ extension TopologyLayout {
             var lines: [Rect] = []
             for (other, otherRoute) in routes.enumerated() where other != index {
                 for (a, b) in zip(otherRoute.points, otherRoute.points.dropFirst()) where a.x == b.x || a.y == b.y {
-                    lines.append(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 1, height: abs(a.y - b.y) + 1))
+                    lines.append(
+                        Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 1, height: abs(a.y - b.y) + 1))
                 }
             }
             let label = Self.labelRect(route.link, points: route.points, avoiding: taken, lines: lines)

@@ -4,7 +4,8 @@ import LabModel
 /// images: a generic monospace font), laid out by `TopologyLayout`.
 enum TopologySVGRenderer {
     static func render(_ plan: LabPlan) -> Artifact {
-        Artifact(path: ArtifactPaths.topologySVG, kind: .topologySVG, contents: svg(TopologyLayout(TopologyGraph(plan))))
+        Artifact(
+            path: ArtifactPaths.topologySVG, kind: .topologySVG, contents: svg(TopologyLayout(TopologyGraph(plan))))
     }
 
     struct Style {
@@ -46,7 +47,8 @@ enum TopologySVGRenderer {
         out += "<title>\(x(layout.captions.first?.text ?? ""))</title>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(layout.width)\" height=\"\(layout.height)\" fill=\"#ffffff\"/>\n"
         for frame in layout.frames {
-            out += "<rect x=\"\(frame.x)\" y=\"\(frame.y)\" width=\"\(frame.width)\" height=\"\(frame.height)\" rx=\"8\" "
+            out +=
+                "<rect x=\"\(frame.x)\" y=\"\(frame.y)\" width=\"\(frame.width)\" height=\"\(frame.height)\" rx=\"8\" "
             out += "fill=\"#f6f8f6\" stroke=\"#b8c8b8\" stroke-dasharray=\"4 3\"/>\n"
         }
         for caption in layout.captions {
