@@ -135,10 +135,18 @@ extension TopologyLayout {
             var top: Int
         }
         var buses: [String: Bus] = [:]
+        // The widest label of the links out of each element, and how many links of each kind leave it.
+        var widestLabel: [String: Int] = [:]
+        var linkCount: [String: Int] = [:]
+        var rackTargets: [String: [String]] = [:]
+        for link in graph.links {
+            widestLabel[link.from] = max(widestLabel[link.from] ?? 0, Self.labelWidth(link.label))
+            linkCount["\(link.from) \(link.kind.rawValue)", default: 0] += 1
+            if link.kind == .rack { rackTargets[link.from, default: []].append(link.to) }
+        }
         for column in graph.columns {
             let head = Self.boxSize(column.head)
-            let stubLabels = graph.links.filter { $0.from == column.head.id }.map { Self.labelWidth($0.label) }
-            let stub = max(40, (stubLabels.max() ?? 0) + 16)
+            let stub = max(40, (widestLabel[column.head.id] ?? 0) + 16)
             // The nodes of a column are as wide as the widest of them.
             let nodeWidth = column.nodes.map { Self.boxSize($0).width }.max() ?? 0
             let nodeSizes = column.nodes.map { (width: nodeWidth, height: Self.boxSize($0).height) }
@@ -248,8 +256,10 @@ extension TopologyLayout {
         // and, where it can, no other link's straight line.
         var routes: [(link: TopologyGraph.Link, points: [Point])] = []
         var portsUsed: [String: Int] = [:]
-        func ports(_ id: String, _ kind: TopologyGraph.LinkKind) -> Int {
-            graph.links.filter { $0.from == id && $0.kind == kind }.count
+        func ports(_ id: String, _ kind: TopologyGraph.LinkKind) -> Int { linkCount["\(id) \(kind.rawValue)"] ?? 0 }
+        var rackPorts: [String: [Int]] = [:]
+        for (gateway, targets) in rackTargets {
+            rackPorts[gateway] = targets.compactMap { boxes[$0]?.rect.centerX }.sorted()
         }
         for link in graph.links {
             guard let from = boxes[link.from]?.rect, let to = boxes[link.to]?.rect else { continue }
@@ -280,8 +290,7 @@ extension TopologyLayout {
                     ]
                 }
             case .rack:
-                let targets = graph.links.filter { $0.from == link.from && $0.kind == .rack }
-                    .compactMap { boxes[$0.to]?.rect.centerX }.sorted()
+                let targets = rackPorts[link.from] ?? []
                 let rank = targets.firstIndex(of: to.centerX) ?? port
                 let px = from.x + (rank + 1) * from.width / (targets.count + 1)
                 points = [Point(x: px, y: from.bottom), Point(x: to.centerX, y: to.y)]
@@ -291,18 +300,25 @@ extension TopologyLayout {
             }
             routes.append((link, points))
         }
-        var taken = boxes.values.map(\.rect) + captions.map(\.rect)
+        // Indexed by a grid, so that a lab of thousands of nodes is laid out in linear time.
+        var taken = RectIndex()
+        for rect in boxes.values.map(\.rect) + captions.map(\.rect) { taken.insert(rect, owner: -1) }
+        // The straight lines of the links between gateways, the outside and the transit (the links in
+        // the columns keep to their columns).
+        var lines = RectIndex()
+        for (index, route) in routes.enumerated() where route.link.kind == .nat || route.link.kind == .transit {
+            for (a, b) in zip(route.points, route.points.dropFirst()) where a.x == b.x || a.y == b.y {
+                lines.insert(
+                    Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 1, height: abs(a.y - b.y) + 1),
+                    owner: index)
+            }
+        }
         var placed: [PlacedLink] = []
         for (index, route) in routes.enumerated() {
-            var lines: [Rect] = []
-            for (other, otherRoute) in routes.enumerated() where other != index {
-                for (a, b) in zip(otherRoute.points, otherRoute.points.dropFirst()) where a.x == b.x || a.y == b.y {
-                    lines.append(
-                        Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(a.x - b.x) + 1, height: abs(a.y - b.y) + 1))
-                }
-            }
-            let label = Self.labelRect(route.link, points: route.points, avoiding: taken, lines: lines)
-            taken.append(label)
+            let label = Self.labelRect(
+                route.link, points: route.points, avoiding: { taken.overlaps($0, margin: 2, except: nil) },
+                lines: { lines.overlaps($0, margin: 2, except: index) })
+            taken.insert(label, owner: index)
             placed.append(PlacedLink(link: route.link, points: route.points, labelRect: label))
         }
         links = placed
@@ -314,7 +330,9 @@ extension TopologyLayout {
 
     /// The label's place: on the link's last segment for links into a node (the stub), else on its
     /// longest, at the middle or, when that overlaps something, further along.
-    static func labelRect(_ link: TopologyGraph.Link, points: [Point], avoiding taken: [Rect], lines: [Rect]) -> Rect {
+    static func labelRect(
+        _ link: TopologyGraph.Link, points: [Point], avoiding taken: (Rect) -> Bool, lines: (Rect) -> Bool
+    ) -> Rect {
         let width = labelWidth(link.label)
         var segments = Array(zip(points, points.dropFirst()))
         if link.kind == .node, let last = segments.last {
@@ -330,10 +348,44 @@ extension TopologyLayout {
                 candidates.append(Rect(x: cx - width / 2, y: cy - labelHeight / 2, width: width, height: labelHeight))
             }
         }
-        let free = candidates.filter { candidate in !taken.contains { $0.overlaps(candidate, margin: 2) } }
-        return free.first { candidate in !lines.contains { $0.overlaps(candidate, margin: 2) } } ?? free.first
-            ?? candidates[0]
+        if link.kind == .node { return candidates[0] }  // the stub is made for its label
+        let free = candidates.filter { !taken($0) }
+        return free.first { !lines($0) } ?? free.first ?? candidates[0]
     }
 
     static func length(_ a: Point, _ b: Point) -> Int { abs(a.x - b.x) + abs(a.y - b.y) }
+}
+
+/// Rectangles in the cells of a grid they cover, so that what a rectangle overlaps is found among
+/// its neighbours only.
+struct RectIndex {
+    static let cell = 256
+    private var rects: [(rect: TopologyLayout.Rect, owner: Int)] = []
+    private var buckets: [Int: [Int]] = [:]
+
+    private static func cells(_ rect: TopologyLayout.Rect, margin: Int) -> [Int] {
+        func floorDiv(_ a: Int) -> Int { a >= 0 ? a / cell : -((-a + cell - 1) / cell) }
+        var keys: [Int] = []
+        for cx in floorDiv(rect.x - margin)...floorDiv(rect.right + margin) {
+            for cy in floorDiv(rect.y - margin)...floorDiv(rect.bottom + margin) {
+                keys.append(cx &* 1_000_003 &+ cy)
+            }
+        }
+        return keys
+    }
+
+    mutating func insert(_ rect: TopologyLayout.Rect, owner: Int) {
+        rects.append((rect, owner))
+        for key in Self.cells(rect, margin: 0) { buckets[key, default: []].append(rects.count - 1) }
+    }
+
+    /// Whether `rect` overlaps (within `margin`) a rectangle not owned by `except`.
+    func overlaps(_ rect: TopologyLayout.Rect, margin: Int, except: Int?) -> Bool {
+        for key in Self.cells(rect, margin: margin) {
+            for index in buckets[key] ?? [] where rects[index].owner != except || except == nil {
+                if rects[index].rect.overlaps(rect, margin: margin) { return true }
+            }
+        }
+        return false
+    }
 }
