@@ -45,8 +45,7 @@ public enum Renderer {
                     if let script = BridgeScriptRenderer.render(plan) { artifacts.append(script) }
                     if let script = LabScriptRenderer.render(plan) { artifacts.append(script) }
                     artifacts.append(LabModelRenderer.render(plan))
-                    artifacts.append(TopologyMermaidRenderer.render(plan))
-                    artifacts.append(TopologySVGRenderer.render(plan))
+                    artifacts += TopologyPicture.artifacts(plan)
                     return .success(artifacts)
                 } catch {
                     return .failure(error)

@@ -5,6 +5,7 @@ enum MarkupEscaping {
     /// Element text in XML (SVG): `&`, `<` and `>` as entities (quotes end nothing there;
     /// the picture puts no name into an attribute).
     static func xmlText(_ text: String) -> String {
+        if !text.utf8.contains(where: { "&<>".utf8.contains($0) }) { return text }
         var out = ""
         for character in text {
             switch character {
@@ -21,6 +22,7 @@ enum MarkupEscaping {
     /// would read as markup become Mermaid's entity codes (`#quot;`, `#35;`, ...), which it shows
     /// as the characters. `#` itself is escaped, so a name cannot spell an entity code.
     static func mermaid(_ text: String) -> String {
+        if !text.utf8.contains(where: { "\"#&<>`|\\".utf8.contains($0) }) { return text }
         var out = ""
         for character in text {
             switch character {

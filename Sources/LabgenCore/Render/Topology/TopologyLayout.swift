@@ -74,18 +74,20 @@ public struct TopologyLayout: Hashable, Sendable {
 
     /// Characters of `text` in character widths: wide (East Asian) characters count two.
     public static func columns(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { sum, scalar in
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+        return text.unicodeScalars.reduce(0) { sum, scalar in
             if scalar.properties.generalCategory == .nonspacingMark { return sum }
             return sum + (isWide(scalar.value) ? 2 : 1)
         }
     }
 
+    static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD,
+    ]
+
     static func isWide(_ value: UInt32) -> Bool {
-        let ranges: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD,
-        ]
-        return ranges.contains { $0.contains(value) }
+        value >= 0x1100 && wideRanges.contains { $0.contains(value) }
     }
 
     static func boxSize(_ element: TopologyGraph.Element) -> (width: Int, height: Int) {

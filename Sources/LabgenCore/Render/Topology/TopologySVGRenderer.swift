@@ -3,11 +3,6 @@ import LabModel
 /// topology.svg: the lab's picture as a self-contained SVG (no scripts, no external fonts or
 /// images: a generic monospace font), laid out by `TopologyLayout`.
 enum TopologySVGRenderer {
-    static func render(_ plan: LabPlan) -> Artifact {
-        Artifact(
-            path: ArtifactPaths.topologySVG, kind: .topologySVG, contents: svg(TopologyLayout(TopologyGraph(plan))))
-    }
-
     struct Style {
         var fill: String
         var stroke: String
