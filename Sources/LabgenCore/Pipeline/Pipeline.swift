@@ -95,8 +95,8 @@ public enum Pipeline {
 
 extension LabFacts {
     /// The facts of a rendered lab, read from its artifacts' contents as `labgen verify` reads
-    /// files (lab.json is labgen's own record, not an artifact of the lab).
+    /// files (lab.json is labgen's own record and topology.md/.svg its picture, not artifacts of the lab).
     public static func read(_ rendered: RenderedLab) -> LabFacts {
-        read(rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) })
+        read(rendered.artifacts.filter { !$0.kind.isRecordOrPicture }.map { ($0.path, $0.contents) })
     }
 }

@@ -15,6 +15,11 @@ public struct Artifact: Hashable, Sendable {
         case bridgeScript = "bridge script"
         case labScript = "lab script"
         case labModel = "lab model"
+        case topologyMarkdown = "topology picture (Mermaid)"
+        case topologySVG = "topology picture (SVG)"
+
+        /// labgen's own records and pictures: not artifacts a lab runs with, not read back by `verify`.
+        public var isRecordOrPicture: Bool { self == .labModel || self == .topologyMarkdown || self == .topologySVG }
     }
 
     public var path: String
@@ -66,6 +71,9 @@ public enum ArtifactPaths {
     /// `lab.sh up|down|status`: the bring-up sequence of `labgen up` as a POSIX shell script.
     public static let labScript = "lab.sh"
     public static let labModel = "lab.json"
+    /// The lab's picture: a Mermaid flowchart in Markdown (GitHub renders it), and the same as SVG.
+    public static let topologyMarkdown = "topology.md"
+    public static let topologySVG = "topology.svg"
     /// Where the VyOS config is mounted inside the gateway container.
     public static let vyosConfigMount = "/opt/vyatta/etc/config/config.boot"
 }
