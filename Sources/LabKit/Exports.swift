@@ -5,6 +5,8 @@ import LabModel
 public typealias NodeRole = LabModel.NodeRole
 public typealias EncapsulationMode = LabModel.EncapsulationMode
 public typealias LabSpec = LabModel.LabSpec
+public typealias FlannelBackend = LabModel.FlannelBackend
+public typealias CiliumTunnelProtocol = LabModel.CiliumTunnelProtocol
 
 /// Where a DSL element was written.
 struct Written {
