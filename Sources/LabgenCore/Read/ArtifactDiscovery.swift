@@ -14,6 +14,9 @@ public enum ArtifactDiscovery {
         case calicoNode = "calico-node patch or manifest"
         case calicoInstallation = "Calico operator Installation"
         case bridgeScript = "bridge script"
+        case flannelConfig = "kube-flannel net-conf"
+        case ciliumValues = "Cilium Helm values"
+        case ciliumScript = "Cilium install command"
         /// Kubernetes workloads whose images are pulled inside the cluster.
         case workloads = "Kubernetes workloads"
 
@@ -32,7 +35,10 @@ public enum ArtifactDiscovery {
     /// so that reading a file parses its YAML once, not twice.
     static func classifyAndParse(_ text: String) -> (kinds: Set<Kind>, documents: [YAMLNode]?) {
         if VyOSReader.isSetCommands(text) { return ([.vyos], nil) }
-        if BridgeScriptReader.isBridgeScript(text), !text.containsBytes("topology:") { return ([.bridgeScript], nil) }
+        var scripts = Set<Kind>()
+        if BridgeScriptReader.isBridgeScript(text), !text.containsBytes("topology:") { scripts.insert(.bridgeScript) }
+        if text.containsBytes("cilium"), CiliumReader.isInstallScript(text) { scripts.insert(.ciliumScript) }
+        if !scripts.isEmpty { return (scripts, nil) }
         if text.containsBytes("{"), VyOSFactsReader.isBootConfig(text) || looksLikeVyOS(text) { return ([.vyos], nil) }
         guard let documents = try? YAMLReader.read(text) else {
             // Looks like an artifact but does not parse: read it to report why.
@@ -79,6 +85,8 @@ public enum ArtifactDiscovery {
             if ContainerlabReader.isTopology(document) { kinds.insert(.containerlab) }
             if CalicoReader.isPoolDocument(document) { kinds.insert(.calicoPools) }
             if CalicoInstallationReader.isInstallation(document) { kinds.insert(.calicoInstallation) }
+            if FlannelReader.isFlannelConfig(document) { kinds.insert(.flannelConfig) }
+            if CiliumReader.isValuesFile(document) { kinds.insert(.ciliumValues) }
             if let kind = document["kind"]?.scalarText, KubeadmPatchReader.kinds.contains(kind) { kinds.insert(.kubeadmPatch) }
             if CalicoReader.isCalicoNode(document) || CalicoReader.vethMTU(document, origin: TextOrigin(file: "")) != nil {
                 kinds.insert(.calicoNode)
@@ -230,10 +238,9 @@ extension LabFacts {
             if let vyos = VyOSFactsReader.read(text, file: path, diagnostics: &readDiagnostics) { self.vyos[normalize(path)] = vyos }
             return
         }
-        if kinds.contains(.bridgeScript) {
-            bridgeScripts.append(BridgeScriptReader.read(text, file: path))
-            return
-        }
+        if kinds.contains(.ciliumScript) { cilium += CiliumReader.readScript(text, file: path) }
+        if kinds.contains(.bridgeScript) { bridgeScripts.append(BridgeScriptReader.read(text, file: path)) }
+        if kinds.contains(.bridgeScript) || kinds.contains(.ciliumScript) { return }
         let documents: [YAMLNode]
         do {
             if let parsed { documents = parsed } else { documents = try YAMLReader.read(text) }
@@ -261,6 +268,14 @@ extension LabFacts {
                 let (found, node) = CalicoInstallationReader.read(document, origin: origin, diagnostics: &readDiagnostics)
                 pools += found
                 calicoNode.append(node)
+            }
+            if kinds.contains(.flannelConfig), FlannelReader.isFlannelConfig(document),
+                let found = FlannelReader.read(document, origin: origin, diagnostics: &readDiagnostics)
+            {
+                flannel.append(found)
+            }
+            if kinds.contains(.ciliumValues), CiliumReader.isValuesFile(document) {
+                cilium.append(CiliumReader.readValues(document, origin: origin))
             }
             if kinds.contains(.kubeadmPatch),
                 let patch = KubeadmPatchReader.read(document, origin: origin, diagnostics: &readDiagnostics)

@@ -28,6 +28,9 @@ public enum ModelCheck: String, CaseIterable, Sendable {
     case noEnabledPool = "LG130"
     case releaseMismatch = "LG145"
     case invalidCalicoInstall = "LG140"
+    case conflictingCNI = "LG150"
+    case invalidFlannel = "LG151"
+    case invalidCilium = "LG152"
 
     public var id: DiagnosticID { DiagnosticID(rawValue) }
 
@@ -59,6 +62,11 @@ public enum ModelCheck: String, CaseIterable, Sendable {
         case .noEnabledPool: "a cluster whose pod pools are all disabled (Calico assigns pod addresses from none)"
         case .releaseMismatch: "a gateway whose vyos: release and image tag name different VyOS series"
         case .invalidCalicoInstall: "a Calico install with a malformed release or manifest, or written twice"
+        case .conflictingCNI: "a cluster with more than one CNI (Calico pools beside Flannel or Cilium, or two of them)"
+        case .invalidFlannel: "a Flannel setting Flannel rejects or ignores (DirectRouting with host-gw, a malformed release)"
+        case .invalidCilium:
+            "a Cilium setting Cilium rejects (a malformed release or CIDR, a mask size outside the pool, "
+                + "kube-proxy replacement with kube-proxy running)"
         }
     }
 }

@@ -98,6 +98,8 @@ struct Verification {
         checkGatewayRoutes()
         checkVyOSReleaseSyntax()
         checkPoolEnvironment()
+        checkFlannel()
+        checkCilium()
     }
 
     /// LG022: every gateway has a route, via the owning gateway, to each rack subnet behind another gateway.

@@ -1,0 +1,175 @@
+import LabFormats
+import LabModel
+
+/// Cilium's Helm values, from a values file or from `--set k=v` flags of a `cilium install` or
+/// `helm install|upgrade ... cilium/cilium` command in a setup script; keys are Helm's dotted paths
+/// (`ipam.mode`), values their text.
+public struct CiliumFacts: Hashable, Sendable {
+    public var file: String
+    public var values: [String: Located<String>] = [:]
+    /// The values file or the install command.
+    public var location: SourceLocation
+
+    public func value(_ key: String) -> Located<String>? { values[key] }
+    public func bool(_ key: String) -> Bool? {
+        guard let text = values[key]?.value.lowercased() else { return nil }
+        return ["true", "strict"].contains(text) ? true : ["false", "disabled", "partial", "probe"].contains(text) ? false : nil
+    }
+}
+
+public enum CiliumReader {
+    /// Values that only Cilium's chart has; a YAML mapping with two of them is a Cilium values file.
+    static let markers: Set<String> = [
+        "routingMode", "tunnelProtocol", "ipv4NativeRoutingCIDR", "autoDirectNodeRoutes", "kubeProxyReplacement",
+        "k8sServiceHost", "k8sServicePort", "tunnel", "ipam",
+    ]
+
+    public static func isValuesFile(_ document: YAMLNode) -> Bool {
+        guard case .mapping(let pairs) = document.content, document["kind"] == nil, document["apiVersion"] == nil
+        else { return false }
+        return pairs.filter { markers.contains($0.key.scalarText ?? "") }.count >= 2
+    }
+
+    public static func readValues(_ document: YAMLNode, origin: TextOrigin) -> CiliumFacts {
+        var facts = CiliumFacts(file: origin.file, location: origin.location(document))
+        func walk(_ node: YAMLNode, _ path: String) {
+            switch node.content {
+            case .scalar(let text, _):
+                facts.values[path] = Located(text, at: origin.location(node))
+            case .sequence(let items):
+                let texts = items.compactMap(\.scalarText)
+                facts.values[path] = Located(texts.joined(separator: ","), at: origin.location(items.first ?? node))
+            case .mapping(let pairs):
+                for pair in pairs {
+                    let key = pair.key.scalarText ?? ""
+                    walk(pair.value, path.isEmpty ? key : path + "." + key)
+                }
+            }
+        }
+        walk(document, "")
+        return facts
+    }
+
+    /// Whether a shell script installs Cilium: a `cilium install` line, or `helm install|upgrade`
+    /// with the cilium/cilium chart.
+    public static func isInstallScript(_ text: String) -> Bool {
+        guard text.contains("cilium") else { return false }
+        return installCommands(text).contains { !$0.isEmpty }
+    }
+
+    /// One word of a command line and where it starts.
+    struct Word {
+        var text: String
+        var line: Int
+        var column: Int
+    }
+
+    /// The words of every Cilium install command (continuation lines joined), quotes removed.
+    static func installCommands(_ text: String) -> [[Word]] {
+        var commands: [[Word]] = []
+        var current: [Word] = []
+        var continuing = false
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(rawLine)
+            let continues = line.hasSuffix("\\")
+            if continues { line = line.dropLast() }
+            if !continuing { current = [] }
+            var column = 1
+            var word = ""
+            var start = 1
+            var quote: Character?
+            for character in line {
+                if quote == nil, character == "#", word.isEmpty { break }
+                if let open = quote {
+                    if character == open { quote = nil } else { word.append(character) }
+                } else if character == "'" || character == "\"" {
+                    if word.isEmpty { start = column }
+                    quote = character
+                } else if character == " " || character == "\t" {
+                    if !word.isEmpty { current.append(Word(text: word, line: index + 1, column: start)) }
+                    word = ""
+                } else {
+                    if word.isEmpty { start = column }
+                    word.append(character)
+                }
+                column += 1
+            }
+            if !word.isEmpty { current.append(Word(text: word, line: index + 1, column: start)) }
+            continuing = continues
+            if !continuing {
+                if isInstall(current) { commands.append(current) }
+                current = []
+            }
+        }
+        return commands
+    }
+
+    static func isInstall(_ words: [Word]) -> Bool {
+        let texts = words.map(\.text)
+        guard let first = texts.firstIndex(where: { $0 == "cilium" || $0 == "helm" }) else { return false }
+        if texts[first] == "cilium" { return texts.count > first + 1 && texts[first + 1] == "install" }
+        return texts.count > first + 1 && ["install", "upgrade"].contains(texts[first + 1])
+            && texts.contains { $0 == "cilium/cilium" || $0.hasSuffix("/cilium") }
+    }
+
+    /// The `--set k=v` (`--set=k=v`, comma-separated lists too) of each Cilium install command, and its
+    /// `--version`.
+    public static func readScript(_ text: String, file: String) -> [CiliumFacts] {
+        installCommands(text).map { words in
+            var facts = CiliumFacts(
+                file: file, location: SourceLocation(file: file, line: words[0].line, column: words[0].column))
+            var index = 0
+            while index < words.count {
+                let word = words[index]
+                var argument: Word?
+                var offset = 0
+                if ["--set", "--set-string"].contains(word.text), index + 1 < words.count {
+                    argument = words[index + 1]
+                    index += 1
+                } else if word.text.hasPrefix("--set=") || word.text.hasPrefix("--set-string=") {
+                    let prefix = word.text.hasPrefix("--set=") ? "--set=" : "--set-string="
+                    argument = Word(text: String(word.text.dropFirst(prefix.count)), line: word.line, column: word.column)
+                    offset = prefix.count
+                } else if word.text == "--version", index + 1 < words.count {
+                    let next = words[index + 1]
+                    facts.values["version"] = Located(next.text, at: SourceLocation(file: file, line: next.line, column: next.column))
+                }
+                if let argument {
+                    var column = argument.column + offset
+                    for assignment in splitAssignments(argument.text) {
+                        if let equals = assignment.firstIndex(of: "=") {
+                            let key = String(assignment[..<equals])
+                            var value = String(assignment[assignment.index(after: equals)...])
+                            if value.hasPrefix("{"), value.hasSuffix("}") { value = String(value.dropFirst().dropLast()) }
+                            let valueColumn = column + key.count + 1
+                            facts.values[key.replacingOccurrences(of: "[0]", with: "")] = Located(
+                                value, at: SourceLocation(file: file, line: argument.line, column: valueColumn))
+                        }
+                        column += assignment.count + 1
+                    }
+                }
+                index += 1
+            }
+            return facts
+        }
+    }
+
+    /// `a=1,b=2` -> [a=1, b=2]; commas inside `{...}` stay.
+    static func splitAssignments(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            if character == "{" { depth += 1 }
+            if character == "}" { depth -= 1 }
+            if character == ",", depth == 0, current.contains("=") {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
+    }
+}
