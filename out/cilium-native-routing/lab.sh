@@ -31,13 +31,14 @@ node_ok() {
 get_nodes() { NODES=$(kubectl '--context' 'kind-cilium-native' 'get' 'nodes' '-o' 'jsonpath={range .items[*]}{.metadata.name}{" "}{.status.addresses[?(@.type=="InternalIP")].address}{" "}{.status.conditions[?(@.type=="Ready")].status}{" "}{.metadata.labels.rack}{"\n"}{end}' 2>/dev/null || true); }
 up() {
     say '==> preflight'
-    for tool in docker kind containerlab kubectl; do
+    for tool in docker kind containerlab kubectl helm; do
         command -v "$tool" >/dev/null 2>&1 || fail preflight "install $tool and put it on PATH"
     done
     docker 'version' '--format' '{{.Server.Version}}' || fail preflight 'start the docker daemon'
     kind 'version' || fail preflight 'check the kind installation'
     as_root containerlab 'version' || fail preflight 'check the containerlab installation'
     kubectl 'version' '--client' || fail preflight 'check the kubectl installation'
+    helm 'version' || fail preflight 'check the helm installation'
     if [ "$(id -u)" -ne 0 ]; then sudo -n true || fail preflight 'bridges and containerlab need root or sudo'; fi
     docker 'info' 2>/dev/null | awk -v h='192.168.2.100:5000' \
         '/^ *Insecure Registries:/ { s = 1; next } s && /^ / { gsub(/ /, ""); if ($0 == h) f = 1; next } s { s = 0 } END { exit !f }' \
@@ -54,6 +55,9 @@ up() {
     if [ "$n" -ge 5 ]; then say "  deployed ($n containers); skipped"
     elif [ "$n" -gt 0 ]; then step 'containerlab deploy' as_root containerlab 'deploy' '-t' 'cilium-native-routing.clab.yaml' '--reconfigure'
     else step 'containerlab deploy' as_root containerlab 'deploy' '-t' 'cilium-native-routing.clab.yaml'; fi
+    say '==> Cilium 1.18.0 (native)'
+    step 'Cilium 1.18.0 (native) install' helm 'repo' 'add' 'cilium' 'https://helm.cilium.io/' '--force-update'
+    step 'Cilium 1.18.0 (native) install' helm 'upgrade' '--install' 'cilium' 'cilium/cilium' '--version' '1.18.0' '--namespace' 'kube-system' '--kube-context' 'kind-cilium-native' '-f' 'cilium/values.yaml'
     say "==> waiting up to $TIMEOUT s for the nodes"
     deadline=$(($(date +%s) + TIMEOUT))
     while :; do
@@ -71,6 +75,9 @@ up() {
         sleep "$INTERVAL"
     done
     say '  every node is Ready with its planned address'
+    remaining=$((deadline - $(date +%s)))
+    [ "$remaining" -gt 0 ] || remaining=1
+    step 'wait for cilium' kubectl '--context' 'kind-cilium-native' '-n' 'kube-system' 'rollout' 'status' 'daemonset/cilium' '--timeout' "${remaining}s"
     say 'the lab is up: kind cluster cilium-native (kubectl --context kind-cilium-native)'
     say '  cilium-native-control-plane  control-plane  10.1.5.10  rack rack0'
     say '  cilium-native-worker  worker  10.1.5.11  rack rack0'

@@ -54,6 +54,10 @@ up() {
     if [ "$n" -ge 5 ]; then say "  deployed ($n containers); skipped"
     elif [ "$n" -gt 0 ]; then step 'containerlab deploy' as_root containerlab 'deploy' '-t' 'flannel-vxlan-directrouting.clab.yaml' '--reconfigure'
     else step 'containerlab deploy' as_root containerlab 'deploy' '-t' 'flannel-vxlan-directrouting.clab.yaml'; fi
+    say '==> Flannel v0.28.4 (vxlan)'
+    step 'Flannel v0.28.4 (vxlan) install' kubectl '--context' 'kind-flannel-vxlan' 'apply' '-f' 'https://github.com/flannel-io/flannel/releases/download/v0.28.4/kube-flannel.yml'
+    step 'Flannel v0.28.4 (vxlan) install' kubectl '--context' 'kind-flannel-vxlan' 'apply' '-f' 'flannel/net-conf.yaml'
+    step 'Flannel v0.28.4 (vxlan) install' kubectl '--context' 'kind-flannel-vxlan' '-n' 'kube-flannel' 'rollout' 'restart' 'daemonset/kube-flannel-ds'
     say "==> waiting up to $TIMEOUT s for the nodes"
     deadline=$(($(date +%s) + TIMEOUT))
     while :; do
@@ -71,6 +75,9 @@ up() {
         sleep "$INTERVAL"
     done
     say '  every node is Ready with its planned address'
+    remaining=$((deadline - $(date +%s)))
+    [ "$remaining" -gt 0 ] || remaining=1
+    step 'wait for kube-flannel-ds' kubectl '--context' 'kind-flannel-vxlan' '-n' 'kube-flannel' 'rollout' 'status' 'daemonset/kube-flannel-ds' '--timeout' "${remaining}s"
     say 'the lab is up: kind cluster flannel-vxlan (kubectl --context kind-flannel-vxlan)'
     say '  flannel-vxlan-control-plane  control-plane  10.1.5.10  rack rack0'
     say '  flannel-vxlan-worker  worker  10.1.5.11  rack rack0'

@@ -196,7 +196,8 @@ extension LabFacts {
         for ((path, text), classified) in zip(files, classifications) {
             facts.files.insert(normalize(path))
             var kinds = classified.kinds
-            if let wanted = expected[path] {
+            if var wanted = expected[path] {
+                if wanted == .ciliumValues, kinds.contains(.ciliumScript) { wanted = .ciliumScript }
                 if !kinds.contains(wanted) {
                     facts.readDiagnostics.append(
                         .error(RuleID.unreadable, "\(path) was named as a \(wanted.rawValue) but does not hold one",

@@ -9,6 +9,8 @@ public struct CiliumFacts: Hashable, Sendable {
     public var values: [String: Located<String>] = [:]
     /// The values file or the install command.
     public var location: SourceLocation
+    /// Values files an install command names (`-f`, `--values`, `--helm-values`), as written.
+    public var valuesFiles: [String] = []
 
     public func value(_ key: String) -> Located<String>? { values[key] }
     public func bool(_ key: String) -> Bool? {
@@ -130,6 +132,13 @@ public enum CiliumReader {
                     let prefix = word.text.hasPrefix("--set=") ? "--set=" : "--set-string="
                     argument = Word(text: String(word.text.dropFirst(prefix.count)), line: word.line, column: word.column)
                     offset = prefix.count
+                } else if ["-f", "--values", "--helm-values"].contains(word.text), index + 1 < words.count {
+                    facts.valuesFiles.append(words[index + 1].text)
+                    index += 1
+                } else if let equals = word.text.firstIndex(of: "="),
+                    ["--values", "--helm-values"].contains(String(word.text[..<equals]))
+                {
+                    facts.valuesFiles.append(String(word.text[word.text.index(after: equals)...]))
                 } else if word.text == "--version", index + 1 < words.count {
                     let next = words[index + 1]
                     facts.values["version"] = Located(next.text, at: SourceLocation(file: file, line: next.line, column: next.column))

@@ -4,12 +4,34 @@ import LabModel
 // (LG045), kube-proxy replacement (LG046).
 extension Verification {
     mutating func checkCilium() {
-        for cilium in facts.cilium {
+        for cilium in Self.mergedCilium(facts.cilium) {
             checkCiliumPodCIDR(cilium)
             checkCiliumRoutes(cilium)
             checkCiliumMTU(cilium)
             checkCiliumKubeProxy(cilium)
         }
+    }
+
+    /// An install command's `--set` values over the values files it names (`-f cilium/values.yaml`),
+    /// as Helm merges them; a values file an install command names is checked once, through it.
+    static func mergedCilium(_ all: [CiliumFacts]) -> [CiliumFacts] {
+        var used = Set<String>()
+        var result: [CiliumFacts] = []
+        for script in all where !script.valuesFiles.isEmpty {
+            var merged = script
+            for name in script.valuesFiles {
+                let wanted = LabFacts.normalize(name)
+                guard
+                    let file = all.first(where: {
+                        $0.valuesFiles.isEmpty && (LabFacts.normalize($0.file) == wanted || $0.file.hasSuffix("/" + wanted))
+                    })
+                else { continue }
+                used.insert(file.file)
+                merged.values = file.values.merging(merged.values) { _, set in set }
+            }
+            result.append(merged)
+        }
+        return result + all.filter { $0.valuesFiles.isEmpty && !used.contains($0.file) }
     }
 
     func ciliumPodCIDRs(_ cilium: CiliumFacts) -> [Located<IPv4Prefix>] {
@@ -146,4 +168,10 @@ extension Verification {
                 at: port.location)
         }
     }
+}
+
+extension LabFacts {
+    /// Cilium's values as installed: each install command with the values files it names, and the
+    /// values files no command names.
+    public var ciliumInstalls: [CiliumFacts] { Verification.mergedCilium(cilium) }
 }
