@@ -159,6 +159,9 @@ import Testing
         let diagnostics = Pipeline.compile(lab.spec).diagnostics
         #expect(diagnostics.map(\.id.rawValue) == ["LG116"], "\(diagnostics.map(\.description))")
         #expect(diagnostics.first?.location?.line == gatewayLine)
-        #expect(diagnostics.first?.message == "'1.4-rolling\\u{A}2023' is not a VyOS release such as 1.2.8, 1.3.8, 1.4.9, 1.5.0 or 1.5-rolling-202412060007")
+        #expect(
+            diagnostics.first?.message
+                == "'1.4-rolling\\u{A}2023' is not a VyOS release such as 1.2.8, 1.3.8, 1.4.9, 1.5.0 or "
+                + "1.5-rolling-202412060007: the part after '-' may hold only letters, digits, '.' and '-'")
     }
 }

@@ -31,7 +31,8 @@ struct ModelRoundTripTests {
         let gateway = Bool.random(using: &random) ? (Bool.random(using: &random) ? "1.2.9" : "1.4.9") : nil
         let registry = Bool.random(using: &random)
         let mtu: Int? = Bool.random(using: &random) ? Int.random(in: 1280...9000, using: &random) : nil
-        let selector = "zone == '" + word(&random, special + lower, 1...20) + "'"
+        // Inside '...' every character but ' itself is a valid Calico selector value.
+        let selector = "zone == '" + word(&random, (special + lower).filter { $0 != "'" }, 1...20) + "'"
         let labelValue = word(&random, lower + Array("0123456789-_."), 0...10)
         let labelValueSafe = labelValue.isEmpty || (labelValue.first!.isLetter && labelValue.last!.isLetter) ? labelValue : "v"
         let ipip: EncapsulationMode = [.always, .crossSubnet, .never].randomElement(using: &random)!

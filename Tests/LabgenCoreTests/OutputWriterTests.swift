@@ -47,6 +47,25 @@ func rendered(_ files: [(String, String)], name: String = "lab") -> RenderedLab 
 
 @Suite("Output writer")
 struct OutputWriterTests {
+    @Test func aFileOfTheUsersWhereLabgenNowGeneratesOneIsRefusedNotOverwritten() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(root: folder.url)
+        try writer.write(rendered([("kind.yaml", "a: 1\n")]))
+        // The user keeps a lab.sh of their own; a newer lab (or labgen) now generates lab.sh.
+        try folder.write("lab/lab.sh", "echo mine\n")
+        let before = folder.snapshot()
+        #expect(throws: OutputError.self) {
+            try writer.write(rendered([("kind.yaml", "a: 2\n"), ("lab.sh", "echo generated\n")]))
+        }
+        #expect(folder.snapshot() == before)
+        do {
+            try writer.write(rendered([("kind.yaml", "a: 2\n"), ("lab.sh", "echo generated\n")]))
+        } catch {
+            #expect(error.path.hasSuffix("/lab/lab.sh"))
+            #expect(error.message.hasPrefix("exists, but labgen did not write it"))
+        }
+    }
+
     @Test func writesANewLabWithItsManifest() throws {
         let folder = try TemporaryFolder()
         let report = try OutputWriter(root: folder.url).write(rendered([("kind.yaml", "a\n"), ("kubeadm/n1.yaml", "b\n")]))

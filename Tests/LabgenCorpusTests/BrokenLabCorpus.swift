@@ -507,6 +507,112 @@ enum Corpus {
             Gateway("gw0", vyos: "1.4.9", image: "vyos/vyos:\"1.4\"")
             Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
         },
+        broken("kind image with an upper-case repository", "LG121", at: #line + 1) {
+            Cluster("corpus", image: "Kindest/Node:v1")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("server image with an empty path component", "LG121", at: #line + 2) {
+            Cluster("corpus")
+            Topology(serverImage: "a//b")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("kind image with two tags", "LG121", at: #line + 1) {
+            Cluster("corpus", image: "a:b:c")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("kind image with an empty tag", "LG121", at: #line + 1) {
+            Cluster("corpus", image: "kindest/node:")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+
+        // MARK: LG122 bridge names containerlab, the shell or ip would misread
+        broken("bridge named '*' (a glob)", "LG122", at: #line + 2) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24", bridge: "*") { Node(.controlPlane) }
+        },
+        broken("bridge named 'br*' (a glob)", "LG122", at: #line + 2) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24", bridge: "br*") { Node(.controlPlane) }
+        },
+        broken("bridge named '~'", "LG122", at: #line + 2) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24", bridge: "~") { Node(.controlPlane) }
+        },
+        broken("bridge named '-a'", "LG122", at: #line + 2) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24", bridge: "-a") { Node(.controlPlane) }
+        },
+        broken("bridge named '{a}'", "LG122", at: #line + 2) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24", bridge: "{a}") { Node(.controlPlane) }
+        },
+        broken("bridge named ';id'", "LG122", at: #line + 2) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24", bridge: ";id") { Node(.controlPlane) }
+        },
+        broken("bridge name with a quote", "LG122", at: #line + 2) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24", bridge: "a'b") { Node(.controlPlane) }
+        },
+        broken("bridge name with a kernel template '%d'", "LG122", at: #line + 2) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24", bridge: "br%d") { Node(.controlPlane) }
+        },
+        broken("bridge named like an ip keyword", "LG122", at: #line + 2) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24", bridge: "up") { Node(.controlPlane) }
+        },
+        broken("transit bridge named 'dev'", "LG122", at: #line + 2) {
+            NodePool("10.1.0.0/16", rackPrefix: 24)
+            Transit(bridge: "dev")
+            Cluster("corpus")
+            Gateway("gw0", vyos: "1.4.9")
+            Gateway("gw1", vyos: "1.4.9")
+            Rack("rack0", router: "gw0") { Node(.controlPlane) }
+            Rack("rack1", router: "gw1") { Node(.worker) }
+        },
+
+        // MARK: LG123 VyOS interface names and host-names
+        broken("masquerade out of every interface but eth0", "LG123", at: #line + 3) {
+            Cluster("corpus")
+            Gateway("gw0", vyos: "1.4.9") {
+                Masquerade(source: "10.1.0.0/16", outbound: "!eth0")
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("masquerade out of a wildcard", "LG123", at: #line + 3) {
+            Cluster("corpus")
+            Gateway("gw0", vyos: "1.4.9") {
+                Masquerade(source: "10.1.0.0/16", outbound: "eth*")
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("one-letter gateway name (VyOS host-names have two)", "LG123", at: #line + 2) {
+            Cluster("corpus")
+            Gateway("g", vyos: "1.4.9")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+
+        // MARK: LG124 registry hosts read as Docker Hub users
+        broken("registry mirror without a dot or port", "LG124", at: #line + 1) {
+            Registry(mirror: "myregistry")
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+
+        // MARK: LG125 Calico selectors
+        broken("node selector that does not parse", "LG125", at: #line + 2) {
+            Cluster("corpus") {
+                PodPool("10.244.0.0/16", nodeSelector: "rack = \"rack0\"")
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("node selector with an unclosed set", "LG125", at: #line + 2) {
+            Cluster("corpus") {
+                PodPool("10.244.0.0/16", nodeSelector: "rack in {\"rack0\"")
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
 
         // MARK: LG130 pools
         broken("every pod pool disabled", "LG130", at: #line + 2) {
@@ -574,6 +680,32 @@ enum Corpus {
             }
             Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
         },
+
+        // MARK: LG127 labels kubelet refuses
+        broken("node-role label in --node-labels", "LG127", at: #line + 3) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24") {
+                Node(.controlPlane, labels: ["node-role.kubernetes.io/worker": ""])
+            }
+        },
+
+        // MARK: LG116 release format, LG119 duplicate label keys
+        broken("VyOS release with leading zeros", "LG116", at: #line + 2) {
+            Cluster("corpus")
+            Gateway("gw0", vyos: "01.04.9")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("VyOS release with a newline", "LG116", at: #line + 2) {
+            Cluster("corpus")
+            Gateway("gw0", vyos: "1.4-x\nset system", image: "vyos/vyos:1.4.9")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("label key set twice on a node", "LG119", at: #line + 3) {
+            Cluster("corpus")
+            Rack("rack0", subnet: "10.1.5.0/24") {
+                Node(.controlPlane, labels: ["tier": "a", "tier": "b"])
+            }
+        },
     ]
 }
 
@@ -593,7 +725,8 @@ struct BrokenLabCorpusTests {
     @Test func corpusIsLargeAndCoversEveryModelCheck() {
         #expect(Corpus.cases.count >= 40)
         let covered = Set(Corpus.cases.map(\.id))
-        for check in ModelCheck.allCases {
+        // Warnings do not stop a build; they are tested on their own (LG126: ToolGrammarTests).
+        for check in ModelCheck.allCases where !check.isWarning {
             #expect(covered.contains(check.id), "no broken lab produces \(check.rawValue) (\(check.summary))")
         }
         let titles = Corpus.cases.map(\.title)

@@ -133,7 +133,7 @@ private let second_home = "/home/someone-else"
 let specialCharacterLab = Lab("special") {
     Registry(mirror: "registry.example:5000", insecure: true)
     Cluster(
-        "special.lab", image: "kindest/node:v1.29.2@sha256:abcdef0123456789", podSubnet: "10.244.0.0/16",
+        "special.lab", image: "kindest/node:v1.29.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", podSubnet: "10.244.0.0/16",
         kubeProxyMode: "ipvs"
     ) {
         PodPool("10.244.0.0/17", name: "a.pool", ipip: .always)

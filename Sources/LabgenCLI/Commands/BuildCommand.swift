@@ -12,8 +12,10 @@ enum BuildCommand: Subcommand {
         abstract: "Compile labs into their kind, containerlab, VyOS, Calico and kubeadm files.",
         discussion: """
             Each lab is resolved (defaults, address allocation, model checks), rendered, read back and
-            verified in memory; only then is out/<lab>/ replaced, atomically and only where a file changed.
-            With an error in any lab, nothing is written and the exit status is 1.
+            verified in memory; then every lab is assembled beside its folder, and only when all are assembled
+            is each out/<lab>/ replaced, atomically and only where a file changed. With an error in any lab,
+            or a write error before the swaps, nothing is written. labgen never writes through a symbolic link:
+            one below the output folder, or an --output that is one, is an error.
 
             Each lab folder records the source it was built from (in out/<lab>/.labgen-manifest): a build
             of another source with the same lab name is refused (exit status 2) unless --force.
@@ -59,23 +61,29 @@ enum BuildCommand: Subcommand {
                 if count >= limit { _exit(99) }
             }
         }
-        for rendered in rendered {
-            do {
-                let report = try writer.write(rendered)
-                if !arguments.flag("--quiet") {
-                    let folder = context.display(root.appendingPathComponent(rendered.name))
-                    var parts = ["\(report.written.count) written", "\(report.unchanged.count) unchanged"]
-                    if !report.removed.isEmpty { parts.append("\(report.removed.count) removed") }
-                    context.out("\(folder): \(parts.joined(separator: ", "))\n")
+        // All or nothing across labs: every lab is assembled first, then all are swapped in.
+        let reports: [LabWriteReport]
+        do {
+            reports = try writer.write(rendered)
+        } catch {
+            // An I/O problem: name the lab folder, never labgen's temporary folder beside it.
+            var path = error.path
+            for lab in rendered {
+                for temporary in [".labgen-\(lab.name).tmp", ".labgen-\(lab.name).old"] {
+                    // A file being assembled is shown at its place in the lab folder; a stray
+                    // .tmp/.old entry itself keeps its own name (it is what the user must remove).
+                    path = path.replacingOccurrences(of: "/" + temporary + "/", with: "/" + lab.name + "/")
                 }
-            } catch {
-                // An I/O problem: name the lab folder, never labgen's temporary folder beside it.
-                var path = error.path
-                for temporary in [".labgen-\(rendered.name).tmp", ".labgen-\(rendered.name).old"] {
-                    path = path.replacingOccurrences(of: "/" + temporary, with: "/" + rendered.name)
-                }
-                context.err("error: \(context.display(URL(fileURLWithPath: path))): \(error.message)\n")
-                return ExitStatus.usage
+            }
+            context.err("error: \(context.display(URL(fileURLWithPath: path))): \(error.message)\n")
+            return ExitStatus.usage
+        }
+        if !arguments.flag("--quiet") {
+            for report in reports {
+                let folder = context.display(root.appendingPathComponent(report.lab))
+                var parts = ["\(report.written.count) written", "\(report.unchanged.count) unchanged"]
+                if !report.removed.isEmpty { parts.append("\(report.removed.count) removed") }
+                context.out("\(folder): \(parts.joined(separator: ", "))\n")
             }
         }
         return ExitStatus.success

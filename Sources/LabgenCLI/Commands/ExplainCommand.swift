@@ -20,7 +20,7 @@ enum ExplainCommand: Subcommand {
             }
             lines += ["", "Model checks (labgen build, on the lab description):"]
             for check in ModelCheck.allCases {
-                lines.append("  \(check.id)  error    \(check.summary)")
+                lines.append("  \(check.id)  \((check.isWarning ? "warning" : "error").padding(7))  \(check.summary)")
             }
             lines += ["", "See 'labgen explain <ID>' for one rule.", ""]
             context.out(lines.joined(separator: "\n"))
@@ -32,12 +32,10 @@ enum ExplainCommand: Subcommand {
             return ExitStatus.success
         }
         if let check = ModelCheck(rawValue: id.rawValue) {
-            let detail = check.explanation.map { "\n\n" + $0 } ?? ""
-            context.out(
-                "\(check.id): \(check.summary) (model check of 'labgen build', error)\n\n"
-                    + "Reported on the lab description (the Swift DSL), before anything is rendered; "
-                    + "the message names the element and its source line."
-                    + "\(detail)\n")
+            let severity = check.isWarning ? "warning" : "error"
+            let where_ = "Reported on the lab description (the Swift DSL), before anything is rendered; the message names the element and its source line."
+            let text = check.explanation.map { $0 + "\n\n" + where_ } ?? where_
+            context.out("\(check.id): \(check.summary) (model check of 'labgen build', \(severity))\n\n\(text)\n")
             return ExitStatus.success
         }
         let known = Rule.catalogue.map(\.id.rawValue) + ModelCheck.allCases.map(\.rawValue)

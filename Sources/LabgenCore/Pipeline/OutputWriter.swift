@@ -122,25 +122,100 @@ public struct OutputWriter {
             + lab.artifacts.sorted { $0.path < $1.path }.map { "\(SHA256.hex(Array($0.contents.utf8)))  \($0.path)\n" }.joined()
     }
 
-    /// Completes or undoes an exchange that a killed build left half done.
+    /// Completes or undoes an exchange that a killed build left half done. labgen's own leftovers
+    /// are real folders; a symbolic link (or anything else) at `.labgen-<lab>.old` or `.tmp` is
+    /// not labgen's and is an error: it never becomes the lab folder, and nothing is written through it.
     public func recover(_ lab: String) throws(OutputError) {
-        let fm = FileManager.default
         let destination = labFolder(lab), old = oldFolder(lab), temp = tempFolder(lab)
-        if fm.fileExists(atPath: old.path) {
-            if !fm.fileExists(atPath: destination.path) {
-                try move(old, to: destination)
-            } else {
-                try? fm.removeItem(at: old)
+        for leftover in [old, temp] {
+            if let type = Self.fileType(leftover.path), type != S_IFDIR {
+                throw OutputError(
+                    path: leftover.path,
+                    "is \(Self.describe(type)), not a folder labgen left; labgen does not use or follow it: remove it")
             }
         }
-        if fm.fileExists(atPath: temp.path) { try? fm.removeItem(at: temp) }
+        if Self.fileType(old.path) == S_IFDIR {
+            if Self.fileType(destination.path) == nil {
+                try move(old, to: destination)
+            } else {
+                try? FileManager.default.removeItem(at: old)
+            }
+        }
+        if Self.fileType(temp.path) == S_IFDIR { try? FileManager.default.removeItem(at: temp) }
     }
 
     // MARK: - Writing
 
+    /// A lab assembled in `out/.labgen-<lab>.tmp`, ready to be swapped into place by `commit`.
+    public struct StagedLab: Sendable {
+        public var report: LabWriteReport
+        /// The assembled folder; nil when nothing changed and there is nothing to swap.
+        var temp: URL?
+        var destination: URL
+        var destinationExists: Bool
+    }
+
     /// Writes one lab. Nothing is changed when every file is already up to date.
     @discardableResult
     public func write(_ lab: RenderedLab) throws(OutputError) -> LabWriteReport {
+        try write([lab])[0]
+    }
+
+    /// Writes several labs all or nothing: every lab is assembled beside its destination first;
+    /// only when all of them are assembled are they swapped into place, one exchange each. An
+    /// error before the swaps (a name, a symbolic link, a failed write) changes no lab folder.
+    @discardableResult
+    public func write(_ labs: [RenderedLab]) throws(OutputError) -> [LabWriteReport] {
+        guard !labs.isEmpty else { return [] }
+        let createdRoot = try prepareRoot()
+        var staged: [StagedLab] = []
+        do {
+            for lab in labs { staged.append(try stage(lab)) }
+        } catch {
+            for lab in staged { discard(lab) }
+            if createdRoot { rmdir(root.path) }  // only when empty: nothing else was there
+            throw error
+        }
+        // The swaps: one exchange each. Only a failing rename itself can stop them midway; the
+        // labs not swapped yet are then discarded (left as they were), and the error names the lab.
+        for (index, lab) in staged.enumerated() {
+            do {
+                try commit(lab)
+            } catch {
+                for rest in staged[(index + 1)...] { discard(rest) }
+                throw error
+            }
+        }
+        return staged.map(\.report)
+    }
+
+    /// The output folder: created when missing; refused when it is a symbolic link (labgen does
+    /// not write through links; pass the real path) or not a folder. Returns whether it was created.
+    func prepareRoot() throws(OutputError) -> Bool {
+        switch Self.fileType(root.path) {
+        case nil:
+            do {
+                try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: root.path, "cannot create the output folder: \(IOProblem.reason(error))")
+            }
+            return true
+        case S_IFDIR:
+            return false
+        case S_IFLNK:
+            let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: root.path)
+            let target = destination.map { " (to \($0))" } ?? ""
+            throw OutputError(
+                path: root.path,
+                "the output folder is a symbolic link\(target); labgen does not write through links: "
+                    + "pass the real path")
+        case let type?:
+            throw OutputError(path: root.path, "the output folder is \(Self.describe(type)), not a folder")
+        }
+    }
+
+    /// Checks a lab and assembles its new folder beside the destination; changes no lab folder.
+    public func stage(_ lab: RenderedLab) throws(OutputError) -> StagedLab {
         if let problem = Self.checkComponent(lab.name) {
             throw OutputError(path: lab.name, "invalid lab folder name: \(problem)")
         }
@@ -155,22 +230,33 @@ public struct OutputWriter {
             }
         }
         let fm = FileManager.default
-        try createDirectory(root)
         try recover(lab.name)
         let destination = labFolder(lab.name)
-        var isDirectory: ObjCBool = false
-        let exists = fm.fileExists(atPath: destination.path, isDirectory: &isDirectory)
-        if exists {
-            if let type = try? fm.attributesOfItem(atPath: destination.path)[.type] as? FileAttributeType,
-                type == .typeSymbolicLink
-            {
-                throw OutputError(path: destination.path, "is a symbolic link; labgen does not write through links")
-            }
-            if !isDirectory.boolValue { throw OutputError(path: destination.path, "exists and is not a folder") }
+        let exists: Bool
+        switch Self.fileType(destination.path) {
+        case nil: exists = false
+        case S_IFDIR: exists = true
+        case S_IFLNK:
+            throw OutputError(path: destination.path, "is a symbolic link; labgen does not write through links")
+        case let type?:
+            throw OutputError(path: destination.path, "is \(Self.describe(type)), not a folder")
         }
+        if exists { try checkNoLinksOnWritePaths(lab, in: destination) }
 
         let oldGenerated = exists ? Self.readManifest(in: destination) : []
         let newPaths = lab.artifacts.map(\.path)
+        // A file of the user's where labgen now generates one (say a lab.sh of their own before
+        // labgen wrote lab.sh) is neither overwritten nor carried over: the user decides.
+        let oldSet = Set(oldGenerated)
+        for path in newPaths where exists && !oldSet.contains(path) {
+            let current = destination.appendingPathComponent(path).path
+            if Self.fileType(current) != nil {
+                throw OutputError(
+                    path: current,
+                    "exists, but labgen did not write it (it is not in \(Self.manifestName)); labgen does not "
+                        + "overwrite files it did not write: move it away, then build again")
+            }
+        }
         var report = LabWriteReport(lab: lab.name)
         for artifact in lab.artifacts {
             if exists, Self.isUpToDate(destination.appendingPathComponent(artifact.path), artifact) {
@@ -180,46 +266,51 @@ public struct OutputWriter {
             }
         }
         let newSet = Set(newPaths)
-        report.removed = oldGenerated.filter { !newSet.contains($0) && fm.fileExists(atPath: destination.appendingPathComponent($0).path) }
+        report.removed = oldGenerated.filter {
+            !newSet.contains($0) && Self.fileType(destination.appendingPathComponent($0).path) != nil
+        }
         let manifest = Self.manifestText(lab)
-        let manifestCurrent = exists && (try? String(contentsOf: destination.appendingPathComponent(Self.manifestName), encoding: .utf8)) == manifest
-        if !report.changed && manifestCurrent { return report }
+        let manifestCurrent =
+            exists && Self.fileType(destination.appendingPathComponent(Self.manifestName).path) == S_IFREG
+            && (try? String(contentsOf: destination.appendingPathComponent(Self.manifestName), encoding: .utf8))
+                == manifest
+        if !report.changed && manifestCurrent {
+            return StagedLab(report: report, temp: nil, destination: destination, destinationExists: exists)
+        }
 
-        // Assemble the new folder beside the destination.
+        // Assemble the new folder beside the destination. mkdir, not "create if missing": a
+        // leftover of any kind at the temporary name is never reused.
         let temp = tempFolder(lab.name)
-        try createDirectory(temp)
+        if mkdir(temp.path, 0o755) != 0 {
+            throw OutputError(path: temp.path, "cannot create: \(systemError())")
+        }
         do {
+            var folders = try FolderHandles(temp)
+            defer { folders.closeAll() }
             if exists {
                 let generated = Set(oldGenerated).union([Self.manifestName])
-                try carryOverUserFiles(from: destination, to: temp, skipping: generated)
+                try carryOverUserFiles(from: destination, into: &folders, skipping: generated)
             }
             let unchanged = Set(report.unchanged)
-            var written: [String] = []
-            var folders: Set<String> = []
-            // Plain path strings: building a URL per file cost more than writing it (10,000 files).
-            var tempPath = temp.path
-            while tempPath.count > 1 && tempPath.hasSuffix("/") { tempPath.removeLast() }
             for artifact in lab.artifacts {
-                let target = tempPath + "/" + artifact.path
-                if let slash = artifact.path.lastIndex(of: "/") {
-                    // One mkdir per folder, not per file (kubeadm/ holds a file per node).
-                    let folder = tempPath + "/" + artifact.path[..<slash]
-                    if folders.insert(folder).inserted { try createDirectory(URL(fileURLWithPath: folder, isDirectory: true)) }
-                }
+                let (folder, name) = Self.split(artifact.path)
+                let fd = try folders.descriptor(folder)
                 if unchanged.contains(artifact.path) {
-                    try linkOrCopy(destination.appendingPathComponent(artifact.path), to: URL(fileURLWithPath: target))
+                    let current = destination.appendingPathComponent(artifact.path).path
+                    try linkOrCopy(current, to: fd, name, shown: artifact.path)
                 } else {
                     try beforeWrite?(artifact.path)
-                    try writeFile(target, contents: Data(artifact.contents.utf8), executable: artifact.executable)
-                    written.append(target)
+                    try writeFile(fd, name, contents: Data(artifact.contents.utf8), executable: artifact.executable,
+                        shown: temp.appendingPathComponent(artifact.path).path)
+                    folders.written.append(artifact.path)
                 }
             }
             try beforeWrite?(Self.manifestName)
-            let manifestPath = tempPath + "/" + Self.manifestName
-            try writeFile(manifestPath, contents: Data(manifest.utf8), executable: false)
-            written.append(manifestPath)
-            try syncWritten(written, in: temp)
-            syncDirectory(temp)
+            try writeFile(
+                try folders.descriptor(""), Self.manifestName, contents: Data(manifest.utf8), executable: false,
+                shown: temp.appendingPathComponent(Self.manifestName).path)
+            folders.written.append(Self.manifestName)
+            try folders.syncAll()
         } catch let error as OutputError {
             try? fm.removeItem(at: temp)
             throw error
@@ -227,14 +318,21 @@ public struct OutputWriter {
             try? fm.removeItem(at: temp)
             throw OutputError(path: temp.path, IOProblem.reason(error))
         }
+        return StagedLab(report: report, temp: temp, destination: destination, destinationExists: exists)
+    }
 
-        // Swap it into place.
-        if exists {
+    /// Swaps a staged lab into place: one exchange (or, where the file system cannot, two renames
+    /// that the next run completes if interrupted).
+    public func commit(_ staged: StagedLab) throws(OutputError) {
+        guard let temp = staged.temp else { return }
+        let fm = FileManager.default
+        let destination = staged.destination
+        if staged.destinationExists {
             if labgen_exchange_paths(temp.path, destination.path) == 0 {
                 syncDirectory(root)
                 try? fm.removeItem(at: temp)
             } else {
-                let old = oldFolder(lab.name)
+                let old = oldFolder(staged.report.lab)
                 try move(destination, to: old)
                 try move(temp, to: destination)
                 syncDirectory(root)
@@ -244,52 +342,195 @@ public struct OutputWriter {
             try move(temp, to: destination)
             syncDirectory(root)
         }
-        return report
+    }
+
+    /// Removes a staged lab's assembled folder without swapping it in.
+    public func discard(_ staged: StagedLab) {
+        if let temp = staged.temp { try? FileManager.default.removeItem(at: temp) }
     }
 
     static func isUpToDate(_ url: URL, _ artifact: Artifact) -> Bool {
+        guard fileType(url.path) == S_IFREG else { return false }
         guard let data = try? Data(contentsOf: url), data == Data(artifact.contents.utf8) else { return false }
         let permissions = (try? FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? 0
         return (permissions & 0o100 != 0) == artifact.executable
     }
 
-    /// Hard-links (or copies) every file of `source` that labgen did not generate into `target`.
-    private func carryOverUserFiles(from source: URL, to target: URL, skipping generated: Set<String>) throws(OutputError) {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: source.path) else { return }
-        var entries: [String] = []
-        while let relative = enumerator.nextObject() as? String { entries.append(relative) }
-        for relative in entries.sorted() where !generated.contains(relative) {
-            let from = source.appendingPathComponent(relative)
-            let to = target.appendingPathComponent(relative)
-            let attributes = (try? fm.attributesOfItem(atPath: from.path)) ?? [:]
-            let type = attributes[.type] as? FileAttributeType
-            if type == .typeDirectory {
-                try createDirectory(to)
-            } else if type == .typeSymbolicLink {
-                if let destination = try? fm.destinationOfSymbolicLink(atPath: from.path) {
-                    try createDirectory(to.deletingLastPathComponent())
-                    try? fm.createSymbolicLink(atPath: to.path, withDestinationPath: destination)
+    // MARK: - Symbolic links
+
+    /// The type bits of what is at `path`, without following a symbolic link there (lstat);
+    /// nil when nothing is there.
+    static func fileType(_ path: String) -> mode_t? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT
+    }
+
+    static func describe(_ type: mode_t) -> String {
+        switch type {
+        case S_IFLNK: "a symbolic link"
+        case S_IFDIR: "a folder"
+        case S_IFREG: "a file"
+        default: "a special file"
+        }
+    }
+
+    /// Every folder on the way to a file labgen writes, and the file itself, must not be a
+    /// symbolic link in the current lab folder: such a link is an error that names it, so that
+    /// nothing is ever read for carrying over, or written, through it.
+    private func checkNoLinksOnWritePaths(_ lab: RenderedLab, in destination: URL) throws(OutputError) {
+        var checked = Set<String>()
+        for path in lab.artifacts.map(\.path) + [Self.manifestName] {
+            let components = path.split(separator: "/").map(String.init)
+            var relative = ""
+            for (index, component) in components.enumerated() {
+                relative += (relative.isEmpty ? "" : "/") + component
+                guard checked.insert(relative).inserted else { continue }
+                let full = destination.appendingPathComponent(relative).path
+                guard let type = Self.fileType(full) else { break }
+                let isLast = index == components.count - 1
+                if type == S_IFLNK {
+                    throw OutputError(
+                        path: full,
+                        "is a symbolic link where labgen writes \(isLast ? "a file" : "files"); labgen does not write "
+                            + "through links: remove it (labgen recreates \(isLast ? "the file" : "the folder"))")
                 }
-            } else {
-                try createDirectory(to.deletingLastPathComponent())
-                try linkOrCopy(from, to: to)
+                if !isLast && type != S_IFDIR {
+                    throw OutputError(path: full, "is \(Self.describe(type)) where labgen needs a folder; remove it")
+                }
+                if isLast && type == S_IFDIR {
+                    throw OutputError(path: full, "is a folder where labgen writes a file; remove it")
+                }
             }
         }
     }
 
-    private func linkOrCopy(_ from: URL, to: URL) throws(OutputError) {
-        if link(from.path, to.path) == 0 { return }
-        do {
-            try FileManager.default.copyItem(at: from, to: to)
-        } catch {
-            throw OutputError(path: to.path, "cannot copy \(from.path): \(IOProblem.reason(error))")
+    // MARK: - Assembling
+
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+    }
+
+    /// Open folders of the assembled lab, by relative path, each opened with O_NOFOLLOW and
+    /// created with mkdirat: files are created relative to them, never through a path that a
+    /// symbolic link could redirect.
+    struct FolderHandles {
+        let base: URL
+        var open: [String: Int32] = [:]
+        /// Files created below `base` (relative paths), for the fsync fallback.
+        var written: [String] = []
+
+        init(_ base: URL) throws(OutputError) {
+            self.base = base
+            let fd = Glibc_open(base.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { throw OutputError(path: base.path, "cannot open: \(systemError())") }
+            open[""] = fd
+        }
+
+        /// The folder `relative` (created when missing, as a real folder).
+        mutating func descriptor(_ relative: String) throws(OutputError) -> Int32 {
+            if let fd = open[relative] { return fd }
+            let (parent, name) = OutputWriter.split(relative)
+            let parentFD = try descriptor(parent)
+            if mkdirat(parentFD, name, 0o755) != 0 && errno != EEXIST {
+                throw OutputError(
+                    path: base.appendingPathComponent(relative).path, "cannot create folder: \(systemError())")
+            }
+            let fd = openat(parentFD, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw OutputError(
+                    path: base.appendingPathComponent(relative).path,
+                    errno == ELOOP || errno == ENOTDIR ? "is not a folder; labgen does not write through links"
+                        : "cannot open folder: \(systemError())")
+            }
+            open[relative] = fd
+            return fd
+        }
+
+        /// Makes the written files durable before the folder is swapped into place: one syncfs
+        /// of the file system (Linux), else one fsync per written file, then per folder.
+        mutating func syncAll() throws(OutputError) {
+            if let fd = open[""], labgen_sync_filesystem(fd) == 0 { return }
+            for relative in written {
+                let (folder, name) = OutputWriter.split(relative)
+                let fd = openat(try descriptor(folder), name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+                let shown = base.appendingPathComponent(relative).path
+                guard fd >= 0 else { throw OutputError(path: shown, "cannot open to sync: \(systemError())") }
+                defer { close(fd) }
+                if fsync(fd) != 0 { throw OutputError(path: shown, "cannot sync: \(systemError())") }
+            }
+            for (relative, fd) in open where fsync(fd) != 0 {
+                throw OutputError(path: base.appendingPathComponent(relative).path, "cannot sync: \(systemError())")
+            }
+        }
+
+        mutating func closeAll() {
+            for fd in open.values { close(fd) }
+            open = [:]
         }
     }
 
-    private func writeFile(_ path: String, contents: Data, executable: Bool) throws(OutputError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, executable ? 0o755 : 0o644)
-        guard fd >= 0 else { throw OutputError(path: path, "cannot create: \(String(cString: strerror(errno)))") }
+    /// Hard-links (or copies) every entry of `source` that labgen did not generate into the new
+    /// folder. The walk never follows a symbolic link: a link the user put there is carried over
+    /// as a link (labgen writes nothing through it; the write paths were checked before).
+    private func carryOverUserFiles(
+        from source: URL, into folders: inout FolderHandles, skipping generated: Set<String>
+    ) throws(OutputError) {
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? source : source.appendingPathComponent(relative)
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+            for name in names {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if generated.contains(path) { continue }
+                let from = folder.appendingPathComponent(name).path
+                switch Self.fileType(from) {
+                case S_IFDIR:
+                    _ = try folders.descriptor(path)
+                    pending.append(path)
+                case S_IFLNK:
+                    if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: from) {
+                        _ = symlinkat(target, try folders.descriptor(relative), name)
+                    }
+                case S_IFREG:
+                    try linkOrCopy(from, to: try folders.descriptor(relative), name, shown: path)
+                default:
+                    continue  // sockets, devices, fifos: not carried over
+                }
+            }
+        }
+    }
+
+    /// Hard-links the file at `from` (a symbolic link there is not followed) as `name` in the
+    /// folder `folderFD`, or copies it where hard links fail.
+    private func linkOrCopy(_ from: String, to folderFD: Int32, _ name: String, shown: String) throws(OutputError) {
+        if linkat(AT_FDCWD, from, folderFD, name, 0) == 0 { return }
+        let input = Glibc_open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard input >= 0 else { throw OutputError(path: from, "cannot read to carry over: \(systemError())") }
+        defer { close(input) }
+        var info = stat()
+        fstat(input, &info)
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(input, &buffer, buffer.count)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { throw OutputError(path: from, "cannot read: \(systemError())") }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        try writeFile(folderFD, name, contents: data, executable: info.st_mode & 0o100 != 0, shown: shown)
+    }
+
+    /// Creates `name` in the folder `folderFD`: O_EXCL and O_NOFOLLOW, so an existing entry of
+    /// any kind (a symbolic link included) is an error, never written through.
+    private func writeFile(_ folderFD: Int32, _ name: String, contents: Data, executable: Bool, shown: String)
+        throws(OutputError)
+    {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        let fd = openat(folderFD, name, flags, executable ? 0o755 : 0o644)
+        guard fd >= 0 else { throw OutputError(path: shown, "cannot create: \(systemError())") }
         defer { close(fd) }
         var offset = 0
         let result: Int32 = contents.withUnsafeBytes { buffer in
@@ -303,49 +544,36 @@ public struct OutputWriter {
             }
             return 0
         }
-        if result != 0 { throw OutputError(path: path, "cannot write: \(String(cString: strerror(result)))") }
+        if result != 0 { throw OutputError(path: shown, "cannot write: \(String(cString: strerror(result)))") }
         // The umask may have narrowed the mode; set it exactly so output is the same everywhere.
         fchmod(fd, executable ? 0o755 : 0o644)
     }
 
-    /// Makes the written files durable before the folder is swapped into place: one syncfs of
-    /// the file system (Linux), or, where that is missing or fails, one fsync per file.
-    private func syncWritten(_ files: [String], in folder: URL) throws(OutputError) {
-        let folderFD = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderFD >= 0 {
-            defer { close(folderFD) }
-            if labgen_sync_filesystem(folderFD) == 0 { return }
-        }
-        for path in files {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw OutputError(path: path, "cannot open to sync: \(String(cString: strerror(errno)))") }
-            defer { close(fd) }
-            if fsync(fd) != 0 { throw OutputError(path: path, "cannot sync: \(String(cString: strerror(errno)))") }
-        }
-    }
-
-    private func createDirectory(_ url: URL) throws(OutputError) {
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: url.path, "cannot create folder: \(IOProblem.reason(error))")
-        }
-    }
-
     private func move(_ from: URL, to: URL) throws(OutputError) {
         if rename(from.path, to.path) != 0 {
-            throw OutputError(path: to.path, "cannot move \(from.path) into place: \(String(cString: strerror(errno)))")
+            throw OutputError(path: to.path, "cannot move \(from.path) into place: \(systemError())")
         }
     }
 
     private func syncDirectory(_ url: URL) {
-        let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = Glibc_open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
             fsync(fd)
             close(fd)
         }
     }
 }
+
+private func Glibc_open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+    #if canImport(Glibc)
+        Glibc.open(path, flags, mode)
+    #else
+        Darwin.open(path, flags, mode)
+    #endif
+}
+
+/// The text of the last system call's error (errno).
+private func systemError() -> String { String(cString: strerror(errno)) }
 
 private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)

@@ -1,7 +1,9 @@
 import LabModel
 
 /// Reads the host bridges a shell script creates: `ip link add [name] NAME type bridge`,
-/// `brctl addbr NAME`, and the names of a `BRIDGES='a b'` list that a loop creates.
+/// `brctl addbr NAME`, the names of a `BRIDGES='a b'` list that a loop creates, and the first
+/// argument of each call of a shell function whose body creates a bridge named `"$1"`
+/// (`bridge_up 'br-pool0'`, as labgen writes it).
 public enum BridgeScriptReader {
     /// Whether a text is a shell script that creates bridges.
     public static func isBridgeScript(_ text: String) -> Bool {
@@ -10,7 +12,9 @@ public enum BridgeScriptReader {
 
     public static func read(_ text: String, file: String) -> BridgeScriptFacts {
         var facts = BridgeScriptFacts(file: file, bridges: [])
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let creators = bridgeCreatingFunctions(lines)
+        for (index, rawLine) in lines.enumerated() {
             let lineNumber = index + 1
             var line = rawLine
             if let hash = line.firstIndex(of: "#"), line[..<hash].allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
@@ -39,6 +43,10 @@ public enum BridgeScriptReader {
                 for token in words(value) { add((token.word, base + token.offset), stripping: false) }
                 continue
             }
+            if let first = tokens.first, tokens.count >= 2, creators.contains(String(first.word)) {
+                add(tokens[1])
+                continue
+            }
             for (i, token) in tokens.enumerated() {
                 if token.word == "brctl", i + 2 < tokens.count, tokens[i + 1].word == "addbr" {
                     add(tokens[i + 2])
@@ -57,5 +65,34 @@ public enum BridgeScriptReader {
             }
         }
         return facts
+    }
+
+    /// Names of the shell functions (`name() {` ... `}`) whose body runs
+    /// `ip link add [name] "$1" type bridge` or `brctl addbr "$1"`.
+    static func bridgeCreatingFunctions(_ lines: [Substring]) -> Set<String> {
+        var result: Set<String> = []
+        var current: String?
+        for line in lines {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if current == nil, let open = trimmed.range(of: "()"),
+                trimmed[open.upperBound...].drop(while: { $0 == " " }).hasPrefix("{")
+            {
+                let name = trimmed[..<open.lowerBound]
+                if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                    current = String(name)
+                }
+                continue
+            }
+            guard let name = current else { continue }
+            if trimmed.hasPrefix("}") {
+                current = nil
+                continue
+            }
+            let createsFirstArgument =
+                (trimmed.contains("ip link add") && trimmed.contains("type bridge") || trimmed.contains("brctl addbr"))
+                && (trimmed.contains("\"$1\"") || trimmed.contains(" $1"))
+            if createsFirstArgument { result.insert(name) }
+        }
+        return result
     }
 }

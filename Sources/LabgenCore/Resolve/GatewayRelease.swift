@@ -34,7 +34,11 @@ enum GatewayRelease {
         }
         let quoted = "'\(text.debugEscaped)'"
         let from = vyos == nil ? "the image tag \(quoted) of gateway '\(name.debugEscaped)'" : quoted
-        // The release is written into config.boot's footer and the image tag: letters, digits, '.', '-' only.
+        // The release is written into config.boot's footer and the image tag: a written release must be
+        // two or three numbers and an optional suffix of letters, digits, '.' and '-' (never a newline).
+        if vyos != nil, let problem = ToolGrammars.vyosReleaseProblem(text) {
+            return .failure(Problem(check: .unsupportedRelease, message: problem))
+        }
         let plain = text.unicodeScalars.allSatisfy {
             $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-")
         }

@@ -31,6 +31,12 @@ public enum ModelCheck: String, CaseIterable, Sendable {
     case conflictingCNI = "LG150"
     case invalidFlannel = "LG151"
     case invalidCilium = "LG152"
+    case invalidTopologyName = "LG122"
+    case invalidVyOSValue = "LG123"
+    case registryReadAsUser = "LG124"
+    case invalidSelector = "LG125"
+    case selectorMatchesNoRack = "LG126"
+    case kubeletRefusedLabel = "LG127"
 
     public var id: DiagnosticID { DiagnosticID(rawValue) }
 
@@ -58,7 +64,6 @@ public enum ModelCheck: String, CaseIterable, Sendable {
         case .missingCluster: "a lab without a Cluster"
         case .invalidLabel: "a Kubernetes label that the API server would reject"
         case .invalidNumber: "a number out of range (MTU, rule number, prefix length)"
-        case .invalidImage: "a container image reference with characters no registry accepts"
         case .noEnabledPool: "a cluster whose pod pools are all disabled (Calico assigns pod addresses from none)"
         case .releaseMismatch: "a gateway whose vyos: release and image tag name different VyOS series"
         case .invalidCalicoInstall: "a Calico install with a malformed release or manifest, or written twice"
@@ -67,6 +72,13 @@ public enum ModelCheck: String, CaseIterable, Sendable {
         case .invalidCilium:
             "a Cilium setting Cilium rejects (a malformed release or CIDR, a mask size outside the pool, "
                 + "kube-proxy replacement with kube-proxy running)"
+        case .invalidImage: "a container image reference outside the distribution reference grammar"
+        case .invalidTopologyName: "a bridge name containerlab or 'ip link' would reject or misread"
+        case .invalidVyOSValue: "a VyOS interface name or host-name that VyOS rejects or reads as a pattern"
+        case .registryReadAsUser: "a registry host that Docker and containerd read as a Docker Hub user"
+        case .invalidSelector: "a Calico node selector that does not parse"
+        case .selectorMatchesNoRack: "a node selector that names a rack the lab does not declare (warning)"
+        case .kubeletRefusedLabel: "a node label kubelet refuses in --node-labels"
         }
     }
 }

@@ -51,30 +51,7 @@ public enum Names {
         return true
     }
 
-    /// A container image reference: registry host, path, tag or digest; no spaces, quotes or controls.
-    public static func isImageReference(_ image: String) -> Bool {
-        let bytes = Array(image.utf8)
-        guard (1...255).contains(bytes.count), isAlnum(bytes.first!) else { return false }
-        return bytes.allSatisfy {
-            isAlnum($0) || [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "/"),
-                UInt8(ascii: ":"), UInt8(ascii: "@")].contains($0)
-        }
-    }
-
-    /// A registry `host[:port]`.
-    public static func isRegistryHost(_ host: String) -> Bool {
-        let parts = host.split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].utf8.count <= 253 else { return false }
-        guard parts[0].utf8.allSatisfy({ isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }),
-            isAlnum(parts[0].utf8.first!)
-        else { return false }
-        if parts.count == 2 {
-            guard let port = Int(parts[1]), (1...65535).contains(port), parts[1].utf8.allSatisfy({ isDigit($0) }) else {
-                return false
-            }
-        }
-        return true
-    }
+    // Image references and registry hosts: see ToolGrammars (the distribution reference grammar).
 
     /// kind's node container names, in node order: `<cluster>-<role><n>`, counted per role,
     /// no number for the first (`-control-plane`, `-worker`, `-worker2`, ...).

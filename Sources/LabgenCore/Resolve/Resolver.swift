@@ -137,14 +137,13 @@ struct ResolveState {
 
     mutating func resolveRegistryAndTopology() {
         if let registrySpec = spec.registries.first {
-            if Names.isRegistryHost(registrySpec.mirror) {
+            if let problem = ToolGrammars.registryHostProblem(registrySpec.mirror) {
+                diagnostics.error(.invalidName, "registry mirror \(problem)", at: registrySpec.location)
+            } else if let problem = ToolGrammars.registryHostReadAsUser(registrySpec.mirror) {
+                diagnostics.error(.registryReadAsUser, problem, at: registrySpec.location)
+            } else {
                 registry = RegistryPlan(host: registrySpec.mirror, insecure: registrySpec.insecure)
                 serverImageDefault = "\(registrySpec.mirror)/nettool"
-            } else {
-                diagnostics.error(
-                    .invalidName,
-                    "registry mirror '\(registrySpec.mirror.debugEscaped)' must be 'host' or 'host:port' (no scheme, no path)",
-                    at: registrySpec.location)
             }
         }
         topologyName = spec.name
@@ -172,11 +171,8 @@ struct ResolveState {
 
     @discardableResult
     mutating func checkImage(_ image: String, at location: SourceLocation) -> Bool {
-        if Names.isImageReference(image) { return true }
-        diagnostics.error(
-            .invalidImage,
-            "image '\(image.debugEscaped)' is not a valid image reference (letters, digits and . _ - / : @ only)",
-            at: location)
+        guard let problem = ToolGrammars.imageReferenceProblem(image) else { return true }
+        diagnostics.error(.invalidImage, problem, at: location)
         return false
     }
 
@@ -243,6 +239,12 @@ struct ResolveState {
                 diagnostics.error(
                     .invalidName,
                     "gateway name '\(gateway.name.debugEscaped)' must be a DNS label (it is the router's host-name and a file name)",
+                    at: gateway.location)
+                continue
+            }
+            if let problem = ToolGrammars.vyosHostNameProblem(gateway.name) {
+                diagnostics.error(
+                    .invalidVyOSValue, "gateway name \(problem); the gateway name is the router's host-name",
                     at: gateway.location)
                 continue
             }
@@ -353,19 +355,11 @@ struct ResolveState {
             transitSubnetMissingAt = location
         }
         let bridge = declared?.bridge ?? "br-transit"
-        if let problem = Names.linuxInterfaceProblem(bridge) {
-            diagnostics.error(.interfaceNameTooLong, "transit bridge: \(problem)", at: location)
+        if let (check, problem) = ToolGrammars.bridgeNameProblem(bridge, lastPort: gateways.count - 1) {
+            diagnostics.error(check, "transit bridge: \(problem)", at: location)
             return
         }
         claimTopologyName(bridge, what: "the transit bridge", at: location)
-        let lastPort = "\(bridge)-net\(gateways.count - 1)"
-        if lastPort.utf8.count > 15 {
-            diagnostics.error(
-                .interfaceNameTooLong,
-                "transit bridge port '\(lastPort)' has \(lastPort.utf8.count) characters; Linux interface names have at most 15 (shorten the bridge name with Transit(bridge:))",
-                at: location)
-            return
-        }
         guard let subnet else { return }
 
         // Written addresses first, so that allocation skips them wherever they are written.
@@ -500,17 +494,11 @@ struct ResolveState {
             }
 
             let bridge = rack.bridge ?? "br-pool\(rackNumber)"
-            if let problem = Names.linuxInterfaceProblem(bridge) {
-                diagnostics.error(.interfaceNameTooLong, "bridge of rack '\(rack.name)': \(problem)", at: rack.location)
+            // Ports are '<bridge>-net0' ... one per node, then the gateway's: '-net<node count>'.
+            if let (check, problem) = ToolGrammars.bridgeNameProblem(bridge, lastPort: rack.nodes.count) {
+                diagnostics.error(check, "bridge of rack '\(rack.name)': \(problem)", at: rack.location)
             } else {
                 claimTopologyName(bridge, what: "bridge of rack '\(rack.name)'", at: rack.location)
-                let lastPort = "\(bridge)-net\(rack.nodes.count)"
-                if lastPort.utf8.count > 15 {
-                    diagnostics.error(
-                        .interfaceNameTooLong,
-                        "bridge port '\(lastPort)' of rack '\(rack.name)' has \(lastPort.utf8.count) characters; Linux interface names have at most 15 (shorten the bridge name)",
-                        at: rack.location)
-                }
             }
 
             guard let subnet else {
@@ -619,11 +607,18 @@ struct ResolveState {
 
     mutating func checkedLabels(_ node: NodeSpec) -> [Label] {
         var result: [Label] = []
+        var keys: Set<String> = []
         for label in node.labels {
-            if label.key == "rack" {
+            if !keys.insert(label.key).inserted {
+                diagnostics.error(
+                    .invalidLabel, "label key '\(label.key.debugEscaped)' is set twice on this node; a node has one value per key",
+                    at: node.location)
+            } else if label.key == "rack" {
                 diagnostics.error(.invalidLabel, "the 'rack' label is set by labgen from the node's rack", at: node.location)
             } else if !Names.isLabelKey(label.key) {
                 diagnostics.error(.invalidLabel, "label key '\(label.key.debugEscaped)' is not a valid Kubernetes label key", at: node.location)
+            } else if let problem = ToolGrammars.kubeletLabelProblem(label.key) {
+                diagnostics.error(.kubeletRefusedLabel, problem, at: node.location)
             } else if !Names.isLabelValue(label.value) {
                 diagnostics.error(
                     .invalidLabel,
@@ -704,6 +699,10 @@ struct ResolveState {
             for rule in declared {
                 if let problem = Names.linuxInterfaceProblem(rule.outbound) {
                     diagnostics.error(.interfaceNameTooLong, "masquerade outbound interface: \(problem)", at: rule.location)
+                    continue
+                }
+                if let problem = ToolGrammars.vyosInterfaceProblem(rule.outbound) {
+                    diagnostics.error(.invalidVyOSValue, "masquerade outbound interface: \(problem)", at: rule.location)
                     continue
                 }
                 var sources: [IPv4Prefix] = []
@@ -819,6 +818,23 @@ struct ResolveState {
             }
             if selector.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                 diagnostics.error(.invalidName, "node selector '\(selector.debugEscaped)' contains control characters", at: pool.location)
+                continue
+            }
+            do {
+                let expression = try CalicoSelector.parse(selector)
+                let unknown = expression.valuesRequired(for: "rack").filter { !rackNames.contains($0) }
+                if let first = unknown.first {
+                    let known = spec.racks.map(\.name)
+                    diagnostics.warning(
+                        .selectorMatchesNoRack,
+                        "node selector '\(selector.debugEscaped)' compares the rack label with '\(first.debugEscaped)', "
+                            + "but the lab has no such rack (racks: \(known.isEmpty ? "none" : known.joined(separator: ", ")))",
+                        at: pool.location)
+                }
+            } catch {
+                diagnostics.error(
+                    .invalidSelector, "node selector '\(selector.debugEscaped)' is not a Calico selector: \(error)",
+                    at: pool.location)
                 continue
             }
             let name = pool.name ?? (pool.rack.map { "\($0)-ippool" } ?? (index == 0 ? "default-ipv4-ippool" : "ippool-\(index)"))

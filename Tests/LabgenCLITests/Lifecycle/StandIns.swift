@@ -103,14 +103,18 @@ struct StandIns {
             "ip": """
                 [ "$1" = "-d" ] && shift
                 [ "$1" = "-o" ] && shift
-                case "$1 $2" in
-                "link show") [ -f "$S/br-$3" ] || { echo "Device \\"$3\\" does not exist." >&2; exit 1; }
-                    echo "7: $3: <BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state UP"; echo "    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff"
-                    [ -f "$S/br-$3" ] && [ -s "$S/br-$3" ] && echo "    alias $(cat "$S/br-$3")"; exit 0 ;;
-                "link add") touch "$S/br-$4" ;;
-                "link delete"|"link del") rm -f "$S/br-$3" ;;
+                obj=$1 verb=$2; shift 2
+                # bridges.sh names the link after 'dev' or 'name', as the real ip accepts.
+                case "$1" in dev|name) shift ;; esac
+                dev=$1
+                case "$obj $verb" in
+                "link show") [ -f "$S/br-$dev" ] || { echo "Device \\"$dev\\" does not exist." >&2; exit 1; }
+                    echo "7: $dev: <BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state UP"; echo "    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff"
+                    [ -s "$S/br-$dev" ] && echo "    alias $(cat "$S/br-$dev")"; exit 0 ;;
+                "link add") touch "$S/br-$dev" ;;
+                "link delete"|"link del") rm -f "$S/br-$dev" ;;
                 "link set")
-                    case "$*" in *" alias "*) a=$(printf '%s\\n' "$*" | sed 's/.* alias //'); printf '%s' "$a" > "$S/br-$4" ;; esac ;;
+                    case "$*" in *" alias "*) a=$(printf '%s\\n' "$*" | sed 's/.* alias //'); printf '%s' "$a" > "$S/br-$dev" ;; esac ;;
                 *) : ;;
                 esac
                 """,

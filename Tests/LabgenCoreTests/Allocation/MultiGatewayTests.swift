@@ -55,7 +55,8 @@ struct MultiGatewayTests {
         #expect(clab.contains("    br-transit:\n      kind: bridge\n"))
         #expect(clab.contains("- endpoints: [gw0:eth3, br-transit:br-transit-net0]"))
         #expect(clab.contains("- endpoints: [gw1:eth2, br-transit:br-transit-net1]"))
-        #expect(try #require(rendered.artifact(at: "bridges.sh")).contents.contains("BRIDGES='br-pool0 br-pool1 br-pool2 br-transit'"))
+        let bridgesScript = try #require(rendered.artifact(at: "bridges.sh")).contents
+        #expect(bridgesScript.contains("    bridge_up 'br-pool0'\n    bridge_up 'br-pool1'\n    bridge_up 'br-pool2'\n    bridge_up 'br-transit'\n"))
         let gw0Set = try #require(rendered.artifact(at: "startup-conf/gw0.cfg")).contents
         #expect(gw0Set.contains("set interfaces ethernet eth3 address '10.1.255.249/29'"))
         #expect(gw0Set.contains("set protocols static route 10.1.2.0/24 next-hop 10.1.255.250"))

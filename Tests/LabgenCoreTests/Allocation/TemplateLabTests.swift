@@ -80,6 +80,7 @@ struct TemplateLabTests {
         #expect(poolsFiles.artifacts.map(\.path) == referenceFiles.artifacts.map(\.path))
         for artifact in poolsFiles.artifacts where artifact.kind != .labModel {
             let contents = artifact.contents.replacingOccurrences(of: "lab '\(pools.name)'", with: "lab '\(reference.name)'")
+                .replacingOccurrences(of: "'labgen:\(pools.name)'", with: "'labgen:\(reference.name)'")
             #expect(referenceFiles.artifact(at: artifact.path)?.contents == contents, "\(artifact.path)")
         }
     }

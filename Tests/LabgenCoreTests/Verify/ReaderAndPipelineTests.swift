@@ -81,6 +81,12 @@ import Testing
             "BRIDGES=\"a b\"\nbrctl addbr br-x\nip link add br-y type bridge\nip link add name \"$br\" type bridge\n", file: "s.sh")
         #expect(facts.bridges.map(\.value) == ["a", "b", "br-x", "br-y"])
         #expect(facts.bridges[1].location == SourceLocation(file: "s.sh", line: 1, column: 12))
+        // A function that creates the bridge named by its first argument, called once per bridge.
+        let calls = BridgeScriptReader.read(
+            "mk() {\n    ip link add name \"$1\" type bridge\n}\nother() {\n    echo \"$1\"\n}\nmk 'br-a'\nother 'br-b'\n  mk br-c\n",
+            file: "f.sh")
+        #expect(calls.bridges.map(\.value) == ["br-a", "br-c"])
+        #expect(calls.bridges[0].location == SourceLocation(file: "f.sh", line: 7, column: 5))
     }
 
     @Test func strictKubeadmPatchStandalone() {
