@@ -6,7 +6,7 @@ import PackageDescription
 //   LabKit        the DSL users import: result builders + source locations -> LabModel
 //   LabFormats    YAML / VyOS / TOML readers and writers (knows nothing of labs)
 //   LabStock      per-release boilerplate as data (templates/stock)
-//   CLabgenSystem one system call: atomic exchange of two folders
+//   CLabgenSystem system calls Foundation lacks: atomic folder exchange, syncfs, a user-space IPIP endpoint
 //   LabgenCore    Resolve -> Render -> Read back -> Verify, and the atomic writer (Pipeline)
 //   TemplateLabs  the built-in labs (templates/labs), written with LabKit
 //   LabgenCLI     argument parsing and the commands (testable in-process)

@@ -12,8 +12,11 @@ public enum Labgen {
     static let version = "0.1.0"
 
     static var subcommands: [any Subcommand.Type] {
-        [BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, AddressesCommand.self, InitCommand.self, TemplatesCommand.self,
-         UpCommand.self, DownCommand.self, StatusCommand.self]
+        [
+            BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, AddressesCommand.self,
+            UpCommand.self, DownCommand.self, StatusCommand.self, EmulateCommand.self, InitCommand.self,
+            TemplatesCommand.self,
+        ]
     }
 
     static var overview: String {

@@ -11,4 +11,18 @@ int labgen_exchange_paths(const char *first, const char *second);
 /// Returns 0, or -1 with errno set (ENOSYS elsewhere; callers then fsync file by file).
 int labgen_sync_filesystem(int fd);
 
+#include <stdint.h>
+
+/// `labgen emulate` on kernels without IPIP: opens, inside the network namespace at
+/// `namespacePath`, a TUN device `name` and a raw socket of IP protocol 4 (DF set on what it
+/// sends). The calling thread returns to its own namespace. Returns 0, or -1 with errno set.
+int labgen_ipip_open(const char *namespacePath, const char *name, int *tunFd, int *rawFd);
+
+/// Forwards until `stopFd` becomes readable: an IPv4 packet read from `tun` goes out of `raw` to
+/// the next hop of the longest matching route (networks/masks/nextHops, host byte order), i.e.
+/// wrapped in an outer IPv4 header of protocol 4; an IPIP packet received on `raw` is written to
+/// `tun` without its outer header. Returns 0 when stopped, -1 with errno set on a poll error.
+int labgen_ipip_serve(int tun, int raw, const uint32_t *networks, const uint32_t *masks, const uint32_t *nextHops,
+                      int routes, int stopFd);
+
 #endif

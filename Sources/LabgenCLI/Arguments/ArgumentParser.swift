@@ -63,6 +63,17 @@ public enum ArgumentParser {
                 result.flags.insert(name)
                 continue
             }
+            if option.valueCount > 1 {
+                guard inlineValue == nil, index + option.valueCount <= arguments.count else {
+                    throw UsageError("Missing value for '\(name) <\(option.valueName!)>'.", command: spec.name)
+                }
+                if result.values[name] != nil {
+                    throw UsageError("The option '\(name)' is given more than once.", command: spec.name)
+                }
+                result.values[name] = Array(arguments[index..<(index + option.valueCount)])
+                index += option.valueCount
+                continue
+            }
             let value: String
             if let inlineValue {
                 value = inlineValue

@@ -7,6 +7,8 @@ public struct CommandSpec: Sendable {
         /// Values the option accepts; empty means any.
         public var choices: [String]
         public var repeatable: Bool
+        /// How many words follow the option (`--trace <src> <dst>` takes 2).
+        public var valueCount = 1
 
         /// A flag (`--strict`): no value.
         public static func flag(_ name: String, help: String) -> Option {
@@ -18,6 +20,13 @@ public struct CommandSpec: Sendable {
             _ name: String, _ valueName: String, help: String, choices: [String] = [], repeatable: Bool = false
         ) -> Option {
             Option(name: name, valueName: valueName, help: help, choices: choices, repeatable: repeatable)
+        }
+
+        /// An option followed by several values (`--trace <src> <dst>`), stored in order.
+        public static func values(_ name: String, _ valueNames: [String], help: String) -> Option {
+            var option = Option(name: name, valueName: valueNames.joined(separator: "> <"), help: help, choices: [], repeatable: false)
+            option.valueCount = valueNames.count
+            return option
         }
 
         var isFlag: Bool { valueName == nil }

@@ -77,6 +77,7 @@ public enum ContainerlabReader {
         if case .sequence(let commands)? = body["exec"]?.content {
             for command in commands {
                 guard let text = command.scalarText else { continue }
+                facts.exec.append(Located(text, at: origin.location(command)))
                 parseExec(text, node: command, origin: origin, into: &facts, diagnostics: &diagnostics)
             }
         }

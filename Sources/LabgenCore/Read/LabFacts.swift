@@ -70,6 +70,8 @@ public struct ClabNodeFacts: Hashable, Sendable {
     public var addresses: [ExecAddress]
     /// `ip route replace|add default via GW`.
     public var defaultRoutes: [Located<IPv4Address>]
+    /// Every `exec` command as written (what `labgen emulate` runs verbatim).
+    public var exec: [Located<String>] = []
 
     public var isBridge: Bool { ["bridge", "ovs-bridge"].contains(kind?.value ?? "") }
 }
@@ -149,6 +151,10 @@ public struct IPPoolFacts: Hashable, Sendable {
     public var disabled: Bool
     public var fromEnvironment: Bool
     public var location: SourceLocation
+    /// `natOutgoing` (calico-node's `CALICO_IPV4POOL_NAT_OUTGOING`, default true for its own pool).
+    public var natOutgoing: Bool = false
+    /// `nodeSelector`; nil means `all()`.
+    public var nodeSelector: Located<String>? = nil
 
     public var effectiveBlockSize: Int { blockSize?.value ?? 26 }
     public var ipip: String { ipipMode?.value ?? "Never" }

@@ -16,6 +16,11 @@ public struct CommandResult: Hashable, Sendable {
     }
 
     public var succeeded: Bool { status == 0 && !timedOut }
+    /// The first line of standard error, or of standard output when standard error is empty.
+    public var firstMessage: String {
+        let text = error.isEmpty ? output : error
+        return text.split(separator: "\n").first.map(String.init) ?? ""
+    }
     /// Standard output and standard error, for messages.
     public var combined: String {
         [output, error].filter { !$0.isEmpty }.joined(separator: output.hasSuffix("\n") ? "" : "\n")
@@ -25,9 +30,16 @@ public struct CommandResult: Hashable, Sendable {
 /// The one way labgen runs external programs (kind, containerlab, docker, kubectl, sh). The real
 /// runner starts processes; tests use `RecordingCommandRunner` or stand-in programs on PATH.
 public protocol CommandRunner: Sendable {
-    /// Runs `argv` (the program is looked up on PATH) in `folder`; a program that cannot be found
-    /// gives status 127, like a shell.
-    func run(_ argv: [String], in folder: URL, timeout: Double?) -> CommandResult
+    /// Runs `argv` (the program is looked up on PATH) in `folder` with `input` on its standard
+    /// input (none when nil); a program that cannot be found gives status 127, like a shell.
+    func run(_ argv: [String], in folder: URL, timeout: Double?, input: String?) -> CommandResult
+}
+
+extension CommandRunner {
+    /// Runs `argv` with nothing on its standard input.
+    public func run(_ argv: [String], in folder: URL, timeout: Double?) -> CommandResult {
+        run(argv, in: folder, timeout: timeout, input: nil)
+    }
 }
 
 /// Runs real processes with the given environment (PATH included), capturing their output.
@@ -52,7 +64,7 @@ public struct ProcessCommandRunner: CommandRunner {
         return nil
     }
 
-    public func run(_ argv: [String], in folder: URL, timeout: Double?) -> CommandResult {
+    public func run(_ argv: [String], in folder: URL, timeout: Double?, input: String?) -> CommandResult {
         guard let program = argv.first, let path = locate(program) else {
             return CommandResult(status: 127, error: "\(argv.first ?? ""): command not found\n")
         }
@@ -61,7 +73,7 @@ public struct ProcessCommandRunner: CommandRunner {
         process.arguments = Array(argv.dropFirst())
         process.currentDirectoryURL = folder
         process.environment = environment
-        process.standardInput = FileHandle.nullDevice
+        // Input and output go through temporary files, not pipes: a chatty command can never block.
         // Output goes to temporary files, not pipes: a chatty command can never block on a full pipe.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("labgen-run-\(UUID().uuidString)")
         let outURL = scratch.appendingPathExtension("out")
@@ -77,6 +89,18 @@ public struct ProcessCommandRunner: CommandRunner {
         }
         process.standardOutput = out
         process.standardError = err
+        let inURL = scratch.appendingPathExtension("in")
+        if let input {
+            guard FileManager.default.createFile(atPath: inURL.path, contents: Data(input.utf8)),
+                let handle = try? FileHandle(forReadingFrom: inURL)
+            else {
+                return CommandResult(status: 126, error: "cannot create a temporary file for the input of \(program)\n")
+            }
+            process.standardInput = handle
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        defer { if input != nil { try? FileManager.default.removeItem(at: inURL) } }
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do {
@@ -118,7 +142,7 @@ public final class RecordingCommandRunner: CommandRunner, @unchecked Sendable {
 
     public var commands: [[String]] { lock.withLock { recorded } }
 
-    public func run(_ argv: [String], in folder: URL, timeout: Double?) -> CommandResult {
+    public func run(_ argv: [String], in folder: URL, timeout: Double?, input: String?) -> CommandResult {
         lock.withLock { recorded.append(argv) }
         return respond(argv)
     }

@@ -69,6 +69,11 @@ public enum CalicoInstallationReader {
             name: item["name"]?.scalarText ?? (index == 0 ? "default-ipv4-ippool" : "ipPools[\(index)]"),
             cidr: nil, blockSize: nil, ipipMode: nil, vxlanMode: nil,
             disabled: item["disableNewAllocations"]?.value == .bool(true), fromEnvironment: false, location: location)
+        // The operator's default for natOutgoing is Enabled; nodeSelector defaults to all().
+        pool.natOutgoing = (item["natOutgoing"]?.scalarText ?? "Enabled") == "Enabled"
+        if let selector = item["nodeSelector"], let text = selector.scalarText {
+            pool.nodeSelector = Located(text, at: origin.location(selector))
+        }
         if let node = item["cidr"], let text = node.scalarText {
             if let prefix = IPv4Prefix(text) {
                 pool.cidr = Located(prefix, at: origin.location(node))

@@ -30,6 +30,8 @@ public enum CalicoReader {
             file: origin.file, name: document["metadata"]?["name"]?.scalarText ?? "(unnamed)", cidr: nil, blockSize: nil,
             ipipMode: string("ipipMode"), vxlanMode: string("vxlanMode"), disabled: spec?["disabled"]?.value == .bool(true),
             fromEnvironment: false, location: origin.location(document))
+        pool.natOutgoing = spec?["natOutgoing"]?.value == .bool(true)
+        pool.nodeSelector = string("nodeSelector")
         if let cidr = string("cidr") {
             if let prefix = IPv4Prefix(cidr.value) {
                 pool.cidr = Located(prefix, at: cidr.location)
@@ -91,6 +93,8 @@ public enum CalicoReader {
             ipipMode: located("CALICO_IPV4POOL_IPIP"), vxlanMode: located("CALICO_IPV4POOL_VXLAN"), disabled: false,
             fromEnvironment: true, location: origin.location(container))
         if pool.ipipMode == nil { pool.ipipMode = Located("Always", at: pool.location) }
+        pool.natOutgoing = located("CALICO_IPV4POOL_NAT_OUTGOING")?.value.lowercased() != "false"
+        pool.nodeSelector = located("CALICO_IPV4POOL_NODE_SELECTOR")
         if let cidr = located("CALICO_IPV4POOL_CIDR"), let prefix = IPv4Prefix(cidr.value) {
             pool.cidr = Located(prefix, at: cidr.location)
         }

@@ -1,0 +1,99 @@
+// A user-space IPIP tunnel endpoint for `labgen emulate` on kernels built without IPIP
+// (CONFIG_NET_IPIP): a TUN device named like Calico's tunl0 and a raw socket of IP protocol 4.
+// What leaves the node is a real IPIP packet (outer IPv4 header, protocol 4), built by the kernel.
+#define _GNU_SOURCE
+#include "CLabgenSystem.h"
+
+#ifdef __linux__
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/if.h>
+#include <linux/if_tun.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sched.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int labgen_ipip_open(const char *namespacePath, const char *name, int *tunFd, int *rawFd) {
+    int self = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
+    if (self < 0) return -1;
+    int target = open(namespacePath, O_RDONLY | O_CLOEXEC);
+    if (target < 0) { close(self); return -1; }
+    int result = -1, saved = 0;
+    if (setns(target, CLONE_NEWNET) != 0) { saved = errno; goto done; }
+    int tun = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
+    if (tun < 0) { saved = errno; goto back; }
+    struct ifreq request;
+    memset(&request, 0, sizeof request);
+    request.ifr_flags = IFF_TUN | IFF_NO_PI;
+    strncpy(request.ifr_name, name, IFNAMSIZ - 1);
+    if (ioctl(tun, TUNSETIFF, &request) != 0) { saved = errno; close(tun); goto back; }
+    int raw = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_IPIP);
+    if (raw < 0) { saved = errno; close(tun); goto back; }
+    int discover = IP_PMTUDISC_DO;  // DF on the outer header, as the kernel's tunl0 (pmtudisc)
+    setsockopt(raw, IPPROTO_IP, IP_MTU_DISCOVER, &discover, sizeof discover);
+    *tunFd = tun;
+    *rawFd = raw;
+    result = 0;
+back:
+    if (setns(self, CLONE_NEWNET) != 0 && result == 0) { saved = errno; result = -1; }
+done:
+    close(target);
+    close(self);
+    if (result != 0) errno = saved;
+    return result;
+}
+
+int labgen_ipip_serve(int tun, int raw, const uint32_t *networks, const uint32_t *masks, const uint32_t *nextHops,
+                      int routes, int stopFd) {
+    unsigned char buffer[65536];
+    struct pollfd fds[3] = {{tun, POLLIN, 0}, {raw, POLLIN, 0}, {stopFd, POLLIN, 0}};
+    for (;;) {
+        if (poll(fds, 3, -1) < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        if (fds[2].revents) return 0;
+        if (fds[0].revents & POLLIN) {
+            ssize_t length = read(tun, buffer, sizeof buffer);
+            if (length >= 20 && (buffer[0] >> 4) == 4) {
+                uint32_t destination = ((uint32_t)buffer[16] << 24) | ((uint32_t)buffer[17] << 16) |
+                                       ((uint32_t)buffer[18] << 8) | buffer[19];
+                int best = -1;
+                for (int i = 0; i < routes; i++) {
+                    if ((destination & masks[i]) == networks[i] && (best < 0 || masks[i] > masks[best])) best = i;
+                }
+                if (best >= 0) {
+                    struct sockaddr_in to;
+                    memset(&to, 0, sizeof to);
+                    to.sin_family = AF_INET;
+                    to.sin_addr.s_addr = htonl(nextHops[best]);
+                    // Too large for the path (EMSGSIZE) or no route: dropped, as the kernel would.
+                    (void)sendto(raw, buffer, (size_t)length, 0, (struct sockaddr *)&to, sizeof to);
+                }
+            }
+        }
+        if (fds[1].revents & POLLIN) {
+            ssize_t length = recv(raw, buffer, sizeof buffer, 0);
+            if (length >= 20) {
+                size_t header = (size_t)(buffer[0] & 0x0f) * 4;
+                if ((size_t)length > header + 20) (void)write(tun, buffer + header, (size_t)length - header);
+            }
+        }
+    }
+}
+#else
+#include <errno.h>
+int labgen_ipip_open(const char *namespacePath, const char *name, int *tunFd, int *rawFd) {
+    errno = ENOSYS;
+    return -1;
+}
+int labgen_ipip_serve(int tun, int raw, const uint32_t *networks, const uint32_t *masks, const uint32_t *nextHops,
+                      int routes, int stopFd) {
+    errno = ENOSYS;
+    return -1;
+}
+#endif
