@@ -35,7 +35,9 @@ extension ClusterPlan {
     /// Calico's pools; empty unless Calico is the CNI.
     public var pools: [PodPoolPlan] {
         get { calico?.pools ?? [] }
-        set { cni = newValue.isEmpty && calico == nil ? cni : .calico(CalicoPlan(pools: newValue, install: calicoInstall)) }
+        set {
+            cni = newValue.isEmpty && calico == nil ? cni : .calico(CalicoPlan(pools: newValue, install: calicoInstall))
+        }
     }
     /// How Calico is installed; nil unless Calico is the CNI.
     public var calicoInstall: CalicoInstallPlan? { calico?.install }

@@ -32,7 +32,9 @@ public struct FlannelPlan: Hashable, Sendable, Codable {
     public var manifest: String
     public var location: SourceLocation?
 
-    public init(backend: FlannelBackend, directRouting: Bool, version: String, manifest: String, location: SourceLocation?) {
+    public init(
+        backend: FlannelBackend, directRouting: Bool, version: String, manifest: String, location: SourceLocation?
+    ) {
         self.backend = backend
         self.directRouting = directRouting
         self.version = version

@@ -47,9 +47,10 @@ extension Verification {
             for subnet in subnets {
                 let route = vyos.staticRoutes.filter { $0.destination.value.contains(subnet.podCIDR) }
                     .max { $0.destination.value.length < $1.destination.value.length }
-                let onBridge = subnet.bridge.map { bridge in
-                    gatewayPorts[bridge]?.contains { $0.gateway == name } ?? false
-                } ?? false
+                let onBridge =
+                    subnet.bridge.map { bridge in
+                        gatewayPorts[bridge]?.contains { $0.gateway == name } ?? false
+                    } ?? false
                 if let route, !onBridge || route.nextHops.contains(where: { $0.value == subnet.address }) { continue }
                 missing.append((name, vyos.file, subnet))
             }

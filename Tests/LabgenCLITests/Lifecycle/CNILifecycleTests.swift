@@ -25,7 +25,9 @@ import Testing
         return (workspace, standIns)
     }
 
-    static func expectInOrder(_ expected: [String], _ commands: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectInOrder(
+        _ expected: [String], _ commands: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         var last = -1
         for command in expected {
             let found = commands.firstIndex { $0.hasPrefix(command) }

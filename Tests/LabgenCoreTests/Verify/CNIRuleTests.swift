@@ -48,7 +48,8 @@ import Testing
     // MARK: Flannel
 
     @Test func lg040NetConfNetworkIsNotThePodSubnet() throws {
-        let files = Self.changed(try Self.files("flannel-host-gw.swift"), "flannel/net-conf.yaml", "10.244.0.0/16", "10.245.0.0/16")
+        let files = Self.changed(
+            try Self.files("flannel-host-gw.swift"), "flannel/net-conf.yaml", "10.244.0.0/16", "10.245.0.0/16")
         expectDiagnostic(
             Self.verify(files), RuleID.flannelNetwork, file: "flannel/net-conf.yaml",
             line: line(of: "\"Network\"", in: Self.text(files, "flannel/net-conf.yaml")))
@@ -81,7 +82,8 @@ import Testing
             """
         files.append(("kube-flannel.yml", manifest))
         expectDiagnostic(
-            Self.verify(files), RuleID.flannelNetwork, file: "kube-flannel.yml", line: line(of: "\"Network\"", in: manifest))
+            Self.verify(files), RuleID.flannelNetwork, file: "kube-flannel.yml",
+            line: line(of: "\"Network\"", in: manifest))
     }
 
     @Test func lg041HostGatewayAcrossRacksWithoutTheGatewayRoute() throws {
@@ -92,13 +94,16 @@ import Testing
         expectDiagnostic(
             diagnostics, RuleID.flannelHostGateway, file: "flannel/net-conf.yaml",
             line: line(of: "\"Type\"", in: Self.text(files, "flannel/net-conf.yaml")))
-        #expect(diagnostics.first { $0.id == RuleID.flannelHostGateway }?.message.contains("10.244.2.0/24 via 10.1.8.10") == true)
+        #expect(
+            diagnostics.first { $0.id == RuleID.flannelHostGateway }?.message.contains("10.244.2.0/24 via 10.1.8.10")
+                == true)
     }
 
     @Test func lg041HostGatewayRouteToTheWrongNode() throws {
         let files = Self.changed(
             try Self.files("flannel-host-gw.swift"), "startup-conf/gw0-boot.cfg",
-            "route 10.244.3.0/24 {\n            next-hop 10.1.8.11", "route 10.244.3.0/24 {\n            next-hop 10.1.8.10")
+            "route 10.244.3.0/24 {\n            next-hop 10.1.8.11",
+            "route 10.244.3.0/24 {\n            next-hop 10.1.8.10")
         let diagnostics = Self.verify(files).filter { $0.id == RuleID.flannelHostGateway }
         #expect(diagnostics.contains { $0.message.contains("10.244.3.0/24 via 10.1.8.11") }, "\(diagnostics)")
     }
@@ -187,11 +192,14 @@ import Testing
               --set k8sServiceHost=10.1.5.99 --set k8sServicePort=6443
 
             """
-        var files = try Self.files("cilium-native-routing.swift").filter { !["cilium/values.yaml", "lab.sh"].contains($0.path) }
+        var files = try Self.files("cilium-native-routing.swift").filter {
+            !["cilium/values.yaml", "lab.sh"].contains($0.path)
+        }
         files.append(("2-install-cilium.sh", script))
         let diagnostics = Self.verify(files)
         expectDiagnostic(
-            diagnostics, RuleID.ciliumKubeProxy, file: "2-install-cilium.sh", line: line(of: "k8sServiceHost", in: script))
+            diagnostics, RuleID.ciliumKubeProxy, file: "2-install-cilium.sh",
+            line: line(of: "k8sServiceHost", in: script))
         let host = diagnostics.first { $0.id == RuleID.ciliumKubeProxy }?.location
         // The value's column: the argument starts at 9 (`  --set ` before it).
         #expect(host?.column == 9 + "k8sServiceHost=".count)
@@ -199,7 +207,8 @@ import Testing
     }
 
     @Test func helmSetFlagsOverTheValuesFileTheyName() throws {
-        let script = "helm install cilium cilium/cilium --version 1.18.0 -n kube-system -f cilium/values.yaml "
+        let script =
+            "helm install cilium cilium/cilium --version 1.18.0 -n kube-system -f cilium/values.yaml "
             + "--set MTU=9000\n"
         var files = try Self.files("cilium-vxlan.swift").filter { $0.path != "lab.sh" }
         files.append(("install.sh", script))

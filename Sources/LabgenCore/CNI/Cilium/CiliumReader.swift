@@ -15,7 +15,8 @@ public struct CiliumFacts: Hashable, Sendable {
     public func value(_ key: String) -> Located<String>? { values[key] }
     public func bool(_ key: String) -> Bool? {
         guard let text = values[key]?.value.lowercased() else { return nil }
-        return ["true", "strict"].contains(text) ? true : ["false", "disabled", "partial", "probe"].contains(text) ? false : nil
+        return ["true", "strict"].contains(text)
+            ? true : ["false", "disabled", "partial", "probe"].contains(text) ? false : nil
     }
 }
 
@@ -130,7 +131,8 @@ public enum CiliumReader {
                     index += 1
                 } else if word.text.hasPrefix("--set=") || word.text.hasPrefix("--set-string=") {
                     let prefix = word.text.hasPrefix("--set=") ? "--set=" : "--set-string="
-                    argument = Word(text: String(word.text.dropFirst(prefix.count)), line: word.line, column: word.column)
+                    argument = Word(
+                        text: String(word.text.dropFirst(prefix.count)), line: word.line, column: word.column)
                     offset = prefix.count
                 } else if ["-f", "--values", "--helm-values"].contains(word.text), index + 1 < words.count {
                     facts.valuesFiles.append(words[index + 1].text)
@@ -141,7 +143,8 @@ public enum CiliumReader {
                     facts.valuesFiles.append(String(word.text[word.text.index(after: equals)...]))
                 } else if word.text == "--version", index + 1 < words.count {
                     let next = words[index + 1]
-                    facts.values["version"] = Located(next.text, at: SourceLocation(file: file, line: next.line, column: next.column))
+                    facts.values["version"] = Located(
+                        next.text, at: SourceLocation(file: file, line: next.line, column: next.column))
                 }
                 if let argument {
                     var column = argument.column + offset
@@ -149,7 +152,9 @@ public enum CiliumReader {
                         if let equals = assignment.firstIndex(of: "=") {
                             let key = String(assignment[..<equals])
                             var value = String(assignment[assignment.index(after: equals)...])
-                            if value.hasPrefix("{"), value.hasSuffix("}") { value = String(value.dropFirst().dropLast()) }
+                            if value.hasPrefix("{"), value.hasSuffix("}") {
+                                value = String(value.dropFirst().dropLast())
+                            }
                             let valueColumn = column + key.count + 1
                             facts.values[key.replacingOccurrences(of: "[0]", with: "")] = Located(
                                 value, at: SourceLocation(file: file, line: argument.line, column: valueColumn))

@@ -7,10 +7,13 @@ extension ResolveState {
         let version = spec.version ?? CiliumPlan.defaultVersion
         let versionScalars = version.unicodeScalars
         if versionScalars.isEmpty || versionScalars.count > 32 || !version.first!.isNumber
-            || !versionScalars.allSatisfy({ $0.isASCII && (("0"..."9").contains($0) || "abcdefghijklmnopqrstuvwxyz.-".unicodeScalars.contains($0)) })
+            || !versionScalars.allSatisfy({
+                $0.isASCII && (("0"..."9").contains($0) || "abcdefghijklmnopqrstuvwxyz.-".unicodeScalars.contains($0))
+            })
         {
             diagnostics.error(
-                .invalidCilium, "Cilium release '\(version.debugEscaped)' is not a chart version such as \(CiliumPlan.defaultVersion)",
+                .invalidCilium,
+                "Cilium release '\(version.debugEscaped)' is not a chart version such as \(CiliumPlan.defaultVersion)",
                 at: at)
             return nil
         }
@@ -60,7 +63,8 @@ extension ResolveState {
         return CiliumPlan(
             version: version, routingMode: spec.routingMode,
             tunnelProtocol: spec.routingMode == .tunnel ? (spec.tunnelProtocol ?? .vxlan) : nil,
-            nativeRoutingCIDR: nativeCIDR, autoDirectNodeRoutes: spec.routingMode == .native && spec.autoDirectNodeRoutes,
+            nativeRoutingCIDR: nativeCIDR,
+            autoDirectNodeRoutes: spec.routingMode == .native && spec.autoDirectNodeRoutes,
             ipamMode: spec.ipamMode, clusterPoolCIDR: poolCIDR, clusterPoolMaskSize: mask,
             kubeProxyReplacement: spec.kubeProxyReplacement, k8sServiceHost: host, k8sServicePort: port, location: at)
     }

@@ -10,14 +10,17 @@ extension Rule {
                 podSubnet. With cluster-pool, Cilium's operator allocates from ipam.operator.clusterPoolIPv4PodCIDRList,
                 which must not overlap the node (rack) subnets or the service subnet: pods would shadow nodes or
                 Services. In native routing, ipv4NativeRoutingCIDR must hold the pod CIDRs, or Cilium masquerades
-                pod-to-pod traffic to the pods outside it (and it must be set at all). Values are read from a Helm values
-                file or from --set flags of `cilium install` / `helm install ... cilium/cilium` in a script.
+                pod-to-pod traffic to the pods outside it (and it must be set at all). Values are read from a Helm
+                values file or from --set flags of `cilium install` / `helm install ... cilium/cilium` in a script.
                 """, severity: .error),
         Rule(
             id: RuleID.ciliumNativeRoutes,
-            summary: "Cilium native routing: node pod CIDRs are routed (autoDirectNodeRoutes on one L2, else gateway routes)",
+            summary:
+                "Cilium native routing: node pod CIDRs are routed (autoDirectNodeRoutes on one L2, else gateway "
+                + "routes)",
             explanation: """
-                In native routing Cilium does not encapsulate: the network must route every node's pod CIDR to that node.
+                In native routing Cilium does not encapsulate: the network must route every node's pod CIDR to that
+                node.
                 autoDirectNodeRoutes installs those routes on each node, but only to nodes on the same layer-2 segment.
                 Across racks behind a gateway (or without autoDirectNodeRoutes), the gateways must route each node's pod
                 CIDR to the node (static routes, as labgen assumes kube-controller-manager's /24 per node in kind's node
@@ -33,7 +36,8 @@ extension Rule {
                 """, severity: .error),
         Rule(
             id: RuleID.ciliumKubeProxy,
-            summary: "Cilium kube-proxy replacement: kind runs no kube-proxy, k8sServiceHost/Port name the control plane",
+            summary:
+                "Cilium kube-proxy replacement: kind runs no kube-proxy, k8sServiceHost/Port name the control plane",
             explanation: """
                 kubeProxyReplacement: true makes Cilium serve Services; kind must then not install kube-proxy
                 (networking.kubeProxyMode: none), or both program Service rules. Without kube-proxy the kubernetes

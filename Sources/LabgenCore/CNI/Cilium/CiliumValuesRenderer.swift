@@ -11,7 +11,9 @@ enum CiliumValuesRenderer {
             "# Helm values of Cilium \(cilium.version) for lab \(plan.name):\n"
             + "# helm install cilium cilium/cilium --version \(cilium.version) -n kube-system -f cilium/values.yaml\n"
         var values: [YAMLPair] = [YAMLPair(key: "routingMode", value: .string(cilium.routingMode.rawValue))]
-        if let proto = cilium.tunnelProtocol { values.append(YAMLPair(key: "tunnelProtocol", value: .string(proto.rawValue))) }
+        if let proto = cilium.tunnelProtocol {
+            values.append(YAMLPair(key: "tunnelProtocol", value: .string(proto.rawValue)))
+        }
         if let cidr = cilium.nativeRoutingCIDR {
             values.append(YAMLPair(key: "ipv4NativeRoutingCIDR", value: .string(cidr.description)))
         }

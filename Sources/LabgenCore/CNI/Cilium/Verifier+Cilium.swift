@@ -23,7 +23,8 @@ extension Verification {
                 let wanted = LabFacts.normalize(name)
                 guard
                     let file = all.first(where: {
-                        $0.valuesFiles.isEmpty && (LabFacts.normalize($0.file) == wanted || $0.file.hasSuffix("/" + wanted))
+                        $0.valuesFiles.isEmpty
+                            && (LabFacts.normalize($0.file) == wanted || $0.file.hasSuffix("/" + wanted))
                     })
                 else { continue }
                 used.insert(file.file)
@@ -37,7 +38,9 @@ extension Verification {
     func ciliumPodCIDRs(_ cilium: CiliumFacts) -> [Located<IPv4Prefix>] {
         if cilium.value("ipam.mode")?.value == "cluster-pool" {
             guard let list = cilium.value("ipam.operator.clusterPoolIPv4PodCIDRList") else { return [] }
-            return list.value.split(separator: ",").compactMap { IPv4Prefix(String($0)) }.map { Located($0, at: list.location) }
+            return list.value.split(separator: ",").compactMap { IPv4Prefix(String($0)) }.map {
+                Located($0, at: list.location)
+            }
         }
         return podSubnet.map { [$0] } ?? []
     }
@@ -53,14 +56,17 @@ extension Verification {
                 }
                 if let service = serviceSubnet, service.value.overlaps(pool.value) {
                     error(
-                        RuleID.ciliumPodCIDR, "Cilium's cluster-pool \(pool.value) overlaps the service subnet \(service.value)",
+                        RuleID.ciliumPodCIDR,
+                        "Cilium's cluster-pool \(pool.value) overlaps the service subnet \(service.value)",
                         at: pool.location, notes: [.init("the service subnet", at: service.location)])
                 }
             }
         }
         if cilium.value("routingMode")?.value == "native", let native = cilium.value("ipv4NativeRoutingCIDR") {
             guard let cidr = IPv4Prefix(native.value) else {
-                error(RuleID.ciliumPodCIDR, "ipv4NativeRoutingCIDR '\(native.value)' is not an IPv4 CIDR", at: native.location)
+                error(
+                    RuleID.ciliumPodCIDR, "ipv4NativeRoutingCIDR '\(native.value)' is not an IPv4 CIDR",
+                    at: native.location)
                 return
             }
             for pool in pools where !cidr.contains(pool.value) {
@@ -94,7 +100,8 @@ extension Verification {
         }
         let why =
             racks.count > 1
-            ? "autoDirectNodeRoutes reaches only nodes on one layer-2 segment, and the nodes sit in \(racks.count) subnets"
+            ? "autoDirectNodeRoutes reaches only nodes on one layer-2 segment, and the nodes sit in "
+                + "\(racks.count) subnets"
             : "without autoDirectNodeRoutes the nodes send pod traffic to their gateway"
         let subnets = nodePodSubnets(in: pod.value, mask: FlannelPlan.nodeCIDRMaskSize)
         for (gateway, file, subnet) in missingPodRoutes(subnets) {
@@ -102,7 +109,8 @@ extension Verification {
                 RuleID.ciliumNativeRoutes,
                 "native routing: \(why); gateway '\(gateway)' needs a route to \(subnet.node)'s pod subnet "
                     + "\(subnet.podCIDR) via \(subnet.address) (or BGP)",
-                at: mode.location, notes: [.init("gateway '\(gateway)'", at: SourceLocation(file: file, line: 1, column: 1))])
+                at: mode.location,
+                notes: [.init("gateway '\(gateway)'", at: SourceLocation(file: file, line: 1, column: 1))])
         }
     }
 
@@ -111,7 +119,8 @@ extension Verification {
         let overhead = cilium.value("routingMode")?.value == "native" ? 0 : CiliumPlan.tunnelOverhead
         var smallest: (Int, ClabLinkFacts)?
         for server in servers {
-            guard let address = server.rackAddress, let link = attachment["\(server.node.name.value):\(address.interface)"]?.link
+            guard let address = server.rackAddress,
+                let link = attachment["\(server.node.name.value):\(address.interface)"]?.link
             else { continue }
             let linkMTU = link.mtu?.value ?? ClabFacts.defaultMTU
             if smallest == nil || linkMTU < smallest!.0 { smallest = (linkMTU, link) }
@@ -131,7 +140,8 @@ extension Verification {
         if replacement, let kind = facts.kind, kubeProxy?.value != "none" {
             error(
                 RuleID.ciliumKubeProxy,
-                "Cilium replaces kube-proxy, but kind still runs kube-proxy (\(kubeProxy?.value ?? "iptables, kind's default")): "
+                "Cilium replaces kube-proxy, but kind still runs kube-proxy "
+                    + "(\(kubeProxy?.value ?? "iptables, kind's default")): "
                     + "set networking.kubeProxyMode: none",
                 at: cilium.values["kubeProxyReplacement"]?.location ?? cilium.location,
                 notes: [.init("the kind config", at: kubeProxy?.location ?? kind.location)])
@@ -158,13 +168,15 @@ extension Verification {
             if !accepted.contains(host.value) {
                 error(
                     RuleID.ciliumKubeProxy,
-                    "k8sServiceHost '\(host.value)' is not the control-plane node (\(accepted.joined(separator: " or ")))",
+                    "k8sServiceHost '\(host.value)' is not the control-plane node "
+                        + "(\(accepted.joined(separator: " or ")))",
                     at: host.location)
             }
         }
         if let port = cilium.value("k8sServicePort"), port.value != String(CiliumPlan.apiServerPort) {
             error(
-                RuleID.ciliumKubeProxy, "k8sServicePort \(port.value) is not the API server's port \(CiliumPlan.apiServerPort)",
+                RuleID.ciliumKubeProxy,
+                "k8sServicePort \(port.value) is not the API server's port \(CiliumPlan.apiServerPort)",
                 at: port.location)
         }
     }

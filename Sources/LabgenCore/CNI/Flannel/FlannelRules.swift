@@ -6,7 +6,8 @@ extension Rule {
             id: RuleID.flannelNetwork, summary: "kube-flannel's net-conf Network equals kind's podSubnet",
             explanation: """
                 flanneld (kube-subnet-mgr) takes each node's pod subnet from the node's spec.podCIDR, which
-                kube-controller-manager allocates from kubeadm's podSubnet (kind's networking.podSubnet). net-conf.json's
+                kube-controller-manager allocates from kubeadm's podSubnet (kind's networking.podSubnet).
+                net-conf.json's
                 Network must be that subnet: a node podCIDR outside Network makes flanneld exit ("subnet ... is not in
                 the network"), and the node never becomes Ready. The net-conf is read from a kube-flannel-cfg ConfigMap
                 (labgen's flannel/net-conf.yaml or the one inside kube-flannel.yml).

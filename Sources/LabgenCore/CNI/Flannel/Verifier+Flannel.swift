@@ -11,13 +11,18 @@ extension Verification {
                     "kube-flannel's net-conf Network \(network.value) is not kind's podSubnet \(pod.value): "
                         + "flanneld refuses node pod subnets outside its Network",
                     at: network.location,
-                    notes: [.init(facts.kind?.podSubnet != nil ? "kind's podSubnet" : "kind's default podSubnet", at: pod.location)])
+                    notes: [
+                        .init(
+                            facts.kind?.podSubnet != nil ? "kind's podSubnet" : "kind's default podSubnet",
+                            at: pod.location)
+                    ])
             }
             let racks = nodeRackSubnets
             let type = flannel.backend
             if let direct = flannel.directRouting, direct.value, type == "host-gw" {
                 warning(
-                    RuleID.flannelDirectRouting, "DirectRouting has no effect with the host-gw backend (it routes directly already)",
+                    RuleID.flannelDirectRouting,
+                    "DirectRouting has no effect with the host-gw backend (it routes directly already)",
                     at: direct.location)
             } else if let direct = flannel.directRouting, direct.value, racks.count > 1 {
                 diagnostics.append(
@@ -28,7 +33,8 @@ extension Verification {
                         at: direct.location))
             }
             if type == "host-gw", racks.count > 1, let pod = podSubnet {
-                let subnets = nodePodSubnets(in: flannel.network?.value ?? pod.value, mask: FlannelPlan.nodeCIDRMaskSize)
+                let subnets = nodePodSubnets(
+                    in: flannel.network?.value ?? pod.value, mask: FlannelPlan.nodeCIDRMaskSize)
                 for (gateway, file, subnet) in missingPodRoutes(subnets) {
                     error(
                         RuleID.flannelHostGateway,
