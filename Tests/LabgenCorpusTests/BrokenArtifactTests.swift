@@ -117,7 +117,7 @@ enum ArtifactCorpus {
         .init("tag", "kind.yaml", .yaml, at: p(1, 7), "kind: !!str Cluster\n"),
         .init("merge key", "kind.yaml", .yaml, at: p(3, 3), "kind: Cluster\nnodes:\n- <<: {role: worker}\n"),
         .init("tab indentation", "kind.yaml", .yaml, at: p(3, 1), "kind: Cluster\nnetworking:\n\tpodSubnet: 10.244.0.0/16\n"),
-        .init("duplicate key", "kind.yaml", .yaml, at: p(2, 1), "name: a\nname: b\n"),
+        .init("duplicate key", "kind.yaml", .yaml, at: p(3, 1), "kind: Cluster\nname: a\nname: b\n"),
         .init("binary garbage", "kind.yaml", .yaml, at: p(1, 13), make: garbage),
         .init("NUL byte in the middle", "kind.yaml", .yaml, at: p(3, 6), "kind: Cluster\nname: x\nnodes\u{0}: []\n"),
         // The reader reads 50 MB in about 30 s in a debug build: 5 MB keeps the suite fast (the

@@ -13,6 +13,18 @@ enum VerifyCommand: Subcommand {
             topology, VyOS config.boot (1.2 to 1.5; the summary names each one's release) or set commands, Calico
             IPPool, kubeadm patches, calico-node patch or manifest, bridge script. Options name files explicitly
             (for example a kind config kept elsewhere).
+
+            SCRIPTS: *.sh files and files with a shell #! are read as shell, never as YAML. Read from them:
+            the kind config of 'kind create cluster ... --config=-' fed by a heredoc (cat <<EOF | kind create
+            ..., <<'EOF', <<-EOF; or cat > F <<EOF then --config F), with the cluster name and image from
+            --name/--image on that line (so --cluster-name is not needed); host bridges (brctl addbr, ip link
+            add [name] X type bridge, ip l a X type bridge, ovs-vsctl add-br, loops over a literal list);
+            addresses put on host bridges. Not read: heredocs fed to clab deploy (the topology file is
+            read). Noted: kind configs using shell variables the script does not set (not checked), further
+            kind configs of a multi-cluster lab. Also noted, not checked: YAML that is no artifact and does not parse,
+            subfolders with their own topology (another lab), node kinds and configs labgen does not model
+            (FRR, VPP, sonic-vm, generic_vm, ...).
+
             Exit status 0 when there is no error (warnings allowed unless --strict), 1 on errors, 2 on usage and
             I/O problems (unknown option, a folder or file that cannot be read, a folder with no lab artifacts).
             'labgen explain <ID>' explains a rule.

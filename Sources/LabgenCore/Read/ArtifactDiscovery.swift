@@ -27,22 +27,47 @@ public enum ArtifactDiscovery {
 
     /// What `text` holds; empty for files labgen does not read (including YAML that does not parse
     /// and does not look like an artifact).
-    public static func classify(_ text: String) -> Set<Kind> {
-        classifyAndParse(text).kinds
+    public static func classify(_ text: String, path: String = "") -> Set<Kind> {
+        classifyAndParse(text, path: path).kinds
+    }
+
+    /// Whether a file starting with `#!` names an interpreter other than a shell (python, perl, ...).
+    static func isOtherScript(_ text: String) -> Bool {
+        guard text.hasPrefix("#!") else { return false }
+        let first = text.prefix { $0 != "\n" }
+        let words = first.dropFirst(2).split(separator: " ")
+        let interpreter = (words.first?.split(separator: "/").last).map(String.init) ?? ""
+        let program = interpreter == "env" ? words.dropFirst().first { !$0.hasPrefix("-") }.map(String.init) ?? "" : interpreter
+        return !program.hasSuffix("sh")
     }
 
     /// `classify`, and the YAML documents it parsed on the way (nil when it did not parse them),
-    /// so that reading a file parses its YAML once, not twice.
-    static func classifyAndParse(_ text: String) -> (kinds: Set<Kind>, documents: [YAMLNode]?) {
+    /// so that reading a file parses its YAML once, not twice. A shell script is never parsed as
+    /// YAML: it is a bridge script when it creates bridges and a kind config when it feeds one to
+    /// `kind create cluster --config=-` from a heredoc.
+    static func classifyAndParse(_ text: String, path: String = "") -> (kinds: Set<Kind>, documents: [YAMLNode]?) {
+        if isOtherScript(text) { return ([], nil) }
+        if ShellScriptReader.isShellScript(path: path, text: text) {
+            let script = ShellScriptReader.read(text, file: path)
+            var kinds = Set<Kind>()
+            // A script that only assigns addresses is read for them (kept with the bridge scripts).
+            if !script.bridges.isEmpty || script.unresolvedBridge != nil || !script.hostAddresses.isEmpty {
+                kinds.insert(.bridgeScript)
+            }
+            if !script.kindClusters.isEmpty { kinds.insert(.kindConfig) }
+            if !script.ciliumInstalls.isEmpty { kinds.insert(.ciliumScript) }
+            return (kinds, nil)
+        }
         if VyOSReader.isSetCommands(text) { return ([.vyos], nil) }
-        var scripts = Set<Kind>()
-        if BridgeScriptReader.isBridgeScript(text), !text.containsBytes("topology:") { scripts.insert(.bridgeScript) }
-        if text.containsBytes("cilium"), CiliumReader.isInstallScript(text) { scripts.insert(.ciliumScript) }
-        if !scripts.isEmpty { return (scripts, nil) }
+        if BridgeScriptReader.isBridgeScript(text), !text.containsBytes("topology:") { return ([.bridgeScript], nil) }
         if text.containsBytes("{"), VyOSFactsReader.isBootConfig(text) || looksLikeVyOS(text) { return ([.vyos], nil) }
         guard let documents = try? YAMLReader.read(text) else {
-            // Looks like an artifact but does not parse: read it to report why.
-            if text.contains("kind.x-k8s.io/") || text.contains("kind: Cluster") { return ([.kindConfig], nil) }
+            // Looks like an artifact but does not parse: read it to report why (only a file named
+            // like YAML; a saved web page or notes that mention `topology:` are not artifacts).
+            guard path.isEmpty || isYAMLName(path) else { return ([], nil) }
+            if text.contains("kind.x-k8s.io/") || text.contains("kind: Cluster") || hasKey("kind", containing: "Cluster", in: text) {
+                return ([.kindConfig], nil)
+            }
             if text.contains("topology:") { return ([.containerlab], nil) }
             if text.contains("operator.tigera.io/") { return ([.calicoInstallation], nil) }
             if text.contains("IPPool") || text.contains("projectcalico.org/") { return ([.calicoPools], nil) }
@@ -50,6 +75,11 @@ public enum ArtifactDiscovery {
             return ([], nil)
         }
         return (classify(documents), documents)
+    }
+
+    /// Whether a line starts with `key:` and holds `word` after it (`kind: !!str Cluster`).
+    static func hasKey(_ key: String, containing word: String, in text: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix(key + ":") && $0.dropFirst(key.count + 1).contains(word) }
     }
 
     /// A curly-brace VyOS config that may not parse: a top-level `interfaces {`, `system {`,
@@ -71,6 +101,10 @@ public enum ArtifactDiscovery {
 
     /// The largest file labgen reads as an artifact (real ones are kilobytes; 10,000-node labs a few MB).
     public static let maximumFileSize = 16 << 20
+
+    static func isYAMLName(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".yaml") || path.lowercased().hasSuffix(".yml")
+    }
 
     static func isArtifactName(_ path: String) -> Bool {
         artifactExtensions.contains { path.lowercased().hasSuffix($0) }
@@ -192,9 +226,20 @@ extension LabFacts {
         var kindFiles: [String] = []
         var clabFiles: [String] = []
         // Classifying and parsing each file is independent (and most of the work): in parallel.
-        let classifications = Parallel.map(files) { ArtifactDiscovery.classifyAndParse($0.text) }
+        let classifications = Parallel.map(files) { ArtifactDiscovery.classifyAndParse($0.text, path: $0.path) }
+        let otherLabs = ArtifactDiscovery.otherLabFolders(files.map(\.path), classifications.map(\.kinds), expected: expected)
+        for folder in otherLabs {
+            // Pointed at that lab's topology file (a diagnostic names a file, never a folder).
+            let topology = zip(files, classifications).first { $0.0.path.hasPrefix(folder + "/") && $0.1.kinds.contains(.containerlab) }
+            facts.readDiagnostics.append(
+                Diagnostic(
+                    RuleID.unreadable, .note,
+                    "\(folder)/ holds its own containerlab topology: it is another lab, not checked with this one (run labgen verify on it)",
+                    at: SourceLocation(file: topology?.0.path ?? folder, line: 1, column: 1)))
+        }
+        for (path, _) in files { facts.files.insert(normalize(path)) }
         for ((path, text), classified) in zip(files, classifications) {
-            facts.files.insert(normalize(path))
+            if expected[path] == nil, otherLabs.contains(where: { path.hasPrefix($0 + "/") }) { continue }
             var kinds = classified.kinds
             if var wanted = expected[path] {
                 if wanted == .ciliumValues, kinds.contains(.ciliumScript) { wanted = .ciliumScript }
@@ -204,27 +249,37 @@ extension LabFacts {
                             at: SourceLocation(file: path, line: 1, column: 1)))
                     continue
                 }
-                kinds = [wanted]
-                if wanted == .kindConfig || wanted == .containerlab { kinds.formUnion(ArtifactDiscovery.classify(text).subtracting([.kindConfig, .containerlab])) }
+                if !ShellScriptReader.isShellScript(path: path, text: text) {
+                    kinds = [wanted]
+                    if wanted == .kindConfig || wanted == .containerlab {
+                        kinds.formUnion(ArtifactDiscovery.classify(text).subtracting([.kindConfig, .containerlab]))
+                    }
+                }
             }
-            if kinds.isEmpty, path.lowercased().hasSuffix(".yaml") || path.lowercased().hasSuffix(".yml") {
-                // A YAML file in a lab folder that does not parse: say where, rather than skip it.
+            if kinds.isEmpty, ArtifactDiscovery.isYAMLName(path) {
+                // A YAML file that does not parse and does not look like an artifact (a docker-compose
+                // file with anchors, a tool's own format): not a lab artifact; say that it was skipped.
                 do {
                     _ = try YAMLReader.read(text)
                 } catch {
                     facts.readDiagnostics.append(
-                        .error(RuleID.unreadable, "\(path) does not parse: \(error.message)",
+                        Diagnostic(
+                            RuleID.unreadable, .note,
+                            "\(path) is skipped: it is not a lab artifact labgen reads and does not parse as YAML (\(error.message))",
                             at: SourceLocation(file: path, line: error.position.line, column: error.position.column)))
                 }
             }
             facts.add(path: path, text: text, kinds: kinds, documents: classified.documents, kindFiles: &kindFiles, clabFiles: &clabFiles)
         }
-        for (kind, found) in [("kind configs", kindFiles), ("containerlab topologies", clabFiles)] where found.count > 1 {
+        facts.chooseKindConfig(explicit: Set(expected.filter { $0.value == .kindConfig }.keys))
+        // Two topologies in one lab (variants of it): which one is deployed is not written down. The
+        // first is checked; a warning says so (an explicitly named one is never in doubt).
+        if clabFiles.count > 1, !expected.values.contains(.containerlab) {
             facts.readDiagnostics.append(
-                .error(
+                .warning(
                     RuleID.unreadable,
-                    "found \(found.count) \(kind) (\(found.joined(separator: ", "))); name the one to check explicitly",
-                    at: SourceLocation(file: found[1], line: 1, column: 1)))
+                    "found \(clabFiles.count) containerlab topologies (\(clabFiles.joined(separator: ", "))); checked \(facts.clab?.file ?? clabFiles[0]) only: name the one to check with --clab",
+                    at: SourceLocation(file: clabFiles[1], line: 1, column: 1)))
         }
         return facts
     }
@@ -235,13 +290,18 @@ extension LabFacts {
     ) {
         guard !kinds.isEmpty else { return }
         let origin = TextOrigin(file: path)
+        if ShellScriptReader.isShellScript(path: path, text: text) {
+            addScript(ShellScriptReader.read(text, file: path), kinds: kinds, kindFiles: &kindFiles)
+            return
+        }
         if kinds.contains(.vyos) {
             if let vyos = VyOSFactsReader.read(text, file: path, diagnostics: &readDiagnostics) { self.vyos[normalize(path)] = vyos }
             return
         }
-        if kinds.contains(.ciliumScript) { cilium += CiliumReader.readScript(text, file: path) }
-        if kinds.contains(.bridgeScript) { bridgeScripts.append(BridgeScriptReader.read(text, file: path)) }
-        if kinds.contains(.bridgeScript) || kinds.contains(.ciliumScript) { return }
+        if kinds.contains(.bridgeScript) {
+            bridgeScripts.append(BridgeScriptReader.read(text, file: path))
+            return
+        }
         let documents: [YAMLNode]
         do {
             if let parsed { documents = parsed } else { documents = try YAMLReader.read(text) }
@@ -253,7 +313,8 @@ extension LabFacts {
         for document in documents {
             if kinds.contains(.kindConfig), KindConfigReader.isKindConfig(document) {
                 kindFiles.append(path)
-                if kind == nil { kind = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics) }
+                let read = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics)
+                if kind == nil { kind = read } else { otherKindConfigs.append(read) }
             }
             if kinds.contains(.containerlab), ContainerlabReader.isTopology(document) {
                 clabFiles.append(path)
@@ -294,6 +355,78 @@ extension LabFacts {
         }
     }
 
+    /// A shell script: the bridges it creates, and the kind config of its `kind create cluster
+    /// --config=-` heredoc (cluster name and image from the command line).
+    mutating func addScript(_ script: ShellScriptFacts, kinds: Set<ArtifactDiscovery.Kind>, kindFiles: inout [String]) {
+        hostAddresses.formUnion(script.hostAddresses)
+        if kinds.contains(.ciliumScript) { cilium += script.ciliumInstalls }
+        if kinds.contains(.bridgeScript), !script.bridges.isEmpty || script.unresolvedBridge != nil {
+            bridgeScripts.append(BridgeScriptReader.bridges(of: script))
+        }
+        guard kinds.contains(.kindConfig) else { return }
+        let folder = script.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        for cluster in script.kindClusters {
+            // Written to a file the lab keeps: that file is read as the kind config.
+            if let written = cluster.writtenTo, files.contains(normalize(folder.isEmpty ? written : folder + "/" + written)) { continue }
+            if let unresolved = cluster.unresolved {
+                readDiagnostics.append(
+                    Diagnostic(
+                        RuleID.unreadable, .note,
+                        "the kind config of this 'kind create cluster' uses \(unresolved), which \(script.file) does not set to a literal value: not checked",
+                        at: cluster.command))
+                continue
+            }
+            let origin = TextOrigin(file: script.file, origin: TextPosition(line: cluster.configLine, column: 1))
+            let documents: [YAMLNode]
+            do {
+                documents = try YAMLReader.read(cluster.config)
+            } catch {
+                readDiagnostics.append(
+                    .error(RuleID.unreadable, "the kind config in \(script.file) does not parse: \(error.message)",
+                        at: origin.location(error.position)))
+                continue
+            }
+            guard let document = documents.first(where: KindConfigReader.isKindConfig) else { continue }
+            kindFiles.append(script.file)
+            var read = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics)
+            // kind's --name wins over the config's name:.
+            if let name = cluster.name { read.name = name }
+            if kind == nil { kind = read } else { otherKindConfigs.append(read) }
+            if let image = cluster.image {
+                images.append(ImageReference(reference: image, pulledInCluster: false))
+            }
+        }
+    }
+
+    /// With several kind configs (a multi-cluster lab, or a config kept twice), checks the one whose
+    /// node containers the topology's servers join (else the first), and says so in a note.
+    mutating func chooseKindConfig(explicit: Set<String>) {
+        guard let first = kind, !otherKindConfigs.isEmpty else { return }
+        let candidates = [first] + otherKindConfigs
+        let targets = Set(clab?.nodes.compactMap { node in
+            node.networkMode.flatMap { $0.value.hasPrefix("container:") ? String($0.value.dropFirst("container:".count)) : nil }
+        } ?? [])
+        func score(_ config: KindFacts) -> Int {
+            let cluster = clusterName ?? config.name?.value ?? "kind"
+            return Names.kindContainerNames(cluster: cluster, roleNames: config.nodes.map(\.role.value)).filter(targets.contains).count
+        }
+        if let named = candidates.firstIndex(where: { explicit.contains($0.file) }) {
+            kind = candidates[named]
+            otherKindConfigs = candidates.enumerated().filter { $0.offset != named }.map(\.element)
+            return
+        }
+        let best = candidates.indices.max { score(candidates[$0]) < score(candidates[$1]) || (score(candidates[$0]) == score(candidates[$1]) && $0 > $1) } ?? 0
+        kind = candidates[best]
+        otherKindConfigs = candidates.enumerated().filter { $0.offset != best }.map(\.element)
+        let others = otherKindConfigs.map { "\($0.file)\($0.name.map { " (\($0.value))" } ?? "")" }.joined(separator: ", ")
+        let why = score(candidates[best]) > 0 ? "the one whose node containers the topology joins" : "the first"
+        readDiagnostics.append(
+            Diagnostic(
+                RuleID.unreadable, .note,
+                "found \(candidates.count) kind configs; checked \(candidates[best].file)\(candidates[best].name.map { " (\($0.value))" } ?? ""), \(why), not \(others) (name one with --kind)",
+                at: candidates[best].location))
+    }
+
     /// `./a/../b//c` -> `b/c`.
     public static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
@@ -312,4 +445,20 @@ extension LabFacts {
     }
 
     func normalize(_ path: String) -> String { Self.normalize(path) }
+}
+
+extension ArtifactDiscovery {
+    /// Subfolders that hold a containerlab topology of their own while the lab folder (or a folder
+    /// above them) holds one too: each is another lab. Files named explicitly are never excluded.
+    static func otherLabFolders(_ paths: [String], _ kinds: [Set<Kind>], expected: [String: Kind]) -> [String] {
+        func folder(_ path: String) -> String {
+            path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        }
+        let topologyFolders = Set(zip(paths, kinds).filter { $0.1.contains(.containerlab) && expected[$0.0] == nil }.map { folder($0.0) })
+        guard topologyFolders.contains("") else { return [] }
+        return topologyFolders.filter { !$0.isEmpty }.sorted().filter { candidate in
+            // The outermost one only (a lab inside another lab is covered by its parent's exclusion).
+            !topologyFolders.contains { !$0.isEmpty && $0 != candidate && candidate.hasPrefix($0 + "/") }
+        }
+    }
 }

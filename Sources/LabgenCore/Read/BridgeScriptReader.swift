@@ -1,70 +1,19 @@
 import LabModel
 
-/// Reads the host bridges a shell script creates: `ip link add [name] NAME type bridge`,
-/// `brctl addbr NAME`, the names of a `BRIDGES='a b'` list that a loop creates, and the first
-/// argument of each call of a shell function whose body creates a bridge named `"$1"`
-/// (`bridge_up 'br-pool0'`, as labgen writes it).
+/// Reads the host bridges a shell script creates (see `ShellScriptReader`).
 public enum BridgeScriptReader {
     /// Whether a text is a shell script that creates bridges.
     public static func isBridgeScript(_ text: String) -> Bool {
         (text.containsBytes("ip link add") && text.containsBytes("type bridge")) || text.containsBytes("brctl addbr")
+            || (text.containsBytes("type bridge") && !ShellScriptReader.read(text, file: "").bridges.isEmpty)
     }
 
     public static func read(_ text: String, file: String) -> BridgeScriptFacts {
-        var facts = BridgeScriptFacts(file: file, bridges: [])
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let creators = bridgeCreatingFunctions(lines)
-        for (index, rawLine) in lines.enumerated() {
-            let lineNumber = index + 1
-            var line = rawLine
-            if let hash = line.firstIndex(of: "#"), line[..<hash].allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            if let hash = line.range(of: " #") { line = line[..<hash.lowerBound] }
-            let tokens = words(line)
-            func add(_ token: (word: Substring, offset: Int), stripping: Bool = true) {
-                let name = stripping ? token.word.labTrimming("'\"") : String(token.word)
-                guard !name.isEmpty, !name.contains("$") else { return }
-                let quoteOffset = token.word.first == "'" || token.word.first == "\"" ? 1 : 0
-                facts.bridges.append(
-                    Located(name, at: SourceLocation(file: file, line: lineNumber, column: token.offset + quoteOffset + 1)))
-            }
-            // BRIDGES='br-pool0 br-pool1' (also "…" and unquoted single names)
-            if let first = tokens.first, first.word.hasPrefix("BRIDGES=") {
-                let start = first.offset + "BRIDGES=".count
-                let after = rawLine.unicodeScalars.dropFirst(start)
-                var value = Substring(String(String.UnicodeScalarView(after)))
-                var base = start
-                if let quote = value.first, quote == "'" || quote == "\"" {
-                    value = value.dropFirst()
-                    base += 1
-                    if let end = value.firstIndex(of: quote) { value = value[..<end] }
-                } else if let end = value.firstIndex(where: { $0 == " " || $0 == ";" }) {
-                    value = value[..<end]
-                }
-                for token in words(value) { add((token.word, base + token.offset), stripping: false) }
-                continue
-            }
-            if let first = tokens.first, tokens.count >= 2, creators.contains(String(first.word)) {
-                add(tokens[1])
-                continue
-            }
-            for (i, token) in tokens.enumerated() {
-                if token.word == "brctl", i + 2 < tokens.count, tokens[i + 1].word == "addbr" {
-                    add(tokens[i + 2])
-                }
-                if token.word == "ip", i + 3 < tokens.count, tokens[i + 1].word == "link", tokens[i + 2].word == "add" {
-                    let rest = tokens[(i + 3)...]
-                    guard let type = rest.firstIndex(where: { $0.word == "type" }), type + 1 < tokens.count,
-                        tokens[type + 1].word == "bridge"
-                    else { continue }
-                    if let name = rest.firstIndex(where: { $0.word == "name" }), name + 1 < tokens.count {
-                        add(tokens[name + 1])
-                    } else if !rest.isEmpty, rest.first!.word != "type" {
-                        add(rest.first!)
-                    }
-                }
-            }
-        }
-        return facts
+        bridges(of: ShellScriptReader.read(text, file: file))
+    }
+
+    static func bridges(of script: ShellScriptFacts) -> BridgeScriptFacts {
+        BridgeScriptFacts(file: script.file, bridges: script.bridges, complete: script.unresolvedBridge == nil)
     }
 
     /// Names of the shell functions (`name() {` ... `}`) whose body runs

@@ -34,6 +34,15 @@ public enum ContainerlabReader {
         if case .sequence(let items)? = topology?["links"]?.content {
             for item in items {
                 var link = ClabLinkFacts(endpoints: [], mtu: nil, location: origin.location(item))
+                // The extended form: `endpoints: [{node: a, interface: eth1}, ...]` or one `endpoint:`.
+                var mappings: [YAMLNode] = []
+                if let single = item["endpoint"] { mappings.append(single) }
+                if case .sequence(let endpoints)? = item["endpoints"]?.content { mappings += endpoints.filter { $0.scalarText == nil } }
+                for mapping in mappings {
+                    guard let node = mapping["node"]?.scalarText else { continue }
+                    let interface = mapping["interface"]?.scalarText ?? ""
+                    link.endpoints.append(ClabEndpoint(node: node, interface: interface, location: origin.location(mapping)))
+                }
                 if case .sequence(let endpoints)? = item["endpoints"]?.content {
                     for endpoint in endpoints {
                         guard let text = endpoint.scalarText else { continue }
@@ -78,50 +87,9 @@ public enum ContainerlabReader {
             for command in commands {
                 guard let text = command.scalarText else { continue }
                 facts.exec.append(Located(text, at: origin.location(command)))
-                parseExec(text, node: command, origin: origin, into: &facts, diagnostics: &diagnostics)
+                ExecCommandReader.parse(text, node: command, origin: origin, into: &facts, diagnostics: &diagnostics)
             }
         }
         return facts
-    }
-
-    /// `ip [-4] addr|address|a add A/L dev IF` and `ip route replace|add default via GW`.
-    static func parseExec(
-        _ text: String, node: YAMLNode, origin: TextOrigin, into facts: inout ClabNodeFacts, diagnostics: inout [Diagnostic]
-    ) {
-        // Only the first line of a command (a `sh -c` script is not interpreted).
-        let line = text.split(separator: "\n").first ?? ""
-        var tokens = words(line)
-        guard tokens.first?.word == "ip" else { return }
-        tokens.removeFirst()
-        while let first = tokens.first, first.word.hasPrefix("-") { tokens.removeFirst() }
-        guard tokens.count >= 2 else { return }
-        let object = tokens[0].word
-        let verb = tokens[1].word
-        if ["a", "addr", "address"].contains(object), verb == "add" {
-            guard tokens.count >= 3 else { return }
-            let addressToken = tokens[2]
-            var device: String?
-            if let dev = tokens.firstIndex(where: { $0.word == "dev" }), dev + 1 < tokens.count {
-                device = String(tokens[dev + 1].word)
-            }
-            guard let device else { return }
-            guard let address = IPv4Interface(addressToken.word) else {
-                diagnostics.append(
-                    .error(
-                        RuleID.nodeIP, "'\(addressToken.word)' in exec is not an IPv4 address with a prefix length",
-                        at: origin.location(node, offset: addressToken.offset)))
-                return
-            }
-            facts.addresses.append(
-                ExecAddress(interface: device, address: address, location: origin.location(node, offset: addressToken.offset)))
-        } else if ["r", "ro", "route"].contains(object), ["replace", "add", "change"].contains(verb) {
-            guard tokens.count >= 5, tokens[2].word == "default" || tokens[2].word == "0.0.0.0/0", tokens[3].word == "via" else {
-                return
-            }
-            let gateway = tokens[4]
-            if let address = IPv4Address(gateway.word) {
-                facts.defaultRoutes.append(Located(address, at: origin.location(node, offset: gateway.offset)))
-            }
-        }
     }
 }

@@ -96,6 +96,8 @@ public enum KindConfigReader {
             let trimmed = part.labTrimming(" ")
             if let prefix = IPv4Prefix(trimmed) { return Located(prefix, at: origin.location(node, offset: index == 0 ? 0 : 1)) }
         }
+        // An IPv6-only cluster (ipFamily: ipv6): valid, and nothing labgen checks.
+        if text.split(separator: ",").allSatisfy({ $0.contains(":") }) { return nil }
         diagnostics.append(.error(RuleID.strictDecoding, "\(field) '\(text)' is not an IPv4 CIDR", at: origin.location(node)))
         return nil
     }

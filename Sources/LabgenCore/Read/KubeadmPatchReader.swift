@@ -29,7 +29,9 @@ public enum KubeadmPatchReader {
             location: origin.location(document))
         guard let args = document["nodeRegistration"]?["kubeletExtraArgs"] else { return facts }
         if let ipNode = args["node-ip"], let text = ipNode.scalarText {
-            if let address = IPv4Address(text) {
+            // Dual stack: `10.1.5.11,2001:db8::11`; labgen checks the IPv4 one.
+            let ipv4 = text.split(separator: ",").first { !$0.contains(":") }.map { String($0).labTrimming(" ") } ?? text
+            if let address = IPv4Address(ipv4) {
                 facts.nodeIP = Located(address, at: origin.location(ipNode))
             } else if !text.contains(":") {
                 diagnostics.append(

@@ -57,6 +57,19 @@ public struct ExecAddress: Hashable, Sendable {
     public var interface: String
     public var address: IPv4Interface
     public var location: SourceLocation
+
+    public init(interface: String, address: IPv4Interface, location: SourceLocation) {
+        self.interface = interface
+        self.address = address
+        self.location = location
+    }
+
+    /// The interface a VLAN sub-interface (`net1.5`) sits on, and the VLAN; the interface itself otherwise.
+    public var baseInterface: String { interface.split(separator: ".", maxSplits: 1).first.map(String.init) ?? interface }
+    public var vlan: String? {
+        let parts = interface.split(separator: ".", maxSplits: 1)
+        return parts.count == 2 ? String(parts[1]) : nil
+    }
 }
 
 /// One node of a containerlab topology.
@@ -72,6 +85,21 @@ public struct ClabNodeFacts: Hashable, Sendable {
     public var defaultRoutes: [Located<IPv4Address>]
     /// Every `exec` command as written (what `labgen emulate` runs verbatim).
     public var exec: [Located<String>] = []
+    /// VRFs the exec commands create (`ip link add X type vrf`).
+    public var vrfs: Set<String> = []
+    /// `ip link set X master Y` of the exec commands.
+    public var masters: [String: String] = [:]
+
+    /// The VRF an interface is in through its masters (a bridge enslaved to a VRF included).
+    public func vrf(of device: String) -> String? {
+        var current = device
+        for _ in 0..<8 {
+            if vrfs.contains(current) { return current }
+            guard let master = masters[current] else { return nil }
+            current = master
+        }
+        return nil
+    }
 
     public var isBridge: Bool { ["bridge", "ovs-bridge"].contains(kind?.value ?? "") }
 }
@@ -107,6 +135,15 @@ public struct VyOSInterfaceFacts: Hashable, Sendable {
     public var name: Located<String>
     public var addresses: [Located<IPv4Interface>]
     public var mtu: Located<Int>?
+    /// `vif N` sub-interfaces.
+    public var vifs: [VyOSVifFacts] = []
+    /// For a bridge: its `member interface X` ports.
+    public var members: [String] = []
+    /// `vrf NAME`: the interface is in that VRF.
+    public var vrf: String?
+
+    /// Every address of the interface and its vifs.
+    public var allAddresses: [Located<IPv4Interface>] { addresses + vifs.flatMap(\.addresses) }
 }
 
 /// One `protocols static route PREFIX` with its next hops.
@@ -137,6 +174,8 @@ public struct VyOSFacts: Hashable, Sendable {
     public var release: Located<VyOSReleaseEvidence>?
     /// The nodes whose syntax differs between releases (LG146).
     public var releaseSyntax: [Located<VyOSReleaseSyntax>] = []
+    public var bgp: RoutingProtocolFacts?
+    public var ospf: RoutingProtocolFacts?
 }
 
 /// A Calico pool: an `IPPool` document, or the pool calico-node creates from its
@@ -177,6 +216,8 @@ public struct CalicoNodeFacts: Hashable, Sendable {
 public struct BridgeScriptFacts: Hashable, Sendable {
     public var file: String
     public var bridges: [Located<String>]
+    /// False when the script creates a bridge whose name the reader could not resolve.
+    public var complete: Bool = true
 }
 
 /// A container image reference and whether it is pulled inside the cluster (by containerd in a
@@ -217,6 +258,10 @@ public struct LabFacts: Sendable {
     public var vethMTU: Located<Int>?
     /// Files of the lab (as shown in diagnostics), to resolve bind sources.
     public var files: Set<String> = []
+    /// Addresses the lab's scripts put on host interfaces (a host bridge as a gateway).
+    public var hostAddresses: Set<IPv4Address> = []
+    /// Further kind configs found (another cluster of a multi-cluster lab); `kind` is the one checked.
+    public var otherKindConfigs: [KindFacts] = []
     /// The kind cluster name given on kind's command line (`kind create cluster --name`).
     public var clusterName: String?
     /// Problems found while reading (unreadable files, unknown fields, wrong types).

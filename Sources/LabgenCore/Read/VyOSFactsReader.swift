@@ -40,7 +40,7 @@ public enum VyOSFactsReader {
                     if let value = node.value { nodePath += " " + value }
                     collect(children, nodePath)
                 } else {
-                    facts.settings[nodePath, default: []].append(Located(node.value ?? "", at: location(node)))
+                    facts.settings[dialectNeutralPath(nodePath), default: []].append(Located(node.value ?? "", at: location(node)))
                 }
             }
         }
@@ -58,6 +58,7 @@ public enum VyOSFactsReader {
                 if let mtu = typeNode["mtu"].first, let value = mtu.value.flatMap({ Int($0) }) {
                     interface.mtu = Located(value, at: location(mtu))
                 }
+                subInterfaces(typeNode, file: file, into: &interface)
                 facts.interfaces.append(interface)
             }
         }
@@ -73,6 +74,7 @@ public enum VyOSFactsReader {
                 }
             }
         }
+        (facts.bgp, facts.ospf) = routing(config, file: file)
         for nat in config["nat"] {
             for source in nat["source"] {
                 for rule in source["rule"] {

@@ -25,6 +25,9 @@ public enum RuleID {
     public static let standalonePatch: DiagnosticID = "LG020"
     public static let vyosForms: DiagnosticID = "LG021"
     public static let gatewayRoutes: DiagnosticID = "LG022"
+    public static let execInterface: DiagnosticID = "LG023"
+    public static let rackRouter: DiagnosticID = "LG024"
+    public static let linkSubnet: DiagnosticID = "LG025"
     public static let calicoInstallation: DiagnosticID = "LG030"
     public static let poolEnvironment: DiagnosticID = "LG031"
     public static let flannelNetwork: DiagnosticID = "LG040"
@@ -74,7 +77,10 @@ public struct Rule: Sendable, Hashable {
                 assigns with `ip addr add A/L dev IF` on the interface linked to the rack bridge. Otherwise the node
                 registers an InternalIP that is not on the rack (kind's docker address, or nothing), so Calico's
                 CrossSubnet decision, `kubectl get nodes -o wide` and the lab's story disagree with the wiring, and
-                kube-proxy/NodePort traffic takes the docker network instead of the rack.
+                kube-proxy/NodePort traffic takes the docker network instead of the rack. A server may also be wired
+                straight to a gateway port (no bridge). A kind node whose node-ip no containerlab node assigns (its
+                server was deleted, while other servers join their nodes) is an error too: the kubelet cannot use
+                the address and the node never becomes Ready.
                 """, severity: .error),
         Rule(
             id: RuleID.gatewaySubnet, summary: "each node address lies in the subnet of the gateway interface on its bridge",
@@ -93,8 +99,9 @@ public struct Rule: Sendable, Hashable {
         Rule(
             id: RuleID.gatewayInterfaces, summary: "gateway interfaces in links have addresses, and addressed interfaces are linked",
             explanation: """
-                Every gateway interface that a link attaches to a rack bridge needs an address in the VyOS config (else
-                the rack has no router), and every addressed VyOS ethernet interface other than eth0 (containerlab's
+                Every gateway interface that a link attaches to a rack bridge needs an address in the VyOS config (on the
+                interface, on a `vif` of it, or on a VyOS `bridge` it is a `member interface` of; else the rack has no
+                router), and every addressed VyOS ethernet interface other than eth0 (containerlab's
                 management interface) should be linked (else the interface does not exist in the container and VyOS
                 fails to apply that part of the config at boot).
                 """, severity: .error),
@@ -122,6 +129,8 @@ public struct Rule: Sendable, Hashable {
                 IPIP and VXLAN on one pool is rejected by Calico's validation, so the pool is never created. A pool
                 with neither (BGP only) across racks behind a VyOS gateway is a warning: pod packets between racks
                 reach the gateway with pod addresses, and a gateway that does not peer BGP with the nodes drops them.
+                A gateway whose BGP config has a neighbor that is a node's address (the node's rack address or kubelet
+                node-ip) peers with the nodes, and then there is no warning.
                 """, severity: .warning),
         Rule(
             id: RuleID.registryMirror, summary: "a private registry the lab pulls from has a kind containerd mirror",
@@ -151,7 +160,9 @@ public struct Rule: Sendable, Hashable {
             id: RuleID.addresses, summary: "no duplicate addresses; no network or broadcast address",
             explanation: """
                 Node and gateway interface addresses must be unique and must not be the network or broadcast address of
-                their subnet. Duplicates cause ARP flapping and intermittent loss; Linux accepts a network/broadcast
+                their subnet. Uniqueness is per scope: the same address in different VLANs (`vif N`, `net1.N`), inside
+                a VRF on different routers (an EVPN distributed anycast gateway), or on an interface a node makes for
+                itself in exec (loopback, tunnel, dummy) is not a duplicate. Duplicates cause ARP flapping and intermittent loss; Linux accepts a network/broadcast
                 address on an interface but traffic to it is treated as broadcast and dropped.
                 """, severity: .error),
         Rule(
@@ -165,7 +176,8 @@ public struct Rule: Sendable, Hashable {
             id: RuleID.linkEndpoints, summary: "every link endpoint names an existing node; no endpoint is used twice",
             explanation: """
                 Each `node:interface` of a link must name a node of the topology, and be used by one link only.
-                containerlab refuses unknown nodes and cannot create an interface twice.
+                containerlab refuses unknown nodes and cannot create an interface twice. Several macvlan (or macvtap)
+                links on one parent interface (`macvlan:ens256`) are fine: each makes its own child interface.
                 """, severity: .error),
         Rule(
             id: RuleID.strictDecoding, summary: "kind config and kubeadm patches have no unknown fields or wrong types",
@@ -181,7 +193,9 @@ public struct Rule: Sendable, Hashable {
                 with an explicit mtu must match its link: a bridge drops frames larger than a port's MTU, so large
                 packets (TLS handshakes, image layers) vanish while pings work. With IPIP (20 bytes) or VXLAN (50 bytes),
                 Calico's veth MTU plus the overhead must fit the smallest node link MTU, else encapsulated packets are
-                fragmented or dropped.
+                fragmented or dropped. A VyOS mtu that differs from its link on a link between routers is a warning
+                (frames larger than the smaller MTU are dropped, OSPF adjacencies stick in ExStart); messages say when
+                the link's MTU is containerlab's default because the link sets none.
                 """, severity: .error),
         Rule(
             id: RuleID.autodetection, summary: "Calico IP autodetection is pinned to the rack interfaces",
@@ -220,7 +234,9 @@ public struct Rule: Sendable, Hashable {
                 commands a person types (<gw>.cfg). Where both set the same setting, they must set the same value, and
                 the commands may set nothing the config.boot lacks; otherwise the router you rebuild by hand from the
                 commands is not the router the lab boots (a different rack address breaks that rack's default route).
-                The set file may leave settings out (VyOS defaults).
+                The set file may leave settings out (VyOS defaults). Dialect forms are one value (1.2's
+                `outbound-interface eth0` is 1.4's `outbound-interface { name eth0 }`). When the topology mounts the
+                config.boot and not the set file, a difference is a warning: the set file is stale.
                 """, severity: .error),
         Rule(
             id: RuleID.gatewayRoutes, summary: "with several gateways, each routes to the racks behind the others",
@@ -230,7 +246,39 @@ public struct Rule: Sendable, Hashable {
                 next hop is on one of its own subnets and is the gateway that owns the rack. Without the route the packets
                 leave through the default route (containerlab's management network) and are lost: nodes in different
                 racks cannot reach each other, the kubelets of one rack never reach the API server in another.
+                A route learned dynamically counts too: a router that announces the rack subnet (BGP `network`, or
+                `redistribute connected`/`static`, OSPF `area N network` or `interface`) and BGP sessions (configured on
+                both routers) or OSPF adjacencies (both routers run OSPF on a shared subnet) from it to the gateway,
+                hop by hop through spines. Redistribution between BGP and OSPF is assumed, AS paths are not checked.
                 """, severity: .error),
+        Rule(
+            id: RuleID.execInterface, summary: "an exec 'ip addr add ... dev IF' names an interface the node has",
+            explanation: """
+                containerlab creates a node's interfaces from its links (plus eth0 for management and lo). An address
+                added in `exec` (`ip addr add`, `ip a a`, `ip -4 a add`) on an interface that no link of the node, or of
+                the container whose network namespace it joins, creates and that no other exec command creates
+                (`ip link add`, `vconfig add`, ...) fails: `ip` answers "Cannot find device", the exec step fails and
+                the node has no address. Usually a link was renamed (net0 -> net1) and the exec was not.
+                """, severity: .error),
+        Rule(
+            id: RuleID.rackRouter, summary: "a rack bridge whose hosts route via a gateway has a router linked to it",
+            explanation: """
+                A bridge whose hosts set a default route via an address on the bridge's subnet needs the node that owns
+                that address linked to the bridge. When every node on the bridge is such a host (the gateway's link
+                to the bridge was deleted, or points at another bridge), the rack has no router: its nodes reach
+                nothing outside the bridge, kubelets there never reach an API server in another rack. Also: a default
+                route via an address on one of the node's lab links that no node of the lab has at all (not in a VyOS
+                config, an exec command or a setup script), when every node is one labgen reads (no FRR, keepalived or
+                other daemon config mounted, no node of another kind).
+                """, severity: .error),
+        Rule(
+            id: RuleID.linkSubnet, summary: "both ends of a point-to-point link use the same prefix length",
+            explanation: """
+                The two ends of a link between routers should be addressed in one subnet with one prefix length
+                (a /31 or /30 on both ends, say). A /31 on one end and a /24 on the other works for the two
+                addresses but the /24 end believes 254 more hosts are on the link: traffic to a neighbor on another
+                link of the same /24 is ARPed for on the wrong link and lost. A warning: it is often a typo.
+                """, severity: .warning),
         Rule(
             id: RuleID.calicoInstallation, summary: "the operator's Installation is one it accepts: named default, valid fields",
             explanation: """

@@ -64,6 +64,9 @@ struct Verification {
     var gateways: [String: VyOSFacts] = [:]
     var gatewayPorts: [String: [GatewayPort]] = [:]
     var servers: [Server] = []
+    /// Segments that are a direct link from a gateway port to a host (no bridge), by the gateway's `node:interface`.
+    /// (A gateway's ports that are members of one VyOS bridge are one segment, named after that bridge.)
+    var directSegments: [String: String] = [:]
 
     init(_ facts: LabFacts) { self.facts = facts }
 
@@ -98,6 +101,7 @@ struct Verification {
         checkGatewayRoutes()
         checkVyOSReleaseSyntax()
         checkPoolEnvironment()
+        checkRealLabShapes()
         checkFlannel()
         checkCilium()
     }
@@ -112,17 +116,33 @@ struct Verification {
             racks.append((first.address.value.subnet, bridge, ports))
         }
         guard Set(racks.flatMap { $0.owners.map(\.gateway) }).count >= 2 else { return }
+        var seenSubnets = Set<IPv4Prefix>()
+        racks = racks.filter { seenSubnets.insert($0.subnet).inserted }
+        var nodeAddresses = Set(kindNodes.compactMap { $0.nodeIP?.value })
+        for node in facts.clab?.nodes ?? [] where gateways[node.name.value] == nil {
+            if node.networkMode?.value.hasPrefix("container:") == true || !node.defaultRoutes.isEmpty {
+                nodeAddresses.formUnion(node.addresses.map(\.address.address))
+            }
+        }
+        let routing = RoutingGraph(gateways: gateways, hosts: nodeAddresses)
+        var learnersBySubnet: [IPv4Prefix: Set<String>] = [:]
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
-            let connected = vyos.interfaces.flatMap { $0.addresses.map(\.value.subnet) }
+            let connected = vyos.interfaces.flatMap { $0.allAddresses.map(\.value.subnet) }
+            if connected.isEmpty { continue }  // a pure L2 switch routes nothing
             for rack in racks where !rack.owners.contains(where: { $0.gateway == name }) {
                 let owner = rack.owners[0]
-                let ownerAddresses = Set(gateways[owner.gateway]?.interfaces.flatMap { $0.addresses.map(\.value.address) } ?? [])
+                let ownerAddresses = Set(gateways[owner.gateway]?.interfaces.flatMap { $0.allAddresses.map(\.value.address) } ?? [])
                 let route = vyos.staticRoutes.filter { $0.destination.value.contains(rack.subnet) }
                     .max { $0.destination.value.length < $1.destination.value.length }
+                if route == nil {
+                    let learners = learnersBySubnet[rack.subnet] ?? routing.learners(of: rack.subnet)
+                    learnersBySubnet[rack.subnet] = learners
+                    if learners.contains(name) { continue }
+                }
                 guard let route else {
                     error(
                         RuleID.gatewayRoutes,
-                        "gateway '\(name)' has no route to rack subnet \(rack.subnet) (bridge \(rack.bridge), behind gateway '\(owner.gateway)'): its racks cannot reach that rack",
+                        "gateway '\(name)' has no route to rack subnet \(rack.subnet) (\(describe(rack.bridge)), behind gateway '\(owner.gateway)'): its racks cannot reach that rack (no static route, and no BGP/OSPF session path to a router that announces it)",
                         at: vyos.interfaces.first?.name.location ?? SourceLocation(file: vyos.file, line: 1, column: 1),
                         notes: [Diagnostic.Note("gateway '\(owner.gateway)' serves \(rack.subnet) here", at: owner.address.location)])
                     continue
@@ -152,21 +172,26 @@ struct Verification {
         for (path, commands) in facts.vyos.sorted(by: { $0.key < $1.key }) where commands.isSetCommands && path.hasSuffix(".cfg") {
             let bootPath = String(path.dropLast(".cfg".count)) + "-boot.cfg"
             guard let boot = facts.vyos[bootPath], !boot.isSetCommands else { continue }
+            // A set-command file the topology does not mount, next to a config.boot it does: stale, a warning.
+            let mounted = Set(gateways.values.map(\.file))
+            let stale = facts.clab != nil && !mounted.contains(commands.file) && mounted.contains(boot.file)
+            let severity: Severity = stale ? .warning : .error
+            let staleNote = stale ? " (\(commands.file) is not mounted by the topology: stale?)" : ""
             for (setting, values) in commands.settings.sorted(by: { $0.key < $1.key }) {
                 guard let bootValues = boot.settings[setting] else {
                     // The commands configure something the booted router does not have.
                     diagnostics.append(
-                        .error(
-                            RuleID.vyosForms, "\(commands.file) sets '\(setting)', which \(boot.file) does not have",
+                        Diagnostic(
+                            RuleID.vyosForms, severity, "\(commands.file) sets '\(setting)', which \(boot.file) does not have\(staleNote)",
                             at: values[0].location))
                     continue
                 }
                 let here = Set(values.map(\.value)), there = Set(bootValues.map(\.value))
                 guard here != there, let first = values.first(where: { !there.contains($0.value) }) ?? values.first else { continue }
                 diagnostics.append(
-                    .error(
-                        RuleID.vyosForms,
-                        "\(commands.file) sets '\(setting)' to \(here.sorted().map { "'\($0)'" }.joined(separator: ", ")) but \(boot.file) has \(there.sorted().map { "'\($0)'" }.joined(separator: ", "))",
+                    Diagnostic(
+                        RuleID.vyosForms, severity,
+                        "\(commands.file) sets '\(setting)' to \(here.sorted().map { "'\($0)'" }.joined(separator: ", ")) but \(boot.file) has \(there.sorted().map { "'\($0)'" }.joined(separator: ", "))\(staleNote)",
                         at: first.location, notes: [.init("\(boot.file) sets it here", at: bootValues[0].location)]))
             }
         }
@@ -228,7 +253,12 @@ struct Verification {
             for bind in node.binds {
                 let parts = bind.value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
                 guard parts.count >= 2 else { continue }
-                let (source, target) = (parts[0], parts[1])
+                var source = parts[0]
+                let target = parts[1]
+                // `${PWD}/x`, `$PWD/x`, `$(pwd)/x`: the folder containerlab runs in, the topology's.
+                for prefix in ["${PWD}/", "$PWD/", "$(pwd)/", "`pwd`/"] where source.hasPrefix(prefix) {
+                    source = "./" + source.dropFirst(prefix.count)
+                }
                 let looksLikeVyOSConfig = target.hasSuffix("config.boot") || (isVyOS && target.hasPrefix("/opt/vyatta"))
                 guard looksLikeVyOSConfig else { continue }
                 if target != Self.vyosMount {
@@ -240,7 +270,7 @@ struct Verification {
                 mounted = true
                 let resolved = LabFacts.normalize(
                     source.hasPrefix("/") || directory.isEmpty ? source : directory + "/" + source)
-                if let vyos = facts.vyos[resolved] {
+                if let vyos = facts.vyos[resolved] ?? Self.sameFileElsewhere(source, in: facts.vyos) {
                     gateways[node.name.value] = vyos
                 } else if facts.files.contains(resolved) {
                     error(
@@ -262,12 +292,23 @@ struct Verification {
         }
     }
 
+    /// An absolute bind source from the author's machine (`/root/labs/x/startup-conf/gw0-boot.cfg`) that
+    /// is the lab's own file: the one whose last two path components match.
+    static func sameFileElsewhere(_ source: String, in vyos: [String: VyOSFacts]) -> VyOSFacts? {
+        guard source.hasPrefix("/") else { return nil }
+        let tail = source.split(separator: "/").suffix(2).joined(separator: "/")
+        let matches = vyos.filter { $0.key == tail || $0.key.hasSuffix("/" + tail) }
+        return matches.count == 1 ? matches.first?.value : nil
+    }
+
     mutating func buildGatewayPorts() {
-        for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
-            for interface in vyos.interfaces {
-                guard let bridge = attachment["\(name):\(interface.name.value)"]?.bridge else { continue }
-                for address in interface.addresses {
-                    gatewayPorts[bridge, default: []].append(GatewayPort(gateway: name, interface: interface, address: address))
+        addDirectSegments()
+        var seenPorts = Set<String>()
+        for link in facts.clab?.links ?? [] {
+            for endpoint in link.endpoints where gateways[endpoint.node] != nil && seenPorts.insert(endpoint.key).inserted {
+                guard let bridge = attachment[endpoint.key]?.bridge, let vyos = gateways[endpoint.node] else { continue }
+                for (interface, address) in Self.portAddresses(vyos, endpoint.interface) {
+                    gatewayPorts[bridge, default: []].append(GatewayPort(gateway: endpoint.node, interface: interface, address: address))
                 }
             }
         }
@@ -275,10 +316,47 @@ struct Verification {
         for node in clab.nodes {
             guard let mode = node.networkMode?.value, mode.hasPrefix("container:") else { continue }
             var server = Server(node: node)
-            server.rackAddress = node.addresses.first { attachment["\(node.name.value):\($0.interface)"] != nil }
-            server.bridge = server.rackAddress.flatMap { attachment["\(node.name.value):\($0.interface)"]?.bridge }
+            func segment(_ address: ExecAddress) -> String? {
+                attachment["\(node.name.value):\(address.interface)"]?.bridge ?? attachment["\(node.name.value):\(address.baseInterface)"]?.bridge
+            }
+            server.rackAddress = node.addresses.first { segment($0) != nil }
+            server.bridge = server.rackAddress.flatMap(segment)
             servers.append(server)
         }
+    }
+
+    /// The addresses that serve the hosts on a gateway port: the interface's own and its vifs', and
+    /// those of a VyOS bridge the port is a member of (and that bridge's vifs).
+    static func portAddresses(_ vyos: VyOSFacts, _ name: String) -> [(VyOSInterfaceFacts, Located<IPv4Interface>)] {
+        var result: [(VyOSInterfaceFacts, Located<IPv4Interface>)] = []
+        for interface in vyos.interfaces where interface.name.value == name || interface.members.contains(name) {
+            for address in interface.allAddresses { result.append((interface, address)) }
+        }
+        return result
+    }
+
+    /// A gateway port linked straight to a host (a server with a default route or a kind node's
+    /// server) is a segment of its own, like a bridge with one host.
+    mutating func addDirectSegments() {
+        guard let clab = facts.clab else { return }
+        for link in clab.links where link.endpoints.count == 2 {
+            let (a, b) = (link.endpoints[0], link.endpoints[1])
+            for (port, host) in [(a, b), (b, a)] where gateways[port.node] != nil && gateways[host.node] == nil {
+                guard let node = clabNodes[host.node], !node.isBridge, attachment[port.key] == nil, attachment[host.key] == nil,
+                    !node.defaultRoutes.isEmpty || node.networkMode?.value.hasPrefix("container:") == true
+                else { continue }
+                let bridge = gateways[port.node]?.interfaces.first { $0.members.contains(port.interface) }?.name.value
+                let segment = bridge.map { "\(port.node):\($0)" } ?? port.key
+                attachment[port.key] = (segment, link)
+                attachment[host.key] = (segment, link)
+                directSegments[segment] = bridge.map { "VyOS bridge \($0) of \(port.node)" } ?? "the link to \(port.key)"
+            }
+        }
+    }
+
+    /// How messages name a segment: `bridge br-pool0`, or `the link to gw0:eth1`.
+    func describe(_ segment: String) -> String {
+        directSegments[segment] ?? "bridge \(segment)"
     }
 
     /// Distinct node subnets: the subnets of the servers' rack addresses and of the gateway ports.
@@ -316,6 +394,7 @@ struct Verification {
                     }
                     error(RuleID.linkEndpoints, message, at: endpoint.location)
                 }
+                if ["macvlan", "macvtap"].contains(endpoint.node) { continue }  // many children on one parent are fine
                 if let first = used[endpoint.key] {
                     error(
                         RuleID.linkEndpoints, "endpoint '\(endpoint.key)' is used by two links", at: endpoint.location,
@@ -379,7 +458,9 @@ struct Verification {
             let name = server.node.name.value
             if let kindIndex = server.kindNode {
                 let kindNode = kindNodes[kindIndex]
-                switch (server.rackAddress, kindNode.nodeIP) {
+                // The node-ip may be any address the server assigns (multi-homed servers, links to routers labgen does not model).
+                let assigned = server.node.addresses.first { $0.address.address == kindNode.nodeIP?.value }
+                switch (assigned ?? server.rackAddress ?? server.node.addresses.first, kindNode.nodeIP) {
                 case (let address?, let nodeIP?) where address.address.address != nodeIP.value:
                     error(
                         RuleID.nodeIP,
@@ -393,7 +474,7 @@ struct Verification {
                 case (nil, let nodeIP?):
                     error(
                         RuleID.nodeIP,
-                        "\(name) assigns no address on an interface linked to a bridge, but kind node '\(kindNode.name)' has node-ip \(nodeIP.value)",
+                        "\(name) assigns no IPv4 address in its exec ('ip addr add A/L dev IF'), but kind node '\(kindNode.name)' has node-ip \(nodeIP.value)",
                         at: server.node.name.location, notes: [Diagnostic.Note("node-ip is set here", at: nodeIP.location)])
                 default: break
                 }
@@ -417,6 +498,12 @@ struct Verification {
             }
             for route in server.node.defaultRoutes {
                 if ports.contains(where: { $0.address.value.address == route.value }) { continue }
+                // A default route via another interface of the server (a second network) is not about this rack.
+                if !address.address.subnet.contains(route.value),
+                    server.node.addresses.contains(where: { $0 != address && $0.address.subnet.contains(route.value) })
+                {
+                    continue
+                }
                 if let port = ports.first {
                     error(
                         RuleID.defaultRoute,
@@ -441,10 +528,12 @@ struct Verification {
                 linked.insert(endpoint.key)
                 guard let bridge = attachment[endpoint.key]?.bridge, let vyos = gateways[endpoint.node] else { continue }
                 let interface = vyos.interfaces.first { $0.name.value == endpoint.interface }
-                if interface?.addresses.isEmpty ?? true {
+                // A switch port (member of a VyOS bridge or bond) or a trunk (vifs) needs no address of its own.
+                let switchPort = vyos.interfaces.contains { $0.members.contains(endpoint.interface) } || interface?.vifs.isEmpty == false
+                if Self.portAddresses(vyos, endpoint.interface).isEmpty && !switchPort {
                     error(
                         RuleID.gatewayInterfaces,
-                        "\(endpoint.key) is linked to bridge \(bridge) but has no address in \(vyos.file)",
+                        "\(endpoint.key) is linked to \(describe(bridge)) but has no address in \(vyos.file) (not on the interface, a vif of it, or a VyOS bridge it is a member of)",
                         at: endpoint.location,
                         notes: [Diagnostic.Note("the VyOS config", at: interface?.name.location ?? SourceLocation(file: vyos.file, line: 1, column: 1))])
                 }
@@ -452,13 +541,13 @@ struct Verification {
         }
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
             for interface in vyos.interfaces
-            where interface.type == "ethernet" && interface.name.value != "eth0" && !interface.addresses.isEmpty
+            where interface.type == "ethernet" && interface.name.value != "eth0" && !interface.allAddresses.isEmpty
                 && !linked.contains("\(name):\(interface.name.value)")
             {
                 warning(
                     RuleID.gatewayInterfaces,
-                    "\(name) \(interface.name.value) has address \(interface.addresses[0].value) but no link in the topology: the interface will not exist",
-                    at: interface.addresses[0].location)
+                    "\(name) \(interface.name.value) has address \(interface.allAddresses[0].value) but no link in the topology: the interface will not exist",
+                    at: interface.allAddresses[0].location)
             }
         }
     }
@@ -473,7 +562,9 @@ struct Verification {
         var byBridge: [String: Located<NodeLabel>] = [:]
         var bridgeOfValue: [String: (bridge: String, label: Located<NodeLabel>)] = [:]
         for server in servers {
-            guard let bridge = server.bridge, let kindIndex = server.kindNode else { continue }
+            guard let segment = server.bridge, let kindIndex = server.kindNode else { continue }
+            // Servers wired straight to ports of one router share that router's rack.
+            let bridge = directSegments[segment] != nil ? String(segment.split(separator: ":").first ?? "") : segment
             for label in kindNodes[kindIndex].labels where Self.isRackLabel(label.value.key) {
                 let key = label.value.key
                 if let first = byBridge[bridge + "\u{0}" + key], first.value.value != label.value.value {
@@ -574,26 +665,51 @@ struct Verification {
 
     // MARK: - LG012
 
+    /// Addresses must be unique within one L2/L3 scope: the same address in different VLANs (vif N,
+    /// `net1.N`) or inside a VRF on different routers (an EVPN anycast gateway) is not a duplicate.
     mutating func checkDuplicateAddresses() {
-        var seen: [IPv4Address: (String, SourceLocation)] = [:]
-        var entries: [(String, IPv4Interface, SourceLocation)] = []
+        var seen: [String: (String, SourceLocation)] = [:]
+        var entries: [(owner: String, address: IPv4Interface, location: SourceLocation, scope: String)] = []
+        let linkedInterfaces = Set(facts.clab?.links.flatMap { $0.endpoints.map(\.key) } ?? [])
         for node in facts.clab?.nodes ?? [] {
-            for address in node.addresses { entries.append((node.name.value, address.address, address.location)) }
+            let name = node.name.value
+            for address in node.addresses {
+                let scope: String
+                if let vrf = node.vrf(of: address.interface) ?? node.vrf(of: address.baseInterface) {
+                    scope = "node \(name) vrf \(vrf)"
+                } else if address.interface == "lo" || !linkedInterfaces.contains("\(name):\(address.baseInterface)") {
+                    // Loopbacks, tunnels, dummies and bridges made in exec: only the node's own.
+                    scope = "node \(name) own"
+                } else if let vlan = address.vlan {
+                    scope = "vlan \(vlan)"
+                } else {
+                    scope = ""
+                }
+                entries.append((name, address.address, address.location, scope))
+            }
         }
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
             for interface in vyos.interfaces {
+                let own = interface.vrf.map { "node \(name) vrf \($0)" } ?? (interface.type == "loopback" ? "node \(name) lo" : "")
                 for address in interface.addresses {
-                    entries.append(("\(name) \(interface.name.value)", address.value, address.location))
+                    entries.append(("\(name) \(interface.name.value)", address.value, address.location, own))
+                }
+                for vif in interface.vifs {
+                    let scope = vif.vrf.map { "node \(name) vrf \($0)" } ?? interface.vrf.map { "node \(name) vrf \($0)" } ?? "vlan \(vif.vlan.value)"
+                    for address in vif.addresses {
+                        entries.append(("\(name) \(interface.name.value) vif \(vif.vlan.value)", address.value, address.location, scope))
+                    }
                 }
             }
         }
-        for (owner, address, location) in entries {
-            if let (firstOwner, firstLocation) = seen[address.address] {
+        for (owner, address, location, scope) in entries {
+            let key = "\(address.address) \(scope)"
+            if let (firstOwner, firstLocation) = seen[key] {
                 error(
                     RuleID.addresses, "\(owner) uses \(address.address), which \(firstOwner) uses too", at: location,
                     notes: [Diagnostic.Note("\(firstOwner) has it here", at: firstLocation)])
             } else {
-                seen[address.address] = (owner, location)
+                seen[key] = (owner, location)
             }
             if address.length <= 30, address.subnet.isNetworkOrBroadcast(address.address) {
                 let which = address.address == address.subnet.network ? "network" : "broadcast"
@@ -619,7 +735,8 @@ struct Verification {
                 RuleID.interfaceNames, "bridge name '\(node.name.value)' has \(node.name.value.unicodeScalars.count) characters; Linux allows 15",
                 at: node.name.location)
         }
-        guard !facts.bridgeScripts.isEmpty else { return }
+        // A script that makes a bridge whose name it computes ($1, br-$i) may make any of them.
+        guard !facts.bridgeScripts.isEmpty, facts.bridgeScripts.allSatisfy(\.complete) else { return }
         var created = Set<String>()
         for script in facts.bridgeScripts { created.formUnion(script.bridges.map(\.value)) }
         for node in clab.nodes where node.kind?.value == "bridge" && !created.contains(node.name.value) {
@@ -653,7 +770,8 @@ struct Verification {
                 let linkMTU = link.mtu?.value ?? ClabFacts.defaultMTU
                 if mtu.value != linkMTU {
                     error(
-                        RuleID.mtu, "\(name) \(interface.name.value) has mtu \(mtu.value) but its link has MTU \(linkMTU)",
+                        RuleID.mtu,
+                        "\(name) \(interface.name.value) has mtu \(mtu.value) but its link has MTU \(linkMTU)\(link.mtu == nil ? " (containerlab's default: the link sets no mtu)" : "")",
                         at: mtu.location, notes: [Diagnostic.Note("the link", at: link.mtu?.location ?? link.location)])
                 }
             }

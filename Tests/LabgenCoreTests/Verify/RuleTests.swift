@@ -267,11 +267,33 @@ import Testing
         // A subset that agrees: fine (the set file may leave defaults out).
         lab.extra = [("startup-conf/gw0.cfg", "set interfaces ethernet eth1 address '10.1.5.1/24'\nset interfaces ethernet eth2 address '10.1.8.1/24'\n")]
         #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
+        // The topology mounts gw0-boot.cfg, not gw0.cfg: a differing gw0.cfg is stale, a warning that says so.
         lab.extra = [("startup-conf/gw0.cfg", "set interfaces ethernet eth2 address '10.1.8.1/24'\nset interfaces ethernet eth1 address '10.1.5.9/24'\n")]
-        expectDiagnostic(lab.diagnostics, RuleID.vyosForms, file: "startup-conf/gw0.cfg", line: 2)
+        expectDiagnostic(lab.diagnostics, RuleID.vyosForms, file: "startup-conf/gw0.cfg", line: 2, severity: .warning)
+        #expect(lab.diagnostics.first { $0.id == RuleID.vyosForms }?.message.contains("not mounted by the topology") == true)
         // A setting only the commands have.
         lab.extra = [("startup-conf/gw0.cfg", "set interfaces ethernet eth1 address '10.1.5.1/24'\nset interfaces ethernet eth1 mtu '1400'\n")]
-        expectDiagnostic(lab.diagnostics, RuleID.vyosForms, file: "startup-conf/gw0.cfg", line: 2)
+        expectDiagnostic(lab.diagnostics, RuleID.vyosForms, file: "startup-conf/gw0.cfg", line: 2, severity: .warning)
+        // Without a topology that settles which one is booted, a difference is an error.
+        var alone = lab
+        alone.clab = "name: other\n"
+        expectDiagnostic(alone.diagnostics, RuleID.vyosForms, file: "startup-conf/gw0.cfg", line: 2)
+    }
+
+    /// 1.2's `outbound-interface eth0` and 1.4's `outbound-interface { name eth0 }` are one value.
+    @Test func lg021DialectFormsAreNotDrift() {
+        var lab = TestLab()
+        lab.replace("./startup-conf/gw0-boot.cfg", with: "./startup-conf/gw0.cfg", in: \.clab)
+        let nat = "set nat source rule 100 source address '10.1.0.0/16'\nset nat source rule 100 translation address 'masquerade'\n"
+        lab.extra = [
+            ("startup-conf/gw0.cfg", "set interfaces ethernet eth1 address '10.1.5.1/24'\nset interfaces ethernet eth2 address '10.1.8.1/24'\nset nat source rule 100 outbound-interface 'eth0'\n" + nat)
+        ]
+        #expect(lab.diagnostics.filter { $0.severity != .note }.isEmpty, "\(lab.diagnostics)")
+        lab.extra = [
+            ("startup-conf/gw0.cfg", "set interfaces ethernet eth1 address '10.1.5.1/24'\nset interfaces ethernet eth2 address '10.1.8.1/24'\nset nat source rule 100 outbound-interface 'eth3'\n" + nat)
+        ]
+        // Mounted set commands that differ from the config.boot next to them: an error.
+        expectDiagnostic(lab.diagnostics, RuleID.vyosForms, file: "startup-conf/gw0.cfg", line: 3)
     }
 
     /// LG022 on the two-gateway template: without gw0's static route, gw0's racks cannot reach

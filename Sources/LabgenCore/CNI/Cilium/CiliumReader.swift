@@ -53,72 +53,26 @@ public enum CiliumReader {
         return facts
     }
 
-    /// Whether a shell script installs Cilium: a `cilium install` line, or `helm install|upgrade`
-    /// with the cilium/cilium chart.
-    public static func isInstallScript(_ text: String) -> Bool {
-        guard text.contains("cilium") else { return false }
-        return installCommands(text).contains { !$0.isEmpty }
-    }
-
-    /// One word of a command line and where it starts.
+    /// One word of a command (from `ShellScriptReader`'s tokenizer: quotes removed, continuation lines
+    /// joined) and where its text starts.
     struct Word {
         var text: String
         var line: Int
         var column: Int
     }
 
-    /// The words of every Cilium install command (continuation lines joined), quotes removed.
-    static func installCommands(_ text: String) -> [[Word]] {
-        var commands: [[Word]] = []
-        var current: [Word] = []
-        var continuing = false
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(rawLine)
-            let continues = line.hasSuffix("\\")
-            if continues { line = line.dropLast() }
-            if !continuing { current = [] }
-            var column = 1
-            var word = ""
-            var start = 1
-            var quote: Character?
-            for character in line {
-                if quote == nil, character == "#", word.isEmpty { break }
-                if let open = quote {
-                    if character == open { quote = nil } else { word.append(character) }
-                } else if character == "'" || character == "\"" {
-                    if word.isEmpty { start = column }
-                    quote = character
-                } else if character == " " || character == "\t" {
-                    if !word.isEmpty { current.append(Word(text: word, line: index + 1, column: start)) }
-                    word = ""
-                } else {
-                    if word.isEmpty { start = column }
-                    word.append(character)
-                }
-                column += 1
-            }
-            if !word.isEmpty { current.append(Word(text: word, line: index + 1, column: start)) }
-            continuing = continues
-            if !continuing {
-                if isInstall(current) { commands.append(current) }
-                current = []
-            }
-        }
-        return commands
-    }
-
-    static func isInstall(_ words: [Word]) -> Bool {
-        let texts = words.map(\.text)
+    /// `cilium install ...`, or `helm install|upgrade ... cilium/cilium` (also after `step`, `sudo`, ...).
+    static func isInstall(_ texts: [String]) -> Bool {
         guard let first = texts.firstIndex(where: { $0 == "cilium" || $0 == "helm" }) else { return false }
         if texts[first] == "cilium" { return texts.count > first + 1 && texts[first + 1] == "install" }
         return texts.count > first + 1 && ["install", "upgrade"].contains(texts[first + 1])
             && texts.contains { $0 == "cilium/cilium" || $0.hasSuffix("/cilium") }
     }
 
-    /// The `--set k=v` (`--set=k=v`, comma-separated lists too) of each Cilium install command, and its
-    /// `--version`.
-    public static func readScript(_ text: String, file: String) -> [CiliumFacts] {
-        installCommands(text).map { words in
+    /// The `--set k=v` (`--set=k=v`, comma-separated lists too) of a Cilium install command, its
+    /// `--version`, and the values files it names.
+    static func read(_ words: [Word], file: String) -> CiliumFacts {
+        do {
             var facts = CiliumFacts(
                 file: file, location: SourceLocation(file: file, line: words[0].line, column: words[0].column))
             var index = 0

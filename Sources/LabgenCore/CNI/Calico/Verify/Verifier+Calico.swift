@@ -59,7 +59,9 @@ extension Verification {
             // Subnets the nodes are in (their servers' rack addresses): a gateway's other ports, such as
             // the transit link between gateways, hold no node.
             let rackSubnets = nodeCount
-            if ipip == "Never" && vxlan == "Never" && !pool.disabled && rackSubnets >= 2 && !facts.vyos.isEmpty {
+            if ipip == "Never" && vxlan == "Never" && !pool.disabled && rackSubnets >= 2 && !facts.vyos.isEmpty
+                && !gatewaysPeerWithNodes
+            {
                 warning(
                     RuleID.encapsulation,
                     "Calico pool '\(pool.name)' encapsulates nothing but the nodes are in \(rackSubnets) subnets behind a gateway: pod traffic between racks reaches the gateway with pod addresses it has no route for (peer the gateway with BGP, or use CrossSubnet)",

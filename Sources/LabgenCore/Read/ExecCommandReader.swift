@@ -1,0 +1,171 @@
+import LabFormats
+import LabModel
+
+/// Reads the `ip` commands of a containerlab node's `exec` entries: addresses (`ip addr add`,
+/// `ip a a`, `ip -4 a add`, IPv6 skipped), default routes (`ip route replace|add default via`,
+/// `ip r r`, `ip r a`), VRFs and masters (`ip link add X type vrf`, `ip link set X master Y`).
+/// Chains inside `bash -c '... && ...'` are split; anything else is not interpreted.
+enum ExecCommandReader {
+    static func parse(
+        _ text: String, node: YAMLNode, origin: TextOrigin, into facts: inout ClabNodeFacts,
+        diagnostics: inout [Diagnostic]
+    ) {
+        let firstLine = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? text
+        for segment in segments(text) {
+            var tokens = words(Substring(segment.text))
+            // `bash -c '...'` / `sh -c "..."` wrappers.
+            while let first = tokens.first, ["bash", "sh", "-c", "sudo", "'", "\""].contains(first.word) {
+                tokens.removeFirst()
+            }
+            guard tokens.first.map({ $0.word.trimmingQuotes == "ip" }) == true else { continue }
+            let words = tokens.map { (word: Substring($0.word.trimmingQuotes), offset: segment.offset + $0.offset) }
+            func location(_ offset: Int) -> SourceLocation {
+                // Exact on the command's first line; the command's start otherwise.
+                offset < firstLine.unicodeScalars.count ? origin.location(node, offset: offset) : origin.location(node)
+            }
+            interpret(words, location: location, into: &facts, diagnostics: &diagnostics)
+        }
+    }
+
+    /// The simple commands of `text` with their offsets: split on newlines, `&&`, `||`, `;` and `|`.
+    static func segments(_ text: String) -> [(text: String, offset: Int)] {
+        var result: [(String, Int)] = []
+        var current = ""
+        var start = 0
+        var offset = 0
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            let next = i + 1 < scalars.count ? scalars[i + 1] : " "
+            let isSeparator = c == "\n" || c == ";" || (c == "&" && next == "&") || (c == "|")
+            if isSeparator {
+                result.append((current, start))
+                current = ""
+                let width = (c == "&" || (c == "|" && next == "|")) ? 2 : 1
+                i += width
+                offset += width
+                start = offset
+                continue
+            }
+            current.unicodeScalars.append(c)
+            i += 1
+            offset += 1
+        }
+        result.append((current, start))
+        return result.filter { !$0.0.allSatisfy { $0 == " " || $0 == "\t" } }
+    }
+
+    static func interpret(
+        _ words: [(word: Substring, offset: Int)], location: (Int) -> SourceLocation, into facts: inout ClabNodeFacts,
+        diagnostics: inout [Diagnostic]
+    ) {
+        var tokens = Array(words.dropFirst())
+        var family: String?
+        while let first = tokens.first, first.word.hasPrefix("-") {
+            tokens.removeFirst()
+            switch first.word {
+            case "-6": family = "inet6"
+            case "-4": family = "inet"
+            case "-f", "-family":
+                if let value = tokens.first {
+                    family = String(value.word)
+                    tokens.removeFirst()
+                }
+            case "-n", "-netns", "-b", "-batch": return  // another namespace, or a batch file
+            default: break
+            }
+        }
+        guard tokens.count >= 2 else { return }
+        let object = String(tokens[0].word)
+        let verb = String(tokens[1].word)
+        func abbreviates(_ word: String, _ full: String) -> Bool { !word.isEmpty && full.hasPrefix(word) }
+        if abbreviates(object, "address") && !object.hasPrefix("addrl") {
+            guard abbreviates(verb, "add") || verb == "replace" || verb == "change", tokens.count >= 3 else { return }
+            let rest = Array(tokens.dropFirst(2))
+            // `ip addr add [local] A [peer P] [brd B] [label L] [scope S] dev IF ...`, keywords in any order.
+            let keywords: Set<Substring> = [
+                "dev", "peer", "brd", "broadcast", "label", "scope", "valid_lft", "preferred_lft", "metric", "anycast",
+                "proto",
+            ]
+            var addressToken: (word: Substring, offset: Int)?
+            var index = 0
+            while index < rest.count {
+                let word = rest[index].word
+                if keywords.contains(word) {
+                    index += 2
+                    continue
+                }
+                if word == "local" {
+                    index += 1
+                    continue
+                }
+                if addressToken == nil, word.first?.isNumber == true || word.contains(":") || word.hasPrefix("$") {
+                    addressToken = rest[index]
+                }
+                index += 1
+            }
+            guard let addressToken else { return }
+            if rest.contains(where: { $0.word == "peer" }) { return }  // a point-to-point address: no prefix to check
+            let device = rest.firstIndex { $0.word == "dev" }.flatMap {
+                $0 + 1 < rest.count ? String(rest[$0 + 1].word) : nil
+            }
+            guard let device else { return }
+            let text = String(addressToken.word)
+            if family == "inet6" || text.contains(":") || text.contains("$") { return }
+            guard let address = IPv4Interface(text) else {
+                if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "/" }) {
+                    diagnostics.append(
+                        .error(
+                            RuleID.nodeIP, "'\(text)' in exec is not an IPv4 address with a prefix length",
+                            at: location(addressToken.offset)))
+                }
+                return
+            }
+            facts.addresses.append(
+                ExecAddress(interface: device, address: address, location: location(addressToken.offset)))
+        } else if abbreviates(object, "route") {
+            guard family != "inet6",
+                abbreviates(verb, "add") || abbreviates(verb, "replace") || abbreviates(verb, "change")
+            else {
+                return
+            }
+            let rest = Array(tokens.dropFirst(2))
+            // A default route of another routing table (source-based routing) is not the server's default route.
+            if let table = rest.firstIndex(where: { $0.word == "table" }), table + 1 < rest.count,
+                !["main", "254"].contains(rest[table + 1].word)
+            {
+                return
+            }
+            guard let first = rest.first, first.word == "default" || first.word == "0.0.0.0/0",
+                let via = rest.firstIndex(where: { $0.word == "via" }), via + 1 < rest.count
+            else { return }
+            if let address = IPv4Address(String(rest[via + 1].word)) {
+                facts.defaultRoutes.append(Located(address, at: location(rest[via + 1].offset)))
+            }
+        } else if abbreviates(object, "link") {
+            let rest = Array(tokens.dropFirst(2)).map { String($0.word) }
+            if abbreviates(verb, "add"), let type = rest.firstIndex(of: "type"), type + 1 < rest.count,
+                rest[type + 1] == "vrf"
+            {
+                let name =
+                    rest.firstIndex(of: "name").flatMap { $0 + 1 < rest.count ? rest[$0 + 1] : nil } ?? rest.first ?? ""
+                facts.vrfs.insert(name)
+            } else if abbreviates(verb, "set") {
+                let device = rest.first == "dev" ? (rest.count > 1 ? rest[1] : "") : rest.first ?? ""
+                if let master = rest.firstIndex(where: { $0 == "master" || $0 == "vrf" }), master + 1 < rest.count {
+                    facts.masters[device] = rest[master + 1]
+                }
+            }
+        }
+    }
+}
+
+extension Substring {
+    var trimmingQuotes: String {
+        var text = self
+        while let first = text.first, first == "'" || first == "\"" { text = text.dropFirst() }
+        while let last = text.last, last == "'" || last == "\"" { text = text.dropLast() }
+        return String(text)
+    }
+}
