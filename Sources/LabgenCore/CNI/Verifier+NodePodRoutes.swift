@@ -41,9 +41,10 @@ extension Verification {
     /// For each gateway, the node pod subnets it has no route for: a route covering the pod subnet
     /// whose next hop is the node itself when the gateway sits on the node's bridge (any next hop
     /// otherwise: the route leads towards the gateway that does).
-    func missingPodRoutes(_ subnets: [NodePodSubnet]) -> [(gateway: String, file: String, subnet: NodePodSubnet)] {
-        var missing: [(String, String, NodePodSubnet)] = []
+    func missingPodRoutes(_ subnets: [NodePodSubnet]) -> [(gateway: String, file: String, subnets: [NodePodSubnet])] {
+        var missing: [(String, String, [NodePodSubnet])] = []
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
+            var lacking: [NodePodSubnet] = []
             for subnet in subnets {
                 let route = vyos.staticRoutes.filter { $0.destination.value.contains(subnet.podCIDR) }
                     .max { $0.destination.value.length < $1.destination.value.length }
@@ -52,9 +53,15 @@ extension Verification {
                         gatewayPorts[bridge]?.contains { $0.gateway == name } ?? false
                     } ?? false
                 if let route, !onBridge || route.nextHops.contains(where: { $0.value == subnet.address }) { continue }
-                missing.append((name, vyos.file, subnet))
+                lacking.append(subnet)
             }
+            if !lacking.isEmpty { missing.append((name, vyos.file, lacking)) }
         }
         return missing
+    }
+
+    /// `10.244.2.0/24 via 10.1.8.10 (worker2), ...`
+    static func routeList(_ subnets: [NodePodSubnet]) -> String {
+        subnets.map { "\($0.podCIDR) via \($0.address) (\($0.node))" }.joined(separator: ", ")
     }
 }

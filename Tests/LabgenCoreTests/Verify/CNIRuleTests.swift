@@ -113,8 +113,13 @@ import Testing
         let files = Self.changed(
             try Self.files("flannel-vxlan-directrouting.swift"), "flannel/net-conf.yaml",
             "\"Type\": \"vxlan\",\n        \"DirectRouting\": true", "\"Type\": \"host-gw\"")
-        // An error per node pod subnet the gateway does not route.
-        #expect(Self.verify(files).filter { $0.id == RuleID.flannelHostGateway }.count == 4)
+        // One error for the gateway, naming the four node pod subnets it does not route.
+        let errors = Self.verify(files).filter { $0.id == RuleID.flannelHostGateway }
+        #expect(errors.count == 1)
+        #expect(
+            errors.first?.message.contains(
+                "10.244.0.0/24 via 10.1.5.10 (flannel-vxlan-control-plane), 10.244.1.0/24 via 10.1.5.11") == true)
+        #expect(errors.first?.message.contains("10.244.3.0/24 via 10.1.8.11 (flannel-vxlan-worker3)") == true)
     }
 
     @Test func lg042DirectRoutingAcrossRacksIsANote() throws {
@@ -153,6 +158,29 @@ import Testing
             diagnostics, RuleID.ciliumNativeRoutes, file: "cilium/values.yaml",
             line: line(of: "routingMode", in: Self.text(files, "cilium/values.yaml")))
         #expect(diagnostics.first { $0.id == RuleID.ciliumNativeRoutes }?.message.contains("10.244.1.0/24") == true)
+    }
+
+    @Test func lg044CiliumBGPControlPlaneCarriesTheRoutes() throws {
+        // Without the gateway routes, but with Cilium's BGP control plane: the routes come from BGP.
+        var files = Self.changed(
+            try Self.files("cilium-native-routing.swift"), "startup-conf/gw0-boot.cfg",
+            "route 10.244.1.0/24 {\n            next-hop 10.1.5.11 {\n            }\n        }\n", "")
+        #expect(Self.verify(files).contains { $0.id == RuleID.ciliumNativeRoutes })
+        files = Self.changed(files, "cilium/values.yaml", "autoDirectNodeRoutes: true\n",
+            "autoDirectNodeRoutes: true\nbgpControlPlane:\n  enabled: true\n")
+        #expect(!Self.verify(files).contains { $0.id == RuleID.ciliumNativeRoutes })
+    }
+
+    @Test func lg044OlderChartsTunnelDisabledIsNativeRouting() throws {
+        // Charts before 1.14 say `tunnel: disabled` for native routing (as the real labs' scripts do).
+        let files = Self.changed(
+            Self.changed(
+                try Self.files("cilium-native-routing.swift"), "startup-conf/gw0-boot.cfg",
+                "route 10.244.1.0/24 {\n            next-hop 10.1.5.11 {\n            }\n        }\n", ""),
+            "cilium/values.yaml", "routingMode: native", "tunnel: disabled")
+        expectDiagnostic(
+            Self.verify(files), RuleID.ciliumNativeRoutes, file: "cilium/values.yaml",
+            line: line(of: "tunnel: disabled", in: Self.text(files, "cilium/values.yaml")))
     }
 
     @Test func lg045MTUWithoutRoomForVXLAN() throws {

@@ -35,6 +35,13 @@ extension Verification {
         return result + all.filter { $0.valuesFiles.isEmpty && !used.contains($0.file) }
     }
 
+    /// `routingMode`, or the chart's older `tunnel` value (before 1.14: `disabled` = native routing).
+    func ciliumRoutingMode(_ cilium: CiliumFacts) -> Located<String>? {
+        if let mode = cilium.value("routingMode") { return mode }
+        guard let tunnel = cilium.value("tunnel") else { return nil }
+        return Located(tunnel.value == "disabled" ? "native" : "tunnel", at: tunnel.location)
+    }
+
     func ciliumPodCIDRs(_ cilium: CiliumFacts) -> [Located<IPv4Prefix>] {
         if cilium.value("ipam.mode")?.value == "cluster-pool" {
             guard let list = cilium.value("ipam.operator.clusterPoolIPv4PodCIDRList") else { return [] }
@@ -62,7 +69,8 @@ extension Verification {
                 }
             }
         }
-        if cilium.value("routingMode")?.value == "native", let native = cilium.value("ipv4NativeRoutingCIDR") {
+        let routing = ciliumRoutingMode(cilium)
+        if routing?.value == "native", let native = cilium.value("ipv4NativeRoutingCIDR") {
             guard let cidr = IPv4Prefix(native.value) else {
                 error(
                     RuleID.ciliumPodCIDR, "ipv4NativeRoutingCIDR '\(native.value)' is not an IPv4 CIDR",
@@ -76,7 +84,7 @@ extension Verification {
                         + "Cilium masquerades pod traffic to the pods outside it",
                     at: native.location, notes: [.init("the pod CIDR", at: pool.location)])
             }
-        } else if cilium.value("routingMode")?.value == "native", let first = cilium.values["routingMode"] {
+        } else if routing?.value == "native", let first = routing {
             error(
                 RuleID.ciliumPodCIDR, "native routing needs ipv4NativeRoutingCIDR (the CIDR the network routes)",
                 at: first.location)
@@ -84,7 +92,9 @@ extension Verification {
     }
 
     mutating func checkCiliumRoutes(_ cilium: CiliumFacts) {
-        guard let mode = cilium.value("routingMode"), mode.value == "native", let pod = podSubnet else { return }
+        guard let mode = ciliumRoutingMode(cilium), mode.value == "native", let pod = podSubnet else { return }
+        // Cilium's BGP control plane, or BGP on the gateways, distributes the node pod CIDRs.
+        if cilium.bool("bgpControlPlane.enabled") == true || gateways.values.contains(where: { $0.bgp != nil }) { return }
         let racks = nodeRackSubnets
         let auto = cilium.bool("autoDirectNodeRoutes") ?? false
         if racks.count <= 1 && auto { return }
@@ -104,11 +114,11 @@ extension Verification {
                 + "\(racks.count) subnets"
             : "without autoDirectNodeRoutes the nodes send pod traffic to their gateway"
         let subnets = nodePodSubnets(in: pod.value, mask: FlannelPlan.nodeCIDRMaskSize)
-        for (gateway, file, subnet) in missingPodRoutes(subnets) {
+        for (gateway, file, lacking) in missingPodRoutes(subnets) {
             error(
                 RuleID.ciliumNativeRoutes,
-                "native routing: \(why); gateway '\(gateway)' needs a route to \(subnet.node)'s pod subnet "
-                    + "\(subnet.podCIDR) via \(subnet.address) (or BGP)",
+                "native routing: \(why); gateway '\(gateway)' needs routes to the node pod subnets "
+                    + "\(Self.routeList(lacking)) (or BGP)",
                 at: mode.location,
                 notes: [.init("gateway '\(gateway)'", at: SourceLocation(file: file, line: 1, column: 1))])
         }
@@ -116,7 +126,7 @@ extension Verification {
 
     mutating func checkCiliumMTU(_ cilium: CiliumFacts) {
         guard let text = cilium.value("MTU"), let mtu = Int(text.value), mtu > 0 else { return }
-        let overhead = cilium.value("routingMode")?.value == "native" ? 0 : CiliumPlan.tunnelOverhead
+        let overhead = ciliumRoutingMode(cilium)?.value == "native" ? 0 : CiliumPlan.tunnelOverhead
         var smallest: (Int, ClabLinkFacts)?
         for server in servers {
             guard let address = server.rackAddress,

@@ -35,12 +35,11 @@ extension Verification {
             if type == "host-gw", racks.count > 1, let pod = podSubnet {
                 let subnets = nodePodSubnets(
                     in: flannel.network?.value ?? pod.value, mask: FlannelPlan.nodeCIDRMaskSize)
-                for (gateway, file, subnet) in missingPodRoutes(subnets) {
+                for (gateway, file, lacking) in missingPodRoutes(subnets) {
                     error(
                         RuleID.flannelHostGateway,
                         "host-gw needs every node on one layer-2 segment, and the nodes sit in \(racks.count) subnets: "
-                            + "gateway '\(gateway)' needs a route to \(subnet.node)'s pod subnet \(subnet.podCIDR) "
-                            + "via \(subnet.address)",
+                            + "gateway '\(gateway)' needs routes to the node pod subnets \(Self.routeList(lacking))",
                         at: flannel.backendType?.location ?? flannel.location,
                         notes: [.init("gateway '\(gateway)'", at: SourceLocation(file: file, line: 1, column: 1))])
                 }
