@@ -1,3 +1,4 @@
+import LabKit
 import LabModel
 import TemplateLabs
 import Testing
@@ -243,5 +244,46 @@ import Testing
         let facts = LabFacts.read(files)
         #expect(facts.ciliumInstalls.count == 1)
         expectDiagnostic(Verifier.verify(facts), RuleID.ciliumMTU, file: "install.sh", line: 1)
+    }
+
+    @Test func kindOnlyCiliumReachesTheAPIServerByContainerName() throws {
+        let lab = Lab("kind-cilium") {
+            Cluster("kc") {
+                Cilium(kubeProxyReplacement: true)
+                Node(.controlPlane)
+                Node(.worker)
+            }
+        }
+        let compiled = Pipeline.compile(lab.spec)
+        #expect(compiled.diagnostics.isEmpty, "\(compiled.diagnostics.map(\.description))")
+        let plan = try #require(compiled.plan)
+        #expect(plan.cluster?.kubeProxyMode == "none")
+        #expect(plan.cluster?.cilium?.k8sServiceHost == "kc-control-plane")
+        let values = try #require(compiled.rendered?.artifact(at: "cilium/values.yaml")).contents
+        #expect(values.contains("k8sServiceHost: kc-control-plane\nk8sServicePort: 6443\n"))
+    }
+
+    @Test func labJSONRoundTripsEachCNI() throws {
+        for template in Self.templates + ["calico-ipip-crosssubnet.swift"] {
+            let lab = try #require(templateLabs.first { $0.file == template }).lab
+            let plan = try #require(Pipeline.compile(lab.spec).plan)
+            let decoded = try LabModelRenderer.decode(LabModelRenderer.encode(plan))
+            #expect(decoded.cluster?.cni == plan.cluster?.cni.map(Self.withoutLocation), "\(template)")
+        }
+    }
+
+    /// lab.json does not keep source locations.
+    static func withoutLocation(_ cni: CNIPlan) -> CNIPlan {
+        switch cni {
+        case .calico(var plan):
+            for index in plan.pools.indices { plan.pools[index].location = nil }
+            return .calico(plan)
+        case .flannel(var plan):
+            plan.location = nil
+            return .flannel(plan)
+        case .cilium(var plan):
+            plan.location = nil
+            return .cilium(plan)
+        }
     }
 }
