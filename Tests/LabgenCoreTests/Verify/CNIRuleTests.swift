@@ -272,6 +272,18 @@ import Testing
         }
     }
 
+    @Test func checkSummarisesACNIChange() throws {
+        func plan(_ template: String) throws -> LabPlan {
+            let lab = try #require(templateLabs.first { $0.file == template }).lab
+            return try #require(Pipeline.compile(lab.spec).plan)
+        }
+        let summary = ModelDiff.summary(
+            old: try plan("flannel-vxlan-directrouting.swift"), new: try plan("flannel-host-gw.swift"))
+        #expect(summary.contains("CNI: Flannel v0.28.4 vxlan DirectRouting -> Flannel v0.28.4 host-gw"), "\(summary)")
+        let calico = ModelDiff.summary(old: try plan("calico-ipip-crosssubnet.swift"), new: try plan("cilium-vxlan.swift"))
+        #expect(calico.contains("CNI: Calico -> Cilium 1.18.0 tunnel vxlan ipam kubernetes"), "\(calico)")
+    }
+
     /// lab.json does not keep source locations.
     static func withoutLocation(_ cni: CNIPlan) -> CNIPlan {
         switch cni {
