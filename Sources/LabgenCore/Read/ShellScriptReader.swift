@@ -514,7 +514,9 @@ public enum ShellScriptReader {
             if CiliumReader.isInstall(words.map(\.text)) {
                 facts.ciliumInstalls.append(
                     CiliumReader.read(
-                        words.map { CiliumReader.Word(text: $0.text, line: $0.line, column: $0.column + ($0.quoted ? 1 : 0)) },
+                        words.map {
+                            CiliumReader.Word(text: $0.text, line: $0.line, column: $0.column + ($0.quoted ? 1 : 0))
+                        },
                         file: file))
                 continue
             }

@@ -161,7 +161,8 @@ enum LabScriptRenderer {
             lines.append("    [ \"$remaining\" -gt 0 ] || remaining=1")
             let rollout = commands.cniRolloutStatus(install, timeoutSeconds: 0)
             let arguments = rollout.arguments.dropLast().map { " " + q($0) }.joined()
-            lines.append("    step \(q("wait for \(install.daemonSet)")) \(rollout.program)\(arguments) \"${remaining}s\"")
+            let label = q("wait for \(install.daemonSet)")
+            lines.append("    step \(label) \(rollout.program)\(arguments) \"${remaining}s\"")
         }
         if commands.install != nil {
             lines.append("    remaining=$((deadline - $(date +%s)))")

@@ -167,7 +167,8 @@ import Testing
             try Self.files("cilium-native-routing.swift"), "startup-conf/gw0-boot.cfg",
             "route 10.244.1.0/24 {\n            next-hop 10.1.5.11 {\n            }\n        }\n", "")
         #expect(Self.verify(files).contains { $0.id == RuleID.ciliumNativeRoutes })
-        files = Self.changed(files, "cilium/values.yaml", "autoDirectNodeRoutes: true\n",
+        files = Self.changed(
+            files, "cilium/values.yaml", "autoDirectNodeRoutes: true\n",
             "autoDirectNodeRoutes: true\nbgpControlPlane:\n  enabled: true\n")
         #expect(!Self.verify(files).contains { $0.id == RuleID.ciliumNativeRoutes })
     }
@@ -280,7 +281,8 @@ import Testing
         let summary = ModelDiff.summary(
             old: try plan("flannel-vxlan-directrouting.swift"), new: try plan("flannel-host-gw.swift"))
         #expect(summary.contains("CNI: Flannel v0.28.4 vxlan DirectRouting -> Flannel v0.28.4 host-gw"), "\(summary)")
-        let calico = ModelDiff.summary(old: try plan("calico-ipip-crosssubnet.swift"), new: try plan("cilium-vxlan.swift"))
+        let calico = ModelDiff.summary(
+            old: try plan("calico-ipip-crosssubnet.swift"), new: try plan("cilium-vxlan.swift"))
         #expect(calico.contains("CNI: Calico -> Cilium 1.18.0 tunnel vxlan ipam kubernetes"), "\(calico)")
     }
 

@@ -94,7 +94,9 @@ extension Verification {
     mutating func checkCiliumRoutes(_ cilium: CiliumFacts) {
         guard let mode = ciliumRoutingMode(cilium), mode.value == "native", let pod = podSubnet else { return }
         // Cilium's BGP control plane, or BGP on the gateways, distributes the node pod CIDRs.
-        if cilium.bool("bgpControlPlane.enabled") == true || gateways.values.contains(where: { $0.bgp != nil }) { return }
+        if cilium.bool("bgpControlPlane.enabled") == true || gateways.values.contains(where: { $0.bgp != nil }) {
+            return
+        }
         let racks = nodeRackSubnets
         let auto = cilium.bool("autoDirectNodeRoutes") ?? false
         if racks.count <= 1 && auto { return }
