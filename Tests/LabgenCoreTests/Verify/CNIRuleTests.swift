@@ -286,6 +286,28 @@ import Testing
         #expect(calico.contains("CNI: Calico -> Cilium 1.18.0 tunnel vxlan ipam kubernetes"), "\(calico)")
     }
 
+    @Test func buildPointsAtTheCiliumLineOfTheLab() throws {
+        // Native routing across two racks and no gateway routes: labgen build refuses it (LG044) and
+        // names the Cilium(...) line of the lab.
+        let ciliumLine = #line + 3
+        let lab = Lab("native-no-routes") {
+            Cluster("nn", podSubnet: "10.244.0.0/16") {
+                Cilium(
+                    routing: .native(autoDirectNodeRoutes: true))
+            }
+            Gateway("gw0", vyos: "1.4.9") { Masquerade(source: "10.1.0.0/16") }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+            Rack("rack1", subnet: "10.1.8.0/24") { Node(.worker) }
+        }
+        let compiled = Pipeline.compile(lab.spec)
+        let error = try #require(compiled.diagnostics.first { $0.id == RuleID.ciliumNativeRoutes })
+        #expect(error.location?.file == "cilium/values.yaml")
+        #expect(
+            error.notes.contains { $0.message == "Cilium is declared here" && $0.location?.line == ciliumLine },
+            "\(error.notes.map { "\($0.message) \(String(describing: $0.location))" })")
+        #expect(!compiled.isWritable)
+    }
+
     /// lab.json does not keep source locations.
     static func withoutLocation(_ cni: CNIPlan) -> CNIPlan {
         switch cni {
