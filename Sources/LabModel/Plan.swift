@@ -60,6 +60,8 @@ public struct ClusterPlan: Hashable, Sendable {
     public var serviceSubnet: IPv4Prefix?
     public var disableDefaultCNI: Bool
     public var kubeProxyMode: String?
+    /// How the standalone kubeadm patches are written; nil (not recorded in lab.json) means `.oneFile`.
+    public var kubeadmPatches: KubeadmPatchLayout?
     public var nodes: [NodePlan]
     /// The CNI the lab installs (Calico, Flannel or Cilium); nil when it declares none.
     public var cni: CNIPlan?
@@ -95,6 +97,7 @@ public struct ClusterPlan: Hashable, Sendable {
     public static let kindDefaultPodSubnet = IPv4Prefix(IPv4Address(10, 244, 0, 0), length: 16)
 
     public var effectiveServiceSubnet: IPv4Prefix { serviceSubnet ?? Self.kindDefaultServiceSubnet }
+    public var kubeadmPatchLayout: KubeadmPatchLayout { kubeadmPatches ?? .oneFile }
 }
 
 public struct TopologyPlan: Hashable, Sendable, Codable {

@@ -47,7 +47,8 @@ extension ClusterPlan {
 // cluster's level (so Calico labs' lab.json is unchanged), `flannel` or `cilium` beside them.
 extension ClusterPlan: Codable {
     private enum CodingKeys: String, CodingKey {
-        case name, image, podSubnet, serviceSubnet, disableDefaultCNI, kubeProxyMode, nodes, pools, calicoInstall
+        case name, image, podSubnet, serviceSubnet, disableDefaultCNI, kubeProxyMode, kubeadmPatches, nodes, pools
+        case calicoInstall
         case flannel, cilium
     }
 
@@ -59,6 +60,7 @@ extension ClusterPlan: Codable {
         serviceSubnet = try c.decodeIfPresent(IPv4Prefix.self, forKey: .serviceSubnet)
         disableDefaultCNI = try c.decode(Bool.self, forKey: .disableDefaultCNI)
         kubeProxyMode = try c.decodeIfPresent(String.self, forKey: .kubeProxyMode)
+        kubeadmPatches = try c.decodeIfPresent(KubeadmPatchLayout.self, forKey: .kubeadmPatches)
         nodes = try c.decode([NodePlan].self, forKey: .nodes)
         if let flannel = try c.decodeIfPresent(FlannelPlan.self, forKey: .flannel) {
             cni = .flannel(flannel)
@@ -79,6 +81,7 @@ extension ClusterPlan: Codable {
         try c.encodeIfPresent(serviceSubnet, forKey: .serviceSubnet)
         try c.encode(disableDefaultCNI, forKey: .disableDefaultCNI)
         try c.encodeIfPresent(kubeProxyMode, forKey: .kubeProxyMode)
+        try c.encodeIfPresent(kubeadmPatches, forKey: .kubeadmPatches)
         try c.encode(nodes, forKey: .nodes)
         switch cni {
         case .flannel(let plan): try c.encode(plan, forKey: .flannel)

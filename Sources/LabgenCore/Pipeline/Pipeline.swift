@@ -1,3 +1,4 @@
+import LabFormats
 import LabModel
 
 /// The result of compiling one lab description: resolved, rendered and verified in memory.
@@ -80,6 +81,14 @@ public enum Pipeline {
             source = ("Cilium is declared here", cilium.location)
         } else if file.hasPrefix("kubeadm/"), let node = plan.nodes.first(where: { file == ArtifactPaths.kubeadmPatch(node: $0.name) }) {
             source = ("the node is declared here", node.location)
+        } else if file == ArtifactPaths.kubeadmPatches, let text = rendered.artifact(at: file)?.contents {
+            // One document per node that has a patch, in node order, each named by `  name: <node>`.
+            let before = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, line))
+            if let nameLine = before.last(where: { $0.hasPrefix("  name: ") }),
+                let node = plan.nodes.first(where: { nameLine == "  name: " + YAMLWriter.scalar($0.name) })
+            {
+                source = ("the node is declared here", node.location)
+            }
         }
         guard let location = source.1 else { return diagnostic }
         var result = diagnostic

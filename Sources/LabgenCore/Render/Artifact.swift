@@ -54,7 +54,10 @@ public struct RenderedLab: Sendable {
 /// The conventional file names of a lab's artifacts (documented in the README).
 public enum ArtifactPaths {
     public static let kindConfig = "kind.yaml"
+    /// A node's standalone kubeadm patch (`Cluster(..., kubeadmPatches: .perNode)`).
     public static func kubeadmPatch(node: String) -> String { "kubeadm/\(node).yaml" }
+    /// Every node's standalone kubeadm patch, one document each (the default).
+    public static let kubeadmPatches = "kubeadm.yaml"
     public static func containerlab(topology: String) -> String { "\(topology).clab.yaml" }
     public static func vyosBoot(gateway: String) -> String { "startup-conf/\(gateway)-boot.cfg" }
     public static func vyosCommands(gateway: String) -> String { "startup-conf/\(gateway).cfg" }

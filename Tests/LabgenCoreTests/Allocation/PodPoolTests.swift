@@ -86,7 +86,7 @@ struct PodPoolTests {
         #expect(pools.contains("    disableNewAllocations: true\n"))
         // The selector matches the rack label labgen gives each node.
         #expect(plan.nodes.map(\.labels) == [[Label("rack", "rack0")], [Label("rack", "rack1")]])
-        #expect(rendered.artifact(at: "kubeadm/per-rack-worker.yaml")?.contents.contains("node-labels: rack=rack1") == true)
+        #expect(rendered.artifact(at: "kubeadm.yaml")?.contents.contains("node-labels: rack=rack1") == true)
     }
 
     @Test func poolMistakes() {
