@@ -15,6 +15,10 @@ public enum LabBuilder {
     public static func buildExpression(_ element: PodPool) -> [LabComponent] { [] }
     @available(*, unavailable, message: "Calico belongs inside Cluster { ... }")
     public static func buildExpression(_ element: Calico) -> [LabComponent] { [] }
+    @available(*, unavailable, message: "Flannel belongs inside Cluster { ... }")
+    public static func buildExpression(_ element: Flannel) -> [LabComponent] { [] }
+    @available(*, unavailable, message: "Cilium belongs inside Cluster { ... }")
+    public static func buildExpression(_ element: Cilium) -> [LabComponent] { [] }
     @available(*, unavailable, message: "a Masquerade rule belongs inside Gateway { ... }")
     public static func buildExpression(_ element: Masquerade) -> [LabComponent] { [] }
     @available(*, unavailable, message: "a StaticRoute belongs inside Gateway { ... }")
@@ -63,6 +67,8 @@ public enum ClusterComponent: Sendable {
     case pool(PodPoolSpec)
     case calicoInstall(CalicoInstallSpec)
     case node(NodeSpec)
+    case flannel(FlannelSpec)
+    case cilium(CiliumSpec)
 }
 
 @resultBuilder
@@ -71,6 +77,8 @@ public enum ClusterBuilder {
         calico.pools.map { .pool($0) } + (calico.install.map { [.calicoInstall($0)] } ?? [])
     }
     public static func buildExpression(_ pool: PodPool) -> [ClusterComponent] { [.pool(pool.spec)] }
+    public static func buildExpression(_ flannel: Flannel) -> [ClusterComponent] { [.flannel(flannel.spec)] }
+    public static func buildExpression(_ cilium: Cilium) -> [ClusterComponent] { [.cilium(cilium.spec)] }
     public static func buildExpression(_ node: Node) -> [ClusterComponent] { [.node(node.spec)] }
     public static func buildExpression(_ nodes: [Node]) -> [ClusterComponent] { nodes.map { .node($0.spec) } }
 

@@ -6,6 +6,8 @@ public typealias NodeRole = LabModel.NodeRole
 public typealias EncapsulationMode = LabModel.EncapsulationMode
 public typealias KubeadmPatchLayout = LabModel.KubeadmPatchLayout
 public typealias LabSpec = LabModel.LabSpec
+public typealias FlannelBackend = LabModel.FlannelBackend
+public typealias CiliumTunnelProtocol = LabModel.CiliumTunnelProtocol
 
 /// Where a DSL element was written.
 struct Written {

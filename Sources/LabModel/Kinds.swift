@@ -13,15 +13,6 @@ public enum KubeadmPatchLayout: String, Hashable, Sendable, Codable, CaseIterabl
     case perNode = "per-node"
 }
 
-/// Calico's encapsulation modes for `ipipMode` and `vxlanMode`.
-public enum EncapsulationMode: String, Hashable, Sendable, Codable, CaseIterable {
-    case always = "Always"
-    case crossSubnet = "CrossSubnet"
-    case never = "Never"
-
-    public var isEnabled: Bool { self != .never }
-}
-
 /// Where a node's address came from, for the address plan.
 public enum AddressOrigin: String, Hashable, Sendable, Codable {
     case explicit
@@ -36,12 +27,4 @@ public enum SubnetOrigin: String, Hashable, Sendable, Codable {
     case slot
     /// The next free subnet of the node pool, in rack order.
     case allocated
-}
-
-/// How Calico is installed in the kind cluster.
-public enum CalicoInstallMode: String, Hashable, Sendable, Codable, CaseIterable {
-    /// The Tigera operator (`tigera-operator.yaml`) and an `operator.tigera.io/v1` `Installation`.
-    case `operator`
-    /// Calico's `calico.yaml`, with the pool and autodetection in calico-node's environment.
-    case manifest
 }

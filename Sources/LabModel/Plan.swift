@@ -52,7 +52,7 @@ public struct RegistryPlan: Hashable, Sendable, Codable {
     public var endpoint: String { (insecure ? "http://" : "https://") + host }
 }
 
-public struct ClusterPlan: Hashable, Sendable, Codable {
+public struct ClusterPlan: Hashable, Sendable {
     public var name: String
     public var image: String?
     public var podSubnet: IPv4Prefix
@@ -63,15 +63,13 @@ public struct ClusterPlan: Hashable, Sendable, Codable {
     /// How the standalone kubeadm patches are written; nil (not recorded in lab.json) means `.oneFile`.
     public var kubeadmPatches: KubeadmPatchLayout?
     public var nodes: [NodePlan]
-    public var pools: [PodPoolPlan]
-    /// How Calico is installed; nil when the lab has no pool (no Calico).
-    public var calicoInstall: CalicoInstallPlan?
+    /// The CNI the lab installs (Calico, Flannel or Cilium); nil when it declares none.
+    public var cni: CNIPlan?
 
     public init(
         name: String, image: String?, podSubnet: IPv4Prefix, serviceSubnet: IPv4Prefix?, disableDefaultCNI: Bool,
-        kubeProxyMode: String?, nodes: [NodePlan], pools: [PodPoolPlan], calicoInstall: CalicoInstallPlan? = nil
+        kubeProxyMode: String?, nodes: [NodePlan], cni: CNIPlan?
     ) {
-        self.calicoInstall = calicoInstall
         self.name = name
         self.image = image
         self.podSubnet = podSubnet
@@ -79,7 +77,18 @@ public struct ClusterPlan: Hashable, Sendable, Codable {
         self.disableDefaultCNI = disableDefaultCNI
         self.kubeProxyMode = kubeProxyMode
         self.nodes = nodes
-        self.pools = pools
+        self.cni = cni
+    }
+
+    /// A Calico cluster (no CNI when `pools` is empty).
+    public init(
+        name: String, image: String?, podSubnet: IPv4Prefix, serviceSubnet: IPv4Prefix?, disableDefaultCNI: Bool,
+        kubeProxyMode: String?, nodes: [NodePlan], pools: [PodPoolPlan], calicoInstall: CalicoInstallPlan? = nil
+    ) {
+        self.init(
+            name: name, image: image, podSubnet: podSubnet, serviceSubnet: serviceSubnet,
+            disableDefaultCNI: disableDefaultCNI, kubeProxyMode: kubeProxyMode, nodes: nodes,
+            cni: pools.isEmpty ? nil : .calico(CalicoPlan(pools: pools, install: calicoInstall)))
     }
 
     /// kind's default service subnet.
@@ -89,63 +98,6 @@ public struct ClusterPlan: Hashable, Sendable, Codable {
 
     public var effectiveServiceSubnet: IPv4Prefix { serviceSubnet ?? Self.kindDefaultServiceSubnet }
     public var kubeadmPatchLayout: KubeadmPatchLayout { kubeadmPatches ?? .oneFile }
-}
-
-/// The resolved Calico install: mode, release and where its manifest comes from.
-public struct CalicoInstallPlan: Hashable, Sendable, Codable {
-    public var mode: CalicoInstallMode
-    public var version: String
-    /// `https://...` or a local file (relative to the lab's output folder, or absolute).
-    public var manifest: String
-
-    public init(mode: CalicoInstallMode, version: String, manifest: String) {
-        self.mode = mode
-        self.version = version
-        self.manifest = manifest
-    }
-
-    /// The Calico release labgen installs when the lab does not say (see README, "Run the lab").
-    public static let defaultVersion = "v3.30.3"
-
-    /// Calico's own manifest for `version`: `tigera-operator.yaml` or `calico.yaml`.
-    public static func upstreamManifest(_ mode: CalicoInstallMode, version: String) -> String {
-        let file = mode == .operator ? "tigera-operator.yaml" : "calico.yaml"
-        return "https://raw.githubusercontent.com/projectcalico/calico/\(version)/manifests/\(file)"
-    }
-
-    /// The namespace calico-node runs in.
-    public var calicoNamespace: String { mode == .operator ? "calico-system" : "kube-system" }
-}
-
-public struct PodPoolPlan: Hashable, Sendable, Codable {
-    public var name: String
-    public var cidr: IPv4Prefix
-    public var blockSize: Int
-    public var ipipMode: EncapsulationMode
-    public var vxlanMode: EncapsulationMode
-    public var natOutgoing: Bool
-    public var nodeSelector: String
-    public var disabled: Bool
-    public var location: SourceLocation?
-
-    public init(
-        name: String, cidr: IPv4Prefix, blockSize: Int, ipipMode: EncapsulationMode, vxlanMode: EncapsulationMode,
-        natOutgoing: Bool, nodeSelector: String, disabled: Bool, location: SourceLocation?
-    ) {
-        self.name = name
-        self.cidr = cidr
-        self.blockSize = blockSize
-        self.ipipMode = ipipMode
-        self.vxlanMode = vxlanMode
-        self.natOutgoing = natOutgoing
-        self.nodeSelector = nodeSelector
-        self.disabled = disabled
-        self.location = location
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case name, cidr, blockSize, ipipMode, vxlanMode, natOutgoing, nodeSelector, disabled
-    }
 }
 
 public struct TopologyPlan: Hashable, Sendable, Codable {

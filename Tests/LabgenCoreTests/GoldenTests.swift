@@ -42,6 +42,38 @@ enum Golden {
 
 @Suite("Renderers against golden files")
 struct GoldenTests {
+    /// Flannel ipip with DirectRouting in one rack (no LG042 note): flannel/net-conf.yaml, lab.sh's install.
+    @Test func flannel() throws {
+        try Golden.check(
+            Lab("golden-flannel") {
+                Cluster("golden-flannel", image: "kindest/node:v1.29.2", podSubnet: "10.42.0.0/16") {
+                    Flannel(.ipip, directRouting: true, version: "v0.27.4")
+                }
+                Gateway("gw0", vyos: "1.4.9") { Masquerade(source: "10.1.1.0/24") }
+                Rack("rack0", subnet: "10.1.1.0/24") {
+                    Node(.controlPlane)
+                    Node(.worker)
+                }
+            })
+    }
+
+    /// Cilium in geneve tunnel with cluster-pool IPAM and kube-proxy replacement, an MTU: cilium/values.yaml,
+    /// kind's kubeProxyMode none, lab.sh's helm install.
+    @Test func cilium() throws {
+        try Golden.check(
+            Lab("golden-cilium") {
+                Topology(mtu: 9000)
+                Cluster("golden-cilium", image: "kindest/node:v1.29.2") {
+                    Cilium(
+                        routing: .tunnel(.geneve), ipam: .clusterPool("10.100.0.0/16", maskSize: 25),
+                        kubeProxyReplacement: true)
+                }
+                Gateway("gw0", vyos: "1.4.9") { Masquerade(source: "10.1.0.0/16") }
+                Rack("rack0", subnet: "10.1.1.0/24") { Node(.controlPlane) }
+                Rack("rack1", subnet: "10.1.2.0/24") { Node(.worker) }
+            })
+    }
+
     /// Both VyOS dialects, a registry, several racks, labels and an MTU.
     @Test func twoDialects() throws {
         try Golden.check(

@@ -635,6 +635,52 @@ enum Corpus {
             }
             Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
         },
+        // MARK: LG150-LG152 CNIs
+        broken("Calico pools beside Flannel", "LG150", at: #line + 3) {
+            Cluster("corpus") {
+                Calico(pool: PodPool("10.244.0.0/16"))
+                Flannel(.vxlan)
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("two Cilium declarations", "LG150", at: #line + 3) {
+            Cluster("corpus") {
+                Cilium()
+                Cilium(routing: .tunnel(.geneve))
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("Flannel host-gw with DirectRouting", "LG151", at: #line + 2) {
+            Cluster("corpus") {
+                Flannel(.hostGW, directRouting: true)
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("Flannel release that is not a tag", "LG151", at: #line + 2) {
+            Cluster("corpus") {
+                Flannel(.vxlan, version: "0.28; reboot")
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("Cilium cluster-pool mask size wider than the pool", "LG152", at: #line + 2) {
+            Cluster("corpus") {
+                Cilium(ipam: .clusterPool("10.100.0.0/16", maskSize: 12))
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("Cilium kube-proxy replacement with kube-proxy in iptables mode", "LG152", at: #line + 2) {
+            Cluster("corpus", kubeProxyMode: "iptables") {
+                Cilium(kubeProxyReplacement: true)
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("Cilium release with a shell character", "LG152", at: #line + 2) {
+            Cluster("corpus") {
+                Cilium(version: "1.18.0`id`")
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+
         // MARK: LG127 labels kubelet refuses
         broken("node-role label in --node-labels", "LG127", at: #line + 3) {
             Cluster("corpus")

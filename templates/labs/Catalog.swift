@@ -22,6 +22,10 @@ public let templateLabs: [TemplateLab] = [
     TemplateLab(file: "calico-ipip-crosssubnet-2gw.swift", lab: calicoIPIPCrossSubnet2GW),
     TemplateLab(file: "calico-ipip-crosssubnet-vyos13.swift", lab: calicoIPIPCrossSubnetVyOS13),
     TemplateLab(file: "calico-ipip-crosssubnet-vyos15.swift", lab: calicoIPIPCrossSubnetVyOS15),
+    TemplateLab(file: "flannel-vxlan-directrouting.swift", lab: flannelVXLANDirectRouting),
+    TemplateLab(file: "flannel-host-gw.swift", lab: flannelHostGW),
+    TemplateLab(file: "cilium-native-routing.swift", lab: ciliumNativeRouting),
+    TemplateLab(file: "cilium-vxlan.swift", lab: ciliumVXLAN),
 ]
 
 /// The folder of the template lab files in the labgen source checkout (for `labgen init`).

@@ -39,6 +39,8 @@ enum VerifyCommand: Subcommand {
             .value("--vyos", "file", help: "A VyOS config.boot or set-command file.", repeatable: true),
             .value("--calico", "file", help: "A Calico IPPool file or Calico manifest.", repeatable: true),
             .value("--calico-node", "file", help: "The calico-node patch (IP autodetection)."),
+            .value("--flannel", "file", help: "A kube-flannel-cfg ConfigMap (net-conf.json) or kube-flannel.yml."),
+            .value("--cilium", "file", help: "Cilium Helm values, or a script that runs cilium/helm install --set."),
             .value("--kubeadm", "file", help: "A standalone kubeadm patch.", repeatable: true),
             .value("--bridges", "file", help: "The script that creates the host bridges.", repeatable: true),
             .value("--format", "format", help: "Output format.", choices: ["text", "json", "github"]),
@@ -50,6 +52,7 @@ enum VerifyCommand: Subcommand {
         let explicitOptions: [(String, ArtifactDiscovery.Kind)] = [
             ("--kind", .kindConfig), ("--clab", .containerlab), ("--vyos", .vyos), ("--calico", .calicoPools),
             ("--calico-node", .calicoNode), ("--kubeadm", .kubeadmPatch), ("--bridges", .bridgeScript),
+            ("--flannel", .flannelConfig), ("--cilium", .ciliumValues),
         ]
         var explicit: [(path: String, kind: ArtifactDiscovery.Kind)] = []
         for (option, kind) in explicitOptions {
@@ -124,7 +127,9 @@ enum VerifyCommand: Subcommand {
             }
         }
         let where_ = folderArgument ?? explicit.map(\.path).joined(separator: ", ")
-        if facts.kind == nil && facts.clab == nil && facts.vyos.isEmpty && facts.pools.isEmpty && facts.readDiagnostics.isEmpty {
+        if facts.kind == nil && facts.clab == nil && facts.vyos.isEmpty && facts.pools.isEmpty && facts.flannel.isEmpty
+            && facts.cilium.isEmpty && facts.readDiagnostics.isEmpty
+        {
             context.err(
                 "error: no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in "
                     + "\(where_.debugEscaped); "
@@ -169,7 +174,14 @@ enum VerifyCommand: Subcommand {
                 "\(facts.vyos.count) VyOS config\(facts.vyos.count == 1 ? "" : "s")"
                     + (VyOSFactsReader.releaseSummary(facts.vyos).map { " (\($0))" } ?? ""))
         }
-        if facts.pools.isEmpty { notFound.append("Calico pool") } else {
+        if !facts.flannel.isEmpty {
+            count(facts.flannel.count, "kube-flannel net-conf")
+        } else if !facts.cilium.isEmpty {
+            let installs = facts.ciliumInstalls.count
+            checked.append(installs == 1 ? "Cilium values" : "\(installs) sets of Cilium values")
+        } else if facts.pools.isEmpty {
+            notFound.append("Calico pool")
+        } else {
             checked.append("\(facts.pools.count) Calico pool\(facts.pools.count == 1 ? "" : "s")")
         }
         return (checked, notFound)

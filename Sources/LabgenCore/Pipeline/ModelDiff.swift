@@ -39,6 +39,7 @@ public enum ModelDiff {
             describe: {
                 "\($0.cidr) block /\($0.blockSize) ipip \($0.ipipMode.rawValue) vxlan \($0.vxlanMode.rawValue) natOutgoing \($0.natOutgoing) selector \($0.nodeSelector)\($0.disabled ? " disabled" : "")"
             })
+        lines += CNISummary.changes(old.cluster?.cni, new.cluster?.cni)
         let oldGateways = Dictionary(old.gateways.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for gateway in new.gateways {
             guard let before = oldGateways[gateway.name] else {

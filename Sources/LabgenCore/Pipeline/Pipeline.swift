@@ -75,6 +75,10 @@ public enum Pipeline {
             let gateway = plan.gateways.first(where: { file == ArtifactPaths.vyosBoot(gateway: $0.name) || file == ArtifactPaths.vyosCommands(gateway: $0.name) })
         {
             source = ("gateway '\(gateway.name)' is declared here", gateway.location)
+        } else if file == ArtifactPaths.flannelConfig, let flannel = plan.cluster?.flannel {
+            source = ("Flannel is declared here", flannel.location)
+        } else if file == ArtifactPaths.ciliumValues, let cilium = plan.cluster?.cilium {
+            source = ("Cilium is declared here", cilium.location)
         } else if file.hasPrefix("kubeadm/"), let node = plan.nodes.first(where: { file == ArtifactPaths.kubeadmPatch(node: $0.name) }) {
             source = ("the node is declared here", node.location)
         } else if file == ArtifactPaths.kubeadmPatches, let text = rendered.artifact(at: file)?.contents {

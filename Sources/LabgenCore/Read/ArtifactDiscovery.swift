@@ -14,6 +14,9 @@ public enum ArtifactDiscovery {
         case calicoNode = "calico-node patch or manifest"
         case calicoInstallation = "Calico operator Installation"
         case bridgeScript = "bridge script"
+        case flannelConfig = "kube-flannel net-conf"
+        case ciliumValues = "Cilium Helm values"
+        case ciliumScript = "Cilium install command"
         /// Kubernetes workloads whose images are pulled inside the cluster.
         case workloads = "Kubernetes workloads"
 
@@ -52,6 +55,7 @@ public enum ArtifactDiscovery {
                 kinds.insert(.bridgeScript)
             }
             if !script.kindClusters.isEmpty { kinds.insert(.kindConfig) }
+            if !script.ciliumInstalls.isEmpty { kinds.insert(.ciliumScript) }
             return (kinds, nil)
         }
         if VyOSReader.isSetCommands(text) { return ([.vyos], nil) }
@@ -130,6 +134,8 @@ public enum ArtifactDiscovery {
             if ContainerlabReader.isTopology(document) { kinds.insert(.containerlab) }
             if CalicoReader.isPoolDocument(document) { kinds.insert(.calicoPools) }
             if CalicoInstallationReader.isInstallation(document) { kinds.insert(.calicoInstallation) }
+            if FlannelReader.isFlannelConfig(document) { kinds.insert(.flannelConfig) }
+            if CiliumReader.isValuesFile(document) { kinds.insert(.ciliumValues) }
             if let kind = document["kind"]?.scalarText, KubeadmPatchReader.kinds.contains(kind) { kinds.insert(.kubeadmPatch) }
             if CalicoReader.isCalicoNode(document) || CalicoReader.vethMTU(document, origin: TextOrigin(file: "")) != nil {
                 kinds.insert(.calicoNode)
@@ -250,7 +256,8 @@ extension LabFacts {
         for ((path, text), classified) in zip(files, classifications) {
             if expected[path] == nil, otherLabs.contains(where: { path.hasPrefix($0 + "/") }) { continue }
             var kinds = classified.kinds
-            if let wanted = expected[path] {
+            if var wanted = expected[path] {
+                if wanted == .ciliumValues, kinds.contains(.ciliumScript) { wanted = .ciliumScript }
                 if !kinds.contains(wanted) {
                     facts.readDiagnostics.append(
                         .error(RuleID.unreadable, "\(path) was named as a \(wanted.rawValue) but does not hold one",
@@ -339,6 +346,14 @@ extension LabFacts {
                 pools += found
                 calicoNode.append(node)
             }
+            if kinds.contains(.flannelConfig), FlannelReader.isFlannelConfig(document),
+                let found = FlannelReader.read(document, origin: origin, diagnostics: &readDiagnostics)
+            {
+                flannel.append(found)
+            }
+            if kinds.contains(.ciliumValues), CiliumReader.isValuesFile(document) {
+                cilium.append(CiliumReader.readValues(document, origin: origin))
+            }
             if kinds.contains(.kubeadmPatch),
                 let patch = KubeadmPatchReader.read(document, origin: origin, diagnostics: &readDiagnostics)
             {
@@ -359,6 +374,7 @@ extension LabFacts {
     /// --config=-` heredoc (cluster name and image from the command line).
     mutating func addScript(_ script: ShellScriptFacts, kinds: Set<ArtifactDiscovery.Kind>, kindFiles: inout [String]) {
         hostAddresses.formUnion(script.hostAddresses)
+        if kinds.contains(.ciliumScript) { cilium += script.ciliumInstalls }
         if kinds.contains(.bridgeScript), !script.bridges.isEmpty || script.unresolvedBridge != nil {
             bridgeScripts.append(BridgeScriptReader.bridges(of: script))
         }

@@ -251,6 +251,10 @@ public struct LabFacts: Sendable {
     public var pools: [IPPoolFacts] = []
     public var calicoNode: [CalicoNodeFacts] = []
     public var bridgeScripts: [BridgeScriptFacts] = []
+    /// kube-flannel net-confs (flannel/net-conf.yaml, or the ConfigMap of a kube-flannel.yml).
+    public var flannel: [FlannelFacts] = []
+    /// Cilium's Helm values (values files, `--set` flags of install commands in scripts).
+    public var cilium: [CiliumFacts] = []
     public var images: [ImageReference] = []
     /// `veth_mtu` of Calico's calico-config ConfigMap, when set (not 0 = auto).
     public var vethMTU: Located<Int>?

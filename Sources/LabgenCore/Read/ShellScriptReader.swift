@@ -30,6 +30,8 @@ public struct ShellScriptFacts: Hashable, Sendable {
     /// A bridge whose name the reader could not resolve (`ip link add $1 type bridge`).
     public var unresolvedBridge: SourceLocation?
     public var kindClusters: [KindCreateFacts] = []
+    /// `cilium install ...` and `helm install|upgrade ... cilium/cilium` commands with their `--set` values.
+    public var ciliumInstalls: [CiliumFacts] = []
     /// Addresses the script puts on interfaces (`ip addr add A dev X`, `ifconfig X A`, also through
     /// `docker exec NODE ...`): a host bridge or a node configured after deploy can be a rack's gateway.
     public var hostAddresses: Set<IPv4Address> = []
@@ -507,6 +509,15 @@ public enum ShellScriptReader {
                     }
                 }
                 variables[words[1].text] = items
+                continue
+            }
+            if CiliumReader.isInstall(words.map(\.text)) {
+                facts.ciliumInstalls.append(
+                    CiliumReader.read(
+                        words.map {
+                            CiliumReader.Word(text: $0.text, line: $0.line, column: $0.column + ($0.quoted ? 1 : 0))
+                        },
+                        file: file))
                 continue
             }
             let texts = words.map(\.text)

@@ -12,6 +12,8 @@ public struct Artifact: Hashable, Sendable {
         case calicoPools = "Calico IPPool"
         case calicoNodePatch = "calico-node patch"
         case calicoInstallation = "Calico Installation"
+        case flannelConfig = "kube-flannel ConfigMap"
+        case ciliumValues = "Cilium Helm values"
         case bridgeScript = "bridge script"
         case labScript = "lab script"
         case labModel = "lab model"
@@ -67,6 +69,10 @@ public enum ArtifactPaths {
     public static let calicoPools = "calico/ippool.yaml"
     public static let calicoNodePatch = "calico/calico-node-patch.yaml"
     public static let calicoInstallation = "calico/installation.yaml"
+    /// kube-flannel's `kube-flannel-cfg` ConfigMap with the lab's net-conf.json.
+    public static let flannelConfig = "flannel/net-conf.yaml"
+    /// Helm values for the cilium/cilium chart.
+    public static let ciliumValues = "cilium/values.yaml"
     public static let bridgeScript = "bridges.sh"
     /// `lab.sh up|down|status`: the bring-up sequence of `labgen up` as a POSIX shell script.
     public static let labScript = "lab.sh"

@@ -43,6 +43,8 @@ public enum Renderer {
                     if let calico = CalicoRenderer.render(plan) { artifacts.append(calico) }
                     if let patch = CalicoNodePatchRenderer.render(plan) { artifacts.append(patch) }
                     if let installation = CalicoInstallationRenderer.render(plan) { artifacts.append(installation) }
+                    if let flannel = FlannelRenderer.render(plan) { artifacts.append(flannel) }
+                    if let cilium = CiliumValuesRenderer.render(plan) { artifacts.append(cilium) }
                     if let script = BridgeScriptRenderer.render(plan) { artifacts.append(script) }
                     if let script = LabScriptRenderer.render(plan) { artifacts.append(script) }
                     artifacts.append(LabModelRenderer.render(plan))

@@ -77,11 +77,11 @@ enum LabScriptRenderer {
         -> String
     {
         var lines = ["up() {", "    say '==> preflight'"]
-        lines.append("    for tool in \(LabCommands.tools.joined(separator: " ")); do")
+        lines.append("    for tool in \(commands.allTools.joined(separator: " ")); do")
         lines.append(
             "        command -v \"$tool\" >/dev/null 2>&1 || fail preflight \"install $tool and put it on PATH\"")
         lines.append("    done")
-        for tool in LabCommands.tools {
+        for tool in commands.allTools {
             let advice = tool == "docker" ? "start the docker daemon" : "check the \(tool) installation"
             lines.append("    \(sh(commands.version(tool))) || fail preflight \(q(advice))")
         }
@@ -132,6 +132,10 @@ enum LabScriptRenderer {
             }
             for command in steps { lines.append("    step 'Calico install' \(sh(command))") }
         }
+        if let install = commands.cniInstall {
+            lines.append("    say \(q("==> \(install.title)"))")
+            for command in install.steps { lines.append("    step \(q("\(install.title) install")) \(sh(command))") }
+        }
         lines.append("    say \"==> waiting up to $TIMEOUT s for the nodes\"")
         lines.append("    deadline=$(($(date +%s) + TIMEOUT))")
         lines.append("    while :; do")
@@ -152,6 +156,14 @@ enum LabScriptRenderer {
         lines.append("        sleep \"$INTERVAL\"")
         lines.append("    done")
         lines.append("    say '  every node is Ready with its planned address'")
+        if let install = commands.cniInstall {
+            lines.append("    remaining=$((deadline - $(date +%s)))")
+            lines.append("    [ \"$remaining\" -gt 0 ] || remaining=1")
+            let rollout = commands.cniRolloutStatus(install, timeoutSeconds: 0)
+            let arguments = rollout.arguments.dropLast().map { " " + q($0) }.joined()
+            let label = q("wait for \(install.daemonSet)")
+            lines.append("    step \(label) \(rollout.program)\(arguments) \"${remaining}s\"")
+        }
         if commands.install != nil {
             lines.append("    remaining=$((deadline - $(date +%s)))")
             lines.append("    [ \"$remaining\" -gt 0 ] || remaining=1")

@@ -77,6 +77,26 @@ extension ModelCheck {
             node.kubernetes.io/..., and a few such as topology.kubernetes.io/zone). node-role.kubernetes.io/...
             is the common case: set it with 'kubectl label node' once the cluster is up.
             """
+        case .conflictingCNI:
+            """
+            A cluster runs one CNI: Calico (its pools), Flannel(...) or Cilium(...) inside Cluster { }.
+            Two of them would both write /etc/cni/net.d and program pod routes; pods get addresses
+            from whichever CNI config sorts first. Keep one.
+            """
+        case .invalidFlannel:
+            """
+            Flannel's DirectRouting is a setting of the vxlan and ipip backends (route directly to nodes on
+            the same subnet, encapsulate to the others); host-gw always routes directly and ignores it.
+            The release is a tag such as v0.28.4: it becomes part of the kube-flannel.yml URL in lab.sh.
+            """
+        case .invalidCilium:
+            """
+            Cilium's values must be ones its chart accepts: a chart version such as 1.18.0 (it is passed
+            to helm), IPv4 CIDRs for ipv4NativeRoutingCIDR and the cluster-pool, and a cluster-pool mask
+            size between the pool's prefix length and /30. kubeProxyReplacement: true with the cluster's
+            kubeProxyMode set to iptables, ipvs or nftables would run both; leave kubeProxyMode out (labgen
+            then writes none) or write "none".
+            """
         default: nil
         }
     }

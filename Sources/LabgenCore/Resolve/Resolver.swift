@@ -57,6 +57,8 @@ struct ResolveState {
     var nodes: [NodePlan] = []
     var pools: [PodPoolPlan] = []
     var calicoInstall: CalicoInstallPlan?
+    /// The CNI when it is not Calico (Flannel or Cilium), see `CNI/<Name>/Resolve`.
+    var otherCNI: CNIPlan?
     /// Every name in the containerlab topology (gateways, bridges, servers), for duplicates.
     var topologyNames: [String: (what: String, location: SourceLocation)] = [:]
     /// Every address of a node or gateway interface, for duplicates.
@@ -80,6 +82,7 @@ struct ResolveState {
         resolveGatewayInterfacesAndRules()
         resolvePools()
         resolveCalicoInstall()
+        resolveOtherCNI()
         checkOverlaps()
     }
 
@@ -88,8 +91,8 @@ struct ResolveState {
             ClusterPlan(
                 name: clusterName, image: cluster.image, podSubnet: podSubnet ?? ClusterPlan.kindDefaultPodSubnet,
                 serviceSubnet: serviceSubnet, disableDefaultCNI: cluster.disableDefaultCNI,
-                kubeProxyMode: cluster.kubeProxyMode, nodes: nodes, pools: pools,
-                calicoInstall: pools.isEmpty ? nil : calicoInstall)
+                kubeProxyMode: effectiveKubeProxyMode, nodes: nodes,
+                cni: otherCNI ?? (pools.isEmpty ? nil : .calico(CalicoPlan(pools: pools, install: calicoInstall))))
         }
         clusterPlan?.kubeadmPatches = cluster?.kubeadmPatches == .oneFile ? nil : cluster?.kubeadmPatches
         let hasTopology = !racks.isEmpty || !gateways.isEmpty

@@ -90,7 +90,7 @@ public struct LabCommands: Sendable {
 
     // MARK: Calico
 
-    func kubectl(_ arguments: [String]) -> ExternalCommand {
+    public func kubectl(_ arguments: [String]) -> ExternalCommand {
         ExternalCommand("kubectl", ["--context", context] + arguments)
     }
 

@@ -18,6 +18,7 @@ extension LabLifecycle {
             }
             try deployTopology()
             try installCalico()
+            try installOtherCNI()
             try waitUntilReady()
         } catch {
             report(error)
@@ -29,7 +30,7 @@ extension LabLifecycle {
 
     func preflight() throws(StepFailure) {
         say("==> preflight\n")
-        for tool in LabCommands.tools {
+        for tool in commands.allTools {
             let command = commands.version(tool)
             let result = run(command, timeout: 60)
             guard result.succeeded else {
@@ -132,6 +133,12 @@ extension LabLifecycle {
         for command in steps { _ = try must("Calico install", command) }
     }
 
+    func installOtherCNI() throws(StepFailure) {
+        guard let install = commands.cniInstall else { return }
+        say("==> \(install.title)\n")
+        for command in install.steps { _ = try must("\(install.title) install", command) }
+    }
+
     func waitUntilReady() throws(StepFailure) {
         say("==> waiting up to \(Int(options.waitTimeout)) s for the nodes\n")
         let deadline = Date().addingTimeInterval(options.waitTimeout)
@@ -155,8 +162,11 @@ extension LabLifecycle {
             if options.pollInterval > 0 { Thread.sleep(forTimeInterval: options.pollInterval) }
         }
         say("  every node is Ready with its planned address\n")
-        guard commands.install != nil else { return }
         let remaining = max(1, Int(deadline.timeIntervalSinceNow.rounded(.up)))
+        if let install = commands.cniInstall {
+            _ = try must("wait for \(install.daemonSet)", commands.cniRolloutStatus(install, timeoutSeconds: remaining))
+        }
+        guard commands.install != nil else { return }
         _ = try must("wait for calico-node", commands.rolloutStatus(timeoutSeconds: remaining))
         try checkRunningPools()
     }
@@ -203,7 +213,7 @@ extension LabLifecycle {
     func printUpCommands() {
         var lines = ["# labgen up \(plan.name): the commands, run in \(folder.path)"]
         lines.append("# preflight")
-        for tool in LabCommands.tools { lines.append(shown(commands.version(tool))) }
+        for tool in commands.allTools { lines.append(shown(commands.version(tool))) }
         if plan.registry?.insecure == true {
             lines.append(shown(commands.dockerInfo) + "   # must list \(plan.registry!.host) under Insecure Registries")
         }
@@ -228,9 +238,16 @@ extension LabLifecycle {
             }
             lines += commands.calicoInstall.map(shown)
         }
+        if let install = commands.cniInstall {
+            lines.append("# \(install.title)")
+            lines += install.steps.map(shown)
+        }
         lines.append(
             "# wait (up to \(Int(options.waitTimeout)) s) until every node is Ready with its planned InternalIP")
         lines.append(shown(commands.getNodes))
+        if let install = commands.cniInstall {
+            lines.append(shown(commands.cniRolloutStatus(install, timeoutSeconds: Int(options.waitTimeout))))
+        }
         if commands.install != nil {
             lines.append(shown(commands.rolloutStatus(timeoutSeconds: Int(options.waitTimeout))))
         }

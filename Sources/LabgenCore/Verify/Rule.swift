@@ -30,6 +30,13 @@ public enum RuleID {
     public static let linkSubnet: DiagnosticID = "LG025"
     public static let calicoInstallation: DiagnosticID = "LG030"
     public static let poolEnvironment: DiagnosticID = "LG031"
+    public static let flannelNetwork: DiagnosticID = "LG040"
+    public static let flannelHostGateway: DiagnosticID = "LG041"
+    public static let flannelDirectRouting: DiagnosticID = "LG042"
+    public static let ciliumPodCIDR: DiagnosticID = "LG043"
+    public static let ciliumNativeRoutes: DiagnosticID = "LG044"
+    public static let ciliumMTU: DiagnosticID = "LG045"
+    public static let ciliumKubeProxy: DiagnosticID = "LG046"
 }
 
 /// A cross-artifact rule: what `labgen explain` prints and `labgen verify --help` lists.
@@ -292,7 +299,7 @@ public struct Rule: Sendable, Hashable {
                 differ, the running pool is the patch's, not the one the lab documents: a different cidr breaks
                 LG007 in the running cluster, a different encapsulation changes what the lab demonstrates.
                 """, severity: .error),
-    ] + releaseRules
+    ] + releaseRules + flannelRules + ciliumRules
 
     /// The rule with that ID.
     public static func rule(_ id: DiagnosticID) -> Rule? { catalogue.first { $0.id == id } }

@@ -93,10 +93,19 @@ struct StandIns {
                     if [ -f "$S/operator" ]; then echo 'Error from server (AlreadyExists): namespaces "tigera-operator" already exists' >&2; exit 1; fi
                     echo "namespace/tigera-operator created"; echo "deployment.apps/tigera-operator created"; touch "$S/operator" ;;
                 wait) echo "customresourcedefinition.apiextensions.k8s.io/installations.operator.tigera.io condition met" ;;
-                apply) echo "configured $3"; case "$3" in calico/installation.yaml|*calico.yaml) touch "$S/calico" ;; esac ;;
+                apply) echo "configured $3"; case "$3" in calico/installation.yaml|*calico.yaml|*kube-flannel.yml) touch "$S/calico" ;; esac ;;
                 patch) echo "daemonset.apps/calico-node patched" ;;
                 rollout) echo 'daemon set "calico-node" successfully rolled out' ;;
                 *) echo "stand-in kubectl: unexpected $*" >&2; exit 64 ;;
+                esac
+                """,
+            // helm: the Cilium install (a CNI makes the nodes Ready, as Calico's apply does).
+            "helm": """
+                case "$1" in
+                version) echo 'version.BuildInfo{Version:"v3.15.2"}' ;;
+                repo) echo '"cilium" has been added to your repositories' ;;
+                upgrade|install) touch "$S/calico"; echo 'Release "cilium" has been upgraded. Happy Helming!' ;;
+                *) echo "stand-in helm: unexpected $*" >&2; exit 64 ;;
                 esac
                 """,
             // bridges.sh runs ip; the stand-in keeps the bridges as files, never touching the host.

@@ -164,3 +164,17 @@ struct TopologyPictureTests {
         #expect(box("t").y == box("g0").y)
     }
 }
+
+@Suite("Topology picture of Flannel and Cilium labs")
+struct TopologyPictureCNITests {
+    @Test func flannelAndCiliumLabsShowTheirPodNetwork() throws {
+        let flannel = TopologyGraph(try PictureLabs.plan("flannel-host-gw"))
+        #expect(flannel.poolCaption?.hasPrefix("Flannel pod network of kind cluster") == true)
+        #expect(flannel.pools.map(\.lines) == [["Network 10.244.0.0/16 (a /24 per node)", "backend host-gw", "Flannel v0.28.4"]])
+        let cilium = TopologyGraph(try PictureLabs.plan("cilium-vxlan"))
+        #expect(cilium.poolCaption?.hasPrefix("Cilium pod network of kind cluster") == true)
+        #expect(cilium.pools.first?.lines.first == "tunnel vxlan")
+        let svg = TopologyPicture.svg(try PictureLabs.plan("cilium-native-routing"))
+        #expect(svg.contains("native routing 10.244.0.0/16"))
+    }
+}

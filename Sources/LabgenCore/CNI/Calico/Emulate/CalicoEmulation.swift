@@ -22,6 +22,10 @@ enum CalicoEmulation {
                 nodeSelector: pool.nodeSelector?.value ?? "all()")
         }
         guard !plan.pools.isEmpty else {
+            if let other = !facts.flannel.isEmpty ? "Flannel" : !facts.cilium.isEmpty ? "Cilium" : nil {
+                throw EmulationPlanError(
+                    "the lab's CNI is \(other); labgen emulate emulates Calico's datapath only (not \(other)'s yet)")
+            }
             throw EmulationPlanError("no enabled Calico IPPool: the lab has no pod network to emulate")
         }
         plan.autodetection = facts.calicoNode.first?.autodetection?.value ?? "first-found"
