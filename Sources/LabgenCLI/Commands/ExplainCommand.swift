@@ -19,7 +19,7 @@ enum ExplainCommand: Subcommand {
                 lines.append("  \(rule.id)  \(rule.severity.rawValue.padding(7))  \(rule.summary)")
             }
             lines += ["", "Model checks (labgen build, on the lab description):"]
-            for check in ModelCheck.allCases {
+            for check in ModelCheck.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
                 lines.append("  \(check.id)  \((check.isWarning ? "warning" : "error").padding(7))  \(check.summary)")
             }
             lines += ["", "See 'labgen explain <ID>' for one rule.", ""]

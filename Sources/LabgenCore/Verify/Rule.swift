@@ -49,7 +49,7 @@ public struct Rule: Sendable, Hashable {
     public var severity: Severity
 
     /// All rules, in ID order.
-    public static let catalogue: [Rule] = [
+    public static let catalogue: [Rule] = ([
         Rule(
             id: RuleID.unreadable, summary: "every artifact parses (YAML, VyOS, TOML) and exists only once", explanation: """
                 A file that looks like a lab artifact (kind config, containerlab topology, VyOS config, Calico or kubeadm
@@ -299,7 +299,7 @@ public struct Rule: Sendable, Hashable {
                 differ, the running pool is the patch's, not the one the lab documents: a different cidr breaks
                 LG007 in the running cluster, a different encapsulation changes what the lab demonstrates.
                 """, severity: .error),
-    ] + releaseRules + flannelRules + ciliumRules
+    ] + releaseRules + flannelRules + ciliumRules).sorted { $0.id.rawValue < $1.id.rawValue }
 
     /// The rule with that ID.
     public static func rule(_ id: DiagnosticID) -> Rule? { catalogue.first { $0.id == id } }
