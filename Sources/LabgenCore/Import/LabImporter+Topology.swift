@@ -1,0 +1,150 @@
+import LabFormats
+import LabModel
+
+extension LabImporter {
+    static func importTopology(
+        _ clab: ClabFacts, facts: LabFacts, nodes: [ImportedNode], mirror: String?, into spec: inout LabSpec,
+        result: inout ImportResult
+    ) {
+        func refuse(_ message: String, _ location: SourceLocation?) {
+            result.refusals.append(.error(refusalID, message, at: location))
+        }
+        // Topology: name, one MTU on every link, one server image.
+        var topology = TopologySpec(name: nil, mtu: nil, serverImage: nil, location: at)
+        if let name = clab.name?.value, name != spec.name { topology.name = name }
+        let mtus = Set(clab.links.map { $0.mtu?.value })
+        if mtus.count > 1 {
+            let odd = clab.links.first { $0.mtu?.value != clab.links[0].mtu?.value }
+            refuse("links with different MTUs (\(mtus.map { $0.map(String.init) ?? "unset" }.sorted().joined(separator: ", "))): "
+                + "labgen writes one MTU on every link", odd?.location)
+        }
+        topology.mtu = mtus.count == 1 ? mtus.first! : nil
+        let serverImages = Set(nodes.compactMap { $0.server?.image?.value })
+        if serverImages.count == 1, let only = serverImages.first, only != mirror.map({ "\($0)/nettool" }) {
+            topology.serverImage = only
+        } else if serverImages.count > 1 {
+            let first = nodes.first { $0.server?.image != nil }?.server?.image?.value
+            let odd = nodes.first { $0.server?.image != nil && $0.server?.image?.value != first }?.server?.image
+            refuse("servers with different images: labgen's servers share one image", odd?.location)
+        }
+        if topology.name != nil || topology.mtu != nil || topology.serverImage != nil { spec.topologies.append(topology) }
+
+        // Gateways: the nodes that mount a VyOS config as config.boot.
+        let folder = clab.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        var gateways: [(node: ClabNodeFacts, vyos: VyOSFacts)] = []
+        var mounted: Set<String> = []
+        for node in clab.nodes {
+            for bind in node.binds {
+                let parts = bind.value.split(separator: ":").map(String.init)
+                guard parts.count >= 2, parts[1] == ArtifactPaths.vyosConfigMount else { continue }
+                var source = parts[0]
+                if source.hasPrefix("./") { source.removeFirst(2) }
+                let path = LabFacts.normalize(folder.isEmpty || source.hasPrefix("/") ? source : folder + "/" + source)
+                if let vyos = facts.vyos[path] {
+                    gateways.append((node, vyos))
+                    mounted.insert(path)
+                } else {
+                    refuse("\(node.name.value) mounts '\(parts[0])' as its VyOS config, which was not found", bind.location)
+                }
+            }
+        }
+        for (path, vyos) in facts.vyos.sorted(by: { $0.key < $1.key }) where !mounted.contains(path) {
+            result.notes.append(
+                Diagnostic(refusalID, .note, "\(vyos.file) is not mounted by a node of the topology: not imported",
+                    at: SourceLocation(file: vyos.file, line: 1, column: 1)))
+        }
+        if gateways.count > 1 {
+            refuse("a further VyOS gateway '\(gateways[1].node.name.value)': labgen import reads labs with one gateway",
+                gateways[1].node.name.location)
+        }
+        if let (node, vyos) = gateways.first {
+            spec.gateways.append(importGateway(node, vyos, mirror: mirror, result: &result))
+        }
+
+        // Racks: consecutive nodes with the same rack label.
+        var bridgeOf: [String: String] = [:]
+        let bridges = Set(clab.nodes.filter(\.isBridge).map(\.name.value))
+        for link in clab.links where link.endpoints.count == 2 {
+            let (a, b) = (link.endpoints[0], link.endpoints[1])
+            if bridges.contains(a.node) { bridgeOf[b.key] = a.node }
+            if bridges.contains(b.node) { bridgeOf[a.key] = b.node }
+        }
+        for node in nodes {
+            guard let server = node.server else { continue }
+            guard let rack = node.rack else {
+                refuse("node of server '\(server.name.value)' has no 'rack=' node label: labgen labels every node with its rack",
+                    node.kindNode.location)
+                continue
+            }
+            guard let address = node.address else {
+                refuse("server '\(server.name.value)' puts no address on the node ('ip addr add A/L dev IF')", server.name.location)
+                continue
+            }
+            if let last = spec.racks.last, last.name == rack.value {
+                spec.racks[spec.racks.count - 1].nodes.append(node.spec)
+                continue
+            }
+            if spec.racks.contains(where: { $0.name == rack.value }) {
+                refuse("rack '\(rack.value)' again after another rack: labgen writes each rack's nodes together", rack.location)
+                continue
+            }
+            let subnet = address.address.subnet
+            var rackSpec = RackSpec(
+                name: rack.value, subnet: subnet.description, prefixLength: nil, gatewayAddress: nil, gateway: nil,
+                bridge: nil, firstHost: nil, location: at)
+            if let route = node.defaultRoute?.value, route != subnet.address(at: 1) {
+                rackSpec.gatewayAddress = route.description
+            }
+            if let bridge = bridgeOf["\(server.name.value):\(address.interface)"], bridge != "br-pool\(spec.racks.count)" {
+                rackSpec.bridge = bridge
+            }
+            rackSpec.nodes = [node.spec]
+            spec.racks.append(rackSpec)
+        }
+        // Defaults that reproduce the original are left out: server<n> in lab order.
+        var number = 0
+        for r in spec.racks.indices {
+            for n in spec.racks[r].nodes.indices {
+                number += 1
+                if spec.racks[r].nodes[n].server == "server\(number)" { spec.racks[r].nodes[n].server = nil }
+            }
+        }
+    }
+
+    static func importGateway(_ node: ClabNodeFacts, _ vyos: VyOSFacts, mirror: String?, result: inout ImportResult)
+        -> GatewaySpec
+    {
+        let image = node.image?.value
+        var release: String?
+        if let image, let colon = image.lastIndex(of: ":"), image[..<colon].hasSuffix("vyos/vyos") {
+            release = String(image[image.index(after: colon)...])
+        }
+        let footer = vyos.release?.value.release
+        if release == nil { release = footer }
+        if let footer, let release, footer != release {
+            result.corrections.append(
+                "the VyOS footer of \(vyos.file) names the release the gateway runs (\(release), its image tag); "
+                    + "the original says \(footer)")
+        }
+        var gateway = GatewaySpec(name: node.name.value, vyos: release, image: nil, location: at)
+        let defaultImage = release.map { (mirror.map { "\($0)/" } ?? "") + "vyos/vyos:\($0)" }
+        if image != defaultImage { gateway.image = image }
+        if let hostName = vyos.settings["system host-name"]?.first?.value, hostName != node.name.value {
+            result.corrections.append("the gateway's host-name is its name (\(node.name.value)); the original has '\(hostName)'")
+        }
+        for (index, rule) in vyos.natRules.enumerated() where rule.masquerade {
+            let number = Int(rule.number.value)
+            gateway.masquerades.append(
+                MasqueradeSpec(
+                    source: rule.source?.value.description, outbound: rule.outboundInterface?.value ?? "eth0",
+                    rule: number == 100 + index ? nil : number, location: at))
+        }
+        for route in vyos.staticRoutes {
+            for hop in route.nextHops {
+                gateway.staticRoutes.append(
+                    StaticRouteSpec(destination: route.destination.value.description, nextHop: hop.value.description, location: at))
+            }
+        }
+        return gateway
+    }
+}
