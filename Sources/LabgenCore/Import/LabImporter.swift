@@ -90,8 +90,14 @@ public enum LabImporter {
             cluster.nodes = nodes.map(\.spec)
         }
         spec.clusters.append(cluster)
-        guard result.refusals.isEmpty else { return result }
-        ImportComparison.compare(spec, with: facts, result: &result)
+        // The rendering compared with the original lists the rest of what is not reproduced (also when
+        // the reading above refused something, so that the list is whole); one refusal per position.
+        let structural = result.refusals
+        var compared = ImportResult()
+        ImportComparison.compare(spec, with: facts, result: &compared)
+        let taken = Set(structural.compactMap(\.location))
+        result.refusals += compared.refusals.filter { $0.location.map { !taken.contains($0) } ?? structural.isEmpty }
+        result.refusals.sort { ($0.location ?? at) < ($1.location ?? at) }
         if result.refusals.isEmpty { result.spec = spec }
         return result
     }
