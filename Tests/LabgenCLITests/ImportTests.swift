@@ -8,6 +8,13 @@ import Testing
 /// `labgen import`: a small hand-written lab folder (written here, never ../shared) becomes a lab file
 /// that builds back into the same facts; what the model cannot express is refused with its file:line.
 @Suite struct ImportTests {
+    /// labgen in-process with this process's environment (PATH finds swiftc).
+    static func build(_ workspace: Workspace, _ arguments: [String]) -> RunResult {
+        var environment = ProcessInfo.processInfo.environment
+        environment[BuildCommand.crashVariable] = nil
+        return workspace.labgen(arguments, environment: environment)
+    }
+
     static let setup = """
         #!/bin/bash
         set -e
@@ -182,7 +189,7 @@ import Testing
         #expect(result.out.contains("correction: a Calico IPPool file and a calico-node patch are written"))
 
         // Built with the CLI's lab-file path, the lab's facts are the original's.
-        let build = workspace.labgen(["build", "demo.swift", "--output", "built"])
+        let build = Self.build(workspace, ["build", "demo.swift", "--output", "built"])
         #expect(build.status == 0, "\(build.all)")
         func facts(_ folder: String) -> LabFacts {
             LabFacts.read(ArtifactDiscovery.files(in: workspace.path(folder)))
@@ -215,16 +222,16 @@ import Testing
             }
 
             """
-        try Self.write(workspace, clab: Self.clab(extraExec: "\n          - ip link add vrf1 type vrf table 10"), vyos: Self.vyos(protocols: bgp))
+        try Self.write(workspace, clab: Self.clab(extraExec: "\n      - ip link add vrf1 type vrf table 10"), vyos: Self.vyos(protocols: bgp))
         let result = workspace.labgen(["import", "lab", "--output", "demo.swift"])
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: workspace.path("demo.swift").path))
         let errors = result.err.split(separator: "\n").filter { $0.contains("error:") }
         #expect(
             errors == [
-                "lab/clab.yaml:32:9: error: exec 'ip link add vrf1 type vrf table 10': labgen writes only the node's address "
+                "clab.yaml:29:9: error: exec 'ip link add vrf1 type vrf table 10': labgen writes only the node's address "
                     + "and default route [LG070]",
-                "lab/startup-conf/gw0-boot.cfg:31:23: error: VyOS 'protocols bgp system-as 65001' is not in labgen's gateway "
+                "startup-conf/gw0-boot.cfg:32:19: error: VyOS 'protocols bgp system-as 65001' is not in labgen's gateway "
                     + "config [LG070]",
                 "error: labgen's model cannot express 2 constructs of lab; nothing was written",
             ])
@@ -243,7 +250,7 @@ import Testing
                 location: spec.location))
         let workspace = try Workspace()
         try LabSwiftWriter.write(spec).write(to: workspace.path("lab.swift"), atomically: true, encoding: .utf8)
-        let build = workspace.labgen(["build", "lab.swift", "--output", "built"])
+        let build = Self.build(workspace, ["build", "lab.swift", "--output", "built"])
         #expect(build.status == 1)
         #expect(!build.all.contains("does not compile"), "\(build.all)")
         #expect(build.all.contains(#"x\") }\nlet y = Lab(\"\\(1)"#) || build.all.contains("lab name"), "\(build.all)")

@@ -13,7 +13,13 @@ enum ImportComparison {
         for problem in compiled.diagnostics where problem.severity == .error {
             refuse("the imported model does not build: \(problem.message) [\(problem.id)]", nil)
         }
-        guard let rendered = compiled.rendered else { return }
+        guard let rendered = compiled.rendered else {
+            result.notes.append(
+                Diagnostic(LabImporter.refusalID, .note,
+                    "the imported model could not be built, so the lab was not compared with labgen's rendering: "
+                        + "the list may not name every construct labgen cannot express", at: nil))
+            return
+        }
         let ours = LabFacts.read(rendered)
         compareKind(ours.kind, original.kind, refuse)
         compareClab(ours.clab, original.clab, cluster: spec.clusters.first?.name ?? "kind", refuse)
@@ -139,7 +145,7 @@ enum ImportComparison {
                 for value in values where !ourValues.contains(value.value) {
                     let group = path.split(separator: " ").prefix(3).joined(separator: " ")
                     if missing[group] == nil { order.append(group) }
-                    missing[group, default: []].append(Located("\(path) \(value.value)", at: value.location))
+                    missing[group, default: []].append(Located(value.value.isEmpty ? path : "\(path) \(value.value)", at: value.location))
                 }
             }
             for group in order {

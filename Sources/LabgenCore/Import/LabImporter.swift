@@ -96,6 +96,7 @@ public enum LabImporter {
         var compared = ImportResult()
         ImportComparison.compare(spec, with: facts, result: &compared)
         let taken = Set(structural.compactMap(\.location))
+        result.notes += compared.notes
         result.refusals += compared.refusals.filter { $0.location.map { !taken.contains($0) } ?? structural.isEmpty }
         result.refusals.sort { ($0.location ?? at) < ($1.location ?? at) }
         if result.refusals.isEmpty { result.spec = spec }
