@@ -241,6 +241,8 @@ import Testing
         #expect(LabSwiftWriter.literal(#"a"b\c"#) == #""a\"b\\c""#)
         #expect(LabSwiftWriter.literal("x\ny\r\t\u{1}") == #""x\ny\r\t\u{1}""#)
         #expect(LabSwiftWriter.literal(#"\(exit(1))"#) == #""\\(exit(1))""#)
+        // A path with a line break stays inside its comment.
+        #expect(LabSwiftWriter.commentLines("from a\nexit(1)\r//") == ["// from a exit(1) //"])
         // A lab file written from a name that tries to close the literal compiles, and the name is
         // checked by labgen as data (a model error), not run as code.
         var spec = LabSpec(name: "x\") }\nlet y = Lab(\"\\(1)", location: SourceLocation(file: "lab.swift", line: 1, column: 1))

@@ -5,7 +5,7 @@ import LabModel
 public enum LabSwiftWriter {
     public static func write(_ spec: LabSpec, comment: [String] = []) -> String {
         var lines = ["import LabKit", ""]
-        lines += comment.map { "// " + $0.replacingOccurrences(of: "\n", with: " ") }
+        lines += comment.flatMap(commentLines)
         lines.append("let lab = Lab(\(literal(spec.name))) {")
         for registry in spec.registries {
             lines.append("    Registry(" + args([("mirror", literal(registry.mirror)), ("insecure", registry.insecure ? "true" : nil)]) + ")")
@@ -42,6 +42,25 @@ public enum LabSwiftWriter {
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A comment as `//` lines of at most about 110 characters; control characters (a line break in a
+    /// path) become spaces, so no text leaves the comment.
+    static func commentLines(_ text: String) -> [String] {
+        let clean = String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) || (0x2028...0x2029).contains($0.value) ? " " : $0
+        }))
+        var lines: [String] = []
+        var line = "//"
+        for word in clean.split(separator: " ") {
+            if line.count + 1 + word.count > 110, line != "//" {
+                lines.append(line)
+                line = "//  "
+            }
+            line += " " + word
+        }
+        lines.append(line)
+        return lines
     }
 
     static func clusterLines(_ cluster: ClusterSpec) -> [String] {
