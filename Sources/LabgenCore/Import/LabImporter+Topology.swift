@@ -53,9 +53,9 @@ extension LabImporter {
                 Diagnostic(refusalID, .note, "\(vyos.file) is not mounted by a node of the topology: not imported",
                     at: SourceLocation(file: vyos.file, line: 1, column: 1)))
         }
-        if gateways.count > 1 {
-            refuse("a further VyOS gateway '\(gateways[1].node.name.value)': labgen import reads labs with one gateway",
-                gateways[1].node.name.location)
+        for (node, _) in gateways.dropFirst() {
+            refuse("a further VyOS gateway '\(node.name.value)' (after '\(gateways[0].node.name.value)'): labgen import "
+                + "reads labs with one gateway", node.name.location)
         }
         if let (node, vyos) = gateways.first {
             spec.gateways.append(importGateway(node, vyos, mirror: mirror, result: &result))

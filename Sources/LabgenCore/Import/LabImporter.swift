@@ -28,7 +28,8 @@ public enum LabImporter {
         }
         for problem in facts.readDiagnostics where problem.severity == .error { result.refusals.append(problem) }
         guard let kind = facts.kind else {
-            refuse("no kind config found (a kind config file, a 'kind create cluster' heredoc, or --kind)", nil)
+            refuse("no kind cluster in this lab (no kind config file, 'kind create cluster' heredoc or --kind): labgen's "
+                + "model is a lab around one kind cluster", nil)
             return result
         }
         for other in facts.otherKindConfigs {
