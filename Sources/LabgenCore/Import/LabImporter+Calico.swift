@@ -25,9 +25,11 @@ extension LabImporter {
                     name: pool.name == defaultName ? nil : pool.name, cidr: cidr.description,
                     blockSize: pool.effectiveBlockSize == 26 ? nil : pool.effectiveBlockSize,
                     ipipMode: ipip, vxlanMode: vxlan, natOutgoing: pool.natOutgoing,
-                    nodeSelector: pool.nodeSelector?.value, rack: nil, disabled: pool.disabled, location: at))
+                    nodeSelector: pool.nodeSelector?.value == "all()" ? nil : pool.nodeSelector?.value, rack: nil, disabled: pool.disabled, location: at))
         }
-        guard fromEnvironment else { return }
+        // A calico-node patch that sets CALICO_IPV4POOL_*: the manifest install (as labgen writes it).
+        let patched = facts.calicoNode.contains { !$0.poolEnvironment.isEmpty }
+        guard fromEnvironment || patched, !cluster.pools.isEmpty else { return }
         // The release of the manifest: the tag of its calico/node image.
         let version = facts.images.lazy.filter(\.pulledInCluster).compactMap { image -> String? in
             let text = image.reference.value
@@ -35,6 +37,7 @@ extension LabImporter {
             return String(text[text.index(after: colon)...])
         }.first
         cluster.calicoInstalls.append(CalicoInstallSpec(mode: .manifest, version: version, manifest: nil, location: at))
+        guard fromEnvironment else { return }
         result.corrections.append(
             "a Calico IPPool file and a calico-node patch are written; the original sets the pool through calico-node's "
                 + "environment in its copy of calico.yaml (labgen applies Calico's calico.yaml"
