@@ -137,13 +137,13 @@ enum ImportComparison {
             guard let original = theirs.vyos[LabFacts.normalize(folder.isEmpty || path.hasPrefix("/") ? path : folder + "/" + path)],
                 let rendered = ours.vyos[ArtifactPaths.vyosBoot(gateway: gateway.name)]
             else { continue }
-            // Grouped by construct (the first three words of the path), at its first line.
+            // Grouped by construct (the first four words of the path: a BGP neighbor, an interface), at its first line.
             var missing: [String: [Located<String>]] = [:]
             var order: [String] = []
             for (path, values) in original.settings where path != "system host-name" {
                 let ourValues = Set(rendered.settings[path]?.map(\.value) ?? [])
                 for value in values where !ourValues.contains(value.value) {
-                    let group = path.split(separator: " ").prefix(3).joined(separator: " ")
+                    let group = path.split(separator: " ").prefix(4).joined(separator: " ")
                     if missing[group] == nil { order.append(group) }
                     missing[group, default: []].append(Located(value.value.isEmpty ? path : "\(path) \(value.value)", at: value.location))
                 }
