@@ -53,14 +53,9 @@ extension LabImporter {
                 Diagnostic(refusalID, .note, "\(vyos.file) is not mounted by a node of the topology: not imported",
                     at: SourceLocation(file: vyos.file, line: 1, column: 1)))
         }
-        for (node, _) in gateways.dropFirst() {
-            refuse("a further VyOS gateway '\(node.name.value)' (after '\(gateways[0].node.name.value)'): labgen import "
-                + "reads labs with one gateway", node.name.location)
-        }
-        if let (node, vyos) = gateways.first {
+        for (node, vyos) in gateways {
             spec.gateways.append(importGateway(node, vyos, mirror: mirror, result: &result))
         }
-
         // Racks: consecutive nodes with the same rack label.
         var bridgeOf: [String: String] = [:]
         let bridges = Set(clab.nodes.filter(\.isBridge).map(\.name.value))
@@ -101,6 +96,7 @@ extension LabImporter {
             rackSpec.nodes = [node.spec]
             spec.racks.append(rackSpec)
         }
+        if gateways.count > 1 { importTransit(clab, gateways: gateways, bridges: bridges, into: &spec, result: &result) }
         // Defaults that reproduce the original are left out: server<n> in lab order.
         var number = 0
         for r in spec.racks.indices {
@@ -146,5 +142,39 @@ extension LabImporter {
             }
         }
         return gateway
+    }
+
+    /// Several gateways: each rack's router (the gateway linked to its bridge), and the transit link
+    /// (the bridge that joins gateways and no server), with each gateway's address on it.
+    static func importTransit(
+        _ clab: ClabFacts, gateways: [(node: ClabNodeFacts, vyos: VyOSFacts)], bridges: Set<String>, into spec: inout LabSpec,
+        result: inout ImportResult
+    ) {
+        var gatewayOn: [String: [(gateway: String, interface: String)]] = [:]
+        let names = Set(gateways.map(\.node.name.value))
+        for link in clab.links where link.endpoints.count == 2 {
+            for (a, b) in [(link.endpoints[0], link.endpoints[1]), (link.endpoints[1], link.endpoints[0])]
+            where names.contains(a.node) && bridges.contains(b.node) {
+                gatewayOn[b.node, default: []].append((a.node, a.interface))
+            }
+        }
+        for index in spec.racks.indices {
+            let bridge = spec.racks[index].bridge ?? "br-pool\(index)"
+            spec.racks[index].gateway = gatewayOn[bridge]?.first?.gateway
+        }
+        let rackBridges = Set(spec.racks.indices.map { spec.racks[$0].bridge ?? "br-pool\($0)" })
+        guard let (bridge, members) = gatewayOn.first(where: { !rackBridges.contains($0.key) && $0.value.count > 1 }) else {
+            return
+        }
+        var subnet: IPv4Prefix?
+        for (gateway, interface) in members {
+            guard let index = spec.gateways.firstIndex(where: { $0.name == gateway }),
+                let vyos = gateways.first(where: { $0.node.name.value == gateway })?.vyos,
+                let address = vyos.interfaces.first(where: { $0.name.value == interface })?.addresses.first?.value
+            else { continue }
+            spec.gateways[index].transitAddress = address.address.description
+            subnet = subnet ?? address.subnet
+        }
+        spec.transits.append(TransitSpec(subnet: subnet?.description, bridge: bridge == "br-transit" ? nil : bridge, location: at))
     }
 }

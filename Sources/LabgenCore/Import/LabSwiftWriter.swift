@@ -18,9 +18,13 @@ public enum LabSwiftWriter {
                 ]) + ")")
         }
         for cluster in spec.clusters { lines += clusterLines(cluster) }
+        for transit in spec.transits {
+            lines.append("    Transit(" + args([(nil, transit.subnet.map(literal)), ("bridge", transit.bridge.map(literal))]) + ")")
+        }
         for gateway in spec.gateways {
             let head = "    Gateway(" + args([
                 (nil, literal(gateway.name)), ("vyos", gateway.vyos.map(literal)), ("image", gateway.image.map(literal)),
+                ("transit", gateway.transitAddress.map(literal)),
             ]) + ")"
             let body =
                 gateway.masquerades.map {
