@@ -96,7 +96,16 @@ extension LabImporter {
             rackSpec.nodes = [node.spec]
             spec.racks.append(rackSpec)
         }
-        if gateways.count > 1 { importTransit(clab, gateways: gateways, bridges: bridges, into: &spec, result: &result) }
+        if gateways.count > 1, !importTransit(clab, gateways: gateways, bridges: bridges, into: &spec, result: &result) {
+            // No transit bridge: the first gateway is imported (so that the comparison lists the rest of
+            // the lab), the others are refused by name.
+            for (node, _) in gateways.dropFirst() {
+                refuse("a further VyOS gateway '\(node.name.value)' not joined to '\(gateways[0].node.name.value)' by a "
+                    + "transit bridge: labgen joins several gateways with one transit bridge", node.name.location)
+            }
+            spec.gateways.removeLast(spec.gateways.count - 1)
+            for index in spec.racks.indices { spec.racks[index].gateway = nil }
+        }
         // Defaults that reproduce the original are left out: server<n> in lab order.
         var number = 0
         for r in spec.racks.indices {
@@ -149,7 +158,7 @@ extension LabImporter {
     static func importTransit(
         _ clab: ClabFacts, gateways: [(node: ClabNodeFacts, vyos: VyOSFacts)], bridges: Set<String>, into spec: inout LabSpec,
         result: inout ImportResult
-    ) {
+    ) -> Bool {
         var gatewayOn: [String: [(gateway: String, interface: String)]] = [:]
         let names = Set(gateways.map(\.node.name.value))
         for link in clab.links where link.endpoints.count == 2 {
@@ -164,7 +173,7 @@ extension LabImporter {
         }
         let rackBridges = Set(spec.racks.indices.map { spec.racks[$0].bridge ?? "br-pool\($0)" })
         guard let (bridge, members) = gatewayOn.first(where: { !rackBridges.contains($0.key) && $0.value.count > 1 }) else {
-            return
+            return false
         }
         var subnet: IPv4Prefix?
         for (gateway, interface) in members {
@@ -176,5 +185,6 @@ extension LabImporter {
             subnet = subnet ?? address.subnet
         }
         spec.transits.append(TransitSpec(subnet: subnet?.description, bridge: bridge == "br-transit" ? nil : bridge, location: at))
+        return true
     }
 }
