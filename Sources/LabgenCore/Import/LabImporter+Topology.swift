@@ -66,15 +66,15 @@ extension LabImporter {
         }
         for node in nodes {
             guard let server = node.server else { continue }
-            guard let rack = node.rack else {
+            if node.rack == nil {
                 refuse("node of server '\(server.name.value)' has no 'rack=' node label: labgen labels every node with its rack",
                     node.kindNode.location)
-                continue
             }
-            guard let address = node.address else {
-                refuse("server '\(server.name.value)' puts no address on the node ('ip addr add A/L dev IF')", server.name.location)
-                continue
+            if node.address == nil {
+                refuse("server '\(server.name.value)' puts no address on the node ('ip addr add A/L dev IF'): labgen's servers "
+                    + "give each node its rack address", server.name.location)
             }
+            guard let rack = node.rack, let address = node.address else { continue }
             if let last = spec.racks.last, last.name == rack.value {
                 spec.racks[spec.racks.count - 1].nodes.append(node.spec)
                 continue
