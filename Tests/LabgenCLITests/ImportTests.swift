@@ -258,6 +258,17 @@ import Testing
         #expect(build.all.contains("must be a DNS label") && build.all.contains("[LG100]"), "\(build.all)")
     }
 
+    @Test func importNeverWritesThroughALink() throws {
+        let workspace = try Workspace()
+        try Self.write(workspace)
+        try "keep\n".write(to: workspace.path("target.swift"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: workspace.path("link.swift"), withDestinationURL: workspace.path("target.swift"))
+        let result = workspace.labgen(["import", "lab", "--output", "link.swift"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("is a symbolic link"))
+        #expect(try String(contentsOf: workspace.path("target.swift"), encoding: .utf8) == "keep\n")
+    }
+
     @Test func helpDescribesImport() {
         let workspace = try! Workspace()
         let help = workspace.labgen(["import", "--help"])
