@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "LabgenCore", dependencies: ["LabModel", "LabFormats", "LabStock", "CLabgenSystem"]),
         // The built-in labs: lab files in the same form users write, compiled into labgen.
         .target(name: "TemplateLabs", dependencies: ["LabKit"], path: "templates/labs"),
-        .target(name: "LabgenCLI", dependencies: ["LabgenCore", "LabKit", "TemplateLabs"]),
+        .target(name: "LabgenCLI", dependencies: ["LabgenCore", "LabKit", "TemplateLabs", "CLabgenSystem"]),
         .executableTarget(name: "labgen", dependencies: ["LabgenCLI"]),
 
         // Thin command plugins: build and run the package's lab programs, then call the labgen tool.
@@ -61,7 +61,9 @@ let package = Package(
             name: "labgen-yaml-suite", dependencies: ["LabFormats"], path: "Sources/Tools/labgen-yaml-suite",
             exclude: ["known-differences.txt"]),
         // Times resolve, render, verify and write on synthetic labs (see BENCHMARKS.md, .ci/bench-smoke.sh).
-        .executableTarget(name: "labgen-bench", dependencies: ["LabModel", "LabgenCore"], path: "Sources/Tools/labgen-bench"),
+        .executableTarget(
+            name: "labgen-bench", dependencies: ["LabModel", "LabgenCore"], path: "Sources/Tools/labgen-bench",
+            exclude: ["side-by-side.sh"]),
 
         // The seeded generator every property and fuzz test uses.
         .target(name: "LabgenTestSupport", path: "Tests/LabgenTestSupport"),

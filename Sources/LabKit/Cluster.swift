@@ -11,9 +11,11 @@ public struct Cluster: LabElement, Sendable {
     ///   - serviceSubnet: the service subnet; kind's default `10.96.0.0/16` when nil.
     ///   - disableDefaultCNI: true unless the lab uses kind's own kindnet.
     ///   - kubeProxyMode: `iptables`, `ipvs` or `none`; kind's default when nil.
+    ///   - kubeadmPatches: the standalone kubeadm patches as one multi-document `kubeadm.yaml` (`.oneFile`,
+    ///     the default) or as `kubeadm/<node>.yaml` per node (`.perNode`); kind.yaml embeds them either way.
     public init(
         _ name: String, image: String? = nil, podSubnet: String? = nil, serviceSubnet: String? = nil,
-        disableDefaultCNI: Bool = true, kubeProxyMode: String? = nil,
+        disableDefaultCNI: Bool = true, kubeProxyMode: String? = nil, kubeadmPatches: KubeadmPatchLayout = .oneFile,
         fileID: String = #fileID, line: Int = #line, column: Int = #column,
         @ClusterBuilder _ content: () -> [ClusterComponent] = { [] }
     ) {
@@ -21,6 +23,7 @@ public struct Cluster: LabElement, Sendable {
             name: name, image: image, podSubnet: podSubnet, serviceSubnet: serviceSubnet,
             disableDefaultCNI: disableDefaultCNI, kubeProxyMode: kubeProxyMode,
             location: Written(fileID, line, column).location)
+        spec.kubeadmPatches = kubeadmPatches == .oneFile ? nil : kubeadmPatches
         for component in content() {
             switch component {
             case .pool(let pool): spec.pools.append(pool)

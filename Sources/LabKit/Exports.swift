@@ -4,6 +4,7 @@ import LabModel
 // lab file needs.
 public typealias NodeRole = LabModel.NodeRole
 public typealias EncapsulationMode = LabModel.EncapsulationMode
+public typealias KubeadmPatchLayout = LabModel.KubeadmPatchLayout
 public typealias LabSpec = LabModel.LabSpec
 
 /// Where a DSL element was written.

@@ -14,7 +14,9 @@ public enum LabRegistry {
     nonisolated(unsafe) private static var installed = false
 
     static func register(_ spec: LabSpec) {
-        guard ProcessInfo.processInfo.environment[outputVariable] != nil else { return }
+        // getenv, not ProcessInfo's environment: that builds a dictionary of the whole
+        // environment on every call, once per Lab.
+        guard getenv(outputVariable) != nil else { return }
         lock.lock()
         defer { lock.unlock() }
         labs.append(spec)
@@ -32,7 +34,8 @@ public enum LabRegistry {
     }
 
     private static func writeOutput() {
-        guard let path = ProcessInfo.processInfo.environment[outputVariable] else { return }
+        guard let value = getenv(outputVariable) else { return }
+        let path = String(cString: value)
         lock.lock()
         let specs = labs
         lock.unlock()

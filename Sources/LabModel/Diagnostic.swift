@@ -18,6 +18,32 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
+
+    /// Decoding with `userInfo[SourceLocation.relocation] = Relocation(module:, file:)` renames the
+    /// file of every location in that module (`<module>/...`) to `file`, as it decodes: a lab file's
+    /// compiled program records `LabFile/lab.swift`, diagnostics name the path the user gave.
+    public static let relocation = CodingUserInfoKey(rawValue: "labgen.SourceLocation.relocation")!
+
+    public struct Relocation: Sendable {
+        public var modulePrefix: String
+        public var file: String
+        public init(module: String, file: String) {
+            modulePrefix = module + "/"
+            self.file = file
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, line, column }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        line = try container.decode(Int.self, forKey: .line)
+        column = try container.decode(Int.self, forKey: .column)
+        if let relocation = decoder.userInfo[Self.relocation] as? Relocation, file.hasPrefix(relocation.modulePrefix) {
+            file = relocation.file
+        }
+    }
 }
 
 /// A stable diagnostic identifier such as `LG002`. IDs never change meaning once published.

@@ -4,6 +4,15 @@ public enum NodeRole: String, Hashable, Sendable, Codable, CaseIterable {
     case worker
 }
 
+/// How the standalone kubeadm patches are written (`Cluster(..., kubeadmPatches:)`).
+public enum KubeadmPatchLayout: String, Hashable, Sendable, Codable, CaseIterable {
+    /// One multi-document file, `kubeadm.yaml`: a document per node, named by `nodeRegistration.name`
+    /// (the default: one file instead of one per node).
+    case oneFile = "one-file"
+    /// A file per node, `kubeadm/<node>.yaml`.
+    case perNode = "per-node"
+}
+
 /// Calico's encapsulation modes for `ipipMode` and `vxlanMode`.
 public enum EncapsulationMode: String, Hashable, Sendable, Codable, CaseIterable {
     case always = "Always"

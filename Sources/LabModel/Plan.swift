@@ -60,6 +60,8 @@ public struct ClusterPlan: Hashable, Sendable, Codable {
     public var serviceSubnet: IPv4Prefix?
     public var disableDefaultCNI: Bool
     public var kubeProxyMode: String?
+    /// How the standalone kubeadm patches are written; nil (not recorded in lab.json) means `.oneFile`.
+    public var kubeadmPatches: KubeadmPatchLayout?
     public var nodes: [NodePlan]
     public var pools: [PodPoolPlan]
     /// How Calico is installed; nil when the lab has no pool (no Calico).
@@ -86,6 +88,7 @@ public struct ClusterPlan: Hashable, Sendable, Codable {
     public static let kindDefaultPodSubnet = IPv4Prefix(IPv4Address(10, 244, 0, 0), length: 16)
 
     public var effectiveServiceSubnet: IPv4Prefix { serviceSubnet ?? Self.kindDefaultServiceSubnet }
+    public var kubeadmPatchLayout: KubeadmPatchLayout { kubeadmPatches ?? .oneFile }
 }
 
 /// The resolved Calico install: mode, release and where its manifest comes from.

@@ -81,6 +81,8 @@ public struct ClusterSpec: Hashable, Sendable, Codable {
     public var serviceSubnet: String?
     public var disableDefaultCNI: Bool
     public var kubeProxyMode: String?
+    /// How the standalone kubeadm patches are written; nil means `.oneFile`.
+    public var kubeadmPatches: KubeadmPatchLayout?
     public var pools: [PodPoolSpec] = []
     /// How Calico is installed (`Calico(..., install:)`); every one written, to report more than one.
     public var calicoInstalls: [CalicoInstallSpec] = []

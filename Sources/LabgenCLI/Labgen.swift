@@ -14,8 +14,8 @@ public enum Labgen {
     static var subcommands: [any Subcommand.Type] {
         [
             BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, AddressesCommand.self,
-            UpCommand.self, DownCommand.self, StatusCommand.self, EmulateCommand.self, InitCommand.self, ImportCommand.self,
-            TemplatesCommand.self,
+            GraphCommand.self, UpCommand.self, DownCommand.self, StatusCommand.self, EmulateCommand.self,
+            InitCommand.self, ImportCommand.self, TemplatesCommand.self,
         ]
     }
 

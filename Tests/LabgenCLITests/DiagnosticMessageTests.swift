@@ -268,7 +268,9 @@ import Testing
             "c", name: nil, blockSize: nil, ipip: .never, vxlan: .never, natOutgoing: true, nodeSelector: nil,
             rack: nil,
             disabled: false)
-        _ = Cluster("c", image: nil, podSubnet: nil, serviceSubnet: nil, disableDefaultCNI: true, kubeProxyMode: nil)
+        _ = Cluster(
+            "c", image: nil, podSubnet: nil, serviceSubnet: nil, disableDefaultCNI: true, kubeProxyMode: nil,
+            kubeadmPatches: .oneFile)
         _ = Gateway("g", vyos: "1.4.9", image: nil, transit: nil)
         _ = Transit(nil, bridge: nil)
         _ = Masquerade(source: nil, outbound: "eth0", rule: nil)
@@ -279,7 +281,7 @@ import Testing
         _ = Topology(name: nil, mtu: nil, serverImage: nil)
         let signatures = [
             "`Registry(mirror:insecure:)`", "`Topology(name:mtu:serverImage:)`",
-            "`Cluster(name, image:podSubnet:serviceSubnet:disableDefaultCNI:kubeProxyMode:)`",
+            "`Cluster(name, image:podSubnet:serviceSubnet:disableDefaultCNI:kubeProxyMode:kubeadmPatches:)`",
             "`PodPool(cidr, name:blockSize:ipip:vxlan:natOutgoing:nodeSelector:rack:disabled:)`",
             "`Gateway(name, vyos:image:transit:)`", "`Transit(subnet, bridge:)`", "`Masquerade(source:outbound:rule:)`",
             "`StaticRoute(dest, via:)`", "`Rack(name, subnet:prefixLength:gateway:bridge:router:firstHost:slot:)`",

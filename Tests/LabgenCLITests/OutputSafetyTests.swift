@@ -8,8 +8,12 @@ import Testing
 struct OutputSafetyTests {
     @Test func anErrorInTheSecondLabWritesNothingInTheFirst() throws {
         let workspace = try Workspace()
-        try workspace.writeModel([sampleLab(name: "alpha"), sampleLab(name: "beta")], to: "old.json")
-        try workspace.writeModel([sampleLab(name: "alpha", extraWorker: true), sampleLab(name: "beta", extraWorker: true)], to: "new.json")
+        // Per-node kubeadm patches: the second lab has a kubeadm/ folder that the new model writes into.
+        try workspace.writeModel(
+            [sampleLab(name: "alpha"), sampleLab(name: "beta", kubeadmPatches: .perNode)], to: "old.json")
+        try workspace.writeModel(
+            [sampleLab(name: "alpha", extraWorker: true), sampleLab(name: "beta", extraWorker: true, kubeadmPatches: .perNode)],
+            to: "new.json")
         #expect(workspace.labgen(["build", "--model", "old.json", "--quiet"]).status == 0)
         // The second lab cannot be written: its kubeadm folder is now a link to somewhere else.
         let elsewhere = workspace.path("elsewhere")

@@ -142,10 +142,10 @@ enum LabgenBinary {
 }
 
 /// A small lab in the DSL; `extraWorker` adds a node (a change of the model).
-func sampleLab(name: String = "sample", extraWorker: Bool = false) -> Lab {
+func sampleLab(name: String = "sample", extraWorker: Bool = false, kubeadmPatches: KubeadmPatchLayout = .oneFile) -> Lab {
     Lab(name) {
         Registry(mirror: "192.168.2.100:5000", insecure: true)
-        Cluster(name, image: "kindest/node:v1.27.3", podSubnet: "10.244.0.0/16") {
+        Cluster(name, image: "kindest/node:v1.27.3", podSubnet: "10.244.0.0/16", kubeadmPatches: kubeadmPatches) {
             Calico(pool: PodPool("10.244.0.0/16", ipip: .crossSubnet, natOutgoing: true))
         }
         Gateway("gw0", vyos: "1.4.9") {

@@ -163,4 +163,15 @@ struct OutputWriterTests {
         #expect(mode == 0o755)
         #expect(!(try writer.write(script)).changed)
     }
+
+    /// A folder whose generated files are all gone is removed, unless something else is in it.
+    @Test func aFolderOfOnlyObsoleteFilesIsRemoved() throws {
+        let folder = try TemporaryFolder()
+        let writer = OutputWriter(root: folder.url)
+        try writer.write(rendered([("kind.yaml", "a\n"), ("kubeadm/n1.yaml", "b\n"), ("other/x.yaml", "c\n")]))
+        try folder.write("lab/other/mine.txt", "mine\n")
+        try writer.write(rendered([("kind.yaml", "a\n"), ("kubeadm.yaml", "b\n")]))
+        #expect(folder.snapshot().keys.sorted() == ["lab/.labgen-manifest", "lab/kind.yaml", "lab/kubeadm.yaml", "lab/other/mine.txt"])
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("lab/kubeadm").path))
+    }
 }

@@ -10,7 +10,7 @@ let calicoIPIPCrossSubnet2GW = Lab("calico-ipip-crosssubnet-2gw") {
     Registry(mirror: "192.168.2.100:5000", insecure: true)
     Topology(mtu: 1500)
     NodePool("10.1.0.0/16", rackPrefix: 24)
-    Cluster("calico-ipip-crosssubnet-2gw", image: "burlyluo/kindest:v1.27.3") {
+    Cluster("calico-ipip-crosssubnet-2gw", image: "burlyluo/kindest:v1.27.3", kubeadmPatches: .perNode) {
         Calico(pool: PodPool("10.244.0.0/16", ipip: .crossSubnet, natOutgoing: true))
     }
     Gateway("gw0", vyos: "1.4.9")

@@ -25,4 +25,14 @@ int labgen_ipip_open(const char *namespacePath, const char *name, int *tunFd, in
 int labgen_ipip_serve(int tun, int raw, const uint32_t *networks, const uint32_t *masks, const uint32_t *nextHops,
                       int routes, int stopFd);
 
+#include <sys/types.h>
+
+/// Starts `path` (an absolute or relative path, not searched on PATH) with `argv` and `envp`
+/// (NULL-terminated) in `directory` (NULL: this process's), stdin from /dev/null, stdout and stderr
+/// onto `output_fd`, every other descriptor closed: posix_spawn with one closefrom action (glibc
+/// 2.34), where Foundation's Process adds a close action for every possible descriptor number
+/// (RLIMIT_NOFILE of them). Returns 0 and sets `pid`, or an errno value.
+int labgen_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, int output_fd,
+                 pid_t *pid);
+
 #endif

@@ -125,7 +125,7 @@ public struct VyOSReleaseEvidence: Hashable, Sendable {
     public static func ofSetCommands(_ text: String) -> VyOSReleaseEvidence? {
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = String(rawLine).vyosTrimmingWhitespace
-            guard line.hasPrefix("#"), let r = line.firstRange(of: "Release version:") else { continue }
+            guard line.hasPrefix("#"), let r = line.utf8Range(of: "Release version:") else { continue }
             let release = String(line[r.upperBound...]).vyosTrimmingWhitespace
             guard let dialect = VyOSDialect(release: release) else { return nil }
             return VyOSReleaseEvidence(dialect: dialect, release: release, source: "its 'Release version' comment")

@@ -193,11 +193,11 @@ struct VyOSBootParser {
         var start: TextPosition?
         var versionPosition: TextPosition?
         for (text, position) in comments {
-            if text.contains("Warning: Do not remove the following line") {
+            if text.utf8Range(of: "Warning: Do not remove the following line") != nil {
                 start = start ?? position
             }
             for marker in ["vyatta-config-version: \"", "vyos-config-version: \""] where configVersion == nil {
-                if let r = text.firstRange(of: marker) {
+                if let r = text.utf8Range(of: marker) {
                     let rest = text[r.upperBound...]
                     if let q = rest.firstIndex(of: "\"") {
                         configVersion = String(rest[..<q])
@@ -205,7 +205,7 @@ struct VyOSBootParser {
                     }
                 }
             }
-            if release == nil, let r = text.firstRange(of: "Release version:") {
+            if release == nil, let r = text.utf8Range(of: "Release version:") {
                 var rest = String(text[r.upperBound...])
                 if rest.hasSuffix("*/") { rest.removeLast(2) }
                 release = rest.vyosTrimmingWhitespace

@@ -1,4 +1,5 @@
 import Foundation
+import LabModel
 import LabgenCore
 
 /// `labgen check`: is the output folder what labgen generates now? For review and CI.
@@ -62,6 +63,7 @@ enum CheckCommand: Subcommand {
             if !summary.isEmpty {
                 context.out("lab '\(rendered.name)' changes:\n" + summary.map { "  - \($0)\n" }.joined())
             }
+            reportPicture(old: ModelDiff.readPlan(in: folder), new: plan, folder: folder, github: github, in: context)
         }
         if problems == 0 {
             context.out("\(context.display(root)): \(labs.count) lab\(labs.count == 1 ? "" : "s") up to date\n")
@@ -69,6 +71,20 @@ enum CheckCommand: Subcommand {
         }
         context.out("\(problems) file\(problems == 1 ? "" : "s") out of date; run '\(fix)'\n")
         return ExitStatus.failure
+    }
+
+    /// Which elements of the lab's picture changed, and (for GitHub) a notice on topology.md, so the
+    /// reviewer finds the picture of the change in the pull request.
+    static func reportPicture(old: LabPlan?, new: LabPlan, folder: URL, github: Bool, in context: CLIContext) {
+        let changes = PictureDiff.summary(old: old, new: new)
+        guard !changes.isEmpty else { return }
+        let picture = context.display(folder.appendingPathComponent(ArtifactPaths.topologyMarkdown))
+        context.out("lab '\(new.name)' picture changes (\(picture)):\n" + changes.map { "  - \($0)\n" }.joined())
+        if github {
+            let message = "the picture of lab '\(new.name)' changed: " + changes.joined(separator: "; ")
+            context.out(
+                "::notice file=\(picture),line=1,title=labgen picture::\(escapeAnnotation(message))\n")
+        }
     }
 
     static func defaultFixCommand(_ arguments: ParsedArguments) -> String {

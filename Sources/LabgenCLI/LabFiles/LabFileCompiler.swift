@@ -1,3 +1,4 @@
+import CLabgenSystem
 import Foundation
 import LabgenCore
 import LabKit
@@ -100,9 +101,10 @@ struct LabFileCompiler {
     static func decode(_ data: Data, shown: String) throws -> [LabSpec] {
         let specs: [LabSpec]
         do {
-            let tree = try JSONSerialization.jsonObject(with: data)
-            let renamed = try JSONSerialization.data(withJSONObject: relocate(tree, to: shown))
-            specs = try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: renamed)
+            // One decode; SourceLocation renames the lab file's locations as it decodes.
+            let decoder = JSONDecoder()
+            decoder.userInfo[SourceLocation.relocation] = SourceLocation.Relocation(module: moduleName, file: shown)
+            specs = try decoder.decode(Array<LabModel.LabSpec>.self, from: data)
         } catch {
             throw LabInputError(
                 "\(shown): the lab program wrote a model this labgen cannot read; "
@@ -112,20 +114,6 @@ struct LabFileCompiler {
             throw LabInputError("\(shown): the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)")
         }
         return specs
-    }
-
-    /// Replaces the file of every source location (`{"file", "line", "column"}`) of module `LabFile`.
-    static func relocate(_ value: Any, to shown: String) -> Any {
-        if let array = value as? [Any] { return array.map { relocate($0, to: shown) } }
-        guard var object = value as? [String: Any] else { return value }
-        if Set(object.keys) == ["file", "line", "column"], let file = object["file"] as? String,
-            file.hasPrefix(moduleName + "/")
-        {
-            object["file"] = shown
-            return object
-        }
-        for (key, child) in object { object[key] = relocate(child, to: shown) }
-        return object
     }
 
     private func compile(_ file: URL, shown: String, objects: [URL], build: URL, into executable: URL) throws {
@@ -198,6 +186,10 @@ struct LabFileCompiler {
 }
 
 /// Runs a child process and collects its combined output.
+///
+/// posix_spawn through `labgen_spawn`, not Foundation's `Process`: `Process` adds a close action
+/// for every possible descriptor number (RLIMIT_NOFILE, 20,000 here) and builds its environment
+/// through dictionaries, a noticeable part of a cached `labgen build lab.swift`.
 enum ChildProcess {
     struct Result {
         var status: Int32
@@ -208,31 +200,56 @@ enum ChildProcess {
         _ executable: String, _ arguments: [String], in directory: URL, environment: [String: String],
         timeout: TimeInterval? = nil
     ) throws -> Result {
-        let process = Process()
-        if executable.contains("/") {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = [executable] + arguments
+        // A bare name is looked up on PATH by /usr/bin/env, which exits 127 when it is not found.
+        let (path, argv) =
+            executable.contains("/") ? (executable, [executable] + arguments) : ("/usr/bin/env", ["env", executable] + arguments)
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        // Not inherited by children spawned meanwhile by other threads (the child gets it as 1 and 2).
+        _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
+        defer { close(readEnd) }
+        var pid: pid_t = 0
+        let environmentStrings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let spawned = withCStrings(argv) { argvPointers in
+            withCStrings(environmentStrings) { envPointers in
+                labgen_spawn(path, argvPointers, envPointers, directory.path, writeEnd, &pid)
+            }
         }
-        process.currentDirectoryURL = directory
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        close(writeEnd)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         if let timeout {
-            let pid = process.processIdentifier
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { kill(pid, SIGKILL) }
+            let child = pid
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { kill(child, SIGKILL) }
         }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data += buffer[0..<count]
+            } else if count == 0 || errno != EINTR {
+                break
+            }
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         var output = String(decoding: data, as: UTF8.self)
-        if process.terminationReason == .uncaughtSignal, let timeout {
-            output += "labgen: the lab program was stopped (signal \(process.terminationStatus); time limit \(Int(timeout)) seconds)\n"
+        let signal = status & 0x7f
+        if signal != 0 {
+            if let timeout {
+                output += "labgen: the lab program was stopped (signal \(signal); time limit \(Int(timeout)) seconds)\n"
+            }
+            return Result(status: signal, output: output)
         }
-        return Result(status: process.terminationStatus, output: output)
+        return Result(status: (status >> 8) & 0xff, output: output)
+    }
+
+    /// `body` with a NULL-terminated array of C strings.
+    private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+        let pointers = strings.map { strdup($0) } + [nil]
+        defer { for pointer in pointers { free(pointer) } }
+        return body(pointers)
     }
 }

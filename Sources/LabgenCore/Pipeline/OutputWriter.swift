@@ -477,6 +477,17 @@ public struct OutputWriter {
     private func carryOverUserFiles(
         from source: URL, into folders: inout FolderHandles, skipping generated: Set<String>
     ) throws(OutputError) {
+        // Folders that held generated files: created again only when they hold something else
+        // (a folder whose generated files are all gone, such as kubeadm/ once the patches are one
+        // file, is not left behind empty).
+        var generatedFolders: Set<String> = []
+        for path in generated {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                generatedFolders.insert(parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
+        }
         var pending = [""]
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? source : source.appendingPathComponent(relative)
@@ -487,7 +498,7 @@ public struct OutputWriter {
                 let from = folder.appendingPathComponent(name).path
                 switch Self.fileType(from) {
                 case S_IFDIR:
-                    _ = try folders.descriptor(path)
+                    if !generatedFolders.contains(path) { _ = try folders.descriptor(path) }
                     pending.append(path)
                 case S_IFLNK:
                     if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: from) {

@@ -1,3 +1,4 @@
+import LabFormats
 import LabModel
 
 /// The result of compiling one lab description: resolved, rendered and verified in memory.
@@ -76,6 +77,14 @@ public enum Pipeline {
             source = ("gateway '\(gateway.name)' is declared here", gateway.location)
         } else if file.hasPrefix("kubeadm/"), let node = plan.nodes.first(where: { file == ArtifactPaths.kubeadmPatch(node: $0.name) }) {
             source = ("the node is declared here", node.location)
+        } else if file == ArtifactPaths.kubeadmPatches, let text = rendered.artifact(at: file)?.contents {
+            // One document per node that has a patch, in node order, each named by `  name: <node>`.
+            let before = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, line))
+            if let nameLine = before.last(where: { $0.hasPrefix("  name: ") }),
+                let node = plan.nodes.first(where: { nameLine == "  name: " + YAMLWriter.scalar($0.name) })
+            {
+                source = ("the node is declared here", node.location)
+            }
         }
         guard let location = source.1 else { return diagnostic }
         var result = diagnostic
@@ -86,8 +95,8 @@ public enum Pipeline {
 
 extension LabFacts {
     /// The facts of a rendered lab, read from its artifacts' contents as `labgen verify` reads
-    /// files (lab.json is labgen's own record, not an artifact of the lab).
+    /// files (lab.json is labgen's own record and topology.md/.svg its picture, not artifacts of the lab).
     public static func read(_ rendered: RenderedLab) -> LabFacts {
-        read(rendered.artifacts.filter { $0.kind != .labModel }.map { ($0.path, $0.contents) })
+        read(rendered.artifacts.filter { !$0.kind.isRecordOrPicture }.map { ($0.path, $0.contents) })
     }
 }

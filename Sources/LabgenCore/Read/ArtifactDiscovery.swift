@@ -61,13 +61,13 @@ public enum ArtifactDiscovery {
             // Looks like an artifact but does not parse: read it to report why (only a file named
             // like YAML; a saved web page or notes that mention `topology:` are not artifacts).
             guard path.isEmpty || isYAMLName(path) else { return ([], nil) }
-            if text.contains("kind.x-k8s.io/") || text.contains("kind: Cluster") || hasKey("kind", containing: "Cluster", in: text) {
+            if text.containsBytes("kind.x-k8s.io/") || text.containsBytes("kind: Cluster") || hasKey("kind", containing: "Cluster", in: text) {
                 return ([.kindConfig], nil)
             }
-            if text.contains("topology:") { return ([.containerlab], nil) }
-            if text.contains("operator.tigera.io/") { return ([.calicoInstallation], nil) }
-            if text.contains("IPPool") || text.contains("projectcalico.org/") { return ([.calicoPools], nil) }
-            if text.contains("InitConfiguration") || text.contains("JoinConfiguration") { return ([.kubeadmPatch], nil) }
+            if text.containsBytes("topology:") { return ([.containerlab], nil) }
+            if text.containsBytes("operator.tigera.io/") { return ([.calicoInstallation], nil) }
+            if text.containsBytes("IPPool") || text.containsBytes("projectcalico.org/") { return ([.calicoPools], nil) }
+            if text.containsBytes("InitConfiguration") || text.containsBytes("JoinConfiguration") { return ([.kubeadmPatch], nil) }
             return ([], nil)
         }
         return (classify(documents), documents)
@@ -81,14 +81,29 @@ public enum ArtifactDiscovery {
     /// A curly-brace VyOS config that may not parse: a top-level `interfaces {`, `system {`,
     /// `nat {`, `protocols {` or `service {` line, or VyOS's version footer.
     static func looksLikeVyOS(_ text: String) -> Bool {
-        if text.contains("vyatta-config-version") || text.contains("vyos-config-version") { return true }
-        for line in text.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: true).prefix(200) {
-            for section in ["interfaces", "system", "nat", "protocols", "service", "firewall"]
-            where line.hasPrefix(section) && line.dropFirst(section.count).drop(while: { $0 == " " }).hasPrefix("{") {
-                return true
+        if text.containsBytes("vyatta-config-version") || text.containsBytes("vyos-config-version") { return true }
+        // The first 200 non-empty lines, as bytes (no String per line): `<section> {` at a line's start.
+        let sections: [[UInt8]] = ["interfaces", "system", "nat", "protocols", "service", "firewall"].map { Array($0.utf8) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            var lines = 0
+            while start < bytes.count, lines < 200 {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if end > start {
+                    lines += 1
+                    for section in sections where end - start > section.count {
+                        guard bytes[start..<(start + section.count)].elementsEqual(section) else { continue }
+                        var index = start + section.count
+                        while index < end, bytes[index] == UInt8(ascii: " ") { index += 1 }
+                        if index < end, bytes[index] == UInt8(ascii: "{") { return true }
+                    }
+                }
+                start = end + 1
             }
+            return false
         }
-        return false
     }
 
     /// File name endings of the artifacts labgen reads: such a file that is not text, is empty or

@@ -27,6 +27,9 @@ public enum KubeadmPatchReader {
         var facts = KubeadmPatchFacts(
             kind: Located(kind, at: origin.location(kindNode)), nodeIP: nil, nodeLabels: [],
             location: origin.location(document))
+        if let nameNode = document["nodeRegistration"]?["name"], let name = nameNode.scalarText {
+            facts.nodeName = Located(name, at: origin.location(nameNode))
+        }
         guard let args = document["nodeRegistration"]?["kubeletExtraArgs"] else { return facts }
         if let ipNode = args["node-ip"], let text = ipNode.scalarText {
             // Dual stack: `10.1.5.11,2001:db8::11`; labgen checks the IPv4 one.

@@ -13,6 +13,8 @@ public struct KubeadmPatchFacts: Hashable, Sendable {
     public var kind: Located<String>
     public var nodeIP: Located<IPv4Address>?
     public var nodeLabels: [Located<NodeLabel>]
+    /// `nodeRegistration.name`: which node the document is for (each document of kubeadm.yaml has one).
+    public var nodeName: Located<String>? = nil
     /// Where the document starts.
     public var location: SourceLocation
 }
@@ -241,7 +243,7 @@ public struct ImageReference: Hashable, Sendable {
 /// Everything read from a lab's artifacts, with positions: the input of the `Verifier`.
 public struct LabFacts: Sendable {
     public var kind: KindFacts?
-    /// Standalone kubeadm patch files (`kubeadm/<node>.yaml`).
+    /// Standalone kubeadm patches (the documents of `kubeadm.yaml`, or `kubeadm/<node>.yaml` files).
     public var kubeadmPatches: [(file: String, patch: KubeadmPatchFacts)] = []
     public var clab: ClabFacts?
     /// Every VyOS configuration found, keyed by file.

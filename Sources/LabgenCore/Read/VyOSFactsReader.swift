@@ -7,7 +7,7 @@ public enum VyOSFactsReader {
     /// Whether a text looks like a VyOS config.boot: it parses, and its top level holds
     /// `interfaces` or `system`.
     public static func isBootConfig(_ text: String) -> Bool {
-        guard text.contains("{"), let config = try? VyOSReader.readBootConfig(text) else { return false }
+        guard text.containsBytes("{"), let config = try? VyOSReader.readBootConfig(text) else { return false }
         return config.nodes.contains { ["interfaces", "system"].contains($0.name) && $0.isBlock }
     }
 

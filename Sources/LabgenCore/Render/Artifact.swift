@@ -15,6 +15,11 @@ public struct Artifact: Hashable, Sendable {
         case bridgeScript = "bridge script"
         case labScript = "lab script"
         case labModel = "lab model"
+        case topologyMarkdown = "topology picture (Mermaid)"
+        case topologySVG = "topology picture (SVG)"
+
+        /// labgen's own records and pictures: not artifacts a lab runs with, not read back by `verify`.
+        public var isRecordOrPicture: Bool { self == .labModel || self == .topologyMarkdown || self == .topologySVG }
     }
 
     public var path: String
@@ -52,7 +57,10 @@ public struct RenderedLab: Sendable {
 /// The conventional file names of a lab's artifacts (documented in the README).
 public enum ArtifactPaths {
     public static let kindConfig = "kind.yaml"
+    /// A node's standalone kubeadm patch (`Cluster(..., kubeadmPatches: .perNode)`).
     public static func kubeadmPatch(node: String) -> String { "kubeadm/\(node).yaml" }
+    /// Every node's standalone kubeadm patch, one document each (the default).
+    public static let kubeadmPatches = "kubeadm.yaml"
     public static func containerlab(topology: String) -> String { "\(topology).clab.yaml" }
     public static func vyosBoot(gateway: String) -> String { "startup-conf/\(gateway)-boot.cfg" }
     public static func vyosCommands(gateway: String) -> String { "startup-conf/\(gateway).cfg" }
@@ -63,6 +71,9 @@ public enum ArtifactPaths {
     /// `lab.sh up|down|status`: the bring-up sequence of `labgen up` as a POSIX shell script.
     public static let labScript = "lab.sh"
     public static let labModel = "lab.json"
+    /// The lab's picture: a Mermaid flowchart in Markdown (GitHub renders it), and the same as SVG.
+    public static let topologyMarkdown = "topology.md"
+    public static let topologySVG = "topology.svg"
     /// Where the VyOS config is mounted inside the gateway container.
     public static let vyosConfigMount = "/opt/vyatta/etc/config/config.boot"
 }

@@ -24,15 +24,16 @@ enum LabModelRenderer {
 /// Renders every artifact of a resolved lab, in a fixed order.
 public enum Renderer {
     public static func render(_ plan: LabPlan) throws -> RenderedLab {
-        // The kind side (kind.yaml and a kubeadm patch per node) and the rest are independent:
-        // render them on two cores. The order of the artifacts does not depend on timing.
+        // The kind side (kind.yaml and a kubeadm patch per node) with the picture (topology.md and
+        // .svg), and the rest, are independent: render them on two cores. The order of the artifacts
+        // does not depend on timing.
         let (kindSide, rest) = Parallel.both(
-            { () -> [Artifact] in
+            { () -> (kind: [Artifact], picture: [Artifact]) in
                 var artifacts: [Artifact] = []
                 let patches = KubeadmPatchRenderer.texts(for: plan)
                 if let kind = KindConfigRenderer.render(plan, patches: patches) { artifacts.append(kind) }
                 artifacts += KubeadmPatchRenderer.artifacts(for: plan, texts: patches)
-                return artifacts
+                return (artifacts, TopologyPicture.artifacts(plan))
             },
             { () -> Result<[Artifact], any Error> in
                 do {
@@ -50,6 +51,6 @@ public enum Renderer {
                     return .failure(error)
                 }
             })
-        return RenderedLab(name: plan.name, artifacts: kindSide + (try rest.get()))
+        return RenderedLab(name: plan.name, artifacts: kindSide.kind + (try rest.get()) + kindSide.picture)
     }
 }

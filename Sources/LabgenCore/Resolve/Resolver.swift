@@ -84,13 +84,14 @@ struct ResolveState {
     }
 
     func plan() -> LabPlan {
-        let clusterPlan = cluster.map { cluster in
+        var clusterPlan = cluster.map { cluster in
             ClusterPlan(
                 name: clusterName, image: cluster.image, podSubnet: podSubnet ?? ClusterPlan.kindDefaultPodSubnet,
                 serviceSubnet: serviceSubnet, disableDefaultCNI: cluster.disableDefaultCNI,
                 kubeProxyMode: cluster.kubeProxyMode, nodes: nodes, pools: pools,
                 calicoInstall: pools.isEmpty ? nil : calicoInstall)
         }
+        clusterPlan?.kubeadmPatches = cluster?.kubeadmPatches == .oneFile ? nil : cluster?.kubeadmPatches
         let hasTopology = !racks.isEmpty || !gateways.isEmpty
         return LabPlan(
             name: spec.name, registry: registry, cluster: clusterPlan,

@@ -216,9 +216,10 @@ public struct Rule: Sendable, Hashable {
         Rule(
             id: RuleID.standalonePatch, summary: "standalone kubeadm patch files agree with the kind config",
             explanation: """
-                A kubeadm patch written on its own (kubeadm/<node>.yaml) must set the same node-ip and node-labels as
-                the patch embedded in the kind config for that node; otherwise someone applying one or the other gets a
-                different cluster.
+                A kubeadm patch written on its own (a document of kubeadm.yaml, named by its nodeRegistration.name,
+                or kubeadm/<node>.yaml) must be for a node of the kind config and set the same node-ip and node-labels
+                as the patch embedded in the kind config for that node; otherwise someone applying one or the other
+                gets a different cluster.
                 """, severity: .error),
         Rule(
             id: RuleID.vyosForms, summary: "a gateway's set commands agree with its config.boot",

@@ -952,8 +952,19 @@ struct Verification {
         var byIP: [IPv4Address: Int] = [:]
         for (index, node) in kindNodes.enumerated() { if let ip = node.nodeIP { byIP[ip.value] = index } }
         for (file, patch) in facts.kubeadmPatches {
+            // The node a document is for: its nodeRegistration.name (kubeadm.yaml), else the file's
+            // name (kubeadm/<node>.yaml), else its node-ip.
+            if let name = patch.nodeName, kindByName[name.value] == nil {
+                var message = "\(file) has a patch for node '\(name.value)', which the kind config does not have"
+                if let suggestion = NameSuggestion.closest(to: name.value, in: kindNodes.map(\.name)) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                error(RuleID.standalonePatch, message, at: name.location)
+                continue
+            }
             let base = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? "") } ?? ""
-            guard let index = kindByName[base] ?? patch.nodeIP.flatMap({ byIP[$0.value] }) else { continue }
+            let byName = patch.nodeName.flatMap { kindByName[$0.value] } ?? kindByName[base]
+            guard let index = byName ?? patch.nodeIP.flatMap({ byIP[$0.value] }) else { continue }
             let node = kindNodes[index]
             if let ip = patch.nodeIP, let embedded = node.nodeIP, ip.value != embedded.value {
                 error(

@@ -32,7 +32,7 @@ struct TemplateLabTests {
     func kindOnly(file: String) throws {
         let (plan, rendered) = try renderedWithoutDiagnostics(Self.template(file).lab)
         #expect(plan.topology == nil && plan.gateways.isEmpty && plan.racks.isEmpty)
-        #expect(rendered.artifacts.map(\.path) == ["kind.yaml", "calico/installation.yaml", "lab.sh", "lab.json"])
+        #expect(rendered.artifacts.map(\.path) == ["kind.yaml", "calico/installation.yaml", "lab.sh", "lab.json", "topology.md", "topology.svg"])
         #expect(plan.nodes.map(\.role) == [.controlPlane, .worker, .worker])
     }
 

@@ -253,6 +253,28 @@ import Testing
         expectDiagnostic(lab.diagnostics, RuleID.standalonePatch, file: "kubeadm/demo-worker2.yaml", line: 4)
     }
 
+    /// kubeadm.yaml: one document per node, found by its nodeRegistration.name (not by the file name).
+    @Test func lg020MultiDocumentPatchFile() {
+        func document(_ kind: String, _ name: String, _ ip: String, _ rack: String) -> String {
+            "kind: \(kind)\nnodeRegistration:\n  name: \(name)\n  kubeletExtraArgs:\n    node-ip: \(ip)\n"
+                + "    node-labels: rack=\(rack)\n"
+        }
+        var lab = TestLab()
+        let agreeing = document("JoinConfiguration", "demo-worker2", "10.1.8.10", "rack1")
+        lab.extra = [("kubeadm.yaml", agreeing)]
+        #expect(lab.diagnostics.isEmpty)
+        // The second document names worker2 but sets another address.
+        lab.extra = [("kubeadm.yaml", agreeing + "---\n" + document("JoinConfiguration", "demo-worker2", "10.1.8.11", "rack1"))]
+        expectDiagnostic(lab.diagnostics, RuleID.standalonePatch, file: "kubeadm.yaml", line: 12)
+        // A name the kind config does not have.
+        lab.extra = [("kubeadm.yaml", document("JoinConfiguration", "demo-wroker2", "10.1.8.10", "rack1"))]
+        expectDiagnostic(lab.diagnostics, RuleID.standalonePatch, file: "kubeadm.yaml", line: 3)
+        #expect(lab.diagnostics.contains { $0.message.contains("did you mean 'demo-worker2'?") })
+        // A document of the wrong kind for its named node.
+        lab.extra = [("kubeadm.yaml", document("InitConfiguration", "demo-worker2", "10.1.8.10", "rack1"))]
+        expectDiagnostic(lab.diagnostics, RuleID.patchKind, file: "kubeadm.yaml", line: 1)
+    }
+
     @Test func lg008NoEncapsulationAcrossRacksBehindAGateway() {
         var lab = TestLab()
         lab.replace("ipipMode: CrossSubnet", with: "ipipMode: Never", in: \.pool)
