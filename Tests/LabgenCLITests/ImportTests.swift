@@ -149,7 +149,8 @@ import Testing
 
     static func write(_ workspace: Workspace, clab: String = clab(), vyos: String = vyos()) throws {
         let lab = workspace.path("lab")
-        try FileManager.default.createDirectory(at: lab.appendingPathComponent("startup-conf"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: lab.appendingPathComponent("startup-conf"), withIntermediateDirectories: true)
         try setup.write(to: lab.appendingPathComponent("1-setup.sh"), atomically: true, encoding: .utf8)
         try clab.write(to: lab.appendingPathComponent("clab.yaml"), atomically: true, encoding: .utf8)
         try vyos.write(to: lab.appendingPathComponent("startup-conf/gw0-boot.cfg"), atomically: true, encoding: .utf8)
@@ -194,7 +195,8 @@ import Testing
         func facts(_ folder: String) -> LabFacts {
             LabFacts.read(ArtifactDiscovery.files(in: workspace.path(folder)))
         }
-        let original = facts("lab"), built = facts("built/demo")
+        let original = facts("lab")
+        let built = facts("built/demo")
         func nodes(_ facts: LabFacts) -> [String] {
             facts.kind?.nodes.map { node in
                 node.role.value + " " + node.patches.compactMap(\.nodeIP?.value.description).joined()
@@ -222,7 +224,9 @@ import Testing
             }
 
             """
-        try Self.write(workspace, clab: Self.clab(extraExec: "\n      - ip link add vrf1 type vrf table 10"), vyos: Self.vyos(protocols: bgp))
+        try Self.write(
+            workspace, clab: Self.clab(extraExec: "\n      - ip link add vrf1 type vrf table 10"),
+            vyos: Self.vyos(protocols: bgp))
         let result = workspace.labgen(["import", "lab", "--output", "demo.swift"])
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: workspace.path("demo.swift").path))
@@ -245,7 +249,8 @@ import Testing
         #expect(LabSwiftWriter.commentLines("from a\nexit(1)\r//") == ["// from a exit(1) //"])
         // A lab file written from a name that tries to close the literal compiles, and the name is
         // checked by labgen as data (a model error), not run as code.
-        var spec = LabSpec(name: "x\") }\nlet y = Lab(\"\\(1)", location: SourceLocation(file: "lab.swift", line: 1, column: 1))
+        var spec = LabSpec(
+            name: "x\") }\nlet y = Lab(\"\\(1)", location: SourceLocation(file: "lab.swift", line: 1, column: 1))
         spec.clusters.append(
             ClusterSpec(
                 name: "c", image: nil, podSubnet: nil, serviceSubnet: nil, disableDefaultCNI: false, kubeProxyMode: nil,
@@ -262,7 +267,8 @@ import Testing
         let workspace = try Workspace()
         try Self.write(workspace)
         try "keep\n".write(to: workspace.path("target.swift"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(at: workspace.path("link.swift"), withDestinationURL: workspace.path("target.swift"))
+        try FileManager.default.createSymbolicLink(
+            at: workspace.path("link.swift"), withDestinationURL: workspace.path("target.swift"))
         let result = workspace.labgen(["import", "lab", "--output", "link.swift"])
         #expect(result.status == 2)
         #expect(result.err.contains("is a symbolic link"))

@@ -26,7 +26,9 @@ enum ImportCommand: Subcommand {
         options: [
             .value("--output", "file", help: "The lab file to write (default: lab.swift)."),
             .value("--name", "name", help: "The lab name (default: the topology name, else the kind cluster name)."),
-            .value("--cluster-name", "name", help: "The kind cluster name when it is given on kind's command line (kind create cluster --name)."),
+            .value(
+                "--cluster-name", "name",
+                help: "The kind cluster name when it is given on kind's command line (kind create cluster --name)."),
             .value("--kind", "file", help: "The kind config."),
             .value("--clab", "file", help: "The containerlab topology."),
             .value("--vyos", "file", help: "A VyOS config.boot or set-command file.", repeatable: true),
@@ -35,17 +37,21 @@ enum ImportCommand: Subcommand {
             .value("--kubeadm", "file", help: "A standalone kubeadm patch.", repeatable: true),
             .value("--bridges", "file", help: "The script that creates the host bridges.", repeatable: true),
         ],
-        positionals: [CommandSpec.Positional("dir", help: "The lab folder (default: the current folder unless files are named).")])
+        positionals: [
+            CommandSpec.Positional("dir", help: "The lab folder (default: the current folder unless files are named).")
+        ])
 
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
         let outputPath = arguments.value("--output") ?? "lab.swift"
         let output = context.url(outputPath)
         if (try? output.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) == true {
-            throw UsageError("'\(outputPath.debugEscaped)' is a symbolic link; labgen never writes through one.", command: spec.name)
+            throw UsageError(
+                "'\(outputPath.debugEscaped)' is a symbolic link; labgen never writes through one.", command: spec.name)
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw UsageError("'\(outputPath.debugEscaped)' is a folder; name the lab file to write.", command: spec.name)
+            throw UsageError(
+                "'\(outputPath.debugEscaped)' is a folder; name the lab file to write.", command: spec.name)
         }
         let (facts, _, shown) = try VerifyCommand.readFacts(arguments, in: context, command: spec.name)
         let result = LabImporter.importLab(facts, name: arguments.value("--name"))
@@ -59,7 +65,8 @@ enum ImportCommand: Subcommand {
             return ExitStatus.failure
         }
         let text = LabSwiftWriter.write(
-            lab, comment: ["Imported by 'labgen import' from \(shown)."] + result.corrections.map { "Correction: " + $0 })
+            lab,
+            comment: ["Imported by 'labgen import' from \(shown)."] + result.corrections.map { "Correction: " + $0 })
         do {
             try Data(text.utf8).write(to: output, options: .atomic)
         } catch {

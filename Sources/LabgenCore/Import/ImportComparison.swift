@@ -15,7 +15,8 @@ enum ImportComparison {
         }
         guard let rendered = compiled.rendered else {
             result.notes.append(
-                Diagnostic(LabImporter.refusalID, .note,
+                Diagnostic(
+                    LabImporter.refusalID, .note,
                     "the imported model could not be built, so the lab was not compared with labgen's rendering: "
                         + "the list may not name every construct labgen cannot express", at: nil))
             return
@@ -47,35 +48,51 @@ enum ImportComparison {
             }
             let (ip, labels) = values(node.patches)
             let (ourIP, ourLabels) = values(ours.nodes[index].patches)
-            if node.role.value != ours.nodes[index].role.value { refuse("kind node role is not reproduced", node.role.location) }
+            if node.role.value != ours.nodes[index].role.value {
+                refuse("kind node role is not reproduced", node.role.location)
+            }
             if ip != ourIP {
-                refuse("node-ip \(ip ?? "unset") is not the node's rack address (labgen: \(ourIP ?? "unset"))",
+                refuse(
+                    "node-ip \(ip ?? "unset") is not the node's rack address (labgen: \(ourIP ?? "unset"))",
                     node.patches.first?.nodeIP?.location ?? node.location)
             }
             for label in labels.subtracting(ourLabels) {
                 refuse("node label \(label.key)=\(label.value) is not reproduced", node.location)
             }
             for label in ourLabels.subtracting(labels) {
-                refuse("labgen would add the node label \(label.key)=\(label.value) that the original does not have", node.location)
+                refuse(
+                    "labgen would add the node label \(label.key)=\(label.value) that the original does not have",
+                    node.location)
             }
             let kinds = Set(node.patches.map(\.kind.value))
             if kinds.count > 1 || node.patches.count > 1 {
                 refuse("kind node with several kubeadm patches: labgen writes one per node", node.location)
             }
         }
-        if ours.nodes.count > theirs.nodes.count { refuse("labgen would write more kind nodes than the original", theirs.location) }
+        if ours.nodes.count > theirs.nodes.count {
+            refuse("labgen would write more kind nodes than the original", theirs.location)
+        }
         let pairs: [(String, String?, String?, SourceLocation?)] = [
-            ("podSubnet", ours.podSubnet?.value.description ?? KindFacts.defaultPodSubnet.description,
-                theirs.podSubnet?.value.description ?? KindFacts.defaultPodSubnet.description, theirs.podSubnet?.location),
-            ("serviceSubnet", ours.serviceSubnet?.value.description ?? KindFacts.defaultServiceSubnet.description,
+            (
+                "podSubnet", ours.podSubnet?.value.description ?? KindFacts.defaultPodSubnet.description,
+                theirs.podSubnet?.value.description ?? KindFacts.defaultPodSubnet.description,
+                theirs.podSubnet?.location
+            ),
+            (
+                "serviceSubnet", ours.serviceSubnet?.value.description ?? KindFacts.defaultServiceSubnet.description,
                 theirs.serviceSubnet?.value.description ?? KindFacts.defaultServiceSubnet.description,
-                theirs.serviceSubnet?.location),
+                theirs.serviceSubnet?.location
+            ),
             ("kubeProxyMode", ours.kubeProxyMode?.value, theirs.kubeProxyMode?.value, theirs.kubeProxyMode?.location),
-            ("disableDefaultCNI", String(ours.disableDefaultCNI?.value ?? false), String(theirs.disableDefaultCNI?.value ?? false),
-                theirs.disableDefaultCNI?.location),
+            (
+                "disableDefaultCNI", String(ours.disableDefaultCNI?.value ?? false),
+                String(theirs.disableDefaultCNI?.value ?? false),
+                theirs.disableDefaultCNI?.location
+            ),
         ]
         for (name, a, b, location) in pairs where a != b {
-            refuse("kind \(name) \(b ?? "unset") is not reproduced (labgen: \(a ?? "unset"))", location ?? theirs.location)
+            refuse(
+                "kind \(name) \(b ?? "unset") is not reproduced (labgen: \(a ?? "unset"))", location ?? theirs.location)
         }
     }
 
@@ -88,15 +105,19 @@ enum ImportComparison {
         let byName = Dictionary(ours.nodes.map { ($0.name.value, $0) }, uniquingKeysWith: { a, _ in a })
         for node in theirs.nodes {
             guard let our = byName[node.name.value] else {
-                refuse("containerlab node '\(node.name.value)' (kind \(node.kind?.value ?? "unset")): labgen's model has "
-                    + "VyOS gateways, rack bridges and the servers of kind nodes only", node.name.location)
+                refuse(
+                    "containerlab node '\(node.name.value)' (kind \(node.kind?.value ?? "unset")): labgen's model has "
+                        + "VyOS gateways, rack bridges and the servers of kind nodes only", node.name.location)
                 continue
             }
             if node.kind?.value != our.kind?.value {
-                refuse("node kind '\(node.kind?.value ?? "unset")' of \(node.name.value) is not reproduced", node.kind?.location ?? node.name.location)
+                refuse(
+                    "node kind '\(node.kind?.value ?? "unset")' of \(node.name.value) is not reproduced",
+                    node.kind?.location ?? node.name.location)
             }
             if node.image?.value != our.image?.value {
-                refuse("image '\(node.image?.value ?? "unset")' of \(node.name.value) is not reproduced (labgen: \(our.image?.value ?? "unset"))",
+                refuse(
+                    "image '\(node.image?.value ?? "unset")' of \(node.name.value) is not reproduced (labgen: \(our.image?.value ?? "unset"))",
                     node.image?.location ?? node.name.location)
             }
             if let mode = node.networkMode {
@@ -104,11 +125,15 @@ enum ImportComparison {
                 if value.hasPrefix("container:"), !value.hasPrefix("container:\(cluster)-") {
                     value = "container:\(cluster)-" + value.dropFirst("container:".count)
                 }
-                if value != our.networkMode?.value { refuse("network-mode '\(mode.value)' is not reproduced", mode.location) }
+                if value != our.networkMode?.value {
+                    refuse("network-mode '\(mode.value)' is not reproduced", mode.location)
+                }
             }
             let ourExec = Set(our.exec.map(\.value))
             for command in node.exec where !ourExec.contains(command.value) {
-                refuse("exec '\(command.value)': labgen writes only the node's address and default route", command.location)
+                refuse(
+                    "exec '\(command.value)': labgen writes only the node's address and default route", command.location
+                )
             }
             let ourBinds = Set(our.binds.map { bindKey($0.value) })
             for bind in node.binds where !ourBinds.contains(bindKey(bind.value)) {
@@ -118,8 +143,9 @@ enum ImportComparison {
         func key(_ link: ClabLinkFacts) -> [String] { link.endpoints.map(\.key).sorted() }
         let ourLinks = Set(ours.links.map(key))
         for link in theirs.links where !ourLinks.contains(key(link)) {
-            refuse("link \(link.endpoints.map(\.key).joined(separator: " - ")) is not reproduced (labgen wires gateway eth1, "
-                + "eth2, ... to the racks in order, and each server's net0 to its rack bridge)", link.location)
+            refuse(
+                "link \(link.endpoints.map(\.key).joined(separator: " - ")) is not reproduced (labgen wires gateway eth1, "
+                    + "eth2, ... to the racks in order, and each server's net0 to its rack bridge)", link.location)
         }
     }
 
@@ -134,7 +160,9 @@ enum ImportComparison {
                 let source = bind.value.split(separator: ":").first
             else { continue }
             let path = bindKey(String(source))
-            guard let original = theirs.vyos[LabFacts.normalize(folder.isEmpty || path.hasPrefix("/") ? path : folder + "/" + path)],
+            guard
+                let original = theirs.vyos[
+                    LabFacts.normalize(folder.isEmpty || path.hasPrefix("/") ? path : folder + "/" + path)],
                 let rendered = ours.vyos[ArtifactPaths.vyosBoot(gateway: gateway.name)]
             else { continue }
             // Grouped by construct (the first four words of the path: a BGP neighbor, an interface), at its first line.
@@ -145,13 +173,15 @@ enum ImportComparison {
                 for value in values where !ourValues.contains(value.value) {
                     let group = path.split(separator: " ").prefix(4).joined(separator: " ")
                     if missing[group] == nil { order.append(group) }
-                    missing[group, default: []].append(Located(value.value.isEmpty ? path : "\(path) \(value.value)", at: value.location))
+                    missing[group, default: []].append(
+                        Located(value.value.isEmpty ? path : "\(path) \(value.value)", at: value.location))
                 }
             }
             for group in order {
                 let items = missing[group]!.sorted { $0.location < $1.location }
                 let first = items[0]
-                let more = items.count > 1 ? " (and \(items.count - 1) more setting\(items.count == 2 ? "" : "s") of it)" : ""
+                let more =
+                    items.count > 1 ? " (and \(items.count - 1) more setting\(items.count == 2 ? "" : "s") of it)" : ""
                 refuse("VyOS '\(first.value)' is not in labgen's gateway config\(more)", first.location)
             }
         }
@@ -159,8 +189,11 @@ enum ImportComparison {
 
     static func comparePools(_ ours: [IPPoolFacts], _ theirs: [IPPoolFacts], _ refuse: Refuse) {
         func key(_ pool: IPPoolFacts) -> String {
-            [pool.ipip, pool.vxlan, String(pool.natOutgoing), String(pool.effectiveBlockSize), pool.nodeSelector?.value ?? "all()",
-                String(pool.disabled)].joined(separator: " ")
+            [
+                pool.ipip, pool.vxlan, String(pool.natOutgoing), String(pool.effectiveBlockSize),
+                pool.nodeSelector?.value ?? "all()",
+                String(pool.disabled),
+            ].joined(separator: " ")
         }
         for (index, pool) in theirs.enumerated() {
             guard ours.indices.contains(index) else {
@@ -168,7 +201,9 @@ enum ImportComparison {
                 continue
             }
             if key(pool) != key(ours[index]) {
-                refuse("Calico pool '\(pool.name)' (\(key(pool))) is not reproduced (labgen: \(key(ours[index])))", pool.location)
+                refuse(
+                    "Calico pool '\(pool.name)' (\(key(pool))) is not reproduced (labgen: \(key(ours[index])))",
+                    pool.location)
             }
         }
     }

@@ -4,18 +4,26 @@ import LabModel
 extension LabImporter {
     /// Calico pools from IPPool documents or calico-node's environment; the manifest install
     /// when the lab set its pool through calico-node's environment.
-    static func importPools(_ facts: LabFacts, kind: KindFacts, into cluster: inout ClusterSpec, result: inout ImportResult) {
+    static func importPools(
+        _ facts: LabFacts, kind: KindFacts, into cluster: inout ClusterSpec, result: inout ImportResult
+    ) {
         var fromEnvironment = false
         for (index, pool) in facts.pools.enumerated() {
-            guard let cidr = pool.cidr?.value ?? kind.podSubnet?.value ?? (pool.fromEnvironment ? KindFacts.defaultPodSubnet : nil)
+            guard
+                let cidr = pool.cidr?.value ?? kind.podSubnet?.value
+                    ?? (pool.fromEnvironment ? KindFacts.defaultPodSubnet : nil)
             else {
-                result.refusals.append(.error(refusalID, "Calico pool '\(pool.name)' without a cidr", at: pool.location))
+                result.refusals.append(
+                    .error(refusalID, "Calico pool '\(pool.name)' without a cidr", at: pool.location))
                 continue
             }
-            guard let ipip = EncapsulationMode(rawValue: pool.ipip), let vxlan = EncapsulationMode(rawValue: pool.vxlan) else {
+            guard let ipip = EncapsulationMode(rawValue: pool.ipip), let vxlan = EncapsulationMode(rawValue: pool.vxlan)
+            else {
                 result.refusals.append(
-                    .error(refusalID, "Calico pool '\(pool.name)': encapsulation \(pool.ipip)/\(pool.vxlan) is not one of Always, "
-                        + "CrossSubnet, Never", at: pool.ipipMode?.location ?? pool.location))
+                    .error(
+                        refusalID,
+                        "Calico pool '\(pool.name)': encapsulation \(pool.ipip)/\(pool.vxlan) is not one of Always, "
+                            + "CrossSubnet, Never", at: pool.ipipMode?.location ?? pool.location))
                 continue
             }
             fromEnvironment = fromEnvironment || pool.fromEnvironment
@@ -25,7 +33,8 @@ extension LabImporter {
                     name: pool.name == defaultName ? nil : pool.name, cidr: cidr.description,
                     blockSize: pool.effectiveBlockSize == 26 ? nil : pool.effectiveBlockSize,
                     ipipMode: ipip, vxlanMode: vxlan, natOutgoing: pool.natOutgoing,
-                    nodeSelector: pool.nodeSelector?.value == "all()" ? nil : pool.nodeSelector?.value, rack: nil, disabled: pool.disabled, location: at))
+                    nodeSelector: pool.nodeSelector?.value == "all()" ? nil : pool.nodeSelector?.value, rack: nil,
+                    disabled: pool.disabled, location: at))
         }
         // A calico-node patch that sets CALICO_IPV4POOL_*: the manifest install (as labgen writes it).
         let patched = facts.calicoNode.contains { !$0.poolEnvironment.isEmpty }

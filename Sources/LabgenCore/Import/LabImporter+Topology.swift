@@ -15,8 +15,9 @@ extension LabImporter {
         let mtus = Set(clab.links.map { $0.mtu?.value })
         if mtus.count > 1 {
             let odd = clab.links.first { $0.mtu?.value != clab.links[0].mtu?.value }
-            refuse("links with different MTUs (\(mtus.map { $0.map(String.init) ?? "unset" }.sorted().joined(separator: ", "))): "
-                + "labgen writes one MTU on every link", odd?.location)
+            refuse(
+                "links with different MTUs (\(mtus.map { $0.map(String.init) ?? "unset" }.sorted().joined(separator: ", "))): "
+                    + "labgen writes one MTU on every link", odd?.location)
         }
         topology.mtu = mtus.count == 1 ? mtus.first! : nil
         let serverImages = Set(nodes.compactMap { $0.server?.image?.value })
@@ -27,7 +28,9 @@ extension LabImporter {
             let odd = nodes.first { $0.server?.image != nil && $0.server?.image?.value != first }?.server?.image
             refuse("servers with different images: labgen's servers share one image", odd?.location)
         }
-        if topology.name != nil || topology.mtu != nil || topology.serverImage != nil { spec.topologies.append(topology) }
+        if topology.name != nil || topology.mtu != nil || topology.serverImage != nil {
+            spec.topologies.append(topology)
+        }
 
         // Gateways: the nodes that mount a VyOS config as config.boot.
         let folder = clab.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
@@ -44,13 +47,16 @@ extension LabImporter {
                     gateways.append((node, vyos))
                     mounted.insert(path)
                 } else {
-                    refuse("\(node.name.value) mounts '\(parts[0])' as its VyOS config, which was not found", bind.location)
+                    refuse(
+                        "\(node.name.value) mounts '\(parts[0])' as its VyOS config, which was not found", bind.location
+                    )
                 }
             }
         }
         for (path, vyos) in facts.vyos.sorted(by: { $0.key < $1.key }) where !mounted.contains(path) {
             result.notes.append(
-                Diagnostic(refusalID, .note, "\(vyos.file) is not mounted by a node of the topology: not imported",
+                Diagnostic(
+                    refusalID, .note, "\(vyos.file) is not mounted by a node of the topology: not imported",
                     at: SourceLocation(file: vyos.file, line: 1, column: 1)))
         }
         for (node, vyos) in gateways {
@@ -67,12 +73,14 @@ extension LabImporter {
         for node in nodes {
             guard let server = node.server else { continue }
             if node.rack == nil {
-                refuse("node of server '\(server.name.value)' has no 'rack=' node label: labgen labels every node with its rack",
+                refuse(
+                    "node of server '\(server.name.value)' has no 'rack=' node label: labgen labels every node with its rack",
                     node.kindNode.location)
             }
             if node.address == nil {
-                refuse("server '\(server.name.value)' puts no address on the node ('ip addr add A/L dev IF'): labgen's servers "
-                    + "give each node its rack address", server.name.location)
+                refuse(
+                    "server '\(server.name.value)' puts no address on the node ('ip addr add A/L dev IF'): labgen's servers "
+                        + "give each node its rack address", server.name.location)
             }
             guard let rack = node.rack, let address = node.address else { continue }
             if let last = spec.racks.last, last.name == rack.value {
@@ -80,7 +88,9 @@ extension LabImporter {
                 continue
             }
             if spec.racks.contains(where: { $0.name == rack.value }) {
-                refuse("rack '\(rack.value)' again after another rack: labgen writes each rack's nodes together", rack.location)
+                refuse(
+                    "rack '\(rack.value)' again after another rack: labgen writes each rack's nodes together",
+                    rack.location)
                 continue
             }
             let subnet = address.address.subnet
@@ -90,18 +100,22 @@ extension LabImporter {
             if let route = node.defaultRoute?.value, route != subnet.address(at: 1) {
                 rackSpec.gatewayAddress = route.description
             }
-            if let bridge = bridgeOf["\(server.name.value):\(address.interface)"], bridge != "br-pool\(spec.racks.count)" {
+            if let bridge = bridgeOf["\(server.name.value):\(address.interface)"],
+                bridge != "br-pool\(spec.racks.count)"
+            {
                 rackSpec.bridge = bridge
             }
             rackSpec.nodes = [node.spec]
             spec.racks.append(rackSpec)
         }
-        if gateways.count > 1, !importTransit(clab, gateways: gateways, bridges: bridges, into: &spec, result: &result) {
+        if gateways.count > 1, !importTransit(clab, gateways: gateways, bridges: bridges, into: &spec, result: &result)
+        {
             // No transit bridge: the first gateway is imported (so that the comparison lists the rest of
             // the lab), the others are refused by name.
             for (node, _) in gateways.dropFirst() {
-                refuse("a further VyOS gateway '\(node.name.value)' not joined to '\(gateways[0].node.name.value)' by a "
-                    + "transit bridge: labgen joins several gateways with one transit bridge", node.name.location)
+                refuse(
+                    "a further VyOS gateway '\(node.name.value)' not joined to '\(gateways[0].node.name.value)' by a "
+                        + "transit bridge: labgen joins several gateways with one transit bridge", node.name.location)
             }
             spec.gateways.removeLast(spec.gateways.count - 1)
             for index in spec.racks.indices { spec.racks[index].gateway = nil }
@@ -135,7 +149,8 @@ extension LabImporter {
         let defaultImage = release.map { (mirror.map { "\($0)/" } ?? "") + "vyos/vyos:\($0)" }
         if image != defaultImage { gateway.image = image }
         if let hostName = vyos.settings["system host-name"]?.first?.value, hostName != node.name.value {
-            result.corrections.append("the gateway's host-name is its name (\(node.name.value)); the original has '\(hostName)'")
+            result.corrections.append(
+                "the gateway's host-name is its name (\(node.name.value)); the original has '\(hostName)'")
         }
         for (index, rule) in vyos.natRules.enumerated() where rule.masquerade {
             let number = Int(rule.number.value)
@@ -147,7 +162,8 @@ extension LabImporter {
         for route in vyos.staticRoutes {
             for hop in route.nextHops {
                 gateway.staticRoutes.append(
-                    StaticRouteSpec(destination: route.destination.value.description, nextHop: hop.value.description, location: at))
+                    StaticRouteSpec(
+                        destination: route.destination.value.description, nextHop: hop.value.description, location: at))
             }
         }
         return gateway
@@ -156,7 +172,8 @@ extension LabImporter {
     /// Several gateways: each rack's router (the gateway linked to its bridge), and the transit link
     /// (the bridge that joins gateways and no server), with each gateway's address on it.
     static func importTransit(
-        _ clab: ClabFacts, gateways: [(node: ClabNodeFacts, vyos: VyOSFacts)], bridges: Set<String>, into spec: inout LabSpec,
+        _ clab: ClabFacts, gateways: [(node: ClabNodeFacts, vyos: VyOSFacts)], bridges: Set<String>,
+        into spec: inout LabSpec,
         result: inout ImportResult
     ) -> Bool {
         var gatewayOn: [String: [(gateway: String, interface: String)]] = [:]
@@ -172,7 +189,8 @@ extension LabImporter {
             spec.racks[index].gateway = gatewayOn[bridge]?.first?.gateway
         }
         let rackBridges = Set(spec.racks.indices.map { spec.racks[$0].bridge ?? "br-pool\($0)" })
-        guard let (bridge, members) = gatewayOn.first(where: { !rackBridges.contains($0.key) && $0.value.count > 1 }) else {
+        guard let (bridge, members) = gatewayOn.first(where: { !rackBridges.contains($0.key) && $0.value.count > 1 })
+        else {
             return false
         }
         var subnet: IPv4Prefix?
@@ -184,7 +202,8 @@ extension LabImporter {
             spec.gateways[index].transitAddress = address.address.description
             subnet = subnet ?? address.subnet
         }
-        spec.transits.append(TransitSpec(subnet: subnet?.description, bridge: bridge == "br-transit" ? nil : bridge, location: at))
+        spec.transits.append(
+            TransitSpec(subnet: subnet?.description, bridge: bridge == "br-transit" ? nil : bridge, location: at))
         return true
     }
 }

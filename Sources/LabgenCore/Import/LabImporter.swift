@@ -28,8 +28,9 @@ public enum LabImporter {
         }
         for problem in facts.readDiagnostics where problem.severity == .error { result.refusals.append(problem) }
         guard let kind = facts.kind else {
-            refuse("no kind cluster in this lab (no kind config file, 'kind create cluster' heredoc or --kind): labgen's "
-                + "model is a lab around one kind cluster", nil)
+            refuse(
+                "no kind cluster in this lab (no kind config file, 'kind create cluster' heredoc or --kind): labgen's "
+                    + "model is a lab around one kind cluster", nil)
             return result
         }
         for other in facts.otherKindConfigs {
@@ -58,27 +59,35 @@ public enum LabImporter {
         let nodeImages = Set(kind.nodes.compactMap(\.image?.value))
         var image: String? = nodeImages.first
         if nodeImages.count > 1 {
-            refuse("kind nodes with different images (\(nodeImages.sorted().joined(separator: ", "))): labgen has one node image",
+            refuse(
+                "kind nodes with different images (\(nodeImages.sorted().joined(separator: ", "))): labgen has one node image",
                 kind.nodes.first { $0.image != nil }?.image?.location)
         }
         if image == nil {
-            image = facts.images.first { !$0.pulledInCluster && $0.reference.location.file == kind.file }?.reference.value
+            image =
+                facts.images.first { !$0.pulledInCluster && $0.reference.location.file == kind.file }?.reference.value
         }
         if nodeImages.isEmpty, let image {
-            result.corrections.append("the node image (\(image)) is written in kind.yaml (the original passes --image to kind)")
+            result.corrections.append(
+                "the node image (\(image)) is written in kind.yaml (the original passes --image to kind)")
         }
         if image == nil, !kind.nodes.isEmpty {
-            result.corrections.append("the original names no node image: the imported lab uses labgen's default node image")
+            result.corrections.append(
+                "the original names no node image: the imported lab uses labgen's default node image")
         }
         if kind.name == nil, facts.clusterName != nil {
-            result.corrections.append("the kind cluster name is written in kind.yaml (the original passes --name to kind)")
+            result.corrections.append(
+                "the kind cluster name is written in kind.yaml (the original passes --name to kind)")
         }
         var cluster = ClusterSpec(
             name: clusterName, image: image, podSubnet: kind.podSubnet?.value.description,
-            serviceSubnet: kind.serviceSubnet?.value.description, disableDefaultCNI: kind.disableDefaultCNI?.value ?? false,
+            serviceSubnet: kind.serviceSubnet?.value.description,
+            disableDefaultCNI: kind.disableDefaultCNI?.value ?? false,
             kubeProxyMode: kind.kubeProxyMode?.value, location: at)
         for patch in kind.patches {
-            refuse("a cluster-wide kubeadm patch (\(patch.kind.value)): labgen writes the node patches only", patch.location)
+            refuse(
+                "a cluster-wide kubeadm patch (\(patch.kind.value)): labgen writes the node patches only",
+                patch.location)
         }
         importPools(facts, kind: kind, into: &cluster, result: &result)
 
@@ -114,14 +123,17 @@ public enum LabImporter {
         var defaultRoute: Located<IPv4Address>?
     }
 
-    static func importNodes(_ facts: LabFacts, kind: KindFacts, cluster: String, result: inout ImportResult) -> [ImportedNode] {
+    static func importNodes(_ facts: LabFacts, kind: KindFacts, cluster: String, result: inout ImportResult)
+        -> [ImportedNode]
+    {
         let containers = Names.kindContainerNames(cluster: cluster, roleNames: kind.nodes.map(\.role.value))
         var shortNames = false
         var nodes: [ImportedNode] = []
         for (index, kindNode) in kind.nodes.enumerated() {
             guard let role = NodeRole(rawValue: kindNode.role.value) else {
                 result.refusals.append(
-                    .error(refusalID, "kind node role '\(kindNode.role.value)': labgen has control-plane and worker nodes",
+                    .error(
+                        refusalID, "kind node role '\(kindNode.role.value)': labgen has control-plane and worker nodes",
                         at: kindNode.role.location))
                 continue
             }
@@ -142,7 +154,9 @@ public enum LabImporter {
             let container = containers[index]
             let short = String(container.dropFirst(cluster.count + 1))
             node.server = facts.clab?.nodes.first { $0.networkMode?.value == "container:\(container)" }
-            if node.server == nil, let server = facts.clab?.nodes.first(where: { $0.networkMode?.value == "container:\(short)" }) {
+            if node.server == nil,
+                let server = facts.clab?.nodes.first(where: { $0.networkMode?.value == "container:\(short)" })
+            {
                 node.server = server
                 shortNames = true
             }
@@ -156,8 +170,10 @@ public enum LabImporter {
             }
             if facts.clab != nil, node.server == nil {
                 result.refusals.append(
-                    .error(refusalID, "kind node \(index + 1) (\(container)) has no containerlab server joining it: "
-                        + "labgen wires every node of a lab with racks into its rack", at: kindNode.location))
+                    .error(
+                        refusalID,
+                        "kind node \(index + 1) (\(container)) has no containerlab server joining it: "
+                            + "labgen wires every node of a lab with racks into its rack", at: kindNode.location))
             }
             nodes.append(node)
         }

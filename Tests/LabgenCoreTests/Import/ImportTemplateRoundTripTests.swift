@@ -21,7 +21,8 @@ import Testing
         let more = rendered.artifacts.map(\.path).filter { $0.hasSuffix(".clab.yaml") || $0.hasSuffix("-boot.cfg") }
         #expect(more.filter { $0.hasSuffix("-boot.cfg") }.count == spec.gateways.count)
         for path in Self.compared + more {
-            #expect(again.artifact(at: path)?.contents == rendered.artifact(at: path)?.contents, "\(spec.name): \(path)")
+            #expect(
+                again.artifact(at: path)?.contents == rendered.artifact(at: path)?.contents, "\(spec.name): \(path)")
         }
     }
 }
