@@ -15,7 +15,7 @@ public enum Labgen {
         [
             BuildCommand.self, CheckCommand.self, VerifyCommand.self, ExplainCommand.self, AddressesCommand.self,
             GraphCommand.self, UpCommand.self, DownCommand.self, StatusCommand.self, EmulateCommand.self,
-            InitCommand.self, TemplatesCommand.self,
+            InitCommand.self, ImportCommand.self, TemplatesCommand.self,
         ]
     }
 

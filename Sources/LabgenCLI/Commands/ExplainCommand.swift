@@ -22,6 +22,7 @@ enum ExplainCommand: Subcommand {
             for check in ModelCheck.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
                 lines.append("  \(check.id)  \((check.isWarning ? "warning" : "error").padding(7))  \(check.summary)")
             }
+            lines += ["", "labgen import:", "  \(LabImporter.refusalID)  error    \(importSummary)"]
             lines += ["", "See 'labgen explain <ID>' for one rule.", ""]
             context.out(lines.joined(separator: "\n"))
             return ExitStatus.success
@@ -31,6 +32,10 @@ enum ExplainCommand: Subcommand {
             context.out("\(rule.id): \(rule.summary) (default severity: \(rule.severity.rawValue))\n\n\(rule.explanation)\n")
             return ExitStatus.success
         }
+        if id == LabImporter.refusalID {
+            context.out("\(id): \(importSummary) (labgen import, error)\n\n\(importExplanation)\n")
+            return ExitStatus.success
+        }
         if let check = ModelCheck(rawValue: id.rawValue) {
             let severity = check.isWarning ? "warning" : "error"
             let where_ = "Reported on the lab description (the Swift DSL), before anything is rendered; the message names the element and its source line."
@@ -38,7 +43,7 @@ enum ExplainCommand: Subcommand {
             context.out("\(check.id): \(check.summary) (model check of 'labgen build', \(severity))\n\n\(text)\n")
             return ExitStatus.success
         }
-        let known = Rule.catalogue.map(\.id.rawValue) + ModelCheck.allCases.map(\.rawValue)
+        let known = Rule.catalogue.map(\.id.rawValue) + ModelCheck.allCases.map(\.rawValue) + [LabImporter.refusalID.rawValue]
         var message = "Unknown diagnostic ID '\(requested)'."
         if let suggestion = Suggestions.closest(to: requested.uppercased(), in: known) {
             message += " Did you mean '\(suggestion)'?"
@@ -46,6 +51,17 @@ enum ExplainCommand: Subcommand {
         throw UsageError(message + " See 'labgen explain' for the list.", command: spec.name)
     }
 }
+
+let importSummary = "a construct of a hand-written lab that labgen's model cannot express"
+let importExplanation = """
+    'labgen import' builds the model it read in memory and compares what labgen would write with the lab's own \
+    files, as data. Every kind node, containerlab node, exec command, link, VyOS setting and Calico pool that the \
+    rendering does not reproduce is listed at its file:line: BGP or OSPF on a gateway, vif sub-interfaces, VyOS \
+    bridges, node kinds other than VyOS gateways, rack bridges and the servers of kind nodes, exec commands other \
+    than the node's address and default route, a second kind cluster, nodes without a rack= label. Nothing is \
+    written: an import never drops a construct silently. Keep such a lab hand-written, or remove the construct \
+    and add it to the generated lab by other means.
+    """
 
 extension String {
     fileprivate func padding(_ width: Int) -> String {

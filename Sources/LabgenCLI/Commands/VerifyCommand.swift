@@ -49,6 +49,35 @@ enum VerifyCommand: Subcommand {
         positionals: [CommandSpec.Positional("dir", help: "The lab folder (default: the current folder unless files are named).")])
 
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
+        let (facts, folderArgument, where_) = try readFacts(arguments, in: context, command: spec.name)
+        let (checked, notFound) = coverage(facts)
+        let diagnostics = Verifier.verify(facts)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        switch arguments.value("--format") ?? "text" {
+        case "json":
+            context.out(json(diagnostics, errors: errors, warnings: warnings, checked: checked, notFound: notFound))
+        case "github":
+            let base = folderArgument.flatMap { $0 == "." ? nil : $0 }
+            for diagnostic in diagnostics { context.out(github(diagnostic, base: base)) }
+        default:
+            for diagnostic in diagnostics { context.out(diagnostic.description + "\n") }
+            let found = checked.isEmpty ? "nothing" : checked.joined(separator: ", ")
+            let missing = notFound.isEmpty ? "" : "; not found: \(notFound.joined(separator: ", "))"
+            context.out(
+                "\(where_.debugEscaped): \(errors) error\(errors == 1 ? "" : "s"), "
+                    + "\(warnings) warning\(warnings == 1 ? "" : "s") "
+                    + "(checked \(found)\(missing))\n")
+        }
+        if errors > 0 || (arguments.flag("--strict") && warnings > 0) { return ExitStatus.failure }
+        return ExitStatus.success
+    }
+
+    /// The facts of the lab named by DIR and the file options (shared with `labgen import`); the folder
+    /// argument and how to name the lab in messages.
+    static func readFacts(_ arguments: ParsedArguments, in context: CLIContext, command: String) throws
+        -> (facts: LabFacts, folder: String?, shown: String)
+    {
         let explicitOptions: [(String, ArtifactDiscovery.Kind)] = [
             ("--kind", .kindConfig), ("--clab", .containerlab), ("--vyos", .vyos), ("--calico", .calicoPools),
             ("--calico-node", .calicoNode), ("--kubeadm", .kubeadmPatch), ("--bridges", .bridgeScript),
@@ -68,13 +97,13 @@ enum VerifyCommand: Subcommand {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                 throw UsageError(
-                    "Cannot read the lab folder '\(folderArgument.debugEscaped)': no such folder.", command: spec.name)
+                    "Cannot read the lab folder '\(folderArgument.debugEscaped)': no such folder.", command: command)
             }
             guard isDirectory.boolValue else {
                 throw UsageError(
                     "'\(folderArgument.debugEscaped)' is a file, not a folder; "
                         + "name its folder, or the file with --kind, --clab, ...",
-                    command: spec.name)
+                    command: command)
             }
             folderURL = url.standardizedFileURL
             (files, scanProblems) = ArtifactDiscovery.scan(url)
@@ -85,10 +114,10 @@ enum VerifyCommand: Subcommand {
             do {
                 data = try IOProblem.read(url, shown: path.debugEscaped, what: "the file")
             } catch let error as LabInputError {
-                throw UsageError(error.description + ".", command: spec.name)
+                throw UsageError(error.description + ".", command: command)
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw UsageError("Cannot read '\(path.debugEscaped)': not UTF-8 text.", command: spec.name)
+                throw UsageError("Cannot read '\(path.debugEscaped)': not UTF-8 text.", command: command)
             }
             // A file inside the folder keeps its folder-relative name.
             var shown = path
@@ -99,7 +128,7 @@ enum VerifyCommand: Subcommand {
             if (kind == .calicoPools || kind == .calicoNode),
                 ArtifactDiscovery.classify(text).isDisjoint(with: [.calicoPools, .calicoNode, .calicoInstallation])
             {
-                throw UsageError("'\(path)' holds no Calico IPPool, Installation or calico-node settings.", command: spec.name)
+                throw UsageError("'\(path)' holds no Calico IPPool, Installation or calico-node settings.", command: command)
             }
             files.append((shown, text))
             if kind != .calicoPools && kind != .calicoNode { expected[shown] = kind }
@@ -134,29 +163,9 @@ enum VerifyCommand: Subcommand {
                 "error: no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in "
                     + "\(where_.debugEscaped); "
                     + "name the lab folder, or the files with --kind, --clab, --vyos, --calico\n")
-            return ExitStatus.usage
+            throw CommandExit(status: ExitStatus.usage)
         }
-        let (checked, notFound) = coverage(facts)
-        let diagnostics = Verifier.verify(facts)
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        switch arguments.value("--format") ?? "text" {
-        case "json":
-            context.out(json(diagnostics, errors: errors, warnings: warnings, checked: checked, notFound: notFound))
-        case "github":
-            let base = folderArgument.flatMap { $0 == "." ? nil : $0 }
-            for diagnostic in diagnostics { context.out(github(diagnostic, base: base)) }
-        default:
-            for diagnostic in diagnostics { context.out(diagnostic.description + "\n") }
-            let found = checked.isEmpty ? "nothing" : checked.joined(separator: ", ")
-            let missing = notFound.isEmpty ? "" : "; not found: \(notFound.joined(separator: ", "))"
-            context.out(
-                "\(where_.debugEscaped): \(errors) error\(errors == 1 ? "" : "s"), "
-                    + "\(warnings) warning\(warnings == 1 ? "" : "s") "
-                    + "(checked \(found)\(missing))\n")
-        }
-        if errors > 0 || (arguments.flag("--strict") && warnings > 0) { return ExitStatus.failure }
-        return ExitStatus.success
+        return (facts, folderArgument, where_)
     }
 
     /// What was checked ("kind config", "2 VyOS configs", ...) and which kinds of artifact were not found,
