@@ -127,12 +127,20 @@ public enum ShellScriptReader {
         return facts
     }
 
+    /// The most words a variable may hold and still be expanded (lists of bridges are short).
+    static let maximumVariableWords = 256
+
     /// Functions whose body creates a bridge named `$1` (`ip link add [name|dev] "$1" type bridge`,
     /// `brctl addbr "$1"`), found by their `NAME() {` line and the body up to the next `}` line.
     static func bridgeFunctions(_ lines: [Substring]) -> Set<String> {
         var found: Set<String> = []
         var current: String?
         for line in lines {
+            // Only a line that starts a function, or one in a body that could create a bridge, is looked at.
+            if current == nil && !line.contains("()") { continue }
+            if current != nil && !line.contains("}") && !line.contains("bridge") && !line.contains("addbr") {
+                continue
+            }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if let name = current {
                 if trimmed == "}" {
@@ -485,7 +493,14 @@ public enum ShellScriptReader {
                 let value = first.text[first.text.index(after: equals)...]
                 let base = first.column + name.count + 1 + (first.quoted ? 1 : 0)
                 let items = splitWords(value, file: file, line: first.line, column: base)
-                variables[name] = items.flatMap { expand($0, variables) ?? [$0] }
+                // A variable that grows line by line (`waiting="$waiting $node"` over thousands of
+                // nodes) is not a list of bridges or a cluster name: past a bound it is forgotten,
+                // so reading stays linear in the script's size.
+                let words = items.flatMap { expand($0, variables) ?? [$0] }
+                let forgotten =
+                    words.count > maximumVariableWords || items.contains { refersToForgotten($0, variables) }
+                let here = SourceLocation(file: file, line: first.line, column: first.column)
+                variables[name] = forgotten ? [Located(forgottenMarker, at: here)] : words
                 if name == "BRIDGES" { facts.bridges += items }
                 continue
             }
@@ -622,7 +637,24 @@ public enum ShellScriptReader {
         name.removeFirst()
         if name.hasPrefix("{") && name.hasSuffix("}") { name = String(name.dropFirst().dropLast()) }
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
-        return variables[name]
+        guard let value = variables[name], !isForgotten(value) else { return nil }
+        return value
+    }
+
+    /// The value of a variable that grew past `maximumVariableWords`: unknown from then on.
+    static let forgottenMarker = "\u{0}forgotten"
+
+    static func isForgotten(_ value: [Located<String>]) -> Bool {
+        value.count == 1 && value[0].value == forgottenMarker
+    }
+
+    /// Whether `word` is `$NAME`/`${NAME}` of a forgotten variable.
+    static func refersToForgotten(_ word: Located<String>, _ variables: [String: [Located<String>]]) -> Bool {
+        var name = word.value
+        guard name.hasPrefix("$") else { return false }
+        name.removeFirst()
+        if name.hasPrefix("{") && name.hasSuffix("}") { name = String(name.dropFirst().dropLast()) }
+        return variables[name].map(isForgotten) ?? false
     }
 
     static func splitWords(_ text: Substring, file: String, line: Int, column: Int) -> [Located<String>] {

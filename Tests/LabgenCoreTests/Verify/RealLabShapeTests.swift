@@ -274,6 +274,16 @@ struct FabricLab {
         #expect(withoutCalls.bridges.map(\.value) == ["br-pool0"])
     }
 
+    @Test func aVariableThatGrowsLineByLineIsForgottenPastItsBound() {
+        // lab.sh collects node names this way; expanding it on every line made reading quadratic.
+        let growing = (0..<(ShellScriptReader.maximumVariableWords + 10)).map { "w=\"$w n\($0)\"\n" }.joined()
+        let script = ShellScriptReader.read(growing + "for br in $w; do brctl addbr $br; done\n", file: "s.sh")
+        #expect(script.bridges.isEmpty)
+        #expect(script.unresolvedBridge != nil)
+        let short = ShellScriptReader.read("B=\"br-a\"\nB=\"$B br-b\"\nfor br in $B; do brctl addbr $br; done\n", file: "s.sh")
+        #expect(short.bridges.map(\.value) == ["br-a", "br-b"])
+    }
+
     @Test func scriptsAndUnknownFilesAreNeverParsedAsYAML() {
         var lab = FabricLab()
         lab.extra = [
