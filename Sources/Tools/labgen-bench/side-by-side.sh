@@ -54,6 +54,8 @@ netlab_topology() { # hosts segments
     echo "defaults.devices.vyos.clab.node.binds: []"
     # The default management pool is a /24: room for 250-odd nodes.
     echo "addressing.mgmt.ipv4: 10.128.0.0/16"
+    # netlab numbers nodes up to MAX_NODE_ID (150 by default) and stops beyond it.
+    echo "defaults.const.MAX_NODE_ID: $((hosts + 10))"
     echo "nodes:"
     echo "  gw:"
     echo "    device: vyos"
