@@ -57,7 +57,7 @@ enum CheckCommand: Subcommand {
                 context.out("\(shown): \(advice)\n")
                 if github {
                     let message = "\(file.state.rawValue): \(advice)" + (summary.isEmpty ? "" : " Lab changes: " + summary.joined(separator: "; "))
-                    context.out("::error file=\(shown),line=\(file.firstDifferentLine),title=labgen check::\(escapeAnnotation(message))\n")
+                    context.out("::error file=\(shown),line=\(file.firstDifferentLine),title=labgen check::\(GitHubAnnotation.escape(message))\n")
                 }
             }
             if !summary.isEmpty {
@@ -83,7 +83,7 @@ enum CheckCommand: Subcommand {
         if github {
             let message = "the picture of lab '\(new.name)' changed: " + changes.joined(separator: "; ")
             context.out(
-                "::notice file=\(picture),line=1,title=labgen picture::\(escapeAnnotation(message))\n")
+                "::notice file=\(picture),line=1,title=labgen picture::\(GitHubAnnotation.escape(message))\n")
         }
     }
 
@@ -92,19 +92,5 @@ enum CheckCommand: Subcommand {
         parts += arguments.positionals
         if let output = arguments.value("--output") { parts += ["--output", output] }
         return parts.joined(separator: " ")
-    }
-
-    /// GitHub workflow commands need `%`, CR and LF escaped in messages.
-    static func escapeAnnotation(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "%": result += "%25"
-            case "\r": result += "%0D"
-            case "\n": result += "%0A"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

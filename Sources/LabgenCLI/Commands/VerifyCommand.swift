@@ -250,16 +250,10 @@ enum VerifyCommand: Subcommand {
         for note in diagnostic.notes {
             message += "\n" + (note.location.map { "\($0): " } ?? "") + "note: " + note.message
         }
-        return "::\(level) \(properties.joined(separator: ","))::\(escape(message))\n"
-    }
-
-    /// Workflow commands need `%`, CR and LF escaped.
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        return "::\(level) \(properties.joined(separator: ","))::\(GitHubAnnotation.escape(message))\n"
     }
 
     static func property(_ text: String) -> String {
-        escape(text).replacingOccurrences(of: ",", with: "%2C").replacingOccurrences(of: ":", with: "%3A")
+        GitHubAnnotation.property(text)
     }
 }

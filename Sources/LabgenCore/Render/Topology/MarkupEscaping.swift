@@ -1,3 +1,5 @@
+import LabFormats
+
 /// Escaping of picture texts for the formats they are written into. The texts are already
 /// `debugEscaped` (no control, format or line-separator characters), so what is left is each
 /// format's own markup.
@@ -6,16 +8,7 @@ enum MarkupEscaping {
     /// the picture puts no name into an attribute).
     static func xmlText(_ text: String) -> String {
         if !text.utf8.contains(where: { "&<>".utf8.contains($0) }) { return text }
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
+        return CharacterEscaping.escape(text, ["&": "&amp;", "<": "&lt;", ">": "&gt;"])
     }
 
     /// A Mermaid label inside `"..."`: quotes and the characters Mermaid or the HTML it renders
@@ -23,22 +16,13 @@ enum MarkupEscaping {
     /// as the characters. `#` itself is escaped, so a name cannot spell an entity code.
     static func mermaid(_ text: String) -> String {
         if !text.utf8.contains(where: { "\"#&<>`|\\".utf8.contains($0) }) { return text }
-        var out = ""
-        for character in text {
-            switch character {
-            case "\"": out += "#quot;"
-            case "#": out += "#35;"
-            case "&": out += "#amp;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "`": out += "#96;"
-            case "|": out += "#124;"
-            case "\\": out += "#92;"
-            default: out.append(character)
-            }
-        }
-        return out
+        return CharacterEscaping.escape(text, mermaidEscapes)
     }
+
+    static let mermaidEscapes: [Character: String] = [
+        "\"": "#quot;", "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "`": "#96;", "|": "#124;",
+        "\\": "#92;",
+    ]
 
     /// Markdown text: ASCII punctuation backslash-escaped (CommonMark), except the harmless
     /// `-`, `.`, `/`, `:`, `,` and `'` of names and addresses, so a name cannot open a code fence, a
