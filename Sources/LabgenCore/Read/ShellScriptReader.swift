@@ -235,13 +235,7 @@ public enum ShellScriptReader {
             if !heredoc.quoted, cluster.config.contains("$") {
                 (cluster.config, cluster.unresolved) = substitute(cluster.config, variables)
             }
-            if let name = cluster.name, name.value.contains("$") {
-                if let value = expand(name, variables), value.count == 1 {
-                    cluster.name = Located(value[0].value, at: name.location)
-                } else {
-                    cluster.unresolved = cluster.unresolved ?? name.value
-                }
-            }
+            resolveName(of: &cluster, variables)
             facts.kindClusters.append(cluster)
         } else if words.contains("deploy") || words.contains(where: { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }) {
             facts.otherHeredocs.append(location)
@@ -537,13 +531,7 @@ public enum ShellScriptReader {
             }
             let texts = words.map(\.text)
             if var cluster = kindCreateFromWrittenFile(words, file: file, facts: facts) {
-                if let name = cluster.name, name.value.contains("$") {
-                    if let value = expand(name, variables), value.count == 1 {
-                        cluster.name = Located(value[0].value, at: name.location)
-                    } else {
-                        cluster.unresolved = cluster.unresolved ?? name.value
-                    }
-                }
+                resolveName(of: &cluster, variables)
                 facts.kindClusters.append(cluster)
                 continue
             }
@@ -628,6 +616,17 @@ public enum ShellScriptReader {
         }
         guard !token.text.isEmpty else { return }
         facts.bridges.append(located)
+    }
+
+    /// `--name $CLUSTER`: the variable's one word when the script sets it, else the config is unresolved
+    /// (and so not checked).
+    static func resolveName(of cluster: inout KindCreateFacts, _ variables: [String: [Located<String>]]) {
+        guard let name = cluster.name, name.value.contains("$") else { return }
+        if let value = expand(name, variables), value.count == 1 {
+            cluster.name = Located(value[0].value, at: name.location)
+        } else {
+            cluster.unresolved = cluster.unresolved ?? name.value
+        }
     }
 
     /// `$NAME`, `${NAME}` as the whole word: the variable's words; nil when unknown or not a plain reference.

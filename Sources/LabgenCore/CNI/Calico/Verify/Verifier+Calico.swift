@@ -55,7 +55,7 @@ extension Verification {
                     notes: [Diagnostic.Note("ipipMode", at: pool.ipipMode?.location)])
             }
             // No encapsulation across racks: the packets carry pod addresses to the gateway, which has no
-            // route for them (labgen's gateways do not peer BGP with the nodes).
+            // route for them unless it peers BGP with the nodes (gatewaysPeerWithNodes).
             // Subnets the nodes are in (their servers' rack addresses): a gateway's other ports, such as
             // the transit link between gateways, hold no node.
             let rackSubnets = nodeCount
