@@ -8,6 +8,8 @@ public enum Conventions {
     public static let kindPodSubnet = IPv4Prefix(IPv4Address(10, 244, 0, 0), length: 16)
     /// kind's default service subnet.
     public static let kindServiceSubnet = IPv4Prefix(IPv4Address(10, 96, 0, 0), length: 16)
+    /// The `apiVersion` of kind's `Cluster` config.
+    public static let kindAPIVersion = "kind.x-k8s.io/v1alpha4"
     /// The kube-proxy modes kind's `networking.kubeProxyMode` takes.
     public static let kubeProxyModes = ["iptables", "ipvs", "nftables", "none"]
 
@@ -17,9 +19,15 @@ public enum Conventions {
     public static let calicoBlockSize = 26
     /// The block sizes Calico accepts for IPv4 pools.
     public static let calicoBlockSizes = 20...32
+    /// The name calico-node gives the first pool, and labgen the first pool it writes.
+    public static let calicoFirstPoolName = "default-ipv4-ippool"
 
     // MARK: VyOS
 
+    /// A VyOS gateway's default image: `[<registry>/]vyos/vyos:<release>`.
+    public static func vyosImage(release: String, registry: String?) -> String {
+        (registry.map { "\($0)/" } ?? "") + "vyos/vyos:\(release)"
+    }
     /// Where containerlab mounts a VyOS gateway's `config.boot`.
     public static let vyosConfigMount = "/opt/vyatta/etc/config/config.boot"
 

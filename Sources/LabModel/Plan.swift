@@ -92,9 +92,9 @@ public struct ClusterPlan: Hashable, Sendable {
     }
 
     /// kind's default service subnet.
-    public static let kindDefaultServiceSubnet = IPv4Prefix(IPv4Address(10, 96, 0, 0), length: 16)
+    public static let kindDefaultServiceSubnet = Conventions.kindServiceSubnet
     /// kind's default pod subnet.
-    public static let kindDefaultPodSubnet = IPv4Prefix(IPv4Address(10, 244, 0, 0), length: 16)
+    public static let kindDefaultPodSubnet = Conventions.kindPodSubnet
 
     public var effectiveServiceSubnet: IPv4Prefix { serviceSubnet ?? Self.kindDefaultServiceSubnet }
     public var kubeadmPatchLayout: KubeadmPatchLayout { kubeadmPatches ?? .oneFile }

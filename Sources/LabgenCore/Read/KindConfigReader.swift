@@ -33,13 +33,13 @@ public enum KindConfigReader {
         if document["apiVersion"] == nil {
             diagnostics.append(
                 .error(
-                    RuleID.strictDecoding, "the kind config has no apiVersion; kind needs apiVersion: kind.x-k8s.io/v1alpha4",
+                    RuleID.strictDecoding, "the kind config has no apiVersion; kind needs apiVersion: \(Conventions.kindAPIVersion)",
                     at: origin.location(document)))
         }
-        if let apiVersion = document["apiVersion"], apiVersion.scalarText != "kind.x-k8s.io/v1alpha4" {
+        if let apiVersion = document["apiVersion"], apiVersion.scalarText != Conventions.kindAPIVersion {
             diagnostics.append(
                 .error(
-                    RuleID.strictDecoding, "unknown kind config apiVersion '\(apiVersion.scalarText ?? "")'; kind reads kind.x-k8s.io/v1alpha4",
+                    RuleID.strictDecoding, "unknown kind config apiVersion '\(apiVersion.scalarText ?? "")'; kind reads \(Conventions.kindAPIVersion)",
                     at: origin.location(apiVersion)))
         }
         if let kind = document["kind"], kind.scalarText != "Cluster" {

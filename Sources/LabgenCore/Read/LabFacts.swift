@@ -197,7 +197,7 @@ public struct IPPoolFacts: Hashable, Sendable {
     /// `nodeSelector`; nil means `all()`.
     public var nodeSelector: Located<String>? = nil
 
-    public var effectiveBlockSize: Int { blockSize?.value ?? 26 }
+    public var effectiveBlockSize: Int { blockSize?.value ?? Conventions.calicoBlockSize }
     public var ipip: String { ipipMode?.value ?? "Never" }
     public var vxlan: String { vxlanMode?.value ?? "Never" }
 }

@@ -49,7 +49,7 @@ public struct StrictSchema: Sendable {
             let key = pair.key.scalarText ?? ""
             guard let shape = fields[key] else {
                 var message = "unknown field '\(key)' in \(name) (\(what) is decoded strictly)"
-                if let suggestion = NameSuggestion.closest(to: key, in: fields.keys.sorted()) {
+                if let suggestion = Suggestions.closest(to: key, in: fields.keys.sorted(), tolerance: .name) {
                     message += "; did you mean '\(suggestion)'?"
                 }
                 diagnostics.append(.error(RuleID.strictDecoding, message, at: origin.location(pair.key)))

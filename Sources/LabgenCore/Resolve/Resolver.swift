@@ -21,11 +21,6 @@ public struct Resolution: Sendable {
 /// Every check is linear or `n log n` in the size of the lab: duplicates are found with
 /// dictionaries (`Claims`), overlaps by sorting (see `Overlaps`).
 public enum Resolver {
-    /// Calico's default block size for IPv4 pools.
-    public static let defaultBlockSize = Conventions.calicoBlockSize
-    /// Host number of the first node address handed out in a rack (`10.1.5.10`).
-    public static let defaultFirstHost = Conventions.firstNodeHost
-
     public static func resolve(_ spec: LabSpec) -> Resolution {
         var context = ResolveContext(spec: spec)
         let elements = ElementsPass().run(&context)

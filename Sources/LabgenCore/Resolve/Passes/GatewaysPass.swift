@@ -38,9 +38,7 @@ struct GatewaysPass: ResolverPass {
                 context.diagnostics.error(problem.check, problem.message, at: gateway.location)
                 continue
             }
-            let image =
-                gateway.image
-                ?? (registry.map { "\($0.host)/vyos/vyos:\(release.version)" } ?? "vyos/vyos:\(release.version)")
+            let image = gateway.image ?? Conventions.vyosImage(release: release.version, registry: registry?.host)
             guard context.checkImage(image, at: gateway.location) else { continue }
             gateways.index[gateway.name] = gateways.plans.count
             gateways.plans.append(

@@ -12,7 +12,7 @@ struct PoolsPass: ResolverPass {
         var names = Claims<String>(check: .duplicateName)
         for (index, pool) in written.enumerated() {
             guard let checked = check(pool, &context) else { continue }
-            let name = pool.name ?? (pool.rack.map { "\($0)-ippool" } ?? (index == 0 ? "default-ipv4-ippool" : "ippool-\(index)"))
+            let name = pool.name ?? (pool.rack.map { "\($0)-ippool" } ?? (index == 0 ? Conventions.calicoFirstPoolName : "ippool-\(index)"))
             if !Names.isKindClusterName(name) {
                 context.diagnostics.error(.invalidName, "pool name '\(name.debugEscaped)' must be a DNS subdomain", at: pool.location)
                 continue
