@@ -146,7 +146,7 @@ enum VerifyCommand: Subcommand {
                     let shown = prefix.isEmpty ? path : (clab.path.hasPrefix("/") && prefix.isEmpty ? "/" : prefix + "/") + path
                     facts.files.insert(LabFacts.normalize(shown))
                     if ArtifactDiscovery.classify(text) == [.vyos], facts.vyos[LabFacts.normalize(shown)] == nil {
-                        var diagnostics: [Diagnostic] = []
+                        var diagnostics = DiagnosticList()
                         if let vyos = VyOSFactsReader.read(text, file: shown, diagnostics: &diagnostics) {
                             facts.vyos[LabFacts.normalize(shown)] = vyos
                         }

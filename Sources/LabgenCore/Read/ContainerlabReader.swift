@@ -4,7 +4,7 @@ import LabModel
 /// Reads a containerlab topology: nodes (kind, image, `network-mode`, binds, and the
 /// `ip addr add A/L dev IF` / `ip route replace|add default via GW` commands of `exec`) and links.
 public enum ContainerlabReader {
-    public static func read(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> ClabFacts? {
+    public static func read(_ text: String, file: String, diagnostics: inout DiagnosticList) -> ClabFacts? {
         let origin = TextOrigin(file: file)
         do {
             guard let document = try YAMLReader.read(text).first(where: isTopology) else { return nil }
@@ -22,7 +22,7 @@ public enum ContainerlabReader {
         return true
     }
 
-    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> ClabFacts {
+    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> ClabFacts {
         var facts = ClabFacts(file: origin.file, name: nil, nodes: [], links: [])
         if let name = document["name"], let text = name.scalarText { facts.name = Located(text, at: origin.location(name)) }
         let topology = document["topology"]
@@ -71,7 +71,7 @@ public enum ContainerlabReader {
         return facts
     }
 
-    static func node(_ pair: YAMLNodePair, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> ClabNodeFacts {
+    static func node(_ pair: YAMLNodePair, origin: TextOrigin, diagnostics: inout DiagnosticList) -> ClabNodeFacts {
         let body = pair.value
         func scalar(_ key: String) -> Located<String>? {
             guard let node = body[key], let text = node.scalarText, node.value != .null else { return nil }

@@ -8,7 +8,7 @@ import LabModel
 enum ExecCommandReader {
     static func parse(
         _ text: String, node: YAMLNode, origin: TextOrigin, into facts: inout ClabNodeFacts,
-        diagnostics: inout [Diagnostic]
+        diagnostics: inout DiagnosticList
     ) {
         let firstLine = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? text
         for segment in segments(text) {
@@ -58,7 +58,7 @@ enum ExecCommandReader {
 
     static func interpret(
         _ words: [(word: Substring, offset: Int)], location: (Int) -> SourceLocation, into facts: inout ClabNodeFacts,
-        diagnostics: inout [Diagnostic]
+        diagnostics: inout DiagnosticList
     ) {
         var tokens = Array(words.dropFirst())
         var family: String?

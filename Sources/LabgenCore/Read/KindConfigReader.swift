@@ -5,7 +5,7 @@ import LabModel
 /// fields and wrong types are `LG015` errors. Embedded kubeadm patches and containerd TOML patches
 /// are read too, with positions in the kind config.
 public enum KindConfigReader {
-    public static func read(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> KindFacts? {
+    public static func read(_ text: String, file: String, diagnostics: inout DiagnosticList) -> KindFacts? {
         let origin = TextOrigin(file: file)
         do {
             let documents = try YAMLReader.read(text)
@@ -25,7 +25,7 @@ public enum KindConfigReader {
         return document["apiVersion"] == nil && document["kind"]?.scalarText == "Cluster"
     }
 
-    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> KindFacts {
+    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> KindFacts {
         KnownSchemas.kindCluster.check(document, origin: origin, what: "the kind config", into: &diagnostics)
         var facts = KindFacts(
             file: origin.file, name: nil, nodes: [], patches: [], podSubnet: nil, serviceSubnet: nil, kubeProxyMode: nil,
@@ -87,7 +87,7 @@ public enum KindConfigReader {
         return facts
     }
 
-    static func prefix(_ node: YAMLNode?, _ field: String, _ origin: TextOrigin, _ diagnostics: inout [Diagnostic])
+    static func prefix(_ node: YAMLNode?, _ field: String, _ origin: TextOrigin, _ diagnostics: inout DiagnosticList)
         -> Located<IPv4Prefix>?
     {
         guard let node, let text = node.scalarText, node.value != .null else { return nil }
@@ -102,7 +102,7 @@ public enum KindConfigReader {
         return nil
     }
 
-    static func patches(_ node: YAMLNode?, _ origin: TextOrigin, _ diagnostics: inout [Diagnostic]) -> [KubeadmPatchFacts] {
+    static func patches(_ node: YAMLNode?, _ origin: TextOrigin, _ diagnostics: inout DiagnosticList) -> [KubeadmPatchFacts] {
         guard case .sequence(let items)? = node?.content else { return [] }
         var result: [KubeadmPatchFacts] = []
         for item in items {

@@ -7,7 +7,7 @@ public enum KubeadmPatchReader {
     public static let kinds: Set<String> = ["InitConfiguration", "JoinConfiguration"]
 
     /// Reads every document of a patch text. `origin` maps the text's positions into its file.
-    public static func read(_ text: String, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> [KubeadmPatchFacts] {
+    public static func read(_ text: String, origin: TextOrigin, diagnostics: inout DiagnosticList) -> [KubeadmPatchFacts] {
         let documents: [YAMLNode]
         do {
             documents = try YAMLReader.read(text)
@@ -20,7 +20,7 @@ public enum KubeadmPatchReader {
     }
 
     /// Reads one parsed document; nil (and no diagnostic) for other kinds such as `ClusterConfiguration`.
-    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> KubeadmPatchFacts? {
+    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> KubeadmPatchFacts? {
         guard let kindNode = document["kind"], let kind = kindNode.scalarText, kinds.contains(kind) else { return nil }
         let schema = kind == "InitConfiguration" ? KnownSchemas.initConfiguration : KnownSchemas.joinConfiguration
         schema.check(document, origin: origin, what: "a kubeadm patch", into: &diagnostics)

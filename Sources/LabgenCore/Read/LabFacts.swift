@@ -267,7 +267,7 @@ public struct LabFacts: Sendable {
     /// The kind cluster name given on kind's command line (`kind create cluster --name`).
     public var clusterName: String?
     /// Problems found while reading (unreadable files, unknown fields, wrong types).
-    public var readDiagnostics: [Diagnostic] = []
+    public var readDiagnostics = DiagnosticList()
 
     public init() {}
 }

@@ -43,7 +43,7 @@ public struct StrictSchema: Sendable {
     }
 
     /// Checks `node` against the schema; every problem becomes an `LG015` diagnostic.
-    func check(_ node: YAMLNode, origin: TextOrigin, what: String, into diagnostics: inout [Diagnostic]) {
+    func check(_ node: YAMLNode, origin: TextOrigin, what: String, into diagnostics: inout DiagnosticList) {
         guard case .mapping(let pairs) = node.content else { return }
         for pair in pairs {
             let key = pair.key.scalarText ?? ""
@@ -61,7 +61,7 @@ public struct StrictSchema: Sendable {
 
     static func check(
         _ node: YAMLNode, _ shape: FieldShape, field: String, in object: String, origin: TextOrigin, what: String,
-        into diagnostics: inout [Diagnostic]
+        into diagnostics: inout DiagnosticList
     ) {
         func wrongType() {
             diagnostics.append(

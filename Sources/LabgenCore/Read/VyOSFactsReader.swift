@@ -11,7 +11,7 @@ public enum VyOSFactsReader {
         return config.nodes.contains { ["interfaces", "system"].contains($0.name) && $0.isBlock }
     }
 
-    public static func read(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> VyOSFacts? {
+    public static func read(_ text: String, file: String, diagnostics: inout DiagnosticList) -> VyOSFacts? {
         let origin = TextOrigin(file: file)
         let isSet = VyOSReader.isSetCommands(text)
         do {

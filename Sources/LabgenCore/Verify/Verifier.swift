@@ -9,13 +9,9 @@ public enum Verifier {
     public static func verify(_ facts: LabFacts) -> [Diagnostic] {
         var verification = Verification(facts)
         verification.run()
-        var seen = Set<Diagnostic>()
-        let unique = (facts.readDiagnostics + verification.diagnostics).filter { seen.insert($0).inserted }
-        return unique.sorted { a, b in
-            let la = a.location ?? SourceLocation(file: "", line: 0, column: 0)
-            let lb = b.location ?? SourceLocation(file: "", line: 0, column: 0)
-            return (la.file, la.line, la.column, a.id.rawValue) < (lb.file, lb.line, lb.column, b.id.rawValue)
-        }
+        var found = facts.readDiagnostics
+        found += verification.diagnostics
+        return found.uniqueSortedByLocation
     }
 
     /// kind's node container names for the given roles: `<cluster>-control-plane`,
@@ -52,7 +48,7 @@ struct GatewayPort {
 
 struct Verification {
     let facts: LabFacts
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = DiagnosticList()
 
     var clusterName = "kind"
     var kindNodes: [KindNode] = []
@@ -71,11 +67,11 @@ struct Verification {
     init(_ facts: LabFacts) { self.facts = facts }
 
     mutating func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(.error(id, message, at: location, notes: notes))
+        diagnostics.error(id, message, at: location, notes: notes)
     }
 
     mutating func warning(_ id: DiagnosticID, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(.warning(id, message, at: location, notes: notes))
+        diagnostics.warning(id, message, at: location, notes: notes)
     }
 
     mutating func run() {

@@ -19,7 +19,7 @@ public enum CalicoInstallationReader {
     ]
 
     public static func read(
-        _ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]
+        _ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList
     ) -> (pools: [IPPoolFacts], node: CalicoNodeFacts) {
         let id = RuleID.calicoInstallation
         if let name = document["metadata"]?["name"], name.scalarText != "default" {
@@ -62,7 +62,7 @@ public enum CalicoInstallationReader {
         )
     }
 
-    static func pool(_ item: YAMLNode, index: Int, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> IPPoolFacts {
+    static func pool(_ item: YAMLNode, index: Int, origin: TextOrigin, diagnostics: inout DiagnosticList) -> IPPoolFacts {
         let location = origin.location(item)
         var pool = IPPoolFacts(
             file: origin.file,
@@ -119,7 +119,7 @@ public enum CalicoInstallationReader {
 
     /// `nodeAddressAutodetectionV4` as calico-node's `IP_AUTODETECTION_METHOD` (`cidr=a,b`, `interface=...`).
     static func autodetection(
-        _ node: YAMLNode?, origin: TextOrigin, context: YAMLNode, diagnostics: inout [Diagnostic]
+        _ node: YAMLNode?, origin: TextOrigin, context: YAMLNode, diagnostics: inout DiagnosticList
     ) -> CalicoNodeFacts {
         var methods: [Located<String>] = []
         if let node {

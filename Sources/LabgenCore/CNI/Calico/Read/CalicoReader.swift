@@ -16,7 +16,7 @@ public enum CalicoReader {
         }
     }
 
-    public static func pools(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> [IPPoolFacts] {
+    public static func pools(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> [IPPoolFacts] {
         if document["kind"]?.scalarText != "IPPool" {
             guard case .sequence(let items)? = document["items"]?.content else { return [] }
             return items.flatMap { pools($0, origin: origin, diagnostics: &diagnostics) }
