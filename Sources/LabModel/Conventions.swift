@@ -19,6 +19,8 @@ public enum Conventions {
     public static let calicoBlockSize = 26
     /// The block sizes Calico accepts for IPv4 pools.
     public static let calicoBlockSizes = 20...32
+    /// calico-node's default IP autodetection method.
+    public static let calicoAutodetection = "first-found"
     /// The name calico-node gives the first pool, and labgen the first pool it writes.
     public static let calicoFirstPoolName = "default-ipv4-ippool"
 

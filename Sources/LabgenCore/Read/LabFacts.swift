@@ -50,8 +50,8 @@ public struct KindFacts: Hashable, Sendable {
     public var location: SourceLocation
 
     /// kind's defaults when the config leaves them out.
-    public static let defaultPodSubnet = IPv4Prefix("10.244.0.0/16")!
-    public static let defaultServiceSubnet = IPv4Prefix("10.96.0.0/16")!
+    public static let defaultPodSubnet = Conventions.kindPodSubnet
+    public static let defaultServiceSubnet = Conventions.kindServiceSubnet
 }
 
 /// `ip addr add A/L dev IF` in a containerlab `exec`.

@@ -237,7 +237,7 @@ struct Verification {
         }
     }
 
-    static let vyosMount = "/opt/vyatta/etc/config/config.boot"
+    static let vyosMount = Conventions.vyosConfigMount
 
     /// LG010, and the gateways: the nodes that mount a VyOS config.
     mutating func checkBinds() {
@@ -807,9 +807,9 @@ struct Verification {
                 RuleID.serviceSubnet, "service subnet \(service.value) overlaps podSubnet \(pod.value)",
                 at: kind.serviceSubnet?.location ?? pod.location, notes: [note])
         }
-        if let mode = kind.kubeProxyMode, !["iptables", "ipvs", "nftables", "none"].contains(mode.value) {
+        if let mode = kind.kubeProxyMode, !Conventions.kubeProxyModes.contains(mode.value) {
             var message = "unknown kubeProxyMode '\(mode.value)'; kind knows iptables, ipvs, nftables and none"
-            if let suggestion = NameSuggestion.closest(to: mode.value, in: ["iptables", "ipvs", "nftables", "none"]) {
+            if let suggestion = NameSuggestion.closest(to: mode.value, in: Conventions.kubeProxyModes) {
                 message += "; did you mean '\(suggestion)'?"
             }
             error(RuleID.serviceSubnet, message, at: mode.location)

@@ -49,7 +49,7 @@ public enum CalicoInstallationReader {
         } else {
             // No ipPools: the operator creates one IPIP pool from kubeadm's pod subnet.
             var pool = IPPoolFacts(
-                file: origin.file, name: "default-ipv4-ippool", cidr: nil, blockSize: nil, ipipMode: nil,
+                file: origin.file, name: Conventions.calicoFirstPoolName, cidr: nil, blockSize: nil, ipipMode: nil,
                 vxlanMode: nil,
                 disabled: false, fromEnvironment: true, location: origin.location(network ?? spec ?? document))
             pool.ipipMode = Located("Always", at: pool.location)
@@ -66,7 +66,7 @@ public enum CalicoInstallationReader {
         let location = origin.location(item)
         var pool = IPPoolFacts(
             file: origin.file,
-            name: item["name"]?.scalarText ?? (index == 0 ? "default-ipv4-ippool" : "ipPools[\(index)]"),
+            name: item["name"]?.scalarText ?? (index == 0 ? Conventions.calicoFirstPoolName : "ipPools[\(index)]"),
             cidr: nil, blockSize: nil, ipipMode: nil, vxlanMode: nil,
             disabled: item["disableNewAllocations"]?.value == .bool(true), fromEnvironment: false, location: location)
         // The operator's default for natOutgoing is Enabled; nodeSelector defaults to all().
@@ -135,7 +135,7 @@ public enum CalicoInstallationReader {
                 }
             }
             if let value = node["firstFound"], value.value == .bool(true) {
-                methods.append(Located("first-found", at: origin.location(value)))
+                methods.append(Located(Conventions.calicoAutodetection, at: origin.location(value)))
             }
             if let value = node["kubernetes"], value.scalarText == "NodeInternalIP" {
                 methods.append(Located("kubernetes-internal-ip", at: origin.location(value)))

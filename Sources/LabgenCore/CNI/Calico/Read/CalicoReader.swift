@@ -89,7 +89,7 @@ public enum CalicoReader {
         }
         // calico-node creates the default pool on first start from its environment.
         var pool = IPPoolFacts(
-            file: origin.file, name: "default-ipv4-ippool", cidr: nil, blockSize: nil,
+            file: origin.file, name: Conventions.calicoFirstPoolName, cidr: nil, blockSize: nil,
             ipipMode: located("CALICO_IPV4POOL_IPIP"), vxlanMode: located("CALICO_IPV4POOL_VXLAN"), disabled: false,
             fromEnvironment: true, location: origin.location(container))
         if pool.ipipMode == nil { pool.ipipMode = Located("Always", at: pool.location) }
