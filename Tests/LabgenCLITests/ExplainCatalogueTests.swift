@@ -65,7 +65,9 @@ import Testing
     @Test func modelCheckExplanationSaysWhereItIsReported() throws {
         let workspace = try Workspace()
         let result = workspace.labgen(["explain", "LG104"])
-        #expect(result.out.hasPrefix("LG104: two nodes or gateway interfaces with the same address (model check of 'labgen build', error)"))
+        #expect(
+            result.out.hasPrefix(
+                "LG104: two nodes or gateway interfaces with the same address (model check of 'labgen build', error)"))
         #expect(result.out.contains("answer ARP for each other"))
         #expect(result.out.contains("Reported on the lab description"))
     }

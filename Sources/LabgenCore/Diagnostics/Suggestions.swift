@@ -29,7 +29,9 @@ public enum Suggestions {
         for candidate in candidates {
             let lowered = candidate.lowercased()
             let distance = distance(target, lowered)
-            guard distance <= tolerance.limit(word: targetLength, candidate: lowered.unicodeScalars.count) else { continue }
+            guard distance <= tolerance.limit(word: targetLength, candidate: lowered.unicodeScalars.count) else {
+                continue
+            }
             if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
             best = (candidate, distance)
         }
@@ -38,7 +40,8 @@ public enum Suggestions {
 
     /// Levenshtein distance with adjacent transpositions (optimal string alignment), on Unicode scalars.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)

@@ -11,8 +11,8 @@ public enum ContainerdPatchReader {
         do {
             document = try TOMLReader.read(text)
         } catch {
-            diagnostics.append(
-                .error(RuleID.unreadable, "containerd patch: \(error.message)", at: origin.location(error.position)))
+            diagnostics.error(
+                RuleID.unreadable, "containerd patch: \(error.message)", at: origin.location(error.position))
             return []
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

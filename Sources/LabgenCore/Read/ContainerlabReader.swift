@@ -10,8 +10,8 @@ public enum ContainerlabReader {
             guard let document = try YAMLReader.read(text).first(where: isTopology) else { return nil }
             return read(document, origin: origin, diagnostics: &diagnostics)
         } catch {
-            diagnostics.append(
-                .error(RuleID.unreadable, "containerlab topology does not parse: \(error.message)", at: origin.location(error.position)))
+            diagnostics.error(
+                RuleID.unreadable, "containerlab topology does not parse: \(error.message)", at: origin.location(error.position))
             return nil
         }
     }
@@ -48,10 +48,9 @@ public enum ContainerlabReader {
                         guard let text = endpoint.scalarText else { continue }
                         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
                         guard parts.count == 2 else {
-                            diagnostics.append(
-                                .error(
-                                    RuleID.linkEndpoints, "link endpoint '\(text)' is not 'node:interface'",
-                                    at: origin.location(endpoint)))
+                            diagnostics.error(
+                                RuleID.linkEndpoints, "link endpoint '\(text)' is not 'node:interface'",
+                                at: origin.location(endpoint))
                             continue
                         }
                         link.endpoints.append(
@@ -62,7 +61,7 @@ public enum ContainerlabReader {
                     if case .int(let value) = mtu.value {
                         link.mtu = Located(value, at: origin.location(mtu))
                     } else {
-                        diagnostics.append(.error(RuleID.mtu, "link mtu must be an integer", at: origin.location(mtu)))
+                        diagnostics.error(RuleID.mtu, "link mtu must be an integer", at: origin.location(mtu))
                     }
                 }
                 facts.links.append(link)

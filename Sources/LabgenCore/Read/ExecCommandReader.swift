@@ -115,10 +115,9 @@ enum ExecCommandReader {
             if family == "inet6" || text.contains(":") || text.contains("$") { return }
             guard let address = IPv4Interface(text) else {
                 if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "/" }) {
-                    diagnostics.append(
-                        .error(
-                            RuleID.nodeIP, "'\(text)' in exec is not an IPv4 address with a prefix length",
-                            at: location(addressToken.offset)))
+                    diagnostics.error(
+                        RuleID.nodeIP, "'\(text)' in exec is not an IPv4 address with a prefix length",
+                        at: location(addressToken.offset))
                 }
                 return
             }

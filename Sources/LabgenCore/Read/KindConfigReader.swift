@@ -12,8 +12,8 @@ public enum KindConfigReader {
             guard let document = documents.first(where: { isKindConfig($0) }) else { return nil }
             return read(document, origin: origin, diagnostics: &diagnostics)
         } catch {
-            diagnostics.append(
-                .error(RuleID.unreadable, "kind config does not parse: \(error.message)", at: origin.location(error.position)))
+            diagnostics.error(
+                RuleID.unreadable, "kind config does not parse: \(error.message)", at: origin.location(error.position))
             return nil
         }
     }
@@ -31,20 +31,20 @@ public enum KindConfigReader {
             file: origin.file, name: nil, nodes: [], patches: [], podSubnet: nil, serviceSubnet: nil, kubeProxyMode: nil,
             disableDefaultCNI: nil, mirrors: [], location: origin.location(document))
         if document["apiVersion"] == nil {
-            diagnostics.append(
-                .error(
-                    RuleID.strictDecoding, "the kind config has no apiVersion; kind needs apiVersion: \(Conventions.kindAPIVersion)",
-                    at: origin.location(document)))
+            diagnostics.error(
+                RuleID.strictDecoding,
+                "the kind config has no apiVersion; kind needs apiVersion: \(Conventions.kindAPIVersion)",
+                at: origin.location(document))
         }
         if let apiVersion = document["apiVersion"], apiVersion.scalarText != Conventions.kindAPIVersion {
-            diagnostics.append(
-                .error(
-                    RuleID.strictDecoding, "unknown kind config apiVersion '\(apiVersion.scalarText ?? "")'; kind reads \(Conventions.kindAPIVersion)",
-                    at: origin.location(apiVersion)))
+            diagnostics.error(
+                RuleID.strictDecoding,
+                "unknown kind config apiVersion '\(apiVersion.scalarText ?? "")'; kind reads \(Conventions.kindAPIVersion)",
+                at: origin.location(apiVersion))
         }
         if let kind = document["kind"], kind.scalarText != "Cluster" {
-            diagnostics.append(
-                .error(RuleID.strictDecoding, "kind config has kind '\(kind.scalarText ?? "")'; kind expects 'Cluster'", at: origin.location(kind)))
+            diagnostics.error(
+                RuleID.strictDecoding, "kind config has kind '\(kind.scalarText ?? "")'; kind expects 'Cluster'", at: origin.location(kind))
         }
         if let name = document["name"], let text = name.scalarText {
             facts.name = Located(text, at: origin.location(name))
@@ -66,10 +66,9 @@ public enum KindConfigReader {
                 let roleNode = node["role"]
                 let role = roleNode?.scalarText ?? "control-plane"
                 if role != "control-plane" && role != "worker" {
-                    diagnostics.append(
-                        .error(
-                            RuleID.strictDecoding, "unknown node role '\(role)'; kind knows 'control-plane' and 'worker'",
-                            at: origin.location(roleNode ?? node)))
+                    diagnostics.error(
+                        RuleID.strictDecoding, "unknown node role '\(role)'; kind knows 'control-plane' and 'worker'",
+                        at: origin.location(roleNode ?? node))
                 }
                 let image = node["image"].flatMap { n in n.scalarText.map { Located($0, at: origin.location(n)) } }
                 facts.nodes.append(
@@ -98,7 +97,7 @@ public enum KindConfigReader {
         }
         // An IPv6-only cluster (ipFamily: ipv6): valid, and nothing labgen checks.
         if text.split(separator: ",").allSatisfy({ $0.contains(":") }) { return nil }
-        diagnostics.append(.error(RuleID.strictDecoding, "\(field) '\(text)' is not an IPv4 CIDR", at: origin.location(node)))
+        diagnostics.error(RuleID.strictDecoding, "\(field) '\(text)' is not an IPv4 CIDR", at: origin.location(node))
         return nil
     }
 

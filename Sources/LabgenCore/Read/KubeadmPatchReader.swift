@@ -12,8 +12,8 @@ public enum KubeadmPatchReader {
         do {
             documents = try YAMLReader.read(text)
         } catch {
-            diagnostics.append(
-                .error(RuleID.unreadable, "kubeadm patch does not parse: \(error.message)", at: origin.location(error.position)))
+            diagnostics.error(
+                RuleID.unreadable, "kubeadm patch does not parse: \(error.message)", at: origin.location(error.position))
             return []
         }
         return documents.compactMap { read($0, origin: origin, diagnostics: &diagnostics) }
@@ -37,8 +37,8 @@ public enum KubeadmPatchReader {
             if let address = IPv4Address(ipv4) {
                 facts.nodeIP = Located(address, at: origin.location(ipNode))
             } else if !text.contains(":") {
-                diagnostics.append(
-                    .error(RuleID.strictDecoding, "node-ip '\(text)' is not an IPv4 address", at: origin.location(ipNode)))
+                diagnostics.error(
+                    RuleID.strictDecoding, "node-ip '\(text)' is not an IPv4 address", at: origin.location(ipNode))
             }
         }
         if let labelsNode = args["node-labels"], let text = labelsNode.scalarText {

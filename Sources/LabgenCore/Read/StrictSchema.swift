@@ -52,7 +52,7 @@ public struct StrictSchema: Sendable {
                 if let suggestion = Suggestions.closest(to: key, in: fields.keys.sorted(), tolerance: .name) {
                     message += "; did you mean '\(suggestion)'?"
                 }
-                diagnostics.append(.error(RuleID.strictDecoding, message, at: origin.location(pair.key)))
+                diagnostics.error(RuleID.strictDecoding, message, at: origin.location(pair.key))
                 continue
             }
             Self.check(pair.value, shape, field: key, in: name, origin: origin, what: what, into: &diagnostics)
@@ -64,11 +64,10 @@ public struct StrictSchema: Sendable {
         into diagnostics: inout DiagnosticList
     ) {
         func wrongType() {
-            diagnostics.append(
-                .error(
-                    RuleID.strictDecoding,
-                    "'\(field)' in \(object) must be \(shape.typeName), not \(describe(node)) (\(what) is decoded strictly)",
-                    at: origin.location(node)))
+            diagnostics.error(
+                RuleID.strictDecoding,
+                "'\(field)' in \(object) must be \(shape.typeName), not \(describe(node)) (\(what) is decoded strictly)",
+                at: origin.location(node))
         }
         if case .scalar(_, .plain) = node.content, node.value == .null { return }
         switch shape {
@@ -90,11 +89,10 @@ public struct StrictSchema: Sendable {
             guard case .mapping(let pairs) = node.content else { return wrongType() }
             for pair in pairs {
                 guard case .scalar = pair.value.content else {
-                    diagnostics.append(
-                        .error(
-                            RuleID.strictDecoding,
-                            "'\(pair.key.scalarText ?? "")' in \(field) must be a string, not \(describe(pair.value))",
-                            at: origin.location(pair.value)))
+                    diagnostics.error(
+                        RuleID.strictDecoding,
+                        "'\(pair.key.scalarText ?? "")' in \(field) must be a string, not \(describe(pair.value))",
+                        at: origin.location(pair.value))
                     continue
                 }
             }

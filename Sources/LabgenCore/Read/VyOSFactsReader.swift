@@ -21,8 +21,8 @@ public enum VyOSFactsReader {
             facts.releaseSyntax = releaseSyntax(of: config, file: file)
             return facts
         } catch {
-            diagnostics.append(
-                .error(RuleID.unreadable, "VyOS config does not parse: \(error.message)", at: origin.location(error.position)))
+            diagnostics.error(
+                RuleID.unreadable, "VyOS config does not parse: \(error.message)", at: origin.location(error.position))
             return nil
         }
     }

@@ -47,7 +47,8 @@ public enum Resolver {
         guard !context.diagnostics.hasErrors else { return Resolution(plan: nil, diagnostics: context.diagnostics.all) }
         let clusterPlan = cluster.map { cluster in
             var plan = ClusterPlan(
-                name: cluster.name, image: cluster.spec.image, podSubnet: cluster.podSubnet ?? Conventions.kindPodSubnet,
+                name: cluster.name, image: cluster.spec.image,
+                podSubnet: cluster.podSubnet ?? Conventions.kindPodSubnet,
                 serviceSubnet: cluster.serviceSubnet, disableDefaultCNI: cluster.spec.disableDefaultCNI,
                 kubeProxyMode: CNIPass.effectiveKubeProxyMode(cluster.spec, otherCNI: otherCNI), nodes: nodes,
                 cni: otherCNI ?? (pools.isEmpty ? nil : .calico(CalicoPlan(pools: pools, install: calicoInstall))))

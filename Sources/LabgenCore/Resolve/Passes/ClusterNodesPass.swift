@@ -10,7 +10,8 @@ struct ClusterNodesPass: ResolverPass {
         guard context.spec.racks.isEmpty else {
             context.diagnostics.error(
                 .misplacedElement,
-                "a lab with racks declares its nodes inside the racks; Node inside Cluster { ... } is for kind-only labs",
+                "a lab with racks declares its nodes inside the racks; "
+                    + "Node inside Cluster { ... } is for kind-only labs",
                 at: written[0].location)
             return []
         }
@@ -24,7 +25,8 @@ struct ClusterNodesPass: ResolverPass {
                     at: node.location)
             }
             let labels = NodeChecks.checkedLabels(node, &context)
-            nodes.append(NodePlan(name: name, role: node.role, attachment: nil, labels: labels, location: node.location))
+            nodes.append(
+                NodePlan(name: name, role: node.role, attachment: nil, labels: labels, location: node.location))
         }
         return nodes
     }
@@ -45,7 +47,8 @@ struct ControlPlaneCheck: ResolverPass {
         // With other errors, the nodes may be missing because of them.
         if nodes.isEmpty && !context.diagnostics.hasErrors {
             context.diagnostics.error(
-                .noControlPlane, "cluster '\(cluster.name)' has no nodes; add racks with nodes, or Node(.controlPlane) in the cluster",
+                .noControlPlane,
+                "cluster '\(cluster.name)' has no nodes; add racks with nodes, or Node(.controlPlane) in the cluster",
                 at: cluster.location)
         }
     }
@@ -58,7 +61,8 @@ enum NodeChecks {
         if name.utf8.count > 63 {
             context.diagnostics.error(
                 .invalidName,
-                "kind node name '\(name)' has \(name.utf8.count) characters; host names have at most 63 (shorten the cluster name)",
+                "kind node name '\(name)' has \(name.utf8.count) characters; "
+                    + "host names have at most 63 (shorten the cluster name)",
                 at: location)
         }
     }
@@ -74,16 +78,19 @@ enum NodeChecks {
             if !first {
                 continue
             } else if label.key == "rack" {
-                context.diagnostics.error(.invalidLabel, "the 'rack' label is set by labgen from the node's rack", at: node.location)
+                context.diagnostics.error(
+                    .invalidLabel, "the 'rack' label is set by labgen from the node's rack", at: node.location)
             } else if !Names.isLabelKey(label.key) {
                 context.diagnostics.error(
-                    .invalidLabel, "label key '\(label.key.debugEscaped)' is not a valid Kubernetes label key", at: node.location)
+                    .invalidLabel, "label key '\(label.key.debugEscaped)' is not a valid Kubernetes label key",
+                    at: node.location)
             } else if let problem = ToolGrammars.kubeletLabelProblem(label.key) {
                 context.diagnostics.error(.kubeletRefusedLabel, problem, at: node.location)
             } else if !Names.isLabelValue(label.value) {
                 context.diagnostics.error(
                     .invalidLabel,
-                    "label value '\(label.value.debugEscaped)' is not a valid Kubernetes label value (at most 63 letters, digits, '-', '_', '.')",
+                    "label value '\(label.value.debugEscaped)' is not a valid Kubernetes "
+                        + "label value (at most 63 letters, digits, '-', '_', '.')",
                     at: node.location)
             } else {
                 result.append(label)

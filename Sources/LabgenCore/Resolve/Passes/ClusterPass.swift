@@ -19,14 +19,17 @@ struct ClusterPass: ResolverPass {
         if !Names.isKindClusterName(cluster.name) {
             context.diagnostics.error(
                 .invalidName,
-                "kind cluster name '\(cluster.name.debugEscaped)' must match kind's ^[a-z0-9.-]+$ and start and end with a letter or digit",
+                "kind cluster name '\(cluster.name.debugEscaped)' must match kind's "
+                    + "^[a-z0-9.-]+$ and start and end with a letter or digit",
                 at: cluster.location)
         }
         if let image = cluster.image { context.checkImage(image, at: cluster.location) }
         if let text = cluster.podSubnet {
-            output.podSubnet = ValueParsing.prefix(text, what: "pod subnet", at: cluster.location, into: &context.diagnostics)
+            output.podSubnet = ValueParsing.prefix(
+                text, what: "pod subnet", at: cluster.location, into: &context.diagnostics)
         } else {
-            output.podSubnet = Self.smallestPrefix(holding: cluster.pools.compactMap { IPv4Prefix($0.cidr) }.filter(\.isCanonical))
+            output.podSubnet = Self.smallestPrefix(
+                holding: cluster.pools.compactMap { IPv4Prefix($0.cidr) }.filter(\.isCanonical))
         }
         if let text = cluster.serviceSubnet {
             output.serviceSubnet = ValueParsing.prefix(
@@ -43,7 +46,9 @@ struct ClusterPass: ResolverPass {
     /// The smallest prefix that holds every pool (disabled ones too: pods may still hold their
     /// addresses): the pool itself when there is one; nil without pools.
     static func smallestPrefix(holding cidrs: [IPv4Prefix]) -> IPv4Prefix? {
-        guard let low = cidrs.map(\.network.value).min(), let high = cidrs.map(\.broadcast.value).max() else { return nil }
+        guard let low = cidrs.map(\.network.value).min(), let high = cidrs.map(\.broadcast.value).max() else {
+            return nil
+        }
         var length = 32
         while length > 0 && IPv4Prefix(IPv4Address(low), length: length).broadcast.value < high { length -= 1 }
         return IPv4Prefix(IPv4Address(low), length: length).canonical

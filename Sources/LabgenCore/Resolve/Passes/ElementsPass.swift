@@ -22,7 +22,8 @@ struct ElementsPass: ResolverPass {
         if !Names.isDNSLabel(spec.name) {
             context.diagnostics.error(
                 .invalidName,
-                "lab name '\(spec.name.debugEscaped)' must be a DNS label (lower-case letters, digits and '-', at most 63 characters); it names the output folder",
+                "lab name '\(spec.name.debugEscaped)' must be a DNS label (lower-case letters, "
+                    + "digits and '-', at most 63 characters); it names the output folder",
                 at: spec.location)
         }
         for misplaced in spec.misplaced {
@@ -47,13 +48,15 @@ struct ElementsPass: ResolverPass {
         onlyOne(spec.transits, "Transit", \.location)
         if spec.clusters.isEmpty {
             context.diagnostics.error(
-                .missingCluster, "lab '\(spec.name)' has no Cluster; add Cluster(\"<name>\") { ... }", at: spec.location)
+                .missingCluster, "lab '\(spec.name)' has no Cluster; add Cluster(\"<name>\") { ... }", at: spec.location
+            )
         }
     }
 
     private func registryAndTopology(_ context: inout ResolveContext) -> Output {
         let spec = context.spec
-        var output = Output(registry: nil, topologyName: spec.name, topologyMTU: nil, serverImageDefault: Conventions.serverImage)
+        var output = Output(
+            registry: nil, topologyName: spec.name, topologyMTU: nil, serverImageDefault: Conventions.serverImage)
         if let registrySpec = spec.registries.first {
             if let problem = ToolGrammars.registryHostProblem(registrySpec.mirror) {
                 context.diagnostics.error(.invalidName, "registry mirror \(problem)", at: registrySpec.location)
@@ -77,7 +80,8 @@ struct ElementsPass: ResolverPass {
             if Conventions.linkMTURange.contains(mtu) {
                 output.topologyMTU = mtu
             } else {
-                context.diagnostics.error(.invalidNumber, "link MTU \(mtu) is outside 68...65535", at: topology.location)
+                context.diagnostics.error(
+                    .invalidNumber, "link MTU \(mtu) is outside 68...65535", at: topology.location)
             }
         }
         if let image = topology.serverImage {

@@ -52,11 +52,13 @@ struct GatewayConfigPass: ResolverPass {
             nodePool.map { [$0.prefix] } ?? interfaces.filter { $0.rack != nil }.map(\.address.subnet)
         for rule in gateway.masquerades {
             if let problem = Names.linuxInterfaceProblem(rule.outbound) {
-                context.diagnostics.error(.interfaceNameTooLong, "masquerade outbound interface: \(problem)", at: rule.location)
+                context.diagnostics.error(
+                    .interfaceNameTooLong, "masquerade outbound interface: \(problem)", at: rule.location)
                 continue
             }
             if let problem = ToolGrammars.vyosInterfaceProblem(rule.outbound) {
-                context.diagnostics.error(.invalidVyOSValue, "masquerade outbound interface: \(problem)", at: rule.location)
+                context.diagnostics.error(
+                    .invalidVyOSValue, "masquerade outbound interface: \(problem)", at: rule.location)
                 continue
             }
             var sources: [IPv4Prefix] = []
@@ -72,11 +74,15 @@ struct GatewayConfigPass: ResolverPass {
             for (offset, source) in sources.enumerated() {
                 let number = (rule.rule ?? (100 + rules.count)) + (rule.rule == nil ? 0 : offset)
                 if !(1...9999).contains(number) {
-                    context.diagnostics.error(.invalidNumber, "NAT rule number \(number) is outside 1...9999", at: rule.location)
+                    context.diagnostics.error(
+                        .invalidNumber, "NAT rule number \(number) is outside 1...9999", at: rule.location)
                     continue
                 }
                 let claimed = usedRules.claim(number, at: rule.location, into: &context.diagnostics) { _ in
-                    ("NAT rule \(number) is used twice on gateway '\(gateway.name)'", "rule \(number) is first used here")
+                    (
+                        "NAT rule \(number) is used twice on gateway '\(gateway.name)'",
+                        "rule \(number) is first used here"
+                    )
                 }
                 if claimed { rules.append(MasqueradePlan(rule: number, source: source, outbound: rule.outbound)) }
             }
@@ -100,18 +106,24 @@ struct GatewayConfigPass: ResolverPass {
         for route in gateway.staticRoutes {
             guard
                 let destination = ValueParsing.prefix(
-                    route.destination, what: "static route destination", at: route.location, into: &context.diagnostics),
+                    route.destination, what: "static route destination", at: route.location,
+                    into: &context.diagnostics),
                 let nextHop = ValueParsing.address(
                     route.nextHop, what: "static route next hop", at: route.location, into: &context.diagnostics)
             else { continue }
-            let duplicate = destinations.reportDuplicate(destination, at: route.location, into: &context.diagnostics) { _ in
-                ("gateway '\(gateway.name)' has two static routes to \(destination)", "the first route to \(destination) is here")
+            let duplicate = destinations.reportDuplicate(destination, at: route.location, into: &context.diagnostics) {
+                _ in
+                (
+                    "gateway '\(gateway.name)' has two static routes to \(destination)",
+                    "the first route to \(destination) is here"
+                )
             }
             if duplicate { continue }
             if !interfaces.contains(where: { $0.address.subnet.contains(nextHop) && $0.address.address != nextHop }) {
                 context.diagnostics.error(
                     .addressOutsideSubnet,
-                    "next hop \(nextHop) is on none of gateway '\(gateway.name)' subnets (\(interfaces.map(\.address.subnet.description).joined(separator: ", ")))",
+                    "next hop \(nextHop) is on none of gateway '\(gateway.name)' subnets "
+                        + "(\(interfaces.map(\.address.subnet.description).joined(separator: ", ")))",
                     at: route.location)
                 continue
             }

@@ -20,7 +20,8 @@ struct GatewaysPass: ResolverPass {
             if !Names.isDNSLabel(gateway.name) {
                 context.diagnostics.error(
                     .invalidName,
-                    "gateway name '\(gateway.name.debugEscaped)' must be a DNS label (it is the router's host-name and a file name)",
+                    "gateway name '\(gateway.name.debugEscaped)' must be a DNS "
+                        + "label (it is the router's host-name and a file name)",
                     at: gateway.location)
                 continue
             }

@@ -14,7 +14,9 @@ struct NodePool {
 struct NodePoolPass: ResolverPass {
     func run(_ context: inout ResolveContext) -> NodePool? {
         guard let pool = context.spec.nodePools.first else { return nil }
-        guard let prefix = ValueParsing.prefix(pool.cidr, what: "node pool", at: pool.location, into: &context.diagnostics)
+        guard
+            let prefix = ValueParsing.prefix(
+                pool.cidr, what: "node pool", at: pool.location, into: &context.diagnostics)
         else { return nil }
         guard (prefix.length...30).contains(pool.rackPrefix) else {
             context.diagnostics.error(
@@ -56,7 +58,8 @@ struct RackSlotsPass: ResolverPass {
                 let count = 1 << (length - pool.prefix.length)
                 context.diagnostics.error(
                     .addressesExhausted,
-                    "slot \(slot) is outside node pool \(pool.prefix), which has \(count) subnets of /\(length) (slots 0...\(count - 1))",
+                    "slot \(slot) is outside node pool \(pool.prefix), which has "
+                        + "\(count) subnets of /\(length) (slots 0...\(count - 1))",
                     at: rack.location, notes: [.init("the node pool is declared here", at: pool.location)])
                 continue
             }

@@ -9,7 +9,10 @@ struct OverlapsPass: ResolverPass {
     let cluster: ResolvedCluster?
 
     private enum Owner {
-        case rack(RackPlan), pool(PodPoolPlan), service(SourceLocation), podSubnet(SourceLocation)
+        case rack(RackPlan)
+        case pool(PodPoolPlan)
+        case service(SourceLocation)
+        case podSubnet(SourceLocation)
         case transit(SourceLocation?)
     }
 

@@ -12,9 +12,13 @@ struct PoolsPass: ResolverPass {
         var names = Claims<String>(check: .duplicateName)
         for (index, pool) in written.enumerated() {
             guard let checked = check(pool, &context) else { continue }
-            let name = pool.name ?? (pool.rack.map { "\($0)-ippool" } ?? (index == 0 ? Conventions.calicoFirstPoolName : "ippool-\(index)"))
+            let name =
+                pool.name
+                ?? (pool.rack.map { "\($0)-ippool" }
+                    ?? (index == 0 ? Conventions.calicoFirstPoolName : "ippool-\(index)"))
             if !Names.isKindClusterName(name) {
-                context.diagnostics.error(.invalidName, "pool name '\(name.debugEscaped)' must be a DNS subdomain", at: pool.location)
+                context.diagnostics.error(
+                    .invalidName, "pool name '\(name.debugEscaped)' must be a DNS subdomain", at: pool.location)
                 continue
             }
             let unique = names.claim(name, at: pool.location, into: &context.diagnostics) { _ in
@@ -52,20 +56,23 @@ struct PoolsPass: ResolverPass {
         let blockSize = pool.blockSize ?? Conventions.calicoBlockSize
         if !Conventions.calicoBlockSizes.contains(blockSize) {
             context.diagnostics.error(
-                .poolSmallerThanBlock, "block size \(blockSize) is outside Calico's 20...32 for IPv4", at: pool.location)
+                .poolSmallerThanBlock, "block size \(blockSize) is outside Calico's 20...32 for IPv4", at: pool.location
+            )
             return nil
         }
         if cidr.length > blockSize {
             context.diagnostics.error(
                 .poolSmallerThanBlock,
-                "pod pool \(cidr) is smaller than one block of /\(blockSize); use a block size of at least \(cidr.length) or a larger pool",
+                "pod pool \(cidr) is smaller than one block of /\(blockSize); use "
+                    + "a block size of at least \(cidr.length) or a larger pool",
                 at: pool.location)
             return nil
         }
         if pool.ipipMode.isEnabled && pool.vxlanMode.isEnabled {
             context.diagnostics.error(
                 .conflictingEncapsulation,
-                "pod pool \(cidr) enables both IPIP (\(pool.ipipMode.rawValue)) and VXLAN (\(pool.vxlanMode.rawValue)); Calico allows one",
+                "pod pool \(cidr) enables both IPIP (\(pool.ipipMode.rawValue)) "
+                    + "and VXLAN (\(pool.vxlanMode.rawValue)); Calico allows one",
                 at: pool.location)
             return nil
         }
@@ -82,7 +89,8 @@ struct PoolsPass: ResolverPass {
         if let rack = pool.rack {
             if !rackNames.contains(rack) {
                 context.diagnostics.error(
-                    .unknownGateway, "pod pool \(cidr) is pinned to rack '\(rack.debugEscaped)', which the lab does not declare",
+                    .unknownGateway,
+                    "pod pool \(cidr) is pinned to rack '\(rack.debugEscaped)', which the lab does not declare",
                     at: pool.location)
                 return nil
             }
@@ -105,7 +113,8 @@ struct PoolsPass: ResolverPass {
                 context.diagnostics.warning(
                     .selectorMatchesNoRack,
                     "node selector '\(selector.debugEscaped)' compares the rack label with '\(first.debugEscaped)', "
-                        + "but the lab has no such rack (racks: \(racks.isEmpty ? "none" : racks.joined(separator: ", ")))",
+                        + "but the lab has no such rack (racks: "
+                        + "\(racks.isEmpty ? "none" : racks.joined(separator: ", ")))",
                     at: pool.location)
             }
         } catch {

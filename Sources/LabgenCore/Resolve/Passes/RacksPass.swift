@@ -37,9 +37,11 @@ struct RacksPass: ResolverPass {
             checkName(rack, claims: &rackNames, &context)
             if rack.nodes.isEmpty {
                 context.diagnostics.error(
-                    .emptyRack, "rack '\(rack.name)' has no nodes; add Node(.worker) or remove the rack", at: rack.location)
+                    .emptyRack, "rack '\(rack.name)' has no nodes; add Node(.worker) or remove the rack",
+                    at: rack.location)
             }
-            let (subnet, subnetOrigin) = self.subnet(of: rack, number: rackNumber, allocator: &subnetAllocator, &context)
+            let (subnet, subnetOrigin) = self.subnet(
+                of: rack, number: rackNumber, allocator: &subnetAllocator, &context)
             let routerName = router(of: rack, &context)
             let bridge = self.bridge(of: rack, number: rackNumber, &context)
             guard let subnet else {
@@ -63,7 +65,8 @@ struct RacksPass: ResolverPass {
             rackPlanIndex[rackNumber] = result.racks.count
             result.racks.append(
                 RackPlan(
-                    name: rack.name, subnet: subnet, gatewayAddress: gatewayAddress, gateway: routerName, bridge: bridge,
+                    name: rack.name, subnet: subnet, gatewayAddress: gatewayAddress, gateway: routerName,
+                    bridge: bridge,
                     subnetOrigin: subnetOrigin, nodeNames: [], location: rack.location))
         }
 
@@ -93,7 +96,8 @@ struct RacksPass: ResolverPass {
     private func checkName(_ rack: RackSpec, claims: inout Claims<String>, _ context: inout ResolveContext) {
         guard Names.isDNSLabel(rack.name) else {
             context.diagnostics.error(
-                .invalidName, "rack name '\(rack.name.debugEscaped)' must be a DNS label (it becomes the rack label value)",
+                .invalidName,
+                "rack name '\(rack.name.debugEscaped)' must be a DNS label (it becomes the rack label value)",
                 at: rack.location)
             return
         }
@@ -122,7 +126,8 @@ struct RacksPass: ResolverPass {
             // (A NodePool that is declared but invalid has its own error already.)
             if context.spec.nodePools.isEmpty {
                 context.diagnostics.error(
-                    .invalidPrefix, "rack '\(rack.name)' has no subnet; give it one or declare a NodePool(\"10.1.0.0/16\")",
+                    .invalidPrefix,
+                    "rack '\(rack.name)' has no subnet; give it one or declare a NodePool(\"10.1.0.0/16\")",
                     at: rack.location)
             }
             return (nil, .explicit)
@@ -155,7 +160,8 @@ struct RacksPass: ResolverPass {
             // Declared, but refused (its release, name or image): that gateway's error says why.
             if !spec.gateways.contains(where: { $0.name == name }) {
                 context.diagnostics.error(
-                    .unknownGateway, "rack '\(rack.name)' names gateway '\(name.debugEscaped)', which the lab does not declare",
+                    .unknownGateway,
+                    "rack '\(rack.name)' names gateway '\(name.debugEscaped)', which the lab does not declare",
                     at: rack.location)
             }
             return nil
@@ -165,7 +171,8 @@ struct RacksPass: ResolverPass {
         if plans.count > 1 {
             context.diagnostics.error(
                 .unknownGateway,
-                "rack '\(rack.name)' must name its gateway with router: (the lab has \(plans.count): \(gateways.names.joined(separator: ", ")))",
+                "rack '\(rack.name)' must name its gateway with router: (the lab has "
+                    + "\(plans.count): \(gateways.names.joined(separator: ", ")))",
                 at: rack.location)
         } else if spec.gateways.isEmpty && rack.gatewayAddress != nil {
             context.diagnostics.error(
@@ -228,7 +235,8 @@ struct RacksPass: ResolverPass {
         var origin = AddressOrigin.explicit
         if let text = node.address {
             if let parsed = ValueParsing.hostAddress(
-                text, what: "node address", in: wiring.subnet, subnetName: "rack '\(rack.name)' subnet", at: node.location,
+                text, what: "node address", in: wiring.subnet, subnetName: "rack '\(rack.name)' subnet",
+                at: node.location,
                 notes: [.init("rack '\(rack.name)' is declared here", at: rack.location)], into: &context.diagnostics)
             {
                 address = parsed
@@ -240,13 +248,15 @@ struct RacksPass: ResolverPass {
             if address == nil {
                 context.diagnostics.error(
                     .addressesExhausted,
-                    "rack '\(rack.name)' subnet \(wiring.subnet) has no free address left for this node (allocation starts at host \(wiring.firstHost))",
+                    "rack '\(rack.name)' subnet \(wiring.subnet) has no free address left "
+                        + "for this node (allocation starts at host \(wiring.firstHost))",
                     at: node.location, notes: [.init("rack '\(rack.name)' is declared here", at: rack.location)])
             }
         }
         let server = wiring.server
         if !Names.isDNSLabel(server) {
-            context.diagnostics.error(.invalidName, "server name '\(server.debugEscaped)' must be a DNS label", at: node.location)
+            context.diagnostics.error(
+                .invalidName, "server name '\(server.debugEscaped)' must be a DNS label", at: node.location)
         } else {
             context.claimTopologyName(server, what: "server", at: node.location)
         }

@@ -46,12 +46,14 @@ struct TransitPass: ResolverPass {
         if let declared {
             context.diagnostics.error(
                 .misplacedElement,
-                "a Transit links gateways, but the lab declares \(spec.gateways.count == 0 ? "none" : "only one"); remove it or add a Gateway",
+                "a Transit links gateways, but the lab declares "
+                    + "\(spec.gateways.count == 0 ? "none" : "only one"); remove it or add a Gateway",
                 at: declared.location)
         }
         for gateway in spec.gateways where gateway.transitAddress != nil {
             context.diagnostics.error(
-                .misplacedElement, "gateway '\(gateway.name)' has a transit address, but the lab has no other gateway to link to",
+                .misplacedElement,
+                "gateway '\(gateway.name)' has a transit address, but the lab has no other gateway to link to",
                 at: gateway.location)
         }
     }
@@ -65,7 +67,8 @@ struct TransitPass: ResolverPass {
         let count = gateways.plans.count
         let length = Allocation.transitLength(members: count)
         if let text = declared?.subnet {
-            guard let prefix = ValueParsing.prefix(text, what: "transit subnet", at: location, into: &context.diagnostics)
+            guard
+                let prefix = ValueParsing.prefix(text, what: "transit subnet", at: location, into: &context.diagnostics)
             else { return nil }
             if prefix.length > 30 || (1 << (32 - prefix.length)) - 2 < count {
                 context.diagnostics.error(
@@ -85,7 +88,8 @@ struct TransitPass: ResolverPass {
         let subnet = Allocation.lastFreeSubnet(in: pool.prefix, length: length, taken: taken)
         if subnet == nil {
             context.diagnostics.error(
-                .addressesExhausted, "node pool \(pool.prefix) has no free /\(length) left for the transit link between the gateways",
+                .addressesExhausted,
+                "node pool \(pool.prefix) has no free /\(length) left for the transit link between the gateways",
                 at: location, notes: [.init("the node pool is declared here", at: pool.location)])
         }
         return subnet
@@ -100,7 +104,8 @@ struct TransitPass: ResolverPass {
         for gateway in spec.gateways {
             guard let text = gateway.transitAddress,
                 let address = ValueParsing.hostAddress(
-                    text, what: "gateway '\(gateway.name)' transit address", in: subnet, subnetName: "the transit subnet",
+                    text, what: "gateway '\(gateway.name)' transit address", in: subnet,
+                    subnetName: "the transit subnet",
                     at: gateway.location, into: &context.diagnostics)
             else { continue }
             written[gateway.name] = address
@@ -112,11 +117,13 @@ struct TransitPass: ResolverPass {
             let origin: AddressOrigin = written[gateway.name] == nil ? .allocated : .explicit
             guard let address = written[gateway.name] ?? allocator.next() else {
                 context.diagnostics.error(
-                    .addressesExhausted, "transit subnet \(subnet) has no free address left for gateway '\(gateway.name)'",
+                    .addressesExhausted,
+                    "transit subnet \(subnet) has no free address left for gateway '\(gateway.name)'",
                     at: gateway.location)
                 continue
             }
-            context.claimAddress(address, what: "the transit interface of gateway '\(gateway.name)'", at: gateway.location)
+            context.claimAddress(
+                address, what: "the transit interface of gateway '\(gateway.name)'", at: gateway.location)
             members.append(TransitMember(gateway: gateway.name, address: address, addressOrigin: origin))
         }
         return members
@@ -135,7 +142,8 @@ struct TransitSubnetCheck: ResolverPass {
         guard routing.count >= 2 else { return }
         context.diagnostics.error(
             .invalidPrefix,
-            "racks on \(routing.count) gateways need a transit subnet between them; write Transit(\"10.1.255.0/29\") or declare a NodePool to take it from",
+            "racks on \(routing.count) gateways need a transit subnet between them; "
+                + "write Transit(\"10.1.255.0/29\") or declare a NodePool to take it from",
             at: location)
     }
 }

@@ -23,20 +23,18 @@ public enum CalicoInstallationReader {
     ) -> (pools: [IPPoolFacts], node: CalicoNodeFacts) {
         let id = RuleID.calicoInstallation
         if let name = document["metadata"]?["name"], name.scalarText != "default" {
-            diagnostics.append(
-                .error(
-                    id,
-                    "the Tigera operator reads only the Installation named 'default', not '\(name.scalarText ?? "")'",
-                    at: origin.location(name)))
+            diagnostics.error(
+                id,
+                "the Tigera operator reads only the Installation named 'default', not '\(name.scalarText ?? "")'",
+                at: origin.location(name))
         }
         let spec = document["spec"]
         if let registry = spec?["registry"], let text = registry.scalarText, !text.isEmpty, text != "UseDefault",
             !text.hasSuffix("/")
         {
-            diagnostics.append(
-                .error(
-                    id, "spec.registry '\(text)' must end with '/' (the operator puts the image path right after it)",
-                    at: origin.location(registry)))
+            diagnostics.error(
+                id, "spec.registry '\(text)' must end with '/' (the operator puts the image path right after it)",
+                at: origin.location(registry))
         }
         let network = spec?["calicoNetwork"]
         var pools: [IPPoolFacts] = []
@@ -78,19 +76,19 @@ public enum CalicoInstallationReader {
             if let prefix = IPv4Prefix(text) {
                 pool.cidr = Located(prefix, at: origin.location(node))
             } else if !text.contains(":") {
-                diagnostics.append(
-                    .error(RuleID.podSubnet, "ipPools cidr '\(text)' is not an IPv4 CIDR", at: origin.location(node)))
+                diagnostics.error(
+                    RuleID.podSubnet, "ipPools cidr '\(text)' is not an IPv4 CIDR", at: origin.location(node))
             }
         } else {
-            diagnostics.append(
-                .error(RuleID.podSubnet, "calicoNetwork.ipPools entry \(index) has no cidr", at: location))
+            diagnostics.error(
+                RuleID.podSubnet, "calicoNetwork.ipPools entry \(index) has no cidr", at: location)
         }
         if let node = item["blockSize"] {
             if case .int(let value) = node.value {
                 pool.blockSize = Located(value, at: origin.location(node))
             } else {
-                diagnostics.append(
-                    .error(RuleID.podSubnet, "ipPools blockSize must be an integer", at: origin.location(node)))
+                diagnostics.error(
+                    RuleID.podSubnet, "ipPools blockSize must be an integer", at: origin.location(node))
             }
         }
         // The operator's default encapsulation is IPIP.
@@ -101,18 +99,16 @@ public enum CalicoInstallationReader {
             pool.ipipMode = Located(ipip, at: modeLocation)
             pool.vxlanMode = Located(vxlan, at: modeLocation)
         } else {
-            diagnostics.append(
-                .error(
-                    RuleID.encapsulation,
-                    "unknown encapsulation '\(text)'; the operator knows IPIP, IPIPCrossSubnet, VXLAN, VXLANCrossSubnet and None",
-                    at: modeLocation))
+            diagnostics.error(
+                RuleID.encapsulation,
+                "unknown encapsulation '\(text)'; the operator knows IPIP, IPIPCrossSubnet, VXLAN, VXLANCrossSubnet and None",
+                at: modeLocation)
         }
         if let nat = item["natOutgoing"], !["Enabled", "Disabled"].contains(nat.scalarText ?? "") {
-            diagnostics.append(
-                .error(
-                    RuleID.calicoInstallation,
-                    "natOutgoing is Enabled or Disabled in an Installation, not '\(nat.scalarText ?? "")'",
-                    at: origin.location(nat)))
+            diagnostics.error(
+                RuleID.calicoInstallation,
+                "natOutgoing is Enabled or Disabled in an Installation, not '\(nat.scalarText ?? "")'",
+                at: origin.location(nat))
         }
         return pool
     }
@@ -141,11 +137,10 @@ public enum CalicoInstallationReader {
                 methods.append(Located("kubernetes-internal-ip", at: origin.location(value)))
             }
             if methods.count > 1 {
-                diagnostics.append(
-                    .error(
-                        RuleID.calicoInstallation,
-                        "nodeAddressAutodetectionV4 sets \(methods.count) methods; the operator accepts exactly one",
-                        at: methods[1].location, notes: [Diagnostic.Note("the first", at: methods[0].location)]))
+                diagnostics.error(
+                    RuleID.calicoInstallation,
+                    "nodeAddressAutodetectionV4 sets \(methods.count) methods; the operator accepts exactly one",
+                    at: methods[1].location, notes: [Diagnostic.Note("the first", at: methods[0].location)])
             }
         }
         return CalicoNodeFacts(
