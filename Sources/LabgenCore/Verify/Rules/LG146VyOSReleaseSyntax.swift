@@ -5,30 +5,26 @@ extension RuleID {
     public static let vyosReleaseSyntax: DiagnosticID = "LG146"
 }
 
-extension Rule {
-    /// The rules of the VyOS release dialects (issue 19's range LG145-LG149).
-    static let releaseRules: [Rule] = [
-        Rule(
-            id: RuleID.vyosReleaseSyntax, summary: "a VyOS config's syntax is that of the release its footer names",
-            explanation: """
-                VyOS reads config.boot with the syntax of its own release, after migrating the file from the component
-                versions its footer names (`// vyos-config-version: "...nat@5:ntp@1..."`). Syntax of an older release
-                is migrated only when the footer says so, syntax of a newer release never: `system ntp` in a file whose
-                footer says ntp@2 or later (VyOS 1.4+, where NTP is `service ntp`), `outbound-interface eth0` as a leaf
-                in a file that says nat@6 or later (1.4+ writes `outbound-interface { name eth0 }`), and, the other way
-                round, `service ntp`, `outbound-interface { name ... }` or the 1.2-only `login user ... level` in a file
-                of a release that lacks them. VyOS then rejects the node when it loads the file at boot, and the router
-                comes up without NAT (the racks lose the outside world) or without NTP or its users. Write the syntax of
-                the release the footer names (labgen's stock data for 1.2, 1.3, 1.4 and 1.5 does), or fix the footer.
-                """, severity: .error)
-    ]
-}
+enum VyOSReleaseSyntaxRule: VerificationRule {
+    static let rule = Rule(
+        id: RuleID.vyosReleaseSyntax, summary: "a VyOS config's syntax is that of the release its footer names",
+        explanation: """
+            VyOS reads config.boot with the syntax of its own release, after migrating the file from the component
+            versions its footer names (`// vyos-config-version: "...nat@5:ntp@1..."`). Syntax of an older release
+            is migrated only when the footer says so, syntax of a newer release never: `system ntp` in a file whose
+            footer says ntp@2 or later (VyOS 1.4+, where NTP is `service ntp`), `outbound-interface eth0` as a leaf
+            in a file that says nat@6 or later (1.4+ writes `outbound-interface { name eth0 }`), and, the other way
+            round, `service ntp`, `outbound-interface { name ... }` or the 1.2-only `login user ... level` in a file
+            of a release that lacks them. VyOS then rejects the node when it loads the file at boot, and the router
+            comes up without NAT (the racks lose the outside world) or without NTP or its users. Write the syntax of
+            the release the footer names (labgen's stock data for 1.2, 1.3, 1.4 and 1.5 does), or fix the footer.
+            """, severity: .error)
 
-extension Verification {
-    /// LG146: the nodes whose syntax differs between releases agree with the release (and the
-    /// component versions) the file's footer names.
-    mutating func checkVyOSReleaseSyntax() {
-        for (_, vyos) in facts.vyos.sorted(by: { $0.key < $1.key }) {
+    /// The nodes whose syntax differs between releases agree with the release (and the component
+    /// versions) the file's footer names.
+    static func check(_ lab: LabView) -> [Diagnostic] {
+        var diagnostics = DiagnosticList()
+        for (_, vyos) in lab.facts.vyos.sorted(by: { $0.key < $1.key }) {
             guard let release = vyos.release else { continue }
             let evidence = release.value
             let named = "\(VyOSFactsReader.short(evidence)) (by \(evidence.source))"
@@ -68,8 +64,9 @@ extension Verification {
                             + "('\(name) eth0')"
                     }
                 }
-                if let problem { error(RuleID.vyosReleaseSyntax, problem, at: marker.location, notes: notes) }
+                if let problem { diagnostics.error(RuleID.vyosReleaseSyntax, problem, at: marker.location, notes: notes) }
             }
         }
+        return diagnostics.all
     }
 }
