@@ -174,6 +174,28 @@ struct LabView {
         }
     }
 
+    /// A link between two nodes that is neither a bridge port nor a direct segment to a host: a
+    /// point-to-point link between routers.
+    struct PointToPointLink {
+        var link: ClabLinkFacts
+        var a: ClabEndpoint
+        var b: ClabEndpoint
+        var nodeA: ClabNodeFacts
+        var nodeB: ClabNodeFacts
+    }
+
+    /// The point-to-point links of the topology, in topology order.
+    var pointToPointLinks: [PointToPointLink] {
+        (facts.clab?.links ?? []).compactMap { link in
+            guard link.endpoints.count == 2 else { return nil }
+            let (a, b) = (link.endpoints[0], link.endpoints[1])
+            guard let nodeA = clabNodes[a.node], let nodeB = clabNodes[b.node], !nodeA.isBridge, !nodeB.isBridge,
+                attachment[a.key] == nil, attachment[b.key] == nil
+            else { return nil }
+            return PointToPointLink(link: link, a: a, b: b, nodeA: nodeA, nodeB: nodeB)
+        }
+    }
+
     /// How messages name a segment: `bridge br-pool0`, or `the link to gw0:eth1`.
     func describe(_ segment: String) -> String {
         directSegments[segment] ?? "bridge \(segment)"
@@ -238,7 +260,8 @@ struct LabView {
     /// The gateways: the nodes that mount a VyOS config (and every VyOS bind, for LG010).
     private mutating func buildGateways() {
         guard let clab = facts.clab else { return }
-        let directory = clab.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let directory = clab.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
+            separator: "/")
         for node in clab.nodes {
             let isVyOS = node.image?.value.lowercased().contains("vyos") == true
             var mounted = false
@@ -299,7 +322,8 @@ struct LabView {
                 let segment = bridge.map { "\(port.node):\($0)" } ?? port.key
                 attachment[port.key] = (segment, link)
                 attachment[host.key] = (segment, link)
-                directSegments[segment] = bridge.map { "VyOS bridge \($0) of \(port.node)" } ?? "the link to \(port.key)"
+                directSegments[segment] =
+                    bridge.map { "VyOS bridge \($0) of \(port.node)" } ?? "the link to \(port.key)"
             }
         }
     }
@@ -307,8 +331,11 @@ struct LabView {
     private mutating func buildGatewayPorts() {
         var seenPorts = Set<String>()
         for link in facts.clab?.links ?? [] {
-            for endpoint in link.endpoints where gateways[endpoint.node] != nil && seenPorts.insert(endpoint.key).inserted {
-                guard let bridge = attachment[endpoint.key]?.bridge, let vyos = gateways[endpoint.node] else { continue }
+            for endpoint in link.endpoints
+            where gateways[endpoint.node] != nil && seenPorts.insert(endpoint.key).inserted {
+                guard let bridge = attachment[endpoint.key]?.bridge, let vyos = gateways[endpoint.node] else {
+                    continue
+                }
                 for (interface, address) in Self.portAddresses(vyos, endpoint.interface) {
                     gatewayPorts[bridge, default: []].append(
                         GatewayPort(gateway: endpoint.node, interface: interface, address: address))

@@ -138,7 +138,8 @@ extension SingleFault {
             $0.extra = [
                 (
                     "startup-conf/gw0.cfg",
-                    "set interfaces ethernet eth2 address '10.1.8.1/24'\nset interfaces ethernet eth1 address '10.1.5.9/24'\n"
+                    "set interfaces ethernet eth2 address '10.1.8.1/24'\n"
+                        + "set interfaces ethernet eth1 address '10.1.5.9/24'\n"
                 )
             ]
         },
@@ -152,7 +153,8 @@ extension SingleFault {
                 with: "- endpoints: [\"br-pool0:br-pool0-net1\", \"server2:net1\"]", in: \.clab)
         },
         testLab(RuleID.rackRouter, "DriftTests.lg024RackBridgeWithoutRouter") {
-            $0.replace("    - endpoints: [\"gw0:eth2\", \"br-pool1:br-pool1-net2\"]\n      mtu: 1500\n", with: "", in: \.clab)
+            $0.replace(
+                "    - endpoints: [\"gw0:eth2\", \"br-pool1:br-pool1-net2\"]\n      mtu: 1500\n", with: "", in: \.clab)
         },
         fabric(RuleID.linkSubnet, "DriftTests.lg025PrefixLengthsOfAPointToPointLink") {
             $0.replace("address 10.1.10.2/24", with: "address 10.1.10.0/31", in: \.spine)
@@ -162,7 +164,8 @@ extension SingleFault {
             id: RuleID.calicoInstallation, detail: "InstallationRuleTests.lg030NotNamedDefault",
             clean: { InstallationRuleTests.lab().0.files },
             faulted: {
-                InstallationRuleTests.lab(InstallationRuleTests.replacing("  name: default\n", "  name: calico\n")).0.files
+                InstallationRuleTests.lab(InstallationRuleTests.replacing("  name: default\n", "  name: calico\n")).0
+                    .files
             }),
         SingleFault(
             id: RuleID.poolEnvironment, detail: "PoolEnvironmentRuleTests.lg031EnvironmentDiffersFromTheIPPool",

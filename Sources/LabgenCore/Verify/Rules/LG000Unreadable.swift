@@ -6,7 +6,8 @@ extension RuleID {
 
 enum UnreadableRule: VerificationRule {
     static let rule = Rule(
-        id: RuleID.unreadable, summary: "every artifact parses (YAML, VyOS, TOML) and exists only once", explanation: """
+        id: RuleID.unreadable, summary: "every artifact parses (YAML, VyOS, TOML) and exists only once",
+        explanation: """
             A file that looks like a lab artifact (kind config, containerlab topology, VyOS config, Calico or kubeadm
             document) must parse, and a lab folder holds one kind config and one containerlab topology. kind,
             containerlab and VyOS refuse a file that does not parse; with two candidates labgen cannot tell which
@@ -25,7 +26,8 @@ enum UnreadableRule: VerificationRule {
                 diagnostics.append(
                     Diagnostic(
                         RuleID.unreadable, .note,
-                        "node \(name) is of kind '\(kind)', which labgen does not model: its configuration is not checked",
+                        "node \(name) is of kind '\(kind)', which labgen does not model: its configuration is "
+                            + "not checked",
                         at: node.kind?.location))
                 continue
             }

@@ -6,7 +6,8 @@ extension RuleID {
 
 enum NetworkModeRule: VerificationRule {
     static let rule = Rule(
-        id: RuleID.networkMode, summary: "network-mode container:<name> names a kind node container, one server per node",
+        id: RuleID.networkMode,
+        summary: "network-mode container:<name> names a kind node container, one server per node",
         explanation: """
             A containerlab node with `network-mode: container:<name>` joins that container's network namespace: it is
             how the rack interface (net0) gets into a kind node. kind names its node containers
@@ -52,7 +53,8 @@ enum NetworkModeRule: VerificationRule {
                 }
                 let known = lab.kindNodes.map(\.name).prefix(6).joined(separator: ", ")
                 let source =
-                    lab.facts.clusterName != nil ? "the command line" : kind.name != nil ? "the config's name:" : "kind's default"
+                    lab.facts.clusterName != nil
+                    ? "the command line" : kind.name != nil ? "the config's name:" : "kind's default"
                 diagnostics.error(
                     RuleID.networkMode, message, at: mode.location,
                     notes: [
@@ -67,7 +69,8 @@ enum NetworkModeRule: VerificationRule {
                 diagnostics.error(
                     RuleID.networkMode,
                     "\(node.name.value) and \(first.name.value) both join kind node '\(lab.kindNodes[kindIndex].name)'",
-                    at: mode.location, notes: [Diagnostic.Note("\(first.name.value) joins it here", at: first.networkMode?.location)])
+                    at: mode.location,
+                    notes: [Diagnostic.Note("\(first.name.value) joins it here", at: first.networkMode?.location)])
             } else {
                 joinedBy[kindIndex] = node
             }

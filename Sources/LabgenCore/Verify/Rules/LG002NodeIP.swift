@@ -24,7 +24,8 @@ enum NodeIPRule: VerificationRule {
             guard let kindIndex = server.kindNode else { continue }
             let name = server.node.name.value
             let kindNode = lab.kindNodes[kindIndex]
-            // The node-ip may be any address the server assigns (multi-homed servers, links to routers labgen does not model).
+            // The node-ip may be any address the server assigns (multi-homed servers, links to routers
+            // labgen does not model).
             let assigned = server.node.addresses.first { $0.address.address == kindNode.nodeIP?.value }
             switch (assigned ?? server.rackAddress ?? server.node.addresses.first, kindNode.nodeIP) {
             case (let address?, let nodeIP?) where address.address.address != nodeIP.value:

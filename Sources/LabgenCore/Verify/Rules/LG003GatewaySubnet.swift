@@ -6,7 +6,8 @@ extension RuleID {
 
 enum GatewaySubnetRule: VerificationRule {
     static let rule = Rule(
-        id: RuleID.gatewaySubnet, summary: "each node address lies in the subnet of the gateway interface on its bridge",
+        id: RuleID.gatewaySubnet,
+        summary: "each node address lies in the subnet of the gateway interface on its bridge",
         explanation: """
             Following the links server interface -> bridge -> gateway interface, the server's address must lie in the
             subnet of the gateway's address on the same bridge, with the same prefix length. Otherwise the node
@@ -26,7 +27,8 @@ enum GatewaySubnetRule: VerificationRule {
                     diagnostics.error(
                         RuleID.gatewaySubnet,
                         "\(name) assigns \(address.address) but the gateway interface "
-                            + "\(port.gateway):\(port.interface.name.value) on \(bridge) has /\(port.address.value.length)",
+                            + "\(port.gateway):\(port.interface.name.value) on \(bridge) has "
+                            + "/\(port.address.value.length)",
                         at: address.location,
                         notes: [Diagnostic.Note("gateway address \(port.address.value)", at: port.address.location)])
                 }

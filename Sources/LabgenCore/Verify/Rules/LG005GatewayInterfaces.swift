@@ -6,7 +6,8 @@ extension RuleID {
 
 enum GatewayInterfacesRule: VerificationRule {
     static let rule = Rule(
-        id: RuleID.gatewayInterfaces, summary: "gateway interfaces in links have addresses, and addressed interfaces are linked",
+        id: RuleID.gatewayInterfaces,
+        summary: "gateway interfaces in links have addresses, and addressed interfaces are linked",
         explanation: """
             Every gateway interface that a link attaches to a rack bridge needs an address in the VyOS config (on the
             interface, on a `vif` of it, or on a VyOS `bridge` it is a `member interface` of; else the rack has no
@@ -28,7 +29,8 @@ enum GatewayInterfacesRule: VerificationRule {
                 let interface = vyos.interfaces.first { $0.name.value == endpoint.interface }
                 // A switch port (member of a VyOS bridge or bond) or a trunk (vifs) needs no address of its own.
                 let switchPort =
-                    vyos.interfaces.contains { $0.members.contains(endpoint.interface) } || interface?.vifs.isEmpty == false
+                    vyos.interfaces.contains { $0.members.contains(endpoint.interface) }
+                    || interface?.vifs.isEmpty == false
                 if LabView.portAddresses(vyos, endpoint.interface).isEmpty && !switchPort {
                     diagnostics.error(
                         RuleID.gatewayInterfaces,

@@ -25,7 +25,8 @@ enum RackLabelsRule: VerificationRule {
             guard let segment = server.bridge, let kindIndex = server.kindNode else { continue }
             let kindNode = lab.kindNodes[kindIndex]
             // Servers wired straight to ports of one router share that router's rack.
-            let bridge = lab.directSegments[segment] != nil ? String(segment.split(separator: ":").first ?? "") : segment
+            let bridge =
+                lab.directSegments[segment] != nil ? String(segment.split(separator: ":").first ?? "") : segment
             for label in kindNode.labels where isRackLabel(label.value.key) {
                 let key = label.value.key
                 if let first = byBridge[bridge + "\u{0}" + key], first.value.value != label.value.value {
@@ -33,7 +34,8 @@ enum RackLabelsRule: VerificationRule {
                         RuleID.rackLabels,
                         "kind node '\(kindNode.name)' is labelled \(key)=\(label.value.value) but is on \(bridge) "
                             + "with nodes labelled \(key)=\(first.value.value)",
-                        at: label.location, notes: [Diagnostic.Note("\(key)=\(first.value.value) here", at: first.location)])
+                        at: label.location,
+                        notes: [Diagnostic.Note("\(key)=\(first.value.value) here", at: first.location)])
                     continue
                 }
                 byBridge[bridge + "\u{0}" + key] = byBridge[bridge + "\u{0}" + key] ?? label

@@ -53,7 +53,8 @@ enum RegistryMirrorRule: VerificationRule {
             where !endpoint.value.hasPrefix("http://") && !endpoint.value.hasPrefix("https://") {
                 diagnostics.error(
                     RuleID.registryMirror,
-                    "mirror endpoint '\(endpoint.value)' needs a scheme: 'http://\(endpoint.value)' for a plain-HTTP registry",
+                    "mirror endpoint '\(endpoint.value)' needs a scheme: 'http://\(endpoint.value)' for a "
+                        + "plain-HTTP registry",
                     at: endpoint.location)
             }
         }

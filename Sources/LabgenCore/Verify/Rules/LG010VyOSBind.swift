@@ -29,7 +29,8 @@ enum VyOSBindRule: VerificationRule {
             case .config: break
             case .notVyOS(let resolved):
                 diagnostics.error(
-                    RuleID.vyosBind, "\(name) mounts '\(bind.source)' as config.boot, but \(resolved) is not a VyOS config",
+                    RuleID.vyosBind,
+                    "\(name) mounts '\(bind.source)' as config.boot, but \(resolved) is not a VyOS config",
                     at: bind.bind.location)
             case .missing(let resolved):
                 diagnostics.error(

@@ -18,13 +18,16 @@ enum MasqueradeRule: VerificationRule {
         for (bridge, ports) in lab.gatewayPorts.sorted(by: { $0.key < $1.key }) {
             let routed = lab.servers.contains { server in
                 server.bridge == bridge
-                    && server.node.defaultRoutes.contains { route in ports.contains { $0.address.value.address == route.value } }
+                    && server.node.defaultRoutes.contains { route in
+                        ports.contains { $0.address.value.address == route.value }
+                    }
             }
             guard routed else { continue }
             for port in ports {
                 guard let vyos = lab.gateways[port.gateway] else { continue }
                 let rackInterfaces = Set(
-                    vyos.interfaces.filter { lab.attachment["\(port.gateway):\($0.name.value)"] != nil }.map(\.name.value))
+                    vyos.interfaces.filter { lab.attachment["\(port.gateway):\($0.name.value)"] != nil }.map(
+                        \.name.value))
                 let subnet = port.address.value.subnet
                 let covered = vyos.natRules.contains { rule in
                     rule.masquerade && !rackInterfaces.contains(rule.outboundInterface?.value ?? "")
@@ -36,7 +39,9 @@ enum MasqueradeRule: VerificationRule {
                         "no source NAT masquerade rule of \(port.gateway) covers node subnet \(subnet) on a non-rack "
                             + "interface: nodes on \(bridge) lose outside access",
                         at: port.address.location,
-                        notes: vyos.natRules.first.map { [Diagnostic.Note("NAT rule \($0.number.value)", at: $0.number.location)] }
+                        notes: vyos.natRules.first.map {
+                            [Diagnostic.Note("NAT rule \($0.number.value)", at: $0.number.location)]
+                        }
                             ?? [])
                 }
             }

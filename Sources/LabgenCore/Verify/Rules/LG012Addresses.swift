@@ -42,7 +42,8 @@ enum AddressesRule: VerificationRule {
         for (name, vyos) in lab.gateways.sorted(by: { $0.key < $1.key }) {
             for interface in vyos.interfaces {
                 let own =
-                    interface.vrf.map { "node \(name) vrf \($0)" } ?? (interface.type == "loopback" ? "node \(name) lo" : "")
+                    interface.vrf.map { "node \(name) vrf \($0)" }
+                    ?? (interface.type == "loopback" ? "node \(name) lo" : "")
                 for address in interface.addresses {
                     entries.append(("\(name) \(interface.name.value)", address.value, address.location, own))
                 }
@@ -52,7 +53,10 @@ enum AddressesRule: VerificationRule {
                         ?? "vlan \(vif.vlan.value)"
                     for address in vif.addresses {
                         entries.append(
-                            ("\(name) \(interface.name.value) vif \(vif.vlan.value)", address.value, address.location, scope))
+                            (
+                                "\(name) \(interface.name.value) vif \(vif.vlan.value)", address.value,
+                                address.location, scope
+                            ))
                     }
                 }
             }
@@ -69,7 +73,8 @@ enum AddressesRule: VerificationRule {
             if address.length <= 30, address.subnet.isNetworkOrBroadcast(address.address) {
                 let which = address.address == address.subnet.network ? "network" : "broadcast"
                 diagnostics.error(
-                    RuleID.addresses, "\(owner) uses \(address), the \(which) address of \(address.subnet)", at: location)
+                    RuleID.addresses, "\(owner) uses \(address), the \(which) address of \(address.subnet)",
+                    at: location)
             }
         }
         return diagnostics.all

@@ -28,7 +28,8 @@ enum InterfaceNamesRule: VerificationRule {
         for node in clab.nodes where node.isBridge && node.name.value.unicodeScalars.count > 15 {
             diagnostics.error(
                 RuleID.interfaceNames,
-                "bridge name '\(node.name.value)' has \(node.name.value.unicodeScalars.count) characters; Linux allows 15",
+                "bridge name '\(node.name.value)' has \(node.name.value.unicodeScalars.count) characters; "
+                    + "Linux allows 15",
                 at: node.name.location)
         }
         // A script that makes a bridge whose name it computes ($1, br-$i) may make any of them.
@@ -41,7 +42,9 @@ enum InterfaceNamesRule: VerificationRule {
                 RuleID.interfaceNames,
                 "bridge \(node.name.value) is not created by the bridge script; containerlab does not create bridges",
                 at: node.name.location,
-                notes: scripts.map { Diagnostic.Note("bridge script", at: SourceLocation(file: $0.file, line: 1, column: 1)) })
+                notes: scripts.map {
+                    Diagnostic.Note("bridge script", at: SourceLocation(file: $0.file, line: 1, column: 1))
+                })
         }
         return diagnostics.all
     }

@@ -27,7 +27,8 @@ enum LinkEndpointsRule: VerificationRule {
             for endpoint in link.endpoints {
                 if lab.clabNodes[endpoint.node] == nil && !special.contains(endpoint.node) {
                     var message =
-                        "link endpoint '\(endpoint.key)' names node '\(endpoint.node)', which the topology does not define"
+                        "link endpoint '\(endpoint.key)' names node '\(endpoint.node)', which the topology does "
+                        + "not define"
                     if let suggestion = NameSuggestion.closest(to: endpoint.node, in: lab.clabNodes.keys.sorted()) {
                         message += "; did you mean '\(suggestion)'?"
                     }

@@ -18,7 +18,7 @@ enum MTURule: VerificationRule {
             """, severity: .error)
 
     static func check(_ lab: LabView) -> [Diagnostic] {
-        guard let clab = lab.facts.clab else { return [] }
+        guard lab.facts.clab != nil else { return [] }
         var diagnostics = DiagnosticList()
         for (bridge, links) in lab.bridgeLinks.sorted(by: { $0.key < $1.key }) {
             guard let first = links.first else { continue }
@@ -58,23 +58,22 @@ enum MTURule: VerificationRule {
             if let (mtu, link) = lab.smallestNodeLink, veth.value + overhead > mtu {
                 diagnostics.error(
                     RuleID.mtu,
-                    "Calico veth_mtu \(veth.value) plus \(overhead) bytes of encapsulation exceeds the node link MTU \(mtu)",
-                    at: veth.location, notes: [Diagnostic.Note("link MTU \(mtu)", at: link.mtu?.location ?? link.location)])
+                    "Calico veth_mtu \(veth.value) plus \(overhead) bytes of encapsulation exceeds the node link "
+                        + "MTU \(mtu)",
+                    at: veth.location,
+                    notes: [Diagnostic.Note("link MTU \(mtu)", at: link.mtu?.location ?? link.location)])
             }
         }
-        diagnostics.append(contentsOf: routerLinks(lab, clab))
+        diagnostics.append(contentsOf: routerLinks(lab))
         return diagnostics.all
     }
 
     /// On links between routers, a VyOS mtu that differs from the link's is a warning: frames larger
     /// than the smaller MTU are dropped.
-    private static func routerLinks(_ lab: LabView, _ clab: ClabFacts) -> [Diagnostic] {
+    private static func routerLinks(_ lab: LabView) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
-        for link in clab.links where link.endpoints.count == 2 {
-            let (a, b) = (link.endpoints[0], link.endpoints[1])
-            guard let nodeA = lab.clabNodes[a.node], let nodeB = lab.clabNodes[b.node], !nodeA.isBridge, !nodeB.isBridge,
-                lab.attachment[a.key] == nil, lab.attachment[b.key] == nil
-            else { continue }
+        for routerLink in lab.pointToPointLinks {
+            let (link, a, b) = (routerLink.link, routerLink.a, routerLink.b)
             let linkMTU = link.mtu?.value ?? ClabFacts.defaultMTU
             let defaultNote = link.mtu == nil ? " (containerlab's default: the link sets no mtu)" : ""
             for (end, other) in [(a, b), (b, a)] {

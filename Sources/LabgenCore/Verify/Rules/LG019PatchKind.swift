@@ -33,7 +33,8 @@ enum PatchKindRule: VerificationRule {
             let node = lab.kindNodes[index]
             if patch.kind.value != node.patchKind {
                 diagnostics.error(
-                    RuleID.patchKind, "\(file) is a \(patch.kind.value) patch, but kind node '\(node.name)' takes \(node.patchKind)",
+                    RuleID.patchKind,
+                    "\(file) is a \(patch.kind.value) patch, but kind node '\(node.name)' takes \(node.patchKind)",
                     at: patch.kind.location)
             }
         }

@@ -40,8 +40,10 @@ enum VyOSFormsRule: VerificationRule {
                             at: values[0].location))
                     continue
                 }
-                let here = Set(values.map(\.value)), there = Set(bootValues.map(\.value))
-                guard here != there, let first = values.first(where: { !there.contains($0.value) }) ?? values.first else {
+                let here = Set(values.map(\.value))
+                let there = Set(bootValues.map(\.value))
+                guard here != there, let first = values.first(where: { !there.contains($0.value) }) ?? values.first
+                else {
                     continue
                 }
                 let hereList = here.sorted().map { "'\($0)'" }.joined(separator: ", ")
@@ -49,7 +51,8 @@ enum VyOSFormsRule: VerificationRule {
                 diagnostics.append(
                     Diagnostic(
                         RuleID.vyosForms, severity,
-                        "\(commands.file) sets '\(setting)' to \(hereList) but \(boot.file) has \(thereList)\(staleNote)",
+                        "\(commands.file) sets '\(setting)' to \(hereList) but \(boot.file) has "
+                            + "\(thereList)\(staleNote)",
                         at: first.location, notes: [.init("\(boot.file) sets it here", at: bootValues[0].location)]))
             }
         }

@@ -55,7 +55,8 @@ enum GatewayRoutesRule: VerificationRule {
                     learnersBySubnet[rack.subnet] = learners
                     if learners.contains(name) { continue }
                 }
-                let serves = Diagnostic.Note("gateway '\(owner.gateway)' serves \(rack.subnet) here", at: owner.address.location)
+                let serves = Diagnostic.Note(
+                    "gateway '\(owner.gateway)' serves \(rack.subnet) here", at: owner.address.location)
                 guard let route else {
                     diagnostics.error(
                         RuleID.gatewayRoutes,

@@ -62,7 +62,8 @@ enum RackRouterRule: VerificationRule {
                     if let address = interface.allAddresses.first(where: { $0.value.address == route.value }) {
                         notes.append(
                             Diagnostic.Note(
-                                "\(gateway) has \(route.value) on \(interface.name.value), which has no link to \(name)",
+                                "\(gateway) has \(route.value) on \(interface.name.value), which has no link to "
+                                    + "\(name)",
                                 at: address.location))
                     }
                 }

@@ -16,15 +16,11 @@ enum LinkSubnetRule: VerificationRule {
 
     /// The prefix lengths at the two ends of a point-to-point link (not through a bridge).
     static func check(_ lab: LabView) -> [Diagnostic] {
-        guard let clab = lab.facts.clab else { return [] }
         var diagnostics = DiagnosticList()
-        for link in clab.links where link.endpoints.count == 2 {
-            let (a, b) = (link.endpoints[0], link.endpoints[1])
-            guard let nodeA = lab.clabNodes[a.node], let nodeB = lab.clabNodes[b.node], !nodeA.isBridge, !nodeB.isBridge,
-                lab.attachment[a.key] == nil, lab.attachment[b.key] == nil
-            else { continue }
-            let addressesA = lab.endAddresses(a, nodeA)
-            let addressesB = lab.endAddresses(b, nodeB)
+        for link in lab.pointToPointLinks {
+            let (a, b) = (link.a, link.b)
+            let addressesA = lab.endAddresses(a, link.nodeA)
+            let addressesB = lab.endAddresses(b, link.nodeB)
             pairs: for x in addressesA {
                 for y in addressesB
                 where x.value.length != y.value.length

@@ -36,7 +36,8 @@ enum VyOSReleaseSyntaxRule: VerificationRule {
                 switch marker.value {
                 case .systemNTP:
                     if let ntp = evidence.components["ntp"], ntp >= 2 {
-                        problem = "'system ntp' in a config of \(named) whose footer says ntp@\(ntp): VyOS moved "
+                        problem =
+                            "'system ntp' in a config of \(named) whose footer says ntp@\(ntp): VyOS moved "
                             + "NTP to 'service ntp' (ntp@2, VyOS 1.4) and does not migrate this file"
                     } else if new && evidence.components["ntp"] == nil {
                         problem = "'system ntp' in a config of \(named): VyOS 1.4 and later have 'service ntp'"
@@ -51,20 +52,25 @@ enum VyOSReleaseSyntaxRule: VerificationRule {
                     }
                 case .natInterfaceLeaf(let name):
                     if let nat = evidence.components["nat"], nat >= 6 {
-                        problem = "'\(name)' written as a leaf in a config of \(named) whose footer says nat@\(nat): "
+                        problem =
+                            "'\(name)' written as a leaf in a config of \(named) whose footer says nat@\(nat): "
                             + "VyOS 1.4 and later want '\(name) { name ... }' and migrate a leaf only when the footer "
                             + "says nat@5 or lower"
                     } else if new && evidence.components["nat"] == nil {
-                        problem = "'\(name)' written as a leaf in a config of \(named): VyOS 1.4 and later want "
+                        problem =
+                            "'\(name)' written as a leaf in a config of \(named): VyOS 1.4 and later want "
                             + "'\(name) { name ... }'"
                     }
                 case .natInterfaceBlock(let name):
                     if old {
-                        problem = "'\(name) { ... }' in a config of \(named): 1.2 and 1.3 take the interface as a leaf "
+                        problem =
+                            "'\(name) { ... }' in a config of \(named): 1.2 and 1.3 take the interface as a leaf "
                             + "('\(name) eth0')"
                     }
                 }
-                if let problem { diagnostics.error(RuleID.vyosReleaseSyntax, problem, at: marker.location, notes: notes) }
+                if let problem {
+                    diagnostics.error(RuleID.vyosReleaseSyntax, problem, at: marker.location, notes: notes)
+                }
             }
         }
         return diagnostics.all

@@ -6,7 +6,8 @@ extension RuleID {
 
 enum PodSubnetRule: VerificationRule {
     static let rule = Rule(
-        id: RuleID.podSubnet, summary: "Calico pool = kind podSubnet, no overlap with nodes or services, pool >= blockSize",
+        id: RuleID.podSubnet,
+        summary: "Calico pool = kind podSubnet, no overlap with nodes or services, pool >= blockSize",
         explanation: """
             The Calico pool's cidr must equal kind's podSubnet (default 10.244.0.0/16): kube-controller-manager
             allocates node podCIDRs from podSubnet, and kube-proxy's cluster CIDR masquerading assumes it. The pool
@@ -24,13 +25,15 @@ enum PodSubnetRule: VerificationRule {
             guard let cidr = pool.cidr ?? (pool.fromEnvironment ? lab.podSubnet : nil) else { continue }
             if let pod = lab.podSubnet, pool.cidr != nil {
                 let podNote = Diagnostic.Note(
-                    facts.kind?.podSubnet != nil ? "kind's podSubnet is \(pod.value)" : "kind's default podSubnet is \(pod.value)",
+                    facts.kind?.podSubnet != nil
+                        ? "kind's podSubnet is \(pod.value)" : "kind's default podSubnet is \(pod.value)",
                     at: pod.location)
                 // One pool must be the pod subnet; with more (disabled ones included),
                 // each enabled pool lies in it.
                 if facts.pools.count == 1, cidr.value != pod.value {
                     diagnostics.error(
-                        RuleID.podSubnet, "Calico pool '\(pool.name)' has cidr \(cidr.value) but kind's podSubnet is \(pod.value)",
+                        RuleID.podSubnet,
+                        "Calico pool '\(pool.name)' has cidr \(cidr.value) but kind's podSubnet is \(pod.value)",
                         at: cidr.location, notes: [podNote])
                 } else if facts.pools.count > 1, !pod.value.contains(cidr.value) {
                     diagnostics.error(

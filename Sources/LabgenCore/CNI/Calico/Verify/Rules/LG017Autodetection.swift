@@ -47,7 +47,8 @@ enum AutodetectionRule: VerificationRule {
                         RuleID.autodetection,
                         "IP_AUTODETECTION_METHOD=\(value) does not contain \(address.address.address) of "
                             + "\(server.node.name.value): Calico picks another address for that node",
-                        at: method.location, notes: [Diagnostic.Note("rack address assigned here", at: address.location)])
+                        at: method.location,
+                        notes: [Diagnostic.Note("rack address assigned here", at: address.location)])
                 }
             }
         } else if value.hasPrefix("interface=") {
@@ -60,7 +61,8 @@ enum AutodetectionRule: VerificationRule {
                         RuleID.autodetection,
                         "IP_AUTODETECTION_METHOD=\(value) does not match the rack interface \(address.interface) of "
                             + "\(server.node.name.value)",
-                        at: method.location, notes: [Diagnostic.Note("rack address assigned here", at: address.location)])
+                        at: method.location,
+                        notes: [Diagnostic.Note("rack address assigned here", at: address.location)])
                 }
             }
         }

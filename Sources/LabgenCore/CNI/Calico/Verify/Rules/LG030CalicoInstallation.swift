@@ -6,7 +6,8 @@ extension RuleID {
 
 enum CalicoInstallationRule: VerificationRule {
     static let rule = Rule(
-        id: RuleID.calicoInstallation, summary: "the operator's Installation is one it accepts: named default, valid fields",
+        id: RuleID.calicoInstallation,
+        summary: "the operator's Installation is one it accepts: named default, valid fields",
         explanation: """
             The Tigera operator (operator.tigera.io/v1) reads only the Installation named `default`; any other is
             ignored and Calico is never installed. Its settings differ from an IPPool's: `natOutgoing` is Enabled or

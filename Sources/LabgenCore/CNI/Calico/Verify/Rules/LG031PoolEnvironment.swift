@@ -46,7 +46,8 @@ enum PoolEnvironmentRule: VerificationRule {
                 if !same {
                     diagnostics.error(
                         RuleID.poolEnvironment,
-                        "\(name)=\(value.value) makes calico-node create pool 'default-ipv4-ippool' with \(value.value), "
+                        "\(name)=\(value.value) makes calico-node create pool 'default-ipv4-ippool' with "
+                            + "\(value.value), "
                             + "but the IPPool file has \(expected)",
                         at: value.location,
                         notes: [Diagnostic.Note("the IPPool's value", at: location ?? pool.location)])

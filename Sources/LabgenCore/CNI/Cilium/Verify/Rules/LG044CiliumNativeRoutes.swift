@@ -29,7 +29,9 @@ enum CiliumNativeRoutesRule: VerificationRule {
     }
 
     private static func check(_ cilium: CiliumFacts, _ lab: LabView) -> [Diagnostic] {
-        guard let mode = lab.ciliumRoutingMode(cilium), mode.value == "native", let pod = lab.podSubnet else { return [] }
+        guard let mode = lab.ciliumRoutingMode(cilium), mode.value == "native", let pod = lab.podSubnet else {
+            return []
+        }
         // Cilium's BGP control plane, or BGP on the gateways, distributes the node pod CIDRs.
         if cilium.bool("bgpControlPlane.enabled") == true || lab.gateways.values.contains(where: { $0.bgp != nil }) {
             return []

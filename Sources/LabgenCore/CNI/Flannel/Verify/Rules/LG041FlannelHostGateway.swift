@@ -24,7 +24,8 @@ enum FlannelHostGatewayRule: VerificationRule {
         let racks = lab.nodeRackSubnets
         for flannel in lab.facts.flannel {
             guard flannel.backend == "host-gw", racks.count > 1, let pod = lab.podSubnet else { continue }
-            let subnets = lab.nodePodSubnets(in: flannel.network?.value ?? pod.value, mask: FlannelPlan.nodeCIDRMaskSize)
+            let subnets = lab.nodePodSubnets(
+                in: flannel.network?.value ?? pod.value, mask: FlannelPlan.nodeCIDRMaskSize)
             for (gateway, file, lacking) in lab.missingPodRoutes(subnets) {
                 diagnostics.error(
                     RuleID.flannelHostGateway,
