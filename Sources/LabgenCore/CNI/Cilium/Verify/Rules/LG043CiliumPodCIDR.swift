@@ -18,11 +18,7 @@ enum CiliumPodCIDRRule: VerificationRule {
             """, severity: .error)
 
     static func check(_ lab: LabView) -> [Diagnostic] {
-        var diagnostics = DiagnosticList()
-        for cilium in lab.facts.ciliumInstalls {
-            diagnostics.append(contentsOf: check(cilium, lab))
-        }
-        return diagnostics.all
+        lab.facts.ciliumInstalls.flatMap { check($0, lab) }
     }
 
     private static func check(_ cilium: CiliumFacts, _ lab: LabView) -> [Diagnostic] {
