@@ -13,11 +13,11 @@ struct CNIPass: ResolverPass {
         if let pool = cluster.spec.pools.first { written.append(("Calico", pool.location)) }
         written += cluster.spec.flannels.map { ("Flannel", $0.location) }
         written += cluster.spec.ciliums.map { ("Cilium", $0.location) }
-        for extra in written.dropFirst() {
-            context.diagnostics.error(
-                .conflictingCNI,
-                "a cluster has one CNI; \(extra.name) here conflicts with \(written[0].name)",
-                at: extra.location, notes: [.init("\(written[0].name) is declared here", at: written[0].location)])
+        context.reportAllButFirst(written.map(\.location), as: .conflictingCNI) { index in
+            (
+                "a cluster has one CNI; \(written[index].name) here conflicts with \(written[0].name)",
+                "\(written[0].name) is declared here"
+            )
         }
         guard written.count == 1 else { return nil }
         if let flannel = cluster.spec.flannels.first {

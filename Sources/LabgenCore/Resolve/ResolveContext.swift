@@ -29,6 +29,19 @@ struct ResolveContext {
         }
     }
 
+    /// Reports every element after the first as a duplicate of the first (an element written at
+    /// most once: a lab's Cluster, a cluster's CNI, Calico's install): `duplicate` gives the message
+    /// and the note at the first.
+    mutating func reportAllButFirst(
+        _ locations: [SourceLocation], as check: ModelCheck,
+        duplicate: (_ index: Int) -> (message: String, note: String?)
+    ) {
+        var claims = Claims<Int>(check: check)
+        for (index, location) in locations.enumerated() {
+            claims.claim(0, at: location, into: &diagnostics) { _ in duplicate(index) }
+        }
+    }
+
     /// Whether `image` is a valid image reference; reports LG121 when not.
     @discardableResult
     mutating func checkImage(_ image: String, at location: SourceLocation) -> Bool {

@@ -34,11 +34,8 @@ struct ElementsPass: ResolverPass {
     private func checkSingletons(_ context: inout ResolveContext) {
         let spec = context.spec
         func onlyOne<T>(_ items: [T], _ what: String, _ location: (T) -> SourceLocation) {
-            guard items.count > 1 else { return }
-            for extra in items.dropFirst() {
-                context.diagnostics.error(
-                    .misplacedElement, "a lab has at most one \(what)", at: location(extra),
-                    notes: [.init("the first \(what) is here", at: location(items[0]))])
+            context.reportAllButFirst(items.map(location), as: .misplacedElement) { _ in
+                ("a lab has at most one \(what)", "the first \(what) is here")
             }
         }
         onlyOne(spec.clusters, "Cluster", \.location)

@@ -9,10 +9,8 @@ struct CalicoInstallPass: ResolverPass {
     func run(_ context: inout ResolveContext) -> CalicoInstallPlan? {
         guard let cluster, !cluster.pools.isEmpty else { return nil }
         let installs = cluster.calicoInstalls
-        for extra in installs.dropFirst() {
-            context.diagnostics.error(
-                .invalidCalicoInstall, "Calico is installed one way per lab; this second 'install:' conflicts",
-                at: extra.location, notes: [.init("the first is here", at: installs[0].location)])
+        context.reportAllButFirst(installs.map(\.location), as: .invalidCalicoInstall) { _ in
+            ("Calico is installed one way per lab; this second 'install:' conflicts", "the first is here")
         }
         let written = installs.first
         let mode = written?.mode ?? .operator
