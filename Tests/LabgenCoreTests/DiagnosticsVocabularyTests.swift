@@ -58,6 +58,33 @@ import Testing
         #expect(found.allSatisfy { $0.notes.count == 1 })
     }
 
+    @Test func aSecondSingletonIsReportedWithANoteAtTheFirst() throws {
+        let lab = Lab("twice") {
+            Cluster("one") { Calico(pool: PodPool("10.244.0.0/16")) }
+            Cluster("two") {}
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        }
+        let found = diagnostics(lab)
+        #expect(found.map(\.id) == [ModelCheck.misplacedElement.id])
+        let second = try #require(found.first)
+        #expect(second.message == "a lab has at most one Cluster")
+        #expect(second.notes.map(\.message) == ["the first Cluster is here"])
+        #expect(second.notes[0].location == lab.spec.clusters[0].location)
+        #expect(second.location == lab.spec.clusters[1].location)
+
+        let twoCNIs = Lab("cnis") {
+            Cluster("cnis") {
+                Calico(pool: PodPool("10.244.0.0/16"))
+                Flannel(.vxlan)
+            }
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        }
+        let conflict = try #require(diagnostics(twoCNIs).first)
+        #expect(conflict.id == ModelCheck.conflictingCNI.id)
+        #expect(conflict.message == "a cluster has one CNI; Flannel here conflicts with Calico")
+        #expect(conflict.notes.map(\.message) == ["Calico is declared here"])
+    }
+
     @Test func suggestionsForTypedWordsAndForNamesInFiles() {
         // A typed word: at most a third of its length (1 to 3 edits).
         #expect(Suggestions.closest(to: "biuld", in: ["build", "check", "verify"]) == "build")
