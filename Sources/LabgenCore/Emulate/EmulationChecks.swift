@@ -362,8 +362,7 @@ struct EmulationChecks {
             joinContinuation: true)
         let geneve = captures.read(
             point.namespace, point.interface,
-            "udp dst port \(plan.genevePort) and src host \(outerA) and dst host \(outerB) and \(Self.word(62, p.address)) and \(Self.word(66, q.address))",
-            joinContinuation: true)
+            "udp dst port \(plan.genevePort) and src host \(outerA) and dst host \(outerB) and \(Self.word(62, p.address)) and \(Self.word(66, q.address))")
         let plain = captures.read(
             point.namespace, point.interface, "icmp and src host \(p.address) and dst host \(q.address)")
         let counts: [Encapsulation: [String]] = [.ipip: ipip, .vxlan: vxlan, .geneve: geneve, .none: plain]
