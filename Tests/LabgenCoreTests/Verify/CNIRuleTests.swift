@@ -185,11 +185,19 @@ import Testing
             line: line(of: "tunnel: disabled", in: Self.text(files, "cilium/values.yaml")))
     }
 
-    @Test func lg045MTUWithoutRoomForVXLAN() throws {
-        let files = Self.changed(try Self.files("cilium-vxlan.swift"), "cilium/values.yaml", "MTU: 1450", "MTU: 1500")
+    @Test func lg045MTULargerThanTheNodeLinks() throws {
+        let files = Self.changed(try Self.files("cilium-vxlan.swift"), "cilium/values.yaml", "MTU: 1500", "MTU: 1550")
         expectDiagnostic(
             Self.verify(files), RuleID.ciliumMTU, file: "cilium/values.yaml",
-            line: line(of: "MTU: 1500", in: Self.text(files, "cilium/values.yaml")))
+            line: line(of: "MTU: 1550", in: Self.text(files, "cilium/values.yaml")))
+    }
+
+    /// `MTU` is the underlying network's: the link MTU itself with VXLAN is right (Cilium takes the
+    /// 50 bytes off for the pods' routes), so no LG045.
+    @Test func lg045LinkMTUWithVXLANIsRight() throws {
+        let files = try Self.files("cilium-vxlan.swift")
+        #expect(Self.text(files, "cilium/values.yaml").contains("MTU: 1500\n"))
+        #expect(!Self.verify(files).contains { $0.id == RuleID.ciliumMTU })
     }
 
     @Test func lg046KubeProxyReplacementWithKubeProxyRunning() throws {
@@ -280,7 +288,7 @@ import Testing
         }
         let summary = ModelDiff.summary(
             old: try plan("flannel-vxlan-directrouting.swift"), new: try plan("flannel-host-gw.swift"))
-        #expect(summary.contains("CNI: Flannel v0.28.4 vxlan DirectRouting -> Flannel v0.28.4 host-gw"), "\(summary)")
+        #expect(summary.contains("CNI: Flannel v0.28.10 vxlan DirectRouting -> Flannel v0.28.10 host-gw"), "\(summary)")
         let calico = ModelDiff.summary(
             old: try plan("calico-ipip-crosssubnet.swift"), new: try plan("cilium-vxlan.swift"))
         #expect(calico.contains("CNI: Calico -> Cilium 1.18.0 tunnel vxlan ipam kubernetes"), "\(calico)")

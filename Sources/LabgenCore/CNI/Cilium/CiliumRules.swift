@@ -28,11 +28,12 @@ extension Rule {
                 only BGP (or tunnel routing) works across racks.
                 """, severity: .error),
         Rule(
-            id: RuleID.ciliumMTU, summary: "Cilium's MTU plus the tunnel overhead fits the node links",
+            id: RuleID.ciliumMTU, summary: "Cilium's MTU (the underlying network's) fits the node links",
             explanation: """
-                VXLAN and Geneve add 50 bytes (outer IPv4 20, UDP 8, VXLAN/Geneve 8, inner Ethernet 14). An MTU set in
-                Cilium's values must leave room for them on the smallest node link (containerlab's link MTU, 9500 when
-                unset); otherwise full-size pod packets are dropped between nodes while small ones (ping) pass.
+                The chart's MTU value is the underlying network's MTU, not the pods': Cilium takes the tunnel's
+                50 bytes (outer IPv4 20, UDP 8, VXLAN/Geneve 8, inner Ethernet 14) off it itself for the pods'
+                route MTU in tunnel mode. It must not exceed the smallest node link (containerlab's link MTU, 9500
+                when unset); otherwise full-size pod packets are dropped between nodes while small ones (ping) pass.
                 """, severity: .error),
         Rule(
             id: RuleID.ciliumKubeProxy,

@@ -137,11 +137,14 @@ extension Verification {
             let linkMTU = link.mtu?.value ?? ClabFacts.defaultMTU
             if smallest == nil || linkMTU < smallest!.0 { smallest = (linkMTU, link) }
         }
-        if let (linkMTU, link) = smallest, mtu + overhead > linkMTU {
+        // `MTU` is the underlying network's: Cilium gives pods a route MTU of MTU - overhead itself.
+        if let (linkMTU, link) = smallest, mtu > linkMTU {
+            let pods = mtu - overhead
             error(
                 RuleID.ciliumMTU,
-                "Cilium MTU \(mtu) plus \(overhead) bytes of \(overhead > 0 ? "VXLAN/Geneve" : "no") encapsulation "
-                    + "exceeds the node link MTU \(linkMTU): larger pod packets are dropped",
+                "Cilium's MTU \(mtu) (the underlying network's; pods get \(pods) after \(overhead) bytes of "
+                    + "\(overhead > 0 ? "VXLAN/Geneve" : "no encapsulation")) exceeds the node link MTU \(linkMTU): "
+                    + "full-size pod packets are dropped between nodes",
                 at: text.location, notes: [.init("link MTU \(linkMTU)", at: link.mtu?.location ?? link.location)])
         }
     }
