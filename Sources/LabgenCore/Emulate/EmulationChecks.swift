@@ -387,19 +387,30 @@ struct EmulationChecks {
             evidence += "; expected \(expected.rawValue) (\(a.rack ?? "?") and \(b.rack ?? "?") are \(relation))"
             if let route { evidence += "; \(a.name) routes it: \(route.description)" }
             if seen == 0 && others.isEmpty && replied {
-                real =
-                    "pod traffic between \(a.rack ?? "?") and \(b.rack ?? "?") bypasses \(gateway?.name ?? "the gateway") and is not encapsulated"
-                if a.calicoInterface == "eth0" {
+                let bypassed = sameRack ? "\(b.name)'s rack interface" : (gateway?.name ?? "the gateway")
+                real = "pod traffic between \(a.rack ?? "?") and \(b.rack ?? "?") bypasses \(bypassed)"
+                if a.calicoInterface == "eth0", plan.cni == "Calico" {
                     real! +=
-                        ": calico-node's \(plan.autodetection) autodetection takes eth0 (\(a.calicoAddress!.address), kind's docker "
+                        " and is not encapsulated: calico-node's \(plan.autodetection) autodetection takes eth0 (\(a.calicoAddress!.address), kind's docker "
                         + "network), so every node looks like one subnet, CrossSubnet never encapsulates and pods talk over the docker "
-                        + "bridge; tcpdump on \(gateway?.name ?? "the gateway") shows nothing. IP_AUTODETECTION_METHOD=cidr=<rack subnets> fixes it"
+                        + "bridge; tcpdump on \(bypassed) shows nothing. IP_AUTODETECTION_METHOD=cidr=<rack subnets> fixes it"
+                } else if a.calicoInterface == "eth0" {
+                    let fix =
+                        plan.cni == "Flannel"
+                        ? "give flanneld --iface=<the rack interface>, or route the servers' default via their rack gateway"
+                        : "set the kubelet node-ip to the rack address"
+                    real! +=
+                        ": \(plan.cni) takes eth0 (\(a.calicoAddress!.address), kind's docker network) as the node "
+                        + "address (\(plan.autodetection)), so every node looks like one subnet and pods talk over the "
+                        + "docker bridge; tcpdump on \(bypassed) shows nothing. To fix: \(fix)"
+                } else {
+                    real! += " and is not \(expected.rawValue) as the lab's files say"
                 }
             } else if seen == 0 {
                 real =
-                    "pod traffic between these racks is not \(expected.rawValue)-encapsulated as the pool's mode says"
+                    "pod traffic here is not \(expected.rawValue) as the \(plan.cni == "Calico" ? "pool's mode" : "CNI's mode") says"
             } else {
-                real = "pod traffic between these racks is encapsulated differently from what the pool's mode says"
+                real = "pod traffic here is encapsulated differently from what the \(plan.cni == "Calico" ? "pool's mode" : "CNI's mode") says"
             }
         }
         return CheckResult(check: title, passed: passed, evidence: evidence, realLab: real)

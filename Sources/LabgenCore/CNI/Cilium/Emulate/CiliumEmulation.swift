@@ -113,14 +113,16 @@ enum CiliumEmulation {
             NodeSubnetEmulation.routedPods(
                 &node, subnet: subnet, router: router, deviceMTU: deviceMTU, routeMTU: routeMTU, plan: &plan,
                 namespaces: &namespaces)
+            // The tunnel devices carry the route MTU here (a kernel VXLAN device on a 1500-byte link
+            // takes no more than 1450); the pods' routes limit their packets to it in Cilium too.
             if encapsulation == .vxlan {
                 node.vxlanTunnelAddress = router
                 node.vxlanMAC = NodeSubnetEmulation.mac(index, prefix: "66:6c:63:01")
                 namespaces[node.namespace]!.interfaces.append(
-                    EmuInterface(name: "cilium_vxlan", kind: .vxlan, mtu: deviceMTU))
+                    EmuInterface(name: "cilium_vxlan", kind: .vxlan, mtu: routeMTU))
             } else if encapsulation == .geneve {
                 namespaces[node.namespace]!.interfaces.append(
-                    EmuInterface(name: "cilium_geneve", kind: .geneve, mtu: deviceMTU))
+                    EmuInterface(name: "cilium_geneve", kind: .geneve, mtu: routeMTU))
             }
             plan.nodes[index] = node
         }
