@@ -80,7 +80,15 @@ enum CiliumEmulation {
                 modeDescription: routing == "native"
                     ? "routingMode native, autoDirectNodeRoutes \(auto)" : "routingMode tunnel, tunnelProtocol \(tunnel)")
         ]
-        if routing == "native" {
+        let bgp = cilium.bool("bgpControlPlane.enabled") == true
+        if routing == "native" && bgp {
+            plan.notes.append(
+                "Cilium's BGP control plane (bgpControlPlane.enabled) announces the node pod CIDRs in the real lab; "
+                    + "labgen emulates no BGP, so pod traffic that needs those routes fails here")
+            plan.crossRackHint =
+                "native routing relies on Cilium's BGP control plane to announce each node's pod CIDR to the "
+                + "gateways, and labgen emulates no BGP sessions"
+        } else if routing == "native" {
             plan.crossRackHint =
                 "native routing sends pod packets unencapsulated; autoDirectNodeRoutes installs routes only to nodes on "
                 + "the same layer 2, so pod packets to another rack follow the default route to the gateway, which "
