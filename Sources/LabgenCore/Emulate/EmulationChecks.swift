@@ -66,7 +66,8 @@ struct EmulationChecks {
             }
             if let pod = a.pods.first {
                 ping(
-                    "pod to outside (natOutgoing, gateway masquerade)", pod.namespace, pod.name, plan.outsideAddress,
+                    "pod to outside (\(plan.cni == "Calico" ? "natOutgoing" : "\(plan.cni)'s masquerade"), gateway masquerade)",
+                    pod.namespace, pod.name, plan.outsideAddress,
                     "outside")
             }
         }
