@@ -48,7 +48,8 @@ struct CNIEmulationTests {
     @Test func flannelIPIPWithDirectRouting() throws {
         let workspace = try Workspace()
         let lab = try T.copy("flannel-vxlan-directrouting", in: workspace) { folder in
-            try T.edit(folder.appendingPathComponent("flannel/net-conf.yaml"), "\"Type\": \"vxlan\"", "\"Type\": \"ipip\"")
+            try T.edit(
+                folder.appendingPathComponent("flannel/net-conf.yaml"), "\"Type\": \"vxlan\"", "\"Type\": \"ipip\"")
         }
         let result = workspace.labgen(["emulate", lab])
         #expect(result.status == 0, "\(result.all)")
@@ -63,7 +64,9 @@ struct CNIEmulationTests {
     @Test func flannelVXLANWithoutDirectRouting() throws {
         let workspace = try Workspace()
         let lab = try T.copy("flannel-vxlan-directrouting", in: workspace) { folder in
-            try T.edit(folder.appendingPathComponent("flannel/net-conf.yaml"), "\"DirectRouting\": true", "\"DirectRouting\": false")
+            try T.edit(
+                folder.appendingPathComponent("flannel/net-conf.yaml"), "\"DirectRouting\": true",
+                "\"DirectRouting\": false")
         }
         let result = workspace.labgen(["emulate", lab])
         #expect(result.status == 0, "\(result.all)")
@@ -76,11 +79,13 @@ struct CNIEmulationTests {
     @Test func ciliumGeneveTunnel() throws {
         let workspace = try Workspace()
         let lab = try T.copy("cilium-vxlan", in: workspace) { folder in
-            try T.edit(folder.appendingPathComponent("cilium/values.yaml"), "tunnelProtocol: vxlan", "tunnelProtocol: geneve")
+            try T.edit(
+                folder.appendingPathComponent("cilium/values.yaml"), "tunnelProtocol: vxlan", "tunnelProtocol: geneve")
         }
         let result = workspace.labgen(["emulate", lab])
         #expect(result.status == 0, "\(result.all)")
-        #expect(try #require(T.row(result.out, "Cilium datapath")).contains("cilium_geneve: labgen's user-space Geneve"))
+        let datapath = try #require(T.row(result.out, "Cilium datapath"))
+        #expect(datapath.contains("cilium_geneve: labgen's user-space Geneve"))
         let across = try #require(T.row(result.out, "encapsulation rack0 -> rack1"))
         #expect(across.contains("Geneve [IP 10.1.5.10.6081 > 10.1.8.10.6081: Geneve"), "\(across)")
         #expect(across.contains("IP 10.244.0.2 > 10.244.2.2: ICMP echo request"))
@@ -144,7 +149,8 @@ struct CNIEmulationTests {
     static func removePodRoutes(_ boot: URL) throws {
         let text = try String(contentsOf: boot, encoding: .utf8)
         let pattern = try NSRegularExpression(
-            pattern: "        route 10\\.244\\.[0-9]+\\.0/24 \\{\\n            next-hop [0-9.]+ \\{\\n            \\}\\n        \\}\\n")
+            pattern: "        route 10\\.244\\.[0-9]+\\.0/24 \\{\\n            next-hop [0-9.]+ \\{\\n"
+                + "            \\}\\n        \\}\\n")
         let range = NSRange(text.startIndex..., in: text)
         #expect(pattern.numberOfMatches(in: text, range: range) == 4)
         try pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "").write(

@@ -65,10 +65,10 @@ struct EmulationChecks {
                 ping("pod to pod, same node", a.pods[0].namespace, a.pods[0].name, a.pods[1].address, a.pods[1].name)
             }
             if let pod = a.pods.first {
+                let masquerade = plan.cni == "Calico" ? "natOutgoing" : "\(plan.cni)'s masquerade"
                 ping(
-                    "pod to outside (\(plan.cni == "Calico" ? "natOutgoing" : "\(plan.cni)'s masquerade"), gateway masquerade)",
-                    pod.namespace, pod.name, plan.outsideAddress,
-                    "outside")
+                    "pod to outside (\(masquerade), gateway masquerade)", pod.namespace, pod.name,
+                    plan.outsideAddress, "outside")
             }
         }
         var sameRack: [(EmuPod, EmuPod, EmuNode, EmuNode)] = []
@@ -344,7 +344,9 @@ struct EmulationChecks {
             point = Self.rackInterface(b, plan).map { (b.namespace, $0, "\(b.name) \($0)") }
         } else {
             point = gateway.flatMap { g in
-                g.rackInterfaces.first { $0.bridge == a.rackBridge }.map { (g.namespace, $0.interface, "\(g.name) \($0.interface)") }
+                g.rackInterfaces.first { $0.bridge == a.rackBridge }.map {
+                    (g.namespace, $0.interface, "\(g.name) \($0.interface)")
+                }
             }
         }
         guard let point, let outerA = rackAddress(a), let outerB = rackAddress(b) else {
@@ -357,13 +359,11 @@ struct EmulationChecks {
             "ip proto 4 and src host \(outerA) and dst host \(outerB) and \(Self.word(32, p.address)) and \(Self.word(36, q.address))"
         )
         // VXLAN and Geneve (no options) both put 50 bytes before the inner IPv4 header.
+        let udp =
+            "src host \(outerA) and dst host \(outerB) and \(Self.word(62, p.address)) and \(Self.word(66, q.address))"
         let vxlan = captures.read(
-            point.namespace, point.interface,
-            "udp dst port \(plan.vxlanPort) and src host \(outerA) and dst host \(outerB) and \(Self.word(62, p.address)) and \(Self.word(66, q.address))",
-            joinContinuation: true)
-        let geneve = captures.read(
-            point.namespace, point.interface,
-            "udp dst port \(plan.genevePort) and src host \(outerA) and dst host \(outerB) and \(Self.word(62, p.address)) and \(Self.word(66, q.address))")
+            point.namespace, point.interface, "udp dst port \(plan.vxlanPort) and " + udp, joinContinuation: true)
+        let geneve = captures.read(point.namespace, point.interface, "udp dst port \(plan.genevePort) and " + udp)
         let plain = captures.read(
             point.namespace, point.interface, "icmp and src host \(p.address) and dst host \(q.address)")
         let counts: [Encapsulation: [String]] = [.ipip: ipip, .vxlan: vxlan, .geneve: geneve, .none: plain]
@@ -398,7 +398,8 @@ struct EmulationChecks {
                 } else if a.calicoInterface == "eth0" {
                     let fix =
                         plan.cni == "Flannel"
-                        ? "give flanneld --iface=<the rack interface>, or route the servers' default via their rack gateway"
+                        ? "give flanneld --iface=<the rack interface>, or route the servers' default via their rack "
+                            + "gateway"
                         : "set the kubelet node-ip to the rack address"
                     real! +=
                         ": \(plan.cni) takes eth0 (\(a.calicoAddress!.address), kind's docker network) as the node "

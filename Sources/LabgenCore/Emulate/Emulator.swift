@@ -82,7 +82,9 @@ public final class Emulator: @unchecked Sendable {
                 return "missing \(missing.map { "\($0.0) (package \($0.1))" }.joined(separator: ", ")); "
                     + "install with: apt-get install -y iproute2 nftables iputils-ping tcpdump"
             }
-            let tunnels = plan?.namespaces.contains { ns in ns.interfaces.contains { $0.kind == .ipip || $0.kind == .geneve } }
+            let tunnels = plan?.namespaces.contains { namespace in
+                namespace.interfaces.contains { $0.kind == .ipip || $0.kind == .geneve }
+            }
             if !FileManager.default.fileExists(atPath: "/dev/net/tun"), tunnels ?? false {
                 return "/dev/net/tun is missing (IPIP and Geneve are emulated with a TUN device)"
             }
@@ -295,7 +297,8 @@ public final class Emulator: @unchecked Sendable {
                     ? "; \(parts[0]): the kernel's IPIP"
                     : "; \(parts[0]): labgen's user-space IPIP endpoint (this kernel has no IPIP)"
             case "geneve":
-                text += "; \(parts[0]): labgen's user-space Geneve endpoint (UDP \(plan.genevePort), VNI \(plan.geneveVNI))"
+                text +=
+                    "; \(parts[0]): labgen's user-space Geneve endpoint (UDP \(plan.genevePort), VNI \(plan.geneveVNI))"
             default:
                 text += "; \(parts[0]): the kernel's VXLAN (VNI \(plan.vxlanVNI), UDP \(plan.vxlanPort))"
             }
@@ -399,8 +402,8 @@ public final class Emulator: @unchecked Sendable {
                 guard let local, let device, let mac = node.vxlanMAC else { continue }
                 lines.append(
                     (
-                        "link add \(name) type vxlan id \(plan.vxlanVNI) dstport \(plan.vxlanPort) local \(local.address) "
-                            + "dev \(device) nolearning", name
+                        "link add \(name) type vxlan id \(plan.vxlanVNI) dstport \(plan.vxlanPort) "
+                            + "local \(local.address) dev \(device) nolearning", name
                     ))
                 lines.append(("link set dev \(name) address \(mac)", "\(name) MAC"))
             case .ipip:
@@ -414,7 +417,8 @@ public final class Emulator: @unchecked Sendable {
                     }
                 } else {
                     do {
-                        userspace.append((name, try UserspaceTunnel(namespace: ns(namespace.id), name: name, kind: .ipip)))
+                        let tunnel = try UserspaceTunnel(namespace: ns(namespace.id), name: name, kind: .ipip)
+                        userspace.append((name, tunnel))
                     } catch {
                         found.append(error.description)
                     }

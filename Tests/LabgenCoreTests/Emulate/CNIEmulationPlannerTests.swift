@@ -23,7 +23,10 @@ import Testing
     @Test func flannelVXLANDirectRouting() throws {
         let plan = try P.plan("flannel-vxlan-directrouting")
         #expect(plan.cni == "Flannel")
-        #expect(plan.nodes.map { $0.calicoAddress?.address.description } == ["10.1.5.10", "10.1.5.11", "10.1.8.10", "10.1.8.11"])
+        #expect(
+            plan.nodes.map { $0.calicoAddress?.address.description } == [
+                "10.1.5.10", "10.1.5.11", "10.1.8.10", "10.1.8.11",
+            ])
         #expect(plan.nodes.allSatisfy { $0.podMTU == 1450 && $0.calicoInterface == "net0" })
         #expect(plan.nodes.map { $0.pods.map(\.address.description) }[2] == ["10.244.2.2", "10.244.2.3"])
         // DirectRouting: the same rack directly, the other rack over flannel.1 (VNI 1, UDP 8472).
@@ -93,7 +96,8 @@ import Testing
     @Test func unknownFlannelBackendCannotBeEmulated() throws {
         #expect(throws: EmulationPlanError.self) {
             try P.plan(
-                "flannel-host-gw", change: Self.edit("flannel/net-conf.yaml", "\"Type\": \"host-gw\"", "\"Type\": \"wireguard\""))
+                "flannel-host-gw",
+                change: Self.edit("flannel/net-conf.yaml", "\"Type\": \"host-gw\"", "\"Type\": \"wireguard\""))
         }
     }
 

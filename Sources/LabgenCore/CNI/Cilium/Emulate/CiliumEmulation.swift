@@ -78,7 +78,8 @@ enum CiliumEmulation {
                 vxlanMode: encapsulation == .vxlan ? "Always" : "Never", natOutgoing: masquerade,
                 nodeSelector: "all()", geneveMode: encapsulation == .geneve ? "Always" : "Never",
                 modeDescription: routing == "native"
-                    ? "routingMode native, autoDirectNodeRoutes \(auto)" : "routingMode tunnel, tunnelProtocol \(tunnel)")
+                    ? "routingMode native, autoDirectNodeRoutes \(auto)"
+                    : "routingMode tunnel, tunnelProtocol \(tunnel)")
         ]
         let bgp = cilium.bool("bgpControlPlane.enabled") == true
         if routing == "native" && bgp {
@@ -90,9 +91,9 @@ enum CiliumEmulation {
                 + "gateways, and labgen emulates no BGP sessions"
         } else if routing == "native" {
             plan.crossRackHint =
-                "native routing sends pod packets unencapsulated; autoDirectNodeRoutes installs routes only to nodes on "
-                + "the same layer 2, so pod packets to another rack follow the default route to the gateway, which "
-                + "needs a route to every node's pod CIDR (LG044) or BGP"
+                "native routing sends pod packets unencapsulated; autoDirectNodeRoutes installs routes only to "
+                + "nodes on the same layer 2, so pod packets to another rack follow the default route to the gateway, "
+                + "which needs a route to every node's pod CIDR (LG044) or BGP"
         }
         let subnets = try NodeSubnetEmulation.subnets(
             clusterCIDR, mask: mask, count: plan.nodes.count, what: "Cilium's pod CIDR")

@@ -38,7 +38,8 @@ enum FlannelEmulation {
         plan.pools = [
             EmuPool(
                 name: "flannel", cidr: network, blockSize: FlannelPlan.nodeCIDRMaskSize,
-                ipipMode: backend == "ipip" ? tunnelMode : "Never", vxlanMode: backend == "vxlan" ? tunnelMode : "Never",
+                ipipMode: backend == "ipip" ? tunnelMode : "Never",
+                vxlanMode: backend == "vxlan" ? tunnelMode : "Never",
                 natOutgoing: true, nodeSelector: "all()",
                 modeDescription: "Backend \(backend)" + (direct ? " with DirectRouting" : ""))
         ]
@@ -103,7 +104,8 @@ enum FlannelEmulation {
                     noted = true
                     plan.notes.append(
                         "flanneld (host-gw) on \(local.name) cannot add \(subnet) via \(remoteAddress): not on its "
-                            + "subnet \(localAddress.subnet); such pod traffic follows the default route to the gateway")
+                            + "subnet \(localAddress.subnet); such pod traffic follows the default route to the "
+                            + "gateway")
                 }
             }
             if !peers.isEmpty { plan.vxlanPeers[local.namespace] = peers }
