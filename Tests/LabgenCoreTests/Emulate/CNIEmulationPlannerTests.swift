@@ -119,6 +119,16 @@ import Testing
         #expect(node.masquerades.first?.exceptDestinations.map(\.description) == ["10.244.0.0/16"])
     }
 
+    /// Native routing whose routes come from Cilium's BGP control plane: the emulation says it runs no BGP.
+    @Test func ciliumNativeRoutingWithBGPControlPlaneIsNamed() throws {
+        let plan = try P.plan(
+            "cilium-native-routing",
+            change: Self.edit("cilium/values.yaml", "autoDirectNodeRoutes: true\n", "bgpControlPlane:\n  enabled: true\n"))
+        #expect(plan.notes.contains { $0.contains("labgen emulates no BGP") })
+        #expect(plan.crossRackHint?.contains("BGP control plane") == true)
+        #expect(!(try P.routes(plan, "control-plane")).contains { $0.hasPrefix("10.244.1.0/24") })
+    }
+
     @Test func ciliumVXLANTunnel() throws {
         let plan = try P.plan("cilium-vxlan")
         // MTU 1500 is the underlying network's: pods get a route MTU of 1450.
