@@ -16,7 +16,7 @@ public enum EmulationPlanner {
         }
         guard let kind = facts.kind else { throw EmulationPlanError("no kind config: the lab has no nodes to emulate") }
         let clusterName = facts.clusterName ?? kind.name?.value ?? "kind"
-        var plan = EmulationPlan(labName: clab.name?.value ?? clusterName, autodetection: "first-found")
+        var plan = EmulationPlan(labName: clab.name?.value ?? clusterName, autodetection: Conventions.calicoAutodetection)
         var host = EmuNamespace(id: "host", label: "host", role: .host)
         host.interfaces.append(
             EmuInterface(
