@@ -22,6 +22,10 @@ public struct Artifact: Hashable, Sendable {
 
         /// labgen's own records and pictures: not artifacts a lab runs with, not read back by `verify`.
         public var isRecordOrPicture: Bool { self == .labModel || self == .topologyMarkdown || self == .topologySVG }
+
+        /// Whether `labgen verify` reads this kind back (its row in `ArtifactTable` has a read kind).
+        public var isReadBack: Bool { Self.readBack.contains(self) }
+        private static let readBack = Set(ArtifactTable.entries.filter { $0.kind != nil }.flatMap(\.written))
     }
 
     public var path: String

@@ -1,0 +1,27 @@
+import LabFormats
+import LabModel
+
+/// Cilium's rows of `ArtifactTable`: the Helm values labgen writes, and the `cilium install` or
+/// `helm install --set` commands of a hand-written script (read, never written).
+enum CiliumArtifacts {
+    static let entries = [values, installScript]
+
+    static let values = ArtifactEntry(
+        kind: .ciliumValues, written: [.ciliumValues], path: ArtifactPaths.ciliumValues,
+        render: ArtifactTable.one(CiliumValuesRenderer.render),
+        detectDocument: CiliumReader.isValuesFile,
+        readDocument: { facts, _, document, origin in
+            guard CiliumReader.isValuesFile(document) else { return }
+            facts.cilium.append(CiliumReader.readValues(document, origin: origin))
+        },
+        option: VerifyOption("--cilium", help: "Cilium Helm values, or a script that runs cilium/helm install --set."),
+        source: { query in
+            guard query.file == ArtifactPaths.ciliumValues, let cilium = query.plan.cluster?.cilium else { return nil }
+            return ("Cilium is declared here", cilium.location)
+        })
+
+    static let installScript = ArtifactEntry(
+        kind: .ciliumScript,
+        detectScript: { !$0.ciliumInstalls.isEmpty },
+        readScript: { facts, _, script in facts.cilium += script.ciliumInstalls })
+}
