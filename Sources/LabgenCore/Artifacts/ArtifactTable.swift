@@ -4,10 +4,10 @@ import LabModel
 /// Every kind of artifact labgen writes or reads, once, in output order: its paths, renderer,
 /// detectors, reader, `labgen verify` option and source mapping (see `ArtifactEntry`).
 ///
-/// Adding an artifact: a row here (or in its CNI's `*Artifacts.swift`), a renderer under `Render/`
-/// and a reader under `Read/`, a case in `Artifact.Kind` and `ArtifactDiscovery.Kind`, and its path
-/// in `ArtifactPaths`. The renderer list, discovery, `LabFacts.read`, the source notes of
-/// `Pipeline.compile` and `labgen verify`'s options all follow the table.
+/// Adding an artifact: a row here (or in its CNI's `*Artifacts.swift`) with its kinds (`Artifact.Kind`
+/// for the files written, `ArtifactDiscovery.Kind` for what verify finds) and its path declared beside
+/// it, a renderer under `Render/` and a reader under `Read/`. The renderer list, discovery,
+/// `LabFacts.read`, the source notes of `Pipeline.compile` and `labgen verify`'s options follow the table.
 enum ArtifactTable {
     static let entries: [ArtifactEntry] =
         [kindConfig, kubeadmPatch, containerlab, vyos] + CalicoArtifacts.entries + FlannelArtifacts.entries
@@ -154,4 +154,27 @@ enum ArtifactTable {
             }
         },
         readWith: [.calicoNode])
+}
+
+extension Artifact.Kind {
+    public static let kindConfig = Self(rawValue: "kind config")
+    public static let kubeadmPatch = Self(rawValue: "kubeadm patch")
+    public static let containerlab = Self(rawValue: "containerlab topology")
+    public static let vyosBoot = Self(rawValue: "VyOS config.boot")
+    public static let vyosCommands = Self(rawValue: "VyOS set commands")
+    public static let bridgeScript = Self(rawValue: "bridge script")
+    public static let labScript = Self(rawValue: "lab script")
+    public static let labModel = Self(rawValue: "lab model")
+    public static let topologyMarkdown = Self(rawValue: "topology picture (Mermaid)")
+    public static let topologySVG = Self(rawValue: "topology picture (SVG)")
+}
+
+extension ArtifactDiscovery.Kind {
+    public static let kindConfig = Self(rawValue: "kind config")
+    public static let containerlab = Self(rawValue: "containerlab topology")
+    public static let vyos = Self(rawValue: "VyOS config")
+    public static let kubeadmPatch = Self(rawValue: "kubeadm patch")
+    public static let bridgeScript = Self(rawValue: "bridge script")
+    /// Kubernetes workloads whose images are pulled inside the cluster.
+    public static let workloads = Self(rawValue: "Kubernetes workloads")
 }

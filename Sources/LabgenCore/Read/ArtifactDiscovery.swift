@@ -4,21 +4,14 @@ import LabModel
 
 /// Finds a lab's artifacts by their content, not their names, and reads them into `LabFacts`.
 public enum ArtifactDiscovery {
-    /// What a file holds, as far as labgen is concerned.
-    public enum Kind: String, Hashable, Sendable, CaseIterable, Comparable {
-        case kindConfig = "kind config"
-        case containerlab = "containerlab topology"
-        case vyos = "VyOS config"
-        case calicoPools = "Calico IPPool"
-        case kubeadmPatch = "kubeadm patch"
-        case calicoNode = "calico-node patch or manifest"
-        case calicoInstallation = "Calico operator Installation"
-        case bridgeScript = "bridge script"
-        case flannelConfig = "kube-flannel net-conf"
-        case ciliumValues = "Cilium Helm values"
-        case ciliumScript = "Cilium install command"
-        /// Kubernetes workloads whose images are pulled inside the cluster.
-        case workloads = "Kubernetes workloads"
+    /// What a file holds, as far as labgen is concerned. Each kind is declared beside its row of
+    /// `ArtifactTable`.
+    public struct Kind: RawRepresentable, Hashable, Sendable, CaseIterable, Comparable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// Every kind, in the order of `ArtifactTable`.
+        public static var allCases: [Kind] { ArtifactTable.entries.compactMap(\.kind) }
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

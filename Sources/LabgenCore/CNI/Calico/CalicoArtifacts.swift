@@ -68,3 +68,21 @@ enum CalicoArtifacts {
     static let calicoKinds: Set<ArtifactDiscovery.Kind> = [.calicoPools, .calicoNode, .calicoInstallation]
     static let calicoHoldsNone = "holds no Calico IPPool, Installation or calico-node settings"
 }
+
+extension Artifact.Kind {
+    public static let calicoPools = Self(rawValue: "Calico IPPool")
+    public static let calicoNodePatch = Self(rawValue: "calico-node patch")
+    public static let calicoInstallation = Self(rawValue: "Calico Installation")
+}
+
+extension ArtifactDiscovery.Kind {
+    public static let calicoPools = Self(rawValue: "Calico IPPool")
+    public static let calicoNode = Self(rawValue: "calico-node patch or manifest")
+    public static let calicoInstallation = Self(rawValue: "Calico operator Installation")
+}
+
+extension ArtifactPaths {
+    public static let calicoPools = "calico/ippool.yaml"
+    public static let calicoNodePatch = "calico/calico-node-patch.yaml"
+    public static let calicoInstallation = "calico/installation.yaml"
+}

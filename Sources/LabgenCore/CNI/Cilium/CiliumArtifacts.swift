@@ -25,3 +25,17 @@ enum CiliumArtifacts {
         detectScript: { !$0.ciliumInstalls.isEmpty },
         readScript: { facts, _, script in facts.cilium += script.ciliumInstalls })
 }
+
+extension Artifact.Kind {
+    public static let ciliumValues = Self(rawValue: "Cilium Helm values")
+}
+
+extension ArtifactDiscovery.Kind {
+    public static let ciliumValues = Self(rawValue: "Cilium Helm values")
+    public static let ciliumScript = Self(rawValue: "Cilium install command")
+}
+
+extension ArtifactPaths {
+    /// Helm values for the cilium/cilium chart.
+    public static let ciliumValues = "cilium/values.yaml"
+}

@@ -21,3 +21,16 @@ enum FlannelArtifacts {
             return ("Flannel is declared here", flannel.location)
         })
 }
+
+extension Artifact.Kind {
+    public static let flannelConfig = Self(rawValue: "kube-flannel ConfigMap")
+}
+
+extension ArtifactDiscovery.Kind {
+    public static let flannelConfig = Self(rawValue: "kube-flannel net-conf")
+}
+
+extension ArtifactPaths {
+    /// kube-flannel's `kube-flannel-cfg` ConfigMap with the lab's net-conf.json.
+    public static let flannelConfig = "flannel/net-conf.yaml"
+}
