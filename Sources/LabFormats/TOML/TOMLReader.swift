@@ -45,7 +45,7 @@ final class TOMLBuildTable {
     }
 }
 
-struct TOMLParser {
+struct TOMLParser: UTF8Cursor {
     let bytes: [UInt8]
     var index = 0
     var line = 1
@@ -54,24 +54,7 @@ struct TOMLParser {
     var positions: [[String]: TextPosition] = [:]
 
     init(_ text: String) {
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        self.bytes = bytes
-    }
-
-    var position: TextPosition { TextPosition(line: line, column: column) }
-    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
-    func peek(_ n: Int) -> UInt8? { index + n < bytes.count ? bytes[index + n] : nil }
-
-    mutating func advance() {
-        let b = bytes[index]
-        index += 1
-        if b == 0x0A {
-            line += 1
-            column = 1
-        } else if b & 0xC0 != 0x80 {
-            column += 1
-        }
+        bytes = Self.bytes(of: text)
     }
 
     static func unsupported(_ what: String, at position: TextPosition) -> FormatError {

@@ -45,7 +45,7 @@ enum VerifyCommand: Subcommand {
         positionals: [CommandSpec.Positional("dir", help: "The lab folder (default: the current folder unless files are named).")])
 
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
-        let (facts, folderArgument, where_) = try readFacts(arguments, in: context, command: spec.name)
+        let (facts, folderArgument, shown) = try readFacts(arguments, in: context, command: spec.name)
         let (checked, notFound) = facts.coverage
         let diagnostics = Verifier.verify(facts)
         let errors = diagnostics.filter { $0.severity == .error }.count
@@ -61,7 +61,7 @@ enum VerifyCommand: Subcommand {
             let found = checked.isEmpty ? "nothing" : checked.joined(separator: ", ")
             let missing = notFound.isEmpty ? "" : "; not found: \(notFound.joined(separator: ", "))"
             context.out(
-                "\(where_.debugEscaped): \(errors) error\(errors == 1 ? "" : "s"), "
+                "\(shown.debugEscaped): \(errors) error\(errors == 1 ? "" : "s"), "
                     + "\(warnings) warning\(warnings == 1 ? "" : "s") "
                     + "(checked \(found)\(missing))\n")
         }
