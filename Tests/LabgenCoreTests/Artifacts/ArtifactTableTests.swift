@@ -47,6 +47,7 @@ import Testing
         #expect(rows == rows.sorted(), "rendered out of table order: \(rendered.artifacts.map(\.path))")
         for artifact in rendered.artifacts {
             let entry = ArtifactTable.entries[try rowOf(artifact.kind)]
+            #expect(Self.matches(artifact.path, entry.path), "\(artifact.path) is not the row's path '\(entry.path)'")
             guard let kind = entry.kind else {
                 #expect(!artifact.kind.isReadBack)
                 continue
@@ -56,6 +57,28 @@ import Testing
                 ArtifactDiscovery.classify(artifact.contents, path: artifact.path).contains(kind),
                 "\(lab.spec.name)/\(artifact.path) is not found as a \(kind.rawValue)")
         }
+    }
+
+    /// Whether `path` is one of the row's documented paths (`a, b` or `a or b`; `<x>` stands for a name).
+    static func matches(_ path: String, _ documented: String) -> Bool {
+        documented.replacingOccurrences(of: " or ", with: ", ").components(separatedBy: ", ").contains { pattern in
+            let parts = pattern.components(separatedBy: "<")
+            var regex = "^" + NSRegularExpression.escapedPattern(for: parts[0])
+            for part in parts.dropFirst() {
+                let rest = part.split(separator: ">", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+                regex += "[^/]+" + NSRegularExpression.escapedPattern(for: rest)
+            }
+            return path.range(of: regex + "$", options: .regularExpression) != nil
+        }
+    }
+
+    @Test func documentedPathsMatch() {
+        #expect(Self.matches("kubeadm/worker.yaml", ArtifactTable.kubeadmPatch.path))
+        #expect(Self.matches("kubeadm.yaml", ArtifactTable.kubeadmPatch.path))
+        #expect(!Self.matches("kubeadm/a/b.yaml", ArtifactTable.kubeadmPatch.path))
+        #expect(Self.matches("startup-conf/gw0.cfg", ArtifactTable.vyos.path))
+        #expect(!Self.matches("startup-conf/gw0.boot", ArtifactTable.vyos.path))
+        #expect(!Self.matches("kind.yml", ArtifactTable.kindConfig.path))
     }
 
     /// The source notes come from the rows: a diagnostic in calico/ippool.yaml names the pool.
