@@ -17,7 +17,9 @@ enum ArtifactTable {
     static func entry(_ kind: ArtifactDiscovery.Kind) -> ArtifactEntry? { entries.first { $0.kind == kind } }
 
     /// A renderer of at most one file.
-    static func one(_ render: @escaping @Sendable (LabPlan) -> Artifact?) -> @Sendable (inout RenderContext) -> [Artifact] {
+    static func one(
+        _ render: @escaping @Sendable (LabPlan) -> Artifact?
+    ) -> @Sendable (inout RenderContext) -> [Artifact] {
         { context in render(context.plan).map { [$0] } ?? [] }
     }
 
@@ -62,7 +64,9 @@ enum ArtifactTable {
             {
                 return ("the node is declared here", node.location)
             }
-            guard query.file == ArtifactPaths.kubeadmPatches, let before = query.lines(through: true) else { return nil }
+            guard query.file == ArtifactPaths.kubeadmPatches, let before = query.lines(through: true) else {
+                return nil
+            }
             // One document per node that has a patch, in node order, each named by `  name: <node>`.
             if let nameLine = before.last(where: { $0.hasPrefix("  name: ") }),
                 let node = query.plan.nodes.first(where: { nameLine == "  name: " + YAMLWriter.scalar($0.name) })
@@ -84,7 +88,9 @@ enum ArtifactTable {
                 facts.clab = ContainerlabReader.read(document, origin: origin, diagnostics: &facts.readDiagnostics)
             }
             for node in facts.clab?.nodes ?? [] where facts.clab?.file == origin.file {
-                if let image = node.image { facts.images.append(ImageReference(reference: image, pulledInCluster: false)) }
+                if let image = node.image {
+                    facts.images.append(ImageReference(reference: image, pulledInCluster: false))
+                }
             }
         },
         option: VerifyOption("--clab", help: "The containerlab topology (VyOS binds are relative to it)."))

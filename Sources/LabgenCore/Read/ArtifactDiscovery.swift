@@ -45,7 +45,8 @@ public enum ArtifactDiscovery {
             let script = ShellScriptReader.read(text, file: path)
             return (Set(entries.compactMap { entry in entry.detectScript?(script) == true ? entry.kind : nil }), nil)
         }
-        let signs = entries.flatMap { entry in entry.detectText.map { (entry.kind, $0) } }.sorted { $0.1.rank < $1.1.rank }
+        let signs = entries.flatMap { entry in entry.detectText.map { (entry.kind, $0) } }
+            .sorted { $0.1.rank < $1.1.rank }
         if let (kind, _) = signs.first(where: { $0.1.matches(text) }), let kind { return ([kind], nil) }
         guard let documents = try? YAMLReader.read(text) else {
             // Looks like an artifact but does not parse: read it to report why (only a file named
@@ -300,7 +301,8 @@ extension LabFacts {
             return
         }
         let readers = ArtifactTable.entries.filter { entry in
-            entry.readDocument != nil && (entries.contains { $0.kind == entry.kind } || !entry.readWith.isDisjoint(with: kinds))
+            entry.readDocument != nil
+                && (entries.contains { $0.kind == entry.kind } || !entry.readWith.isDisjoint(with: kinds))
         }
         for document in documents {
             for entry in readers { entry.readDocument?(&self, &book, document, origin) }

@@ -62,7 +62,8 @@ extension ArtifactDiscovery {
             }
             guard isDirectory.boolValue else {
                 throw .unusable(
-                    "'\(shown.debugEscaped)' is a file, not a folder; name its folder, or the file with --kind, --clab, ...")
+                    "'\(shown.debugEscaped)' is a file, not a folder; "
+                        + "name its folder, or the file with --kind, --clab, ...")
             }
             folderURL = url.standardizedFileURL
             (files, scanProblems) = scan(url)
@@ -99,7 +100,8 @@ extension ArtifactDiscovery {
             && facts.cilium.isEmpty && facts.readDiagnostics.isEmpty
         {
             throw .noArtifacts(
-                "no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in \(input.shown.debugEscaped); "
+                "no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in "
+                    + "\(input.shown.debugEscaped); "
                     + "name the lab folder, or the files with --kind, --clab, --vyos, --calico")
         }
         return facts

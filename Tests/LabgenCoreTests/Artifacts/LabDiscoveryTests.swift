@@ -11,7 +11,8 @@ import Testing
     func write(_ files: [(path: String, text: String)]) throws {
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
     }
@@ -48,7 +49,8 @@ import Testing
         }
         let named = LabInput.NamedFile(
             path: "pool.yaml", url: folder.appendingPathComponent("pool.yaml"), option: try option("--calico"))
-        #expect(throws: LabDiscoveryError.unusable("'pool.yaml' holds no Calico IPPool, Installation or calico-node settings.")) {
+        let holdsNone = "'pool.yaml' holds no Calico IPPool, Installation or calico-node settings."
+        #expect(throws: LabDiscoveryError.unusable(holdsNone)) {
             try ArtifactDiscovery.read(LabInput(folder: nil, named: [named], clusterName: nil))
         }
     }
@@ -63,8 +65,10 @@ import Testing
         let facts = try ArtifactDiscovery.read(LabInput(folder: ("lab", folder), named: [kind], clusterName: "other"))
         #expect(facts.kind?.file == "kind.yaml")
         #expect(facts.clusterName == "other")
-        let clab = LabInput.NamedFile(path: "kind.yaml", url: folder.appendingPathComponent("kind.yaml"), option: try option("--clab"))
+        let clab = LabInput.NamedFile(
+            path: "kind.yaml", url: folder.appendingPathComponent("kind.yaml"), option: try option("--clab"))
         let wrong = try ArtifactDiscovery.read(LabInput(folder: nil, named: [clab], clusterName: nil))
-        #expect(wrong.readDiagnostics.map(\.message) == ["kind.yaml was named as a containerlab topology but does not hold one"])
+        let message = "kind.yaml was named as a containerlab topology but does not hold one"
+        #expect(wrong.readDiagnostics.map(\.message) == [message])
     }
 }

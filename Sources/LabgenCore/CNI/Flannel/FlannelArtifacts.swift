@@ -17,7 +17,9 @@ enum FlannelArtifacts {
         },
         option: VerifyOption("--flannel", help: "A kube-flannel-cfg ConfigMap (net-conf.json) or kube-flannel.yml."),
         source: { query in
-            guard query.file == ArtifactPaths.flannelConfig, let flannel = query.plan.cluster?.flannel else { return nil }
+            guard query.file == ArtifactPaths.flannelConfig, let flannel = query.plan.cluster?.flannel else {
+                return nil
+            }
             return ("Flannel is declared here", flannel.location)
         })
 }
