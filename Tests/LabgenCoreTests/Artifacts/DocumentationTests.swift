@@ -16,4 +16,22 @@ import Testing
         let end = try #require(article.range(of: "\n```", range: start.upperBound..<article.endIndex))
         #expect(String(article[start.upperBound..<end.lowerBound]) + "\n" == template)
     }
+
+    /// The tutorial's last step is the template lab file, and its picture is the lab's topology.svg in out/.
+    @Test func theTutorialEndsWithTheReferenceLabFile() throws {
+        let resources = Self.root.appendingPathComponent("Sources/LabKit/LabKit.docc/Resources")
+        let tutorial = try String(
+            contentsOf: Self.root.appendingPathComponent("Sources/LabKit/LabKit.docc/ReferenceLabTutorial.tutorial"),
+            encoding: .utf8)
+        let files = tutorial.components(separatedBy: "file: \"").dropFirst().compactMap { $0.split(separator: "\"").first }
+        let last = try #require(files.last)
+        #expect(files.count == 5)
+        let template = try Data(
+            contentsOf: Self.root.appendingPathComponent("templates/labs/calico-ipip-crosssubnet-2022.swift"))
+        #expect(try Data(contentsOf: resources.appendingPathComponent(String(last))) == template)
+        let picture = try Data(contentsOf: resources.appendingPathComponent("reference-lab-topology.svg"))
+        let rendered = try Data(
+            contentsOf: Self.root.appendingPathComponent("out/calico-ipip-crosssubnet-2022/topology.svg"))
+        #expect(picture == rendered, "copy out/calico-ipip-crosssubnet-2022/topology.svg into LabKit.docc/Resources")
+    }
 }

@@ -1,0 +1,24 @@
+import LabKit
+
+// The "Calico IPIP CrossSubnet" lab as its deck describes it (2022): kind v1.23.4 nodes in two
+// racks behind a VyOS 1.2.8 gateway, Calico encapsulating with IPIP only between racks.
+let calicoIPIPCrossSubnet2022 = Lab("calico-ipip-crosssubnet-2022") {
+    Registry(mirror: "192.168.2.100:5000", insecure: true)
+    Topology(name: "calico-ipip-crosssubnet")
+    Cluster("clab-calico-ipip-crosssubnet", image: "kindest/node:v1.23.4", podSubnet: "10.244.0.0/16") {
+        Calico(
+            pool: PodPool("10.244.0.0/16", ipip: .crossSubnet, natOutgoing: true),
+            install: .manifest(version: "v3.23.2"))  // the originals apply calico.yaml of v3.23.2
+    }
+    Gateway("gw0", vyos: "1.2.8") {
+        Masquerade(source: "10.1.0.0/16", outbound: "eth0")
+    }
+    Rack("rack0", subnet: "10.1.5.0/24", gateway: "10.1.5.1", bridge: "br-pool0") {
+        Node(.controlPlane, address: "10.1.5.10", server: "server1")
+        Node(.worker, address: "10.1.5.11", server: "server2")
+    }
+    Rack("rack1", subnet: "10.1.8.0/24", gateway: "10.1.8.1", bridge: "br-pool1") {
+        Node(.worker, address: "10.1.8.10", server: "server3")
+        Node(.worker, address: "10.1.8.11", server: "server4")
+    }
+}
