@@ -126,15 +126,10 @@ struct TOMLParser: UTF8Cursor {
             let last = i == keys.count - 1
             switch table.slots[key] {
             case nil:
-                let t = TOMLBuildTable(origin: last ? .header : .implicit)
-                table.keys.append(key)
-                table.slots[key] = .table(t)
-                positions[path] = last ? start : keyPosition
-                table = t
+                table = addTable(
+                    key, origin: last ? .header : .implicit, to: table, path: path, at: last ? start : keyPosition)
             case .value:
-                throw FormatError(
-                    "key '\(path.joined(separator: "."))' is already a value, not a table (defined at "
-                        + "\(positions[path]?.description ?? "?"))", at: keyPosition)
+                throw alreadyValue(path, at: keyPosition)
             case .table(let t):
                 if last {
                     switch t.origin {
@@ -177,15 +172,9 @@ struct TOMLParser: UTF8Cursor {
             }
             switch table.slots[key] {
             case nil:
-                let t = TOMLBuildTable(origin: .dotted)
-                table.keys.append(key)
-                table.slots[key] = .table(t)
-                positions[path] = keyPosition
-                table = t
+                table = addTable(key, origin: .dotted, to: table, path: path, at: keyPosition)
             case .value:
-                throw FormatError(
-                    "key '\(path.joined(separator: "."))' is already a value, not a table (defined at "
-                        + "\(positions[path]?.description ?? "?"))", at: keyPosition)
+                throw alreadyValue(path, at: keyPosition)
             case .table(let t):
                 if t.origin != .dotted {
                     throw FormatError(
@@ -195,6 +184,23 @@ struct TOMLParser: UTF8Cursor {
                 table = t
             }
         }
+    }
+
+    /// A new table at `key` of `table`, defined at `position`.
+    mutating func addTable(
+        _ key: String, origin: TOMLBuildTable.Origin, to table: TOMLBuildTable, path: [String], at position: TextPosition
+    ) -> TOMLBuildTable {
+        let t = TOMLBuildTable(origin: origin)
+        table.keys.append(key)
+        table.slots[key] = .table(t)
+        positions[path] = position
+        return t
+    }
+
+    func alreadyValue(_ path: [String], at position: TextPosition) -> FormatError {
+        FormatError(
+            "key '\(path.joined(separator: "."))' is already a value, not a table (defined at "
+                + "\(positions[path]?.description ?? "?"))", at: position)
     }
 
     // MARK: - lexical pieces
