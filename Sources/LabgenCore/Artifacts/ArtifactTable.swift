@@ -13,8 +13,15 @@ enum ArtifactTable {
         [kindConfig, kubeadmPatch, containerlab, vyos] + CalicoArtifacts.entries + FlannelArtifacts.entries
         + CiliumArtifacts.entries + [bridgeScript, labScript, labModel, topology, workloads]
 
-    /// The row of a kind `labgen verify` finds.
-    static func entry(_ kind: ArtifactDiscovery.Kind) -> ArtifactEntry? { entries.first { $0.kind == kind } }
+    /// The rows' whole-text detectors, by rank.
+    static let textSigns: [(ArtifactDiscovery.Kind, TextSign)] = entries.flatMap { entry in
+        entry.kind.map { kind in entry.detectText.map { (kind, $0) } } ?? []
+    }.sorted { $0.1.rank < $1.1.rank }
+
+    /// The rows' detectors of YAML that does not parse, by rank.
+    static let unparsedSigns: [(ArtifactDiscovery.Kind, TextSign)] = entries.compactMap { entry in
+        entry.kind.flatMap { kind in entry.detectUnparsed.map { (kind, $0) } }
+    }.sorted { $0.1.rank < $1.1.rank }
 
     /// A renderer of at most one file.
     static func one(

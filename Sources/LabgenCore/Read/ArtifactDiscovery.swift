@@ -45,16 +45,12 @@ public enum ArtifactDiscovery {
             let script = ShellScriptReader.read(text, file: path)
             return (Set(entries.compactMap { entry in entry.detectScript?(script) == true ? entry.kind : nil }), nil)
         }
-        let signs = entries.flatMap { entry in entry.detectText.map { (entry.kind, $0) } }
-            .sorted { $0.1.rank < $1.1.rank }
-        if let (kind, _) = signs.first(where: { $0.1.matches(text) }), let kind { return ([kind], nil) }
+        if let (kind, _) = ArtifactTable.textSigns.first(where: { $0.1.matches(text) }) { return ([kind], nil) }
         guard let documents = try? YAMLReader.read(text) else {
             // Looks like an artifact but does not parse: read it to report why (only a file named
             // like YAML; a saved web page or notes that mention `topology:` are not artifacts).
             guard path.isEmpty || isYAMLName(path) else { return ([], nil) }
-            let unparsed = entries.compactMap { entry in entry.detectUnparsed.map { (entry.kind, $0) } }
-                .sorted { $0.1.rank < $1.1.rank }
-            if let (kind, _) = unparsed.first(where: { $0.1.matches(text) }), let kind { return ([kind], nil) }
+            if let (kind, _) = ArtifactTable.unparsedSigns.first(where: { $0.1.matches(text) }) { return ([kind], nil) }
             return ([], nil)
         }
         return (classify(documents), documents)
