@@ -17,7 +17,8 @@ import Testing
         #expect(String(article[start.upperBound..<end.lowerBound]) + "\n" == template)
     }
 
-    /// The tutorial's last step is the template lab file, and its picture is the lab's topology.svg in out/.
+    /// The tutorial's last step is the template lab file, and its picture is the lab's topology.svg in out/
+    /// (both are symbolic links in LabKit.docc/Resources; a copy in their place must stay equal).
     @Test func theTutorialEndsWithTheReferenceLabFile() throws {
         let resources = Self.root.appendingPathComponent("Sources/LabKit/LabKit.docc/Resources")
         let tutorial = try String(
@@ -32,6 +33,6 @@ import Testing
         let picture = try Data(contentsOf: resources.appendingPathComponent("reference-lab-topology.svg"))
         let rendered = try Data(
             contentsOf: Self.root.appendingPathComponent("out/calico-ipip-crosssubnet-2022/topology.svg"))
-        #expect(picture == rendered, "copy out/calico-ipip-crosssubnet-2022/topology.svg into LabKit.docc/Resources")
+        #expect(picture == rendered, "LabKit.docc/Resources/reference-lab-topology.svg is not out/'s topology.svg")
     }
 }
