@@ -10,7 +10,16 @@ enum ExecCommandReader {
         _ text: String, node: YAMLNode, origin: TextOrigin, into facts: inout ClabNodeFacts,
         diagnostics: inout [Diagnostic]
     ) {
-        let firstLine = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? text
+        // The length in scalars of the command's first line (up to the first Character "\n"), counted
+        // only when a location is needed.
+        var firstLineLength: Int?
+        func firstLineScalars() -> Int {
+            if let firstLineLength { return firstLineLength }
+            let end = YAMLWriter.containsLineFeed(text) ? text.firstIndex(of: "\n") ?? text.endIndex : text.endIndex
+            let count = text[..<end].unicodeScalars.count
+            firstLineLength = count
+            return count
+        }
         for segment in segments(text) {
             var tokens = words(Substring(segment.text))
             // `bash -c '...'` / `sh -c "..."` wrappers.
@@ -21,7 +30,7 @@ enum ExecCommandReader {
             let words = tokens.map { (word: Substring($0.word.trimmingQuotes), offset: segment.offset + $0.offset) }
             func location(_ offset: Int) -> SourceLocation {
                 // Exact on the command's first line; the command's start otherwise.
-                offset < firstLine.unicodeScalars.count ? origin.location(node, offset: offset) : origin.location(node)
+                offset < firstLineScalars() ? origin.location(node, offset: offset) : origin.location(node)
             }
             interpret(words, location: location, into: &facts, diagnostics: &diagnostics)
         }
@@ -29,6 +38,7 @@ enum ExecCommandReader {
 
     /// The simple commands of `text` with their offsets: split on newlines, `&&`, `||`, `;` and `|`.
     static func segments(_ text: String) -> [(text: String, offset: Int)] {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ segmentsASCII($0) }), let ascii { return ascii }
         var result: [(String, Int)] = []
         var current = ""
         var start = 0
@@ -55,6 +65,41 @@ enum ExecCommandReader {
         result.append((current, start))
         return result.filter { !$0.0.allSatisfy { $0 == " " || $0 == "\t" } }
     }
+
+    /// `segments` of an ASCII text from its bytes (a scalar is a byte); nil when not ASCII.
+    private static func segmentsASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [(text: String, offset: Int)]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var result: [(String, Int)] = []
+        var start = 0
+        var i = 0
+        func add(_ end: Int) {
+            let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            // Not only spaces and tabs (as bytes: ASCII has no multi-scalar Character but "\r\n").
+            if part.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) {
+                result.append((String(decoding: part, as: UTF8.self), start))
+            }
+        }
+        while i < bytes.count {
+            let c = bytes[i]
+            let next = i + 1 < bytes.count ? bytes[i + 1] : UInt8(ascii: " ")
+            if c == UInt8(ascii: "\n") || c == UInt8(ascii: ";") || (c == UInt8(ascii: "&") && next == UInt8(ascii: "&"))
+                || c == UInt8(ascii: "|")
+            {
+                add(i)
+                i += (c == UInt8(ascii: "&") || (c == UInt8(ascii: "|") && next == UInt8(ascii: "|"))) ? 2 : 1
+                start = i
+                continue
+            }
+            i += 1
+        }
+        add(bytes.count)
+        return result
+    }
+
+    /// The words of `ip addr add` that take a value.
+    private static let addressKeywords: Set<Substring> = [
+        "dev", "peer", "brd", "broadcast", "label", "scope", "valid_lft", "preferred_lft", "metric", "anycast", "proto",
+    ]
 
     static func interpret(
         _ words: [(word: Substring, offset: Int)], location: (Int) -> SourceLocation, into facts: inout ClabNodeFacts,
@@ -84,10 +129,7 @@ enum ExecCommandReader {
             guard abbreviates(verb, "add") || verb == "replace" || verb == "change", tokens.count >= 3 else { return }
             let rest = Array(tokens.dropFirst(2))
             // `ip addr add [local] A [peer P] [brd B] [label L] [scope S] dev IF ...`, keywords in any order.
-            let keywords: Set<Substring> = [
-                "dev", "peer", "brd", "broadcast", "label", "scope", "valid_lft", "preferred_lft", "metric", "anycast",
-                "proto",
-            ]
+            let keywords = addressKeywords
             var addressToken: (word: Substring, offset: Int)?
             var index = 0
             while index < rest.count {
