@@ -142,7 +142,7 @@ enum ExecCommandReader {
                     index += 1
                     continue
                 }
-                if addressToken == nil, word.first?.isNumber == true || word.contains(":") || word.hasPrefix("$") {
+                if addressToken == nil, word.first?.isNumber == true || word.contains(":" as Character) || word.hasPrefix("$") {
                     addressToken = rest[index]
                 }
                 index += 1
@@ -154,7 +154,7 @@ enum ExecCommandReader {
             }
             guard let device else { return }
             let text = String(addressToken.word)
-            if family == "inet6" || text.contains(":") || text.contains("$") { return }
+            if family == "inet6" || text.contains(":" as Character) || text.contains("$" as Character) { return }
             guard let address = IPv4Interface(text) else {
                 if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "/" }) {
                     diagnostics.append(
@@ -205,6 +205,18 @@ enum ExecCommandReader {
 
 extension Substring {
     var trimmingQuotes: String {
+        // An ASCII word: quotes are bytes (the only two-scalar ASCII Character is "\r\n", no quote).
+        if let trimmed = utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isQuote(_ c: UInt8) -> Bool { c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") }
+            var start = 0
+            var end = bytes.count
+            while start < end, isQuote(bytes[start]) { start += 1 }
+            while end > start, isQuote(bytes[end - 1]) { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }), let trimmed {
+            return trimmed
+        }
         var text = self
         while let first = text.first, first == "'" || first == "\"" { text = text.dropFirst() }
         while let last = text.last, last == "'" || last == "\"" { text = text.dropLast() }
