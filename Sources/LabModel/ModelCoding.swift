@@ -245,7 +245,9 @@ struct KeyedModelEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue).content = .null }
     mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(key.stringValue).content = .bool(value) }
-    mutating func encode(_ value: String, forKey key: Key) throws { node.child(key.stringValue).content = .string(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        node.child(key.stringValue).content = .string(value)
+    }
     mutating func encode(_ value: Int, forKey key: Key) throws { node.child(key.stringValue).content = .int(value) }
     mutating func encode(_ value: Double, forKey key: Key) throws { throw unsupported(value, key) }
     mutating func encode(_ value: Float, forKey key: Key) throws { throw unsupported(value, key) }
@@ -286,12 +288,14 @@ struct KeyedModelEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     private func unsupported(_ value: Any, _ key: Key) -> EncodingError {
-        .invalidValue(value, .init(codingPath: codingPath + [key], debugDescription: "labgen models hold no floating point"))
+        .invalidValue(
+            value, .init(codingPath: codingPath + [key], debugDescription: "labgen models hold no floating point"))
     }
 
     private func exact<I: BinaryInteger>(_ value: I, _ key: Key) throws -> Int {
         guard let result = Int(exactly: value) else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath + [key], debugDescription: "too large"))
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: codingPath + [key], debugDescription: "too large"))
         }
         return result
     }
@@ -325,7 +329,9 @@ struct UnkeyedModelEncoder: UnkeyedEncodingContainer {
         try ModelEncoder.encode(value, into: node.append(), path: path)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let path = nextPath
         let child = node.append()
         child.makeObject()
@@ -375,7 +381,9 @@ struct SingleModelEncoder: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { try encode(Int(value)) }
     mutating func encode(_ value: UInt32) throws { try encode(Int(value)) }
     mutating func encode(_ value: UInt64) throws { try encode(try exact(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try ModelEncoder.encode(value, into: node, path: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try ModelEncoder.encode(value, into: node, path: codingPath)
+    }
 
     private func unsupported(_ value: Any) -> EncodingError {
         .invalidValue(value, .init(codingPath: codingPath, debugDescription: "labgen models hold no floating point"))
@@ -414,7 +422,8 @@ struct ModelDecoder: Decoder {
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let items) = value else {
-            throw DecodingError.typeMismatch([Any].self, .init(codingPath: codingPath, debugDescription: "expected an array"))
+            throw DecodingError.typeMismatch(
+                [Any].self, .init(codingPath: codingPath, debugDescription: "expected an array"))
         }
         return UnkeyedModelDecoder(items: items, codingPath: codingPath, userInfo: storedUserInfo)
     }
@@ -447,7 +456,8 @@ struct ModelDecoder: Decoder {
         return flag
     }
 
-    static func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: ModelValue, _ path: [any CodingKey]) throws -> I {
+    static func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: ModelValue, _ path: [any CodingKey]) throws -> I
+    {
         guard let result = I(exactly: try int(value, path)) else { throw mismatch(I.self, path) }
         return result
     }
@@ -475,19 +485,28 @@ struct KeyedModelDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func value(_ key: Key) throws -> ModelValue {
         let name = key.stringValue
         guard let index = keys.firstIndex(of: name) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no value for '\(name)'"))
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: codingPath, debugDescription: "no value for '\(name)'"))
         }
         return values[index]
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { ModelDecoder.isNull(try value(key)) }
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try ModelDecoder.bool(value(key), codingPath + [key]) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        try ModelDecoder.bool(value(key), codingPath + [key])
+    }
     func decode(_ type: String.Type, forKey key: Key) throws -> String {
         try ModelDecoder.string(value(key), codingPath + [key])
     }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try ModelDecoder.int(value(key), codingPath + [key]) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { throw ModelDecoder.mismatch(type, codingPath + [key]) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { throw ModelDecoder.mismatch(type, codingPath + [key]) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        try ModelDecoder.int(value(key), codingPath + [key])
+    }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+        throw ModelDecoder.mismatch(type, codingPath + [key])
+    }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
+        throw ModelDecoder.mismatch(type, codingPath + [key])
+    }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try integer(type, key) }
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try integer(type, key) }
     func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try integer(type, key) }
@@ -523,7 +542,8 @@ struct KeyedModelDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
         let index = keys.firstIndex(of: key.stringValue)
-        return ModelDecoder(value: index.map { values[$0] } ?? .null, codingPath: codingPath + [key], userInfo: userInfo)
+        return ModelDecoder(
+            value: index.map { values[$0] } ?? .null, codingPath: codingPath + [key], userInfo: userInfo)
     }
 }
 
@@ -592,7 +612,9 @@ struct UnkeyedModelDecoder: UnkeyedDecodingContainer {
         return try ModelDecoder.decode(type, from: next(), path: p, userInfo: userInfo)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         let p = path
         return try ModelDecoder(value: next(), codingPath: p, userInfo: userInfo).container(keyedBy: type)
     }

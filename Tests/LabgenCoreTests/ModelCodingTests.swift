@@ -1,7 +1,7 @@
 import LabKit
 import LabModel
-import Testing
 import TemplateLabs
+import Testing
 
 /// The compact form a lab program hands its labs over in (`ModelCoding`, issue 17): every model
 /// decodes to the model that was encoded, locations of the lab file are renamed as they decode, and
@@ -40,15 +40,20 @@ import TemplateLabs
         spec.location.file = "LabFile/lab.swift"
         let relocation = SourceLocation.Relocation(module: "LabFile", file: "labs/mine.swift")
         let decoded = try ModelCoding.decode(
-            Array<LabModel.LabSpec>.self, from: ModelCoding.encode([spec]), userInfo: [SourceLocation.relocation: relocation])
+            Array<LabModel.LabSpec>.self, from: ModelCoding.encode([spec]),
+            userInfo: [SourceLocation.relocation: relocation])
         #expect(decoded.first?.location.file == "labs/mine.swift")
         #expect(decoded.first?.location.line == spec.location.line)
     }
 
     @Test func bytesThatAreNotAWholeModelAreRefused() throws {
         let bytes = try ModelCoding.encode(templateLabs.prefix(2).map(\.lab.spec))
-        #expect(throws: (any Error).self) { try ModelCoding.decode(Array<LabModel.LabSpec>.self, from: Array("[]".utf8)) }
-        #expect(throws: (any Error).self) { try ModelCoding.decode(Array<LabModel.LabSpec>.self, from: Array(bytes.dropLast())) }
+        #expect(throws: (any Error).self) {
+            try ModelCoding.decode(Array<LabModel.LabSpec>.self, from: Array("[]".utf8))
+        }
+        #expect(throws: (any Error).self) {
+            try ModelCoding.decode(Array<LabModel.LabSpec>.self, from: Array(bytes.dropLast()))
+        }
         #expect(throws: (any Error).self) { try ModelCoding.decode(Array<LabModel.LabSpec>.self, from: bytes + [0]) }
         #expect(throws: (any Error).self) { try ModelCoding.decode([Int].self, from: bytes) }
     }

@@ -114,7 +114,9 @@ enum YAMLScalarRules {
         for s in bytes {
             if s < 0x20 || s == 0x7F { return false }
             if s == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return false }
-            if previous == UInt8(ascii: ":") && (s == UInt8(ascii: " ") || (flow && isFlowIndicator(s))) { return false }
+            if previous == UInt8(ascii: ":") && (s == UInt8(ascii: " ") || (flow && isFlowIndicator(s))) {
+                return false
+            }
             if flow && isFlowIndicator(s) { return false }
             previous = s
         }

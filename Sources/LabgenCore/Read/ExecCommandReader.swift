@@ -82,7 +82,8 @@ enum ExecCommandReader {
         while i < bytes.count {
             let c = bytes[i]
             let next = i + 1 < bytes.count ? bytes[i + 1] : UInt8(ascii: " ")
-            if c == UInt8(ascii: "\n") || c == UInt8(ascii: ";") || (c == UInt8(ascii: "&") && next == UInt8(ascii: "&"))
+            if c == UInt8(ascii: "\n") || c == UInt8(ascii: ";")
+                || (c == UInt8(ascii: "&") && next == UInt8(ascii: "&"))
                 || c == UInt8(ascii: "|")
             {
                 add(i)
@@ -142,7 +143,9 @@ enum ExecCommandReader {
                     index += 1
                     continue
                 }
-                if addressToken == nil, word.first?.isNumber == true || word.contains(":" as Character) || word.hasPrefix("$") {
+                if addressToken == nil,
+                    word.first?.isNumber == true || word.contains(":" as Character) || word.hasPrefix("$")
+                {
                     addressToken = rest[index]
                 }
                 index += 1
