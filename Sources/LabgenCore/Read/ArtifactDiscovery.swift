@@ -19,6 +19,8 @@ public enum ArtifactDiscovery {
         case ciliumScript = "Cilium install command"
         /// Kubernetes workloads whose images are pulled inside the cluster.
         case workloads = "Kubernetes workloads"
+        /// Calico `BGPPeer`/`BGPConfiguration`/`Node`, Cilium `CiliumBGPPeeringPolicy`/`CiliumBGPClusterConfig`.
+        case bgpPeering = "Calico or Cilium BGP resources"
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -56,6 +58,7 @@ public enum ArtifactDiscovery {
             }
             if !script.kindClusters.isEmpty { kinds.insert(.kindConfig) }
             if !script.ciliumInstalls.isEmpty { kinds.insert(.ciliumScript) }
+            if !script.bgpManifests.isEmpty || !script.nodeASAnnotations.isEmpty { kinds.insert(.bgpPeering) }
             return (kinds, nil)
         }
         if VyOSReader.isSetCommands(text) { return ([.vyos], nil) }
@@ -141,6 +144,9 @@ public enum ArtifactDiscovery {
                 kinds.insert(.calicoNode)
             }
             if !CalicoReader.images(document, origin: TextOrigin(file: "")).isEmpty { kinds.insert(.workloads) }
+            if CalicoBGPReader.isBGPDocument(document) || CiliumBGPReader.isBGPDocument(document) {
+                kinds.insert(.bgpPeering)
+            }
         }
         return kinds
     }
@@ -363,6 +369,7 @@ extension LabFacts {
                 calicoNode.append(node)
                 if let pool { pools.append(pool) }
             }
+            if kinds.contains(.bgpPeering) { readBGPPeering(document, origin: origin) }
             if let mtu = CalicoReader.vethMTU(document, origin: origin) { vethMTU = mtu }
             if kinds.contains(.workloads) || kinds.contains(.calicoNode) {
                 images += CalicoReader.images(document, origin: origin).map { ImageReference(reference: $0, pulledInCluster: true) }
@@ -375,6 +382,7 @@ extension LabFacts {
     mutating func addScript(_ script: ShellScriptFacts, kinds: Set<ArtifactDiscovery.Kind>, kindFiles: inout [String]) {
         hostAddresses.formUnion(script.hostAddresses)
         if kinds.contains(.ciliumScript) { cilium += script.ciliumInstalls }
+        if kinds.contains(.bgpPeering) { addBGPManifests(of: script) }
         if kinds.contains(.bridgeScript), !script.bridges.isEmpty || script.unresolvedBridge != nil {
             bridgeScripts.append(BridgeScriptReader.bridges(of: script))
         }

@@ -299,7 +299,7 @@ public struct Rule: Sendable, Hashable {
                 differ, the running pool is the patch's, not the one the lab documents: a different cidr breaks
                 LG007 in the running cluster, a different encapsulation changes what the lab demonstrates.
                 """, severity: .error),
-    ] + releaseRules + flannelRules + ciliumRules).sorted { $0.id.rawValue < $1.id.rawValue }
+    ] + releaseRules + flannelRules + ciliumRules + fabricRules).sorted { $0.id.rawValue < $1.id.rawValue }
 
     /// The rule with that ID.
     public static func rule(_ id: DiagnosticID) -> Rule? { catalogue.first { $0.id == id } }

@@ -104,6 +104,7 @@ struct Verification {
         checkRealLabShapes()
         checkFlannel()
         checkCilium()
+        checkFabric()
     }
 
     /// LG022: every gateway has a route, via the owning gateway, to each rack subnet behind another gateway.
