@@ -16,7 +16,10 @@ extension VyOSFactsReader {
             node[name].first.flatMap { n in n.value.map { Located($0, at: location(n)) } }
         }
         func isRouteReflectorClient(_ node: VyOSNode) -> Bool {
-            node["address-family"].flatMap { $0["ipv4-unicast"] }.contains { !$0["route-reflector-client"].isEmpty }
+            // In set commands without a schema for it, `ipv4-unicast route-reflector-client` reads as a leaf value.
+            node["address-family"].flatMap { $0["ipv4-unicast"] }.contains {
+                !$0["route-reflector-client"].isEmpty || $0.value == "route-reflector-client"
+            }
         }
         func isMultihop(_ node: VyOSNode) -> Bool {
             !node["ebgp-multihop"].isEmpty || !node["disable-connected-check"].isEmpty

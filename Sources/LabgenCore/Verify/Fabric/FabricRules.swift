@@ -89,8 +89,9 @@ extension Rule {
                 ethernet interface), a Linux node with `ip link set dev X mtu N` in exec. A veth drops frames larger than
                 the receiving end's MTU without an ICMP error, so pings work and large packets vanish. Two MTUs set on
                 both ends that differ are an error; one set against the other end's VyOS default, or an exec MTU
-                against the link's, a warning; VyOS's default against the link's own MTU (nothing written on either
-                side) a note. A VyOS mtu against its link's MTU is LG016.
+                against the link's, a warning; VyOS's default against another router that keeps the link's MTU
+                (nothing written on either side) a note. VyOS's default against a bridge port or a host is not
+                reported (every VyOS 1.3+ gateway without `mtu` has it). A VyOS mtu against its link's MTU is LG016.
                 """, severity: .warning),
     ]
 }

@@ -51,6 +51,12 @@ enum LinkMTUCheck {
                 let configured = a.origin == .configured ? a : b
                 if view.routers[String(configured.key.split(separator: ":").first ?? "")] != nil { continue }
             }
+            // VyOS's default against a bridge port or a host that keeps the link's MTU: not reported (every
+            // VyOS 1.3+ gateway that sets no mtu has it, labgen's generated gateways included).
+            if origins.contains(.vyosDefault), origins.contains(.link) {
+                let linkEnd = a.origin == .link ? a : b
+                if view.routers[String(linkEnd.key.split(separator: ":").first ?? "")] == nil { continue }
+            }
             let (first, second) = b.origin == .configured || (b.origin == .vyosDefault && a.origin == .link) ? (a, b) : (b, a)
             let severity: Severity
             switch (first.origin, second.origin) {
