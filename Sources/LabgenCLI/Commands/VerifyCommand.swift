@@ -193,6 +193,11 @@ enum VerifyCommand: Subcommand {
         } else {
             checked.append("\(facts.pools.count) Calico pool\(facts.pools.count == 1 ? "" : "s")")
         }
+        // Calico BGPPeers and Cilium BGP peers: only when the lab has them (most labs peer no BGP from the nodes).
+        if !facts.nodeBGPPeers.isEmpty {
+            let count = facts.nodeBGPPeers.count
+            checked.append("\(count) node BGP peering\(count == 1 ? "" : "s") (Calico/Cilium)")
+        }
         return (checked, notFound)
     }
 

@@ -3,7 +3,7 @@ import LabModel
 /// One BGP peering of the nodes' BGP speaker (Calico's BIRD, Cilium's BGP control plane) with a router:
 /// a Calico `BGPPeer`, or a neighbor of a Cilium `CiliumBGPPeeringPolicy` virtual router
 /// (`cilium.io/v2alpha1`) or of a `CiliumBGPClusterConfig` BGP instance (its successor).
-public struct NodeBGPPeerFacts: Hashable, Sendable {
+public struct NodeBGPPeerFacts: Hashable, Sendable, CustomStringConvertible {
     public enum Source: String, Hashable, Sendable {
         case calicoBGPPeer = "Calico BGPPeer"
         case ciliumPeeringPolicy = "CiliumBGPPeeringPolicy"
