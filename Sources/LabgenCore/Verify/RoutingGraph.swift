@@ -2,8 +2,8 @@ import LabModel
 
 /// The routes that BGP and OSPF give the gateways: which router announces a subnet (a `network`
 /// statement, or `redistribute connected|static`) and which routers learn it over sessions between
-/// routers (a BGP session configured on both ends, an OSPF adjacency on a shared subnet both run
-/// OSPF on), hop by hop.
+/// routers (a BGP session configured on both ends with remote-as agreeing with the other end's AS, an
+/// OSPF adjacency on a shared subnet both run OSPF on), hop by hop.
 struct RoutingGraph {
     let gateways: [String: VyOSFacts]
     private(set) var peers: [String: Set<String>] = [:]
@@ -30,8 +30,12 @@ struct RoutingGraph {
                     continue
                 }
                 guard peer != name, let other = gateways[peer]?.bgp else { continue }
+                // A session whose remote-as is not the other end's AS is refused (LG051): no routes over it.
+                let ownAS = vyos.bgp?.asn?.value
+                guard Self.remoteASAgrees(neighbor.remoteAS?.value, peerAS: other.asn?.value, ownAS: ownAS) else { continue }
                 let answers = other.neighbors.contains { n in
-                    n.interface != nil || n.address.map { owner[$0.value] == name } == true
+                    (n.interface != nil || n.address.map { owner[$0.value] == name } == true)
+                        && Self.remoteASAgrees(n.remoteAS?.value, peerAS: ownAS, ownAS: other.asn?.value)
                 }
                 if answers { connect(name, peer) }
             }
@@ -44,6 +48,16 @@ struct RoutingGraph {
         for routers in bySubnet.values where routers.count > 1 {
             let sorted = routers.sorted()
             for a in sorted { for b in sorted where a < b { connect(a, b) } }
+        }
+    }
+
+    /// Whether a neighbor's remote-as accepts the peer's AS; true when either is unknown.
+    static func remoteASAgrees(_ remote: String?, peerAS: String?, ownAS: String?) -> Bool {
+        guard let remote, let peerAS else { return true }
+        switch remote {
+        case "external": return ownAS.map { $0 != peerAS } ?? true
+        case "internal": return ownAS.map { $0 == peerAS } ?? true
+        default: return remote == peerAS
         }
     }
 

@@ -120,6 +120,9 @@ import Testing
         let found = lab.found(RuleID.bgpRemoteAS)
         #expect(found.count == 1, "\(found)")
         expectDiagnostic(lab.diagnostics, RuleID.bgpRemoteAS, file: "startup-conf/spine0-boot.cfg", line: line(of: "65009", in: lab.spine))
+        // The refused session carries no routes: LG022 sees leaf0 and leaf1 cut off from each other's rack.
+        #expect(!lab.found(RuleID.gatewayRoutes).isEmpty)
+        #expect(BGPFabricLab().found(RuleID.gatewayRoutes).isEmpty)
         // Through a peer group too.
         var group = BGPFabricLab()
         group.leaf1 = group.leaf1
