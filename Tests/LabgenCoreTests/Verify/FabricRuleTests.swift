@@ -223,6 +223,14 @@ import Testing
         expectDiagnostic(lab.diagnostics, RuleID.nodePeerAddress, file: "3-install-cilium.sh", line: line(of: "- name: leaf1", in: lab.cilium), severity: .warning)
     }
 
+    @Test func lg054SelectorOnLabelsTheKindConfigDoesNotSetIsNotJudged() {
+        var lab = BGPFabricLab()
+        lab.replace("        node-labels: \"rack=rack0\"\n", with: "", in: \.kind)
+        lab.replace("        node-labels: \"rack=rack1\"\n", with: "", in: \.kind)
+        // The nodes get their rack labels later (kubectl label): no "selects no node" warning.
+        #expect(lab.problems.isEmpty, "\(lab.problems)")
+    }
+
     @Test func lg056BothEndsSetDifferentMTUs() {
         var lab = BGPFabricLab()
         lab.replace("    ethernet eth2 {\n        address 10.1.11.2/24\n", with: "    ethernet eth2 {\n        address 10.1.11.2/24\n        mtu 1400\n", in: \.spine)

@@ -23,7 +23,7 @@ enum NodePeeringCheck {
                 }
                 continue
             }
-            guard let nodes = view.selectedNodes(peer) else { continue }
+            guard let nodes = view.selectedNodes(peer), view.selectorLabelsAreKnown(peer) else { continue }
             let selector = peer.calicoSelector ?? peer.node
             if nodes.isEmpty {
                 if !view.rackNodes.filter(\.isKindNode).isEmpty {
@@ -100,7 +100,7 @@ enum NodePeeringCheck {
         }
         // A router neighbor that is a kind node no peering makes peer with that router.
         guard !view.facts.nodeBGPPeers.isEmpty,
-            !view.facts.nodeBGPPeers.contains(where: { view.selectedNodes($0) == nil })
+            !view.facts.nodeBGPPeers.contains(where: { view.selectedNodes($0) == nil || !view.selectorLabelsAreKnown($0) })
         else { return result }
         let nodesByAddress = Dictionary(
             view.rackNodes.filter(\.isKindNode).flatMap { node in node.addresses.map { ($0, node) } },

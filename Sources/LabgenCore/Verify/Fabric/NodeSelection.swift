@@ -26,6 +26,18 @@ extension CalicoSelector.Expression {
     }
 }
 
+extension CalicoSelector.Expression {
+    /// The label keys the selector reads.
+    var keys: Set<String> {
+        switch self {
+        case .all, .global: return []
+        case .has(let key), .compare(let key, _, _): return [key]
+        case .not(let inner): return inner.keys
+        case .and(let a, let b), .or(let a, let b): return a.keys.union(b.keys)
+        }
+    }
+}
+
 extension FabricView {
     /// The kind nodes a BGP peering applies to; nil when labgen cannot tell (a selector it does not evaluate).
     func selectedNodes(_ peer: NodeBGPPeerFacts) -> [RackNode]? {
@@ -41,6 +53,16 @@ extension FabricView {
             guard let labels = peer.matchLabels else { return nodes }
             return nodes.filter { node in labels.allSatisfy { node.labels[$0.key] == $0.value } }
         }
+    }
+
+    /// Whether the kind config sets the labels a peering's selector asks about (labels set later with
+    /// `kubectl label` are not seen, and then labgen cannot tell which nodes it selects).
+    func selectorLabelsAreKnown(_ peer: NodeBGPPeerFacts) -> Bool {
+        let keys = Set(rackNodes.filter(\.isKindNode).flatMap(\.labels.keys))
+        if let labels = peer.matchLabels { return Set(labels.keys).isSubset(of: keys) }
+        guard peer.source == .calicoBGPPeer, peer.node == nil, let selector = peer.calicoSelector else { return true }
+        guard let expression = try? CalicoSelector.parse(selector.value) else { return false }
+        return expression.keys.isSubset(of: keys)
     }
 
     /// The AS a node speaks BGP in towards this peer: Cilium's localASN; for Calico the BGPPeer's
