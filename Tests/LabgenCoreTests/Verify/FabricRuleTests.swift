@@ -114,6 +114,16 @@ import Testing
             line: line(of: "neighbor 10.1.11.2", in: lab.leaf0))
     }
 
+    @Test func lg050CrossedCabling() {
+        var lab = BGPFabricLab()
+        // The spine's two ports swapped in the topology: each leaf's neighbor is in its subnet, on the wrong link.
+        lab.replace("[\"leaf0:eth1\", \"spine0:eth1\"]", with: "[\"leaf0:eth1\", \"spine0:eth2\"]", in: \.clab)
+        lab.replace("[\"leaf1:eth1\", \"spine0:eth2\"]", with: "[\"leaf1:eth1\", \"spine0:eth1\"]", in: \.clab)
+        let found = lab.found(RuleID.bgpNeighborLink)
+        #expect(found.count == 4, "\(found)")
+        expectDiagnostic(lab.diagnostics, RuleID.bgpNeighborLink, file: "startup-conf/leaf0-boot.cfg", line: line(of: "neighbor 10.1.10.2", in: lab.leaf0))
+    }
+
     @Test func lg051RemoteASIsNotThePeersAS() {
         var lab = BGPFabricLab()
         lab.replace("remote-as 65008", with: "remote-as 65009", in: \.spine)
