@@ -223,7 +223,7 @@ public enum ShellScriptReader {
         let words = heredoc.commandTokens.filter { !$0.isOperator && !$0.isRedirect }.map(\.text)
         let body = heredoc.body.joined(separator: "\n") + "\n"
         if ["BGPPeer", "BGPConfiguration", "CiliumBGP"].contains(where: body.contains),
-            words.contains("kubectl") || words.contains("calicoctl") || words.contains("cat")
+            words.contains("kubectl") || words.contains("calicoctl")
         {
             facts.bgpManifests.append(BGPManifest(text: body, firstLine: heredoc.bodyStart))
             return
