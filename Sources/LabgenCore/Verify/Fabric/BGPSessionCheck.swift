@@ -90,6 +90,8 @@ enum BGPSessionCheck {
         }
         // LG052: the peer has the reverse neighbor.
         if let peerBGP = view.routers[peer]?.bgp {
+            // Sessions inside a VRF are not read: the reverse neighbor may be there.
+            if peerBGP.inVRF { return result }
             let answers = peerBGP.neighbors.contains { other in
                 if let back = other.address?.value {
                     if case .router(let owner, _)? = view.owners[back], owner == name { return true }
@@ -132,7 +134,9 @@ enum BGPSessionCheck {
                     at: interface.location)
             ]
         }
-        guard let other = view.linkedRouter(name, interface.value), let peerBGP = view.routers[other.name]?.bgp else {
+        guard let other = view.linkedRouter(name, interface.value), let peerBGP = view.routers[other.name]?.bgp,
+            !peerBGP.inVRF
+        else {
             return []
         }
         var result: [Diagnostic] = []
