@@ -72,7 +72,7 @@ enum NodePeeringCheck {
                         RuleID.nodePeerAddress, "\(peer) peers with \(ip), but \(router) runs no BGP", at: address.location))
                 continue
             }
-            guard let bgp = vyos.bgp else { continue }
+            guard let bgp = vyos.bgp, !bgp.inVRF else { continue }  // neighbors inside a VRF are not read
             // LG055: the router has each node as a neighbor, with the node's AS.
             for node in nodes {
                 guard let neighbor = bgp.neighbors.first(where: { $0.address.map { node.addresses.contains($0.value) } ?? false })
@@ -105,7 +105,7 @@ enum NodePeeringCheck {
         let nodesByAddress = Dictionary(
             view.rackNodes.filter(\.isKindNode).flatMap { node in node.addresses.map { ($0, node) } },
             uniquingKeysWith: { a, _ in a })
-        for (router, _, bgp) in view.bgpRouters {
+        for (router, _, bgp) in view.bgpRouters where !bgp.inVRF {
             for neighbor in bgp.neighbors {
                 guard let address = neighbor.address, let node = nodesByAddress[address.value],
                     !answered.contains("\(router) \(neighbor.name)")
