@@ -3,8 +3,8 @@ import LabModel
 
 /// A read-only view of a routed fabric, built once from the verification's model of the lab: the VyOS
 /// routers with their AS numbers and connected subnets, who owns each address, the racks (segments whose
-/// hosts route via a router port) and the kind nodes on them. The fabric checks (LG050-LG056) are pure
-/// functions of this view.
+/// hosts route via a router port) and the kind nodes on them. The fabric rules (LG050-LG056, files under
+/// `Verify/Rules/`) are pure functions of this view.
 struct FabricView {
     /// An address of the lab and what has it.
     enum Owner: Hashable {
@@ -81,8 +81,8 @@ struct FabricView {
     var rackNodes: [RackNode] { racks.flatMap(\.nodes) }
 }
 
-extension Verification {
-    /// The fabric view of this lab.
+extension LabView {
+    /// The fabric view of this lab (built by each fabric rule that reads it).
     var fabricView: FabricView {
         var view = FabricView(facts: facts)
         view.routers = gateways
@@ -125,14 +125,5 @@ extension Verification {
                     nodes: nodesBySegment[segment] ?? []))
         }
         return view
-    }
-
-    /// LG050-LG056: the routed fabric's BGP sessions, announcements, node peerings and link MTUs.
-    mutating func checkFabric() {
-        let view = fabricView
-        diagnostics += BGPSessionCheck.check(view)
-        diagnostics += RackAnnouncementCheck.check(view)
-        diagnostics += NodePeeringCheck.check(view)
-        diagnostics += LinkMTUCheck.check(view)
     }
 }
