@@ -66,6 +66,33 @@ import Testing
         #expect(facts.nodeASNumbers["fab-worker"]?.location == SourceLocation(file: "4-annotate.sh", line: 3, column: 61))
     }
 
+    @Test func calicoNodeASAndAPeerForOneNode() throws {
+        var lab = BGPFabricLab()
+        // rack1's peering for one node by name, its AS from a Calico Node resource instead of the annotation.
+        lab.replace("  nodeSelector: rack == 'rack1'\n", with: "  node: fab-worker\n", in: \.calicoPeers)
+        lab.replace("kubectl annotate node fab-worker projectcalico.org/ASNumber=65008 --overwrite\n", with: "", in: \.annotate)
+        let node = """
+            apiVersion: projectcalico.org/v3
+            kind: Node
+            metadata:
+              name: fab-worker
+            spec:
+              bgp:
+                asNumber: 65008
+                ipv4Address: 10.1.8.10/24
+
+            """
+        var withNode = lab
+        withNode.calicoPeers += "---\n" + node
+        #expect(withNode.facts.nodeASNumbers["fab-worker"]?.value == "65008")
+        #expect(withNode.problems.isEmpty, "\(withNode.problems)")
+        // Without it, fab-worker speaks the BGPConfiguration's AS, Calico's default 64512: leaf1 expects 65008.
+        expectDiagnostic(
+            lab.diagnostics, RuleID.routerNodeNeighbors, file: "startup-conf/leaf1-boot.cfg",
+            line: line(of: "remote-as \"65008\"", in: lab.leaf1))
+        #expect(lab.found(RuleID.routerNodeNeighbors).first?.message.contains("AS 64512") == true)
+    }
+
     @Test func ciliumPolicyAndClusterConfigFromAScriptHeredoc() throws {
         var lab = BGPFabricLab()
         lab.cni = .cilium
