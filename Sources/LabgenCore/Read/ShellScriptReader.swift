@@ -688,7 +688,19 @@ extension ShellScriptReader {
         guard let annotate = words.firstIndex(where: { $0.text == "annotate" }), annotate > 0,
             words[annotate - 1].text == "kubectl" || words[..<annotate].contains(where: { $0.text == "kubectl" })
         else { return }
-        var rest = Array(words[(annotate + 1)...])
+        // Options may come before the resource (`annotate --overwrite node X ...`).
+        var rest: [Token] = []
+        var index = annotate + 1
+        while index < words.count {
+            let text = words[index].text
+            if text.hasPrefix("-") {
+                let takesValue = ["-n", "--namespace", "--context", "--kubeconfig", "-l", "--selector"].contains(text)
+                index += takesValue ? 2 : 1
+                continue
+            }
+            rest.append(words[index])
+            index += 1
+        }
         var node: String?
         if let first = rest.first, ["node", "nodes", "no"].contains(first.text), rest.count > 1 {
             node = rest[1].text

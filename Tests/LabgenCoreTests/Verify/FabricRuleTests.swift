@@ -64,6 +64,11 @@ import Testing
         #expect(facts.calicoBGPConfigurations.first?.nodeToNodeMesh?.value == false)
         #expect(facts.nodeASNumbers["fab-worker"]?.value == "65008")
         #expect(facts.nodeASNumbers["fab-worker"]?.location == SourceLocation(file: "4-annotate.sh", line: 3, column: 61))
+        // labgen's own lab.sh form: quoted words, options before the resource.
+        let script = ShellScriptReader.read(
+            "step 'Calico install' kubectl '--context' 'kind-x' 'annotate' '--overwrite' 'node' 'x-worker' "
+                + "'projectcalico.org/ASNumber=64602'\n", file: "lab.sh")
+        #expect(script.nodeASAnnotations["x-worker"]?.value == "64602")
     }
 
     @Test func calicoNodeASAndAPeerForOneNode() throws {
