@@ -714,7 +714,8 @@ extension ShellScriptReader {
         for word in rest where word.text.hasPrefix(key) {
             let value = String(word.text.dropFirst(key.count))
             let column = word.column + key.count + (word.quoted ? 1 : 0)
-            facts.nodeASAnnotations[node] = Located(value, at: SourceLocation(file: file, line: word.line, column: column))
+            let location = SourceLocation(file: file, line: word.line, column: column)
+            facts.nodeASAnnotations[node] = Located(value, at: location)
         }
     }
 }

@@ -45,7 +45,8 @@ extension VyOSFactsReader {
                 ?? group.flatMap { leaf($0, "remote-as") }
             facts.routeReflectorClient = isRouteReflectorClient(neighbor) || group.map(isRouteReflectorClient) == true
             facts.multihop = isMultihop(neighbor) || group.map(isMultihop) == true
-            facts.updateSource = leaf(neighbor, "update-source")?.value ?? group.flatMap { leaf($0, "update-source") }?.value
+            facts.updateSource =
+                leaf(neighbor, "update-source")?.value ?? group.flatMap { leaf($0, "update-source") }?.value
             result.append(facts)
         }
         return result
@@ -56,7 +57,8 @@ extension VyOSFactsReader {
         for parameters in bgp["parameters"] {
             if let id = parameters["router-id"].first, let value = id.value {
                 let position = id.valuePosition ?? id.position
-                facts.routerID = Located(value, at: SourceLocation(file: file, line: position.line, column: position.column))
+                facts.routerID = Located(
+                    value, at: SourceLocation(file: file, line: position.line, column: position.column))
             }
             let relax = parameters["bestpath"].flatMap { $0["as-path"] }.contains { !$0["multipath-relax"].isEmpty }
             facts.multipathRelax = facts.multipathRelax || relax
@@ -65,7 +67,9 @@ extension VyOSFactsReader {
         for holder in holders {
             for paths in holder["maximum-paths"] {
                 for kind in paths.children ?? [] {
-                    if let count = kind.value.flatMap({ Int($0) }) { facts.maximumPaths = max(facts.maximumPaths ?? 0, count) }
+                    if let count = kind.value.flatMap({ Int($0) }) {
+                        facts.maximumPaths = max(facts.maximumPaths ?? 0, count)
+                    }
                 }
             }
         }

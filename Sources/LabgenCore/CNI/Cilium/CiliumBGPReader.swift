@@ -20,7 +20,8 @@ public enum CiliumBGPReader {
             guard (resource["apiVersion"]?.scalarText ?? "").hasPrefix("cilium.io/"),
                 let kind = resource["kind"]?.scalarText, kinds.contains(kind), let spec = resource["spec"]
             else { continue }
-            let source: NodeBGPPeerFacts.Source = kind == "CiliumBGPPeeringPolicy" ? .ciliumPeeringPolicy : .ciliumClusterConfig
+            let source: NodeBGPPeerFacts.Source =
+                kind == "CiliumBGPPeeringPolicy" ? .ciliumPeeringPolicy : .ciliumClusterConfig
             let name = resource["metadata"]?["name"]?.scalarText ?? "(unnamed)"
             var labels: [String: String]?
             var unreadable = false
@@ -33,13 +34,15 @@ public enum CiliumBGPReader {
                 }
                 if selector["matchExpressions"] != nil { unreadable = true }
             }
-            let (routers, peersKey) = source == .ciliumPeeringPolicy ? ("virtualRouters", "neighbors") : ("bgpInstances", "peers")
+            let (routers, peersKey) =
+                source == .ciliumPeeringPolicy ? ("virtualRouters", "neighbors") : ("bgpInstances", "peers")
             guard case .sequence(let instances)? = spec[routers]?.content else { continue }
             for instance in instances {
                 let localAS = CalicoBGPReader.located(instance["localASN"], origin)
                 guard case .sequence(let peers)? = instance[peersKey]?.content else { continue }
                 for peer in peers {
-                    var facts_ = NodeBGPPeerFacts(source: source, file: origin.file, name: name, location: origin.location(peer))
+                    var facts_ = NodeBGPPeerFacts(
+                        source: source, file: origin.file, name: name, location: origin.location(peer))
                     facts_.peerAddress = CalicoBGPReader.located(peer["peerAddress"], origin)
                     facts_.peerAS = CalicoBGPReader.located(peer["peerASN"], origin)
                     facts_.localAS = localAS

@@ -37,14 +37,18 @@ enum BGPSessionCheck {
         let external = isExternal(neighbor.remoteAS?.value, own: bgp.asn?.value)
         guard case .router(let peer, let peerInterface)? = view.owners[address.value], peer != name else {
             // Nobody has the address: on a point-to-point link to another router, that router should.
-            if view.owners[address.value] == nil, let onSubnet, let other = view.linkedRouter(name, onSubnet.interface) {
+            if view.owners[address.value] == nil, let onSubnet, let other = view.linkedRouter(name, onSubnet.interface)
+            {
                 let has = view.connected(other.name).filter { $0.interface == other.interface }.map(\.address)
                 result.append(
                     .error(
                         RuleID.bgpNeighborLink,
-                        "\(name)'s BGP neighbor \(address.value) is on \(onSubnet.interface)'s link to \(other.name):\(other.interface), but no node of the lab has \(address.value): the session never comes up",
+                        "\(name)'s BGP neighbor \(address.value) is on \(onSubnet.interface)'s link to "
+                            + "\(other.name):\(other.interface), but no node of the lab has \(address.value): the "
+                            + "session never comes up",
                         at: address.location,
-                        notes: has.map { .init("\(other.name) has \($0.value) on \(other.interface)", at: $0.location) }))
+                        notes: has.map { .init("\(other.name) has \($0.value) on \(other.interface)", at: $0.location) }
+                    ))
             }
             return result
         }
@@ -54,15 +58,22 @@ enum BGPSessionCheck {
                 result.append(
                     .error(
                         RuleID.bgpNeighborLink,
-                        "\(name)'s BGP neighbor \(address.value) (\(peer) \(peerInterface)) is in \(onSubnet.subnet) of \(name) \(onSubnet.interface), but \(onSubnet.interface) is not linked to \(peer) \(peerInterface): the addresses are on different links",
+                        "\(name)'s BGP neighbor \(address.value) (\(peer) \(peerInterface)) is in "
+                            + "\(onSubnet.subnet) of \(name) \(onSubnet.interface), but \(onSubnet.interface) is not "
+                            + "linked to \(peer) \(peerInterface): the addresses are on different links",
                         at: address.location,
-                        notes: [.init("\(name) \(onSubnet.interface) has \(onSubnet.address.value)", at: onSubnet.address.location)]))
+                        notes: [
+                            .init(
+                                "\(name) \(onSubnet.interface) has \(onSubnet.address.value)",
+                                at: onSubnet.address.location)
+                        ]))
             }
         } else if external != false && !neighbor.multihop {
             result.append(
                 .error(
                     RuleID.bgpNeighborLink,
-                    "\(name)'s eBGP neighbor \(address.value) (\(peer) \(peerInterface)) is on none of \(name)'s subnets: a single-hop eBGP session needs a shared link (or ebgp-multihop)",
+                    "\(name)'s eBGP neighbor \(address.value) (\(peer) \(peerInterface)) is on none of \(name)'s "
+                        + "subnets: a single-hop eBGP session needs a shared link (or ebgp-multihop)",
                     at: address.location))
         }
         // LG051: remote-as is the peer's AS.
@@ -78,14 +89,17 @@ enum BGPSessionCheck {
                 result.append(
                     .error(
                         RuleID.bgpRemoteAS,
-                        "\(name)'s neighbor \(address.value) has remote-as \(remote.value), but \(peer) runs BGP in AS \(peerAS.value): \(peer) answers with AS \(peerAS.value) and the session is refused (bad peer AS)",
+                        "\(name)'s neighbor \(address.value) has remote-as \(remote.value), but \(peer) runs BGP "
+                            + "in AS \(peerAS.value): \(peer) answers with AS \(peerAS.value) and the session is "
+                            + "refused (bad peer AS)",
                         at: remote.location, notes: [.init("\(peer)'s AS", at: peerAS.location)]))
             }
         } else if neighbor.remoteAS == nil {
             result.append(
                 .error(
                     RuleID.bgpRemoteAS,
-                    "\(name)'s neighbor \(address.value) has no remote-as (neither its own nor its peer group's): VyOS refuses the config",
+                    "\(name)'s neighbor \(address.value) has no remote-as (neither its own nor its peer "
+                        + "group's): VyOS refuses the config",
                     at: address.location))
         }
         // LG052: the peer has the reverse neighbor.
@@ -104,7 +118,8 @@ enum BGPSessionCheck {
                 result.append(
                     .error(
                         RuleID.bgpReverseNeighbor,
-                        "\(name) peers with \(address.value) (\(peer)), but \(peer) has no BGP neighbor for \(name): the session never establishes",
+                        "\(name) peers with \(address.value) (\(peer)), but \(peer) has no BGP neighbor for "
+                            + "\(name): the session never establishes",
                         at: address.location,
                         notes: [.init("\(peer)'s BGP configuration", at: peerBGP.location)]))
             }
@@ -112,7 +127,8 @@ enum BGPSessionCheck {
             result.append(
                 .error(
                     RuleID.bgpReverseNeighbor,
-                    "\(name) peers with \(address.value), but \(peer), which has that address, runs no BGP: the session never establishes",
+                    "\(name) peers with \(address.value), but \(peer), which has that address, runs no BGP: the "
+                        + "session never establishes",
                     at: address.location))
         }
         return result
@@ -123,14 +139,17 @@ enum BGPSessionCheck {
         _ view: FabricView, _ name: String, _ bgp: RoutingProtocolFacts, _ neighbor: BGPNeighborFacts,
         _ interface: Located<String>
     ) -> [Diagnostic] {
-        guard let clab = view.clab, clab.links.contains(where: { $0.endpoints.contains { $0.key == "\(name):\(interface.value)" } })
+        guard let clab = view.clab,
+            clab.links.contains(where: { $0.endpoints.contains { $0.key == "\(name):\(interface.value)" } })
         else {
-            guard view.clab != nil, view.routers[name]?.interfaces.contains(where: { $0.name.value == interface.value }) != true
+            guard view.clab != nil,
+                view.routers[name]?.interfaces.contains(where: { $0.name.value == interface.value }) != true
             else { return [] }
             return [
                 .error(
                     RuleID.bgpNeighborLink,
-                    "\(name)'s unnumbered BGP neighbor \(interface.value) is an interface \(name) does not have (no link, no VyOS interface)",
+                    "\(name)'s unnumbered BGP neighbor \(interface.value) is an interface \(name) does not have "
+                        + "(no link, no VyOS interface)",
                     at: interface.location)
             ]
         }
@@ -151,20 +170,24 @@ enum BGPSessionCheck {
                 result.append(
                     .error(
                         RuleID.bgpRemoteAS,
-                        "\(name)'s unnumbered neighbor \(interface.value) has remote-as \(remote.value), but \(other.name) at the other end of the link runs BGP in AS \(peerAS.value)",
+                        "\(name)'s unnumbered neighbor \(interface.value) has remote-as \(remote.value), but "
+                            + "\(other.name) at the other end of the link runs BGP in AS \(peerAS.value)",
                         at: remote.location, notes: [.init("\(other.name)'s AS", at: peerAS.location)]))
             }
         }
         let answers = peerBGP.neighbors.contains { back in
             if back.interface?.value == other.interface { return true }
-            if let address = back.address?.value, case .router(let owner, _)? = view.owners[address] { return owner == name }
+            if let address = back.address?.value, case .router(let owner, _)? = view.owners[address] {
+                return owner == name
+            }
             return false
         }
         if !answers {
             result.append(
                 .error(
                     RuleID.bgpReverseNeighbor,
-                    "\(name) peers unnumbered on \(interface.value) with \(other.name), but \(other.name) has no BGP neighbor on \(other.interface) (or for \(name)): the session never establishes",
+                    "\(name) peers unnumbered on \(interface.value) with \(other.name), but \(other.name) has no "
+                        + "BGP neighbor on \(other.interface) (or for \(name)): the session never establishes",
                     at: interface.location, notes: [.init("\(other.name)'s BGP configuration", at: peerBGP.location)]))
         }
         return result

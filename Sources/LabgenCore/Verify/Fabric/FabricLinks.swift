@@ -12,7 +12,9 @@ extension FabricView {
             if clabNodes[endpoint.node]?.isBridge == true {
                 // Every other node linked to that bridge.
                 for other in clab.links where other.endpoints.contains(where: { $0.node == endpoint.node }) {
-                    for end in other.endpoints where end.node != endpoint.node && end.key != key { result.insert(end.key) }
+                    for end in other.endpoints where end.node != endpoint.node && end.key != key {
+                        result.insert(end.key)
+                    }
                 }
             } else {
                 result.insert(endpoint.key)
@@ -25,7 +27,9 @@ extension FabricView {
     /// that is a VyOS bridge, a vif, or on no link).
     func share(_ a: String, _ interfaceA: String, _ b: String, _ interfaceB: String) -> Bool? {
         let plain = { (name: String) in !name.contains(".") && !name.hasPrefix("br") && !name.hasPrefix("bond") }
-        guard plain(interfaceA), plain(interfaceB), let reached = neighbors(of: a, interface: interfaceA) else { return nil }
+        guard plain(interfaceA), plain(interfaceB), let reached = neighbors(of: a, interface: interfaceA) else {
+            return nil
+        }
         return reached.contains("\(b):\(interfaceB)")
     }
 

@@ -17,12 +17,19 @@ enum LinkMTUCheck {
 
     static func end(_ view: FabricView, _ endpoint: ClabEndpoint, _ link: ClabLinkFacts) -> End {
         let linkMTU = link.mtu?.value ?? ClabFacts.defaultMTU
-        let linkWhat = link.mtu == nil ? "containerlab's default \(linkMTU) (the link sets no mtu)" : "the link's mtu \(linkMTU)"
-        let fallback = End(key: endpoint.key, mtu: linkMTU, origin: .link, location: link.mtu?.location ?? link.location, what: linkWhat)
+        let linkWhat =
+            link.mtu == nil ? "containerlab's default \(linkMTU) (the link sets no mtu)" : "the link's mtu \(linkMTU)"
+        let fallback = End(
+            key: endpoint.key, mtu: linkMTU, origin: .link, location: link.mtu?.location ?? link.location,
+            what: linkWhat)
         if let vyos = view.routers[endpoint.node] {
-            guard let interface = vyos.interfaces.first(where: { $0.name.value == endpoint.interface }) else { return fallback }
+            guard let interface = vyos.interfaces.first(where: { $0.name.value == endpoint.interface }) else {
+                return fallback
+            }
             if let mtu = interface.mtu {
-                return End(key: endpoint.key, mtu: mtu.value, origin: .configured, location: mtu.location, what: "mtu \(mtu.value)")
+                return End(
+                    key: endpoint.key, mtu: mtu.value, origin: .configured, location: mtu.location,
+                    what: "mtu \(mtu.value)")
             }
             if interface.type == "ethernet", let series = view.releaseSeries(endpoint.node), series != .crux {
                 let release = series == .equuleus ? "1.3" : series == .sagitta ? "1.4" : "1.5"
@@ -33,7 +40,9 @@ enum LinkMTUCheck {
             return fallback
         }
         if let mtu = view.clabNodes[endpoint.node]?.mtus[endpoint.interface] {
-            return End(key: endpoint.key, mtu: mtu.value, origin: .configured, location: mtu.location, what: "'ip link set ... mtu \(mtu.value)'")
+            return End(
+                key: endpoint.key, mtu: mtu.value, origin: .configured, location: mtu.location,
+                what: "'ip link set ... mtu \(mtu.value)'")
         }
         return fallback
     }
@@ -57,7 +66,8 @@ enum LinkMTUCheck {
                 let linkEnd = a.origin == .link ? a : b
                 if view.routers[String(linkEnd.key.split(separator: ":").first ?? "")] == nil { continue }
             }
-            let (first, second) = b.origin == .configured || (b.origin == .vyosDefault && a.origin == .link) ? (a, b) : (b, a)
+            let (first, second) =
+                b.origin == .configured || (b.origin == .vyosDefault && a.origin == .link) ? (a, b) : (b, a)
             let severity: Severity
             switch (first.origin, second.origin) {
             case (.configured, .configured): severity = .error
@@ -67,7 +77,9 @@ enum LinkMTUCheck {
             result.append(
                 Diagnostic(
                     RuleID.linkMTU, severity,
-                    "the two ends of a link run different MTUs: \(second.key) has \(second.what), \(first.key) has \(first.what); frames larger than \(min(a.mtu, b.mtu)) bytes are dropped at the smaller end without an ICMP error (large transfers stall while pings work)",
+                    "the two ends of a link run different MTUs: \(second.key) has \(second.what), \(first.key) "
+                        + "has \(first.what); frames larger than \(min(a.mtu, b.mtu)) bytes are dropped at the smaller "
+                        + "end without an ICMP error (large transfers stall while pings work)",
                     at: second.location, notes: [.init("\(first.key): \(first.what)", at: first.location)]))
         }
         return result

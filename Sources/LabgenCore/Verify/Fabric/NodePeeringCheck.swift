@@ -19,7 +19,9 @@ enum NodePeeringCheck {
             guard let ip = peer.peerIP else {
                 if !address.value.contains(":") || address.value.contains(".") {
                     result.append(
-                        .error(RuleID.nodePeerAddress, "\(peer)'s peer address '\(address.value)' is not an IPv4 address", at: address.location))
+                        .error(
+                            RuleID.nodePeerAddress, "\(peer)'s peer address '\(address.value)' is not an IPv4 address",
+                            at: address.location))
                 }
                 continue
             }
@@ -39,7 +41,8 @@ enum NodePeeringCheck {
                 result.append(
                     .error(
                         RuleID.nodePeerAddress,
-                        "\(peer) peers with \(ip), which no router of the lab has: the nodes' BGP sessions never come up",
+                        "\(peer) peers with \(ip), which no router of the lab has: the nodes' BGP sessions never "
+                            + "come up",
                         at: address.location))
                 continue
             }
@@ -50,37 +53,56 @@ enum NodePeeringCheck {
                 let rack = view.racks.first { $0.segment == node.segment }
                 if rack?.ports.contains(where: { $0.gateway == router && $0.address.value.address == ip }) != true {
                     let own = rack?.ports.first
+                    let ownAddress = own.map {
+                        ": its rack's router address is \($0.address.value.address) (\($0.gateway))"
+                    }
                     result.append(
                         .error(
                             RuleID.nodePeerAddress,
-                            "\(peer) makes node \(node.name) peer with \(ip) (\(router)), which is not on its rack segment\(own.map { ": its rack's router address is \($0.address.value.address) (\($0.gateway))" } ?? ""); the session is not single-hop",
+                            "\(peer) makes node \(node.name) peer with \(ip) (\(router)), which is not on its rack "
+                                + "segment\(ownAddress ?? ""); the session is not single-hop",
                             at: address.location,
-                            notes: own.map { [.init("\($0.gateway) \($0.interface.name.value) has \($0.address.value)", at: $0.address.location)] } ?? []))
+                            notes: own.map {
+                                [
+                                    .init(
+                                        "\($0.gateway) \($0.interface.name.value) has \($0.address.value)",
+                                        at: $0.address.location)
+                                ]
+                            } ?? []))
                     break
                 }
             }
             // The peer AS is the router's.
-            if let peerAS = peer.peerAS, let routerAS = vyos.bgp?.asn, peerAS.value != routerAS.value, peerAS.value != "0" {
+            if let peerAS = peer.peerAS, let routerAS = vyos.bgp?.asn, peerAS.value != routerAS.value,
+                peerAS.value != "0"
+            {
                 result.append(
                     .error(
                         RuleID.nodePeerAddress,
-                        "\(peer) gives \(ip) AS \(peerAS.value), but \(router) runs BGP in AS \(routerAS.value): the router's OPEN is refused (bad peer AS)",
+                        "\(peer) gives \(ip) AS \(peerAS.value), but \(router) runs BGP in AS \(routerAS.value): "
+                            + "the router's OPEN is refused (bad peer AS)",
                         at: peerAS.location, notes: [.init("\(router)'s AS", at: routerAS.location)]))
             } else if vyos.bgp == nil {
                 result.append(
                     .error(
-                        RuleID.nodePeerAddress, "\(peer) peers with \(ip), but \(router) runs no BGP", at: address.location))
+                        RuleID.nodePeerAddress, "\(peer) peers with \(ip), but \(router) runs no BGP",
+                        at: address.location))
                 continue
             }
             guard let bgp = vyos.bgp, !bgp.inVRF else { continue }  // neighbors inside a VRF are not read
             // LG055: the router has each node as a neighbor, with the node's AS.
             for node in nodes {
-                guard let neighbor = bgp.neighbors.first(where: { $0.address.map { node.addresses.contains($0.value) } ?? false })
+                guard
+                    let neighbor = bgp.neighbors.first(where: {
+                        $0.address.map { node.addresses.contains($0.value) } ?? false
+                    })
                 else {
                     result.append(
                         .error(
                             RuleID.routerNodeNeighbors,
-                            "\(router) has no BGP neighbor for node \(node.name) (\(node.rackAddress.address.address)), which \(peer) makes peer with \(ip): the session never establishes",
+                            "\(router) has no BGP neighbor for node \(node.name) "
+                                + "(\(node.rackAddress.address.address)), which \(peer) makes peer with \(ip): the "
+                                + "session never establishes",
                             at: bgp.location, notes: [.init("\(peer)", at: address.location)]))
                     continue
                 }
@@ -88,19 +110,24 @@ enum NodePeeringCheck {
                 guard let nodeAS = view.nodeAS(node, for: peer), let remote = neighbor.remoteAS else { continue }
                 let external = nodeAS.value != bgp.asn?.value
                 let mismatch =
-                    remote.value == "external" ? !external : remote.value == "internal" ? external : remote.value != nodeAS.value
+                    remote.value == "external"
+                    ? !external : remote.value == "internal" ? external : remote.value != nodeAS.value
                 if mismatch {
                     result.append(
                         .error(
                             RuleID.routerNodeNeighbors,
-                            "\(router)'s neighbor \(neighbor.name) (node \(node.name)) has remote-as \(remote.value), but the node speaks BGP in AS \(nodeAS.value) (\(peer)): the session is refused (bad peer AS)",
+                            "\(router)'s neighbor \(neighbor.name) (node \(node.name)) has remote-as "
+                                + "\(remote.value), but the node speaks BGP in AS \(nodeAS.value) (\(peer)): the "
+                                + "session is refused (bad peer AS)",
                             at: remote.location, notes: [.init("the node's AS", at: nodeAS.location)]))
                 }
             }
         }
         // A router neighbor that is a kind node no peering makes peer with that router.
         guard !view.facts.nodeBGPPeers.isEmpty,
-            !view.facts.nodeBGPPeers.contains(where: { view.selectedNodes($0) == nil || !view.selectorLabelsAreKnown($0) })
+            !view.facts.nodeBGPPeers.contains(where: {
+                view.selectedNodes($0) == nil || !view.selectorLabelsAreKnown($0)
+            })
         else { return result }
         let nodesByAddress = Dictionary(
             view.rackNodes.filter(\.isKindNode).flatMap { node in node.addresses.map { ($0, node) } },
@@ -113,7 +140,9 @@ enum NodePeeringCheck {
                 result.append(
                     .error(
                         RuleID.routerNodeNeighbors,
-                        "\(router) peers with node \(node.name) (\(address.value)), but no Calico BGPPeer or Cilium BGP policy of the lab makes \(node.name) peer with \(router): the session never establishes",
+                        "\(router) peers with node \(node.name) (\(address.value)), but no Calico BGPPeer or "
+                            + "Cilium BGP policy of the lab makes \(node.name) peer with \(router): the session never "
+                            + "establishes",
                         at: address.location))
             }
         }

@@ -76,7 +76,8 @@ extension FabricView {
             if let local = peer.localAS { return local }
             if let own = facts.nodeASNumbers[node.name] { return own }
             let configurations = facts.calicoBGPConfigurations
-            let configuration = configurations.first { $0.name == "node.\(node.name)" && $0.asNumber != nil }
+            let configuration =
+                configurations.first { $0.name == "node.\(node.name)" && $0.asNumber != nil }
                 ?? configurations.first { $0.name == "default" } ?? configurations.first
             if let asNumber = configuration?.asNumber { return asNumber }
             return Located(CalicoBGPConfigurationFacts.defaultAS, at: configuration?.location ?? peer.location)

@@ -16,7 +16,10 @@ enum RackAnnouncementCheck {
                 else { continue }
                 // Routers that run BGP and have no static route to the rack: they depend on the announcement.
                 let dependents = view.bgpRouters.filter { other in
-                    other.name != router && !(view.racks.contains { r in r.subnet == rack.subnet && r.ports.contains { $0.gateway == other.name } })
+                    other.name != router
+                        && !(view.racks.contains { r in
+                            r.subnet == rack.subnet && r.ports.contains { $0.gateway == other.name }
+                        })
                         && !other.vyos.staticRoutes.contains { $0.destination.value.contains(rack.subnet) }
                 }.map(\.name)
                 guard !dependents.isEmpty else { continue }
@@ -27,14 +30,20 @@ enum RackAnnouncementCheck {
                     result.append(
                         .error(
                             RuleID.rackAnnouncement,
-                            "\(router) puts \(unmatched.value) into BGP with 'network', but has no route \(unmatched.value) (rack subnet \(rack.subnet) is connected): FRR announces a network only when that exact route exists (bgp network import-check, the default of VyOS 1.3 and later), so \(who) never learn rack \(rack.subnet); write 'network \(rack.subnet)' or 'redistribute connected'",
+                            "\(router) puts \(unmatched.value) into BGP with 'network', but has no route "
+                                + "\(unmatched.value) (rack subnet \(rack.subnet) is connected): FRR announces a "
+                                + "network only when that exact route exists (bgp network import-check, the default of "
+                                + "VyOS 1.3 and later), so \(who) never learn rack \(rack.subnet); write 'network "
+                                + "\(rack.subnet)' or 'redistribute connected'",
                             at: unmatched.location,
                             notes: [.init("\(router) serves \(rack.subnet) here", at: port.address.location)]))
                 } else {
                     result.append(
                         .error(
                             RuleID.rackAnnouncement,
-                            "\(router) serves rack subnet \(rack.subnet) but does not put it into BGP (no 'network \(rack.subnet)', no 'redistribute connected'): \(who) never learn it, and the other racks cannot reach it",
+                            "\(router) serves rack subnet \(rack.subnet) but does not put it into BGP (no "
+                                + "'network \(rack.subnet)', no 'redistribute connected'): \(who) never learn it, and "
+                                + "the other racks cannot reach it",
                             at: bgp.location,
                             notes: [.init("\(router) serves \(rack.subnet) here", at: port.address.location)]))
                 }
@@ -56,9 +65,9 @@ enum RackAnnouncementCheck {
         // VyOS 1.2's FRR announces a network as written; 1.3 and later only one that is a route of the router.
         let importCheck = view.releaseSeries(router).map { $0 != .crux } ?? false
         if !importCheck { return (true, nil) }
-        if let _ = covering.first(where: { network in
+        if covering.first(where: { network in
             connected.contains(network.value) || statics.contains(network.value)
-        }) {
+        }) != nil {
             return (true, nil)
         }
         return (false, covering.first)

@@ -7,7 +7,8 @@ extension RuleID {
 enum LinkMTURule: VerificationRule {
     static let rule = Rule(
         id: RuleID.linkMTU,
-        summary: "both ends of every link run the same MTU (VyOS mtu or its default, exec 'ip link set mtu', the link's)",
+        summary:
+            "both ends of every link run the same MTU (VyOS mtu or its default, exec 'ip link set mtu', the link's)",
         explanation: """
             containerlab gives both ends of a link the link's `mtu` (default 9500), but a node may change its end:
             VyOS with `mtu N`, and VyOS 1.3 and later also without it (it applies its default 1500 to every

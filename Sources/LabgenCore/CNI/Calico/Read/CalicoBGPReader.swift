@@ -18,7 +18,9 @@ public enum CalicoBGPReader {
     }
 
     public static func isBGPDocument(_ document: YAMLNode) -> Bool {
-        resources(document).contains { isCalico($0) && kinds.contains($0["kind"]?.scalarText ?? "") && $0["spec"] != nil }
+        resources(document).contains {
+            isCalico($0) && kinds.contains($0["kind"]?.scalarText ?? "") && $0["spec"] != nil
+        }
     }
 
     static func located(_ node: YAMLNode?, _ origin: TextOrigin) -> Located<String>? {
