@@ -7,6 +7,8 @@ import LabModel
 struct RoutingGraph {
     let gateways: [String: VyOSFacts]
     private(set) var peers: [String: Set<String>] = [:]
+    /// Routers whose `network` statements FRR's import check filters (VyOS 1.3 and later).
+    var importChecking: Set<String> = []
     /// Gateways with a BGP neighbor that is neither a gateway nor a host (an FRR or other router labgen
     /// does not read): assumed to learn every route from it, so no false LG022.
     private(set) var externallyPeered: Set<String> = []
@@ -89,20 +91,24 @@ struct RoutingGraph {
     }
 
     /// Whether a router puts `subnet` (or a prefix covering it) into BGP or OSPF.
-    func announces(_ vyos: VyOSFacts, _ subnet: IPv4Prefix) -> Bool {
+    /// `importCheck`: the router's FRR announces a BGP `network` only when it is a route of the router
+    /// (bgp network import-check, VyOS 1.3 and later).
+    func announces(_ vyos: VyOSFacts, _ subnet: IPv4Prefix, importCheck: Bool = false) -> Bool {
         let connected = vyos.interfaces.flatMap { $0.allAddresses.map(\.value.subnet) }
         let statics = vyos.staticRoutes.map(\.destination.value)
         for routing in [vyos.bgp, vyos.ospf].compactMap({ $0 }) {
             if routing.redistributeConnected, connected.contains(where: { $0.contains(subnet) }) { return true }
             if routing.redistributeStatic, statics.contains(where: { $0.contains(subnet) }) { return true }
         }
-        if vyos.bgp?.networks.contains(where: { $0.value.contains(subnet) }) == true { return true }
+        let networks = vyos.bgp?.networks.map(\.value).filter { $0.contains(subnet) } ?? []
+        if networks.contains(where: { !importCheck || connected.contains($0) || statics.contains($0) }) { return true }
         return Self.ospfSubnets(vyos).contains { $0.0.contains(subnet) }
     }
 
     /// The routers that have a route to `subnet` through the protocols (its announcers included).
     func learners(of subnet: IPv4Prefix) -> Set<String> {
-        var reached = Set(gateways.filter { announces($0.value, subnet) }.map(\.key)).union(externallyPeered)
+        let announcers = gateways.filter { announces($0.value, subnet, importCheck: importChecking.contains($0.key)) }
+        var reached = Set(announcers.map(\.key)).union(externallyPeered)
         var queue = Array(reached)
         while let router = queue.popLast() {
             for peer in peers[router] ?? [] where reached.insert(peer).inserted { queue.append(peer) }

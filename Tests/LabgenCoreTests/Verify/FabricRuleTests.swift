@@ -208,11 +208,17 @@ import Testing
     @Test func lg053CoveringNetworkWithoutARouteOnVyOS14() {
         var lab = BGPFabricLab()
         lab.leaf1 = lab.leaf1
-        lab.replace("network 10.1.5.0/24 {", with: "network 10.1.0.0/16 {", in: \.leaf0)
-        expectDiagnostic(lab.diagnostics, RuleID.rackAnnouncement, file: "startup-conf/leaf0-boot.cfg", line: line(of: "network 10.1.0.0/16", in: lab.leaf0))
-        // A static route 10.1.0.0/16 (blackhole) makes the network a route of the router: announced.
-        lab.replace("protocols {\n", with: "protocols {\n    static {\n        route 10.1.0.0/16 {\n            blackhole {\n            }\n        }\n    }\n", in: \.leaf0)
-        #expect(lab.found(RuleID.rackAnnouncement).isEmpty, "\(lab.diagnostics)")
+        lab.replace("network 10.1.5.0/24 {", with: "network 10.1.4.0/22 {", in: \.leaf0)
+        expectDiagnostic(lab.diagnostics, RuleID.rackAnnouncement, file: "startup-conf/leaf0-boot.cfg", line: line(of: "network 10.1.4.0/22", in: lab.leaf0))
+        // LG022 follows the same import check: the other routers have no route to rack0.
+        #expect(!lab.found(RuleID.gatewayRoutes).isEmpty)
+        // VyOS 1.2's FRR announces the network as written.
+        var crux = lab
+        crux.replace("image: vyos/vyos:1.4.7\n      binds:\n        - ./startup-conf/leaf0", with: "image: vyos/vyos:1.2.8\n      binds:\n        - ./startup-conf/leaf0", in: \.clab)
+        #expect(crux.found(RuleID.rackAnnouncement).isEmpty && crux.found(RuleID.gatewayRoutes).isEmpty, "\(crux.diagnostics)")
+        // A static route 10.1.4.0/22 (blackhole, not covering rack1) makes the network a route of the router: announced.
+        lab.replace("protocols {\n", with: "protocols {\n    static {\n        route 10.1.4.0/22 {\n            blackhole {\n            }\n        }\n    }\n", in: \.leaf0)
+        #expect(lab.found(RuleID.rackAnnouncement).isEmpty && lab.found(RuleID.gatewayRoutes).isEmpty, "\(lab.diagnostics)")
     }
 
     @Test func lg054CalicoPeerIPOfAnotherRack() {

@@ -126,4 +126,13 @@ extension LabView {
         }
         return view
     }
+
+    /// The gateways whose FRR announces a BGP `network` only when it is a route of the router: VyOS 1.3 and
+    /// later (bgp network import-check), by the config's footer or the image tag.
+    var importCheckingRouters: Set<String> {
+        var view = FabricView(facts: facts)
+        view.routers = gateways
+        for (name, _) in gateways { view.routerImages[name] = clabNodes[name]?.image?.value }
+        return Set(gateways.keys.filter { view.releaseSeries($0).map { $0 != .crux } ?? false })
+    }
 }
