@@ -26,6 +26,7 @@ public let templateLabs: [TemplateLab] = [
     TemplateLab(file: "flannel-host-gw.swift", lab: flannelHostGW),
     TemplateLab(file: "cilium-native-routing.swift", lab: ciliumNativeRouting),
     TemplateLab(file: "cilium-vxlan.swift", lab: ciliumVXLAN),
+    TemplateLab(file: "flannel-manual-host-gateway.swift", lab: flannelManualHostGateway),
 ]
 
 /// The folder of the template lab files in the labgen source checkout (for `labgen init`).

@@ -14,6 +14,8 @@ public struct Artifact: Hashable, Sendable {
         case calicoInstallation = "Calico Installation"
         case flannelConfig = "kube-flannel ConfigMap"
         case ciliumValues = "Cilium Helm values"
+        case ciliumBGP = "Cilium BGP resources"
+        case calicoBGP = "Calico BGP resources"
         case bridgeScript = "bridge script"
         case labScript = "lab script"
         case labModel = "lab model"
@@ -73,6 +75,10 @@ public enum ArtifactPaths {
     public static let flannelConfig = "flannel/net-conf.yaml"
     /// Helm values for the cilium/cilium chart.
     public static let ciliumValues = "cilium/values.yaml"
+    /// Cilium's BGP control plane resources (`kubectl apply -f`), one document each.
+    public static let ciliumBGP = "cilium/bgp.yaml"
+    /// Calico's BGPConfiguration and BGPPeers (`calicoctl apply -f`), one document each.
+    public static let calicoBGP = "calico/bgp.yaml"
     public static let bridgeScript = "bridges.sh"
     /// `lab.sh up|down|status`: the bring-up sequence of `labgen up` as a POSIX shell script.
     public static let labScript = "lab.sh"

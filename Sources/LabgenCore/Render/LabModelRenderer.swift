@@ -45,6 +45,7 @@ public enum Renderer {
                     if let installation = CalicoInstallationRenderer.render(plan) { artifacts.append(installation) }
                     if let flannel = FlannelRenderer.render(plan) { artifacts.append(flannel) }
                     if let cilium = CiliumValuesRenderer.render(plan) { artifacts.append(cilium) }
+                    if let bgp = CiliumBGPRenderer.render(plan) { artifacts.append(bgp) }
                     if let script = BridgeScriptRenderer.render(plan) { artifacts.append(script) }
                     if let script = LabScriptRenderer.render(plan) { artifacts.append(script) }
                     artifacts.append(LabModelRenderer.render(plan))
