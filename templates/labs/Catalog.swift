@@ -27,6 +27,7 @@ public let templateLabs: [TemplateLab] = [
     TemplateLab(file: "cilium-native-routing.swift", lab: ciliumNativeRouting),
     TemplateLab(file: "cilium-vxlan.swift", lab: ciliumVXLAN),
     TemplateLab(file: "flannel-manual-host-gateway.swift", lab: flannelManualHostGateway),
+    TemplateLab(file: "cilium-bgp-control-plane.swift", lab: ciliumBGPControlPlane),
 ]
 
 /// The folder of the template lab files in the labgen source checkout (for `labgen init`).

@@ -22,14 +22,15 @@ enum FabricContainerlab {
     }
 
     /// Whether the link of a router's point-to-point interface is written from here, and its own MTU:
-    /// a link is written once, from its `a` router (from the router for a host).
+    /// a link is written once, from its `a` router (from the router for a host). A router-to-router link
+    /// carries the MTU of its interfaces (the link's, else the router's), so that both agree with it.
     static func linkFrom(_ router: String, _ interface: GatewayInterfacePlan, in plan: LabPlan) -> (Bool, mtu: Int?) {
         guard let peer = interface.peer else { return (false, nil) }
         if plan.hosts.contains(where: { $0.name == peer.node }) { return (true, nil) }
         guard let link = plan.links.first(where: { $0.a.router == router && $0.a.interface == interface.name }) else {
             return (false, nil)
         }
-        return (true, link.mtu)
+        return (true, link.mtu ?? interface.mtu)
     }
 
     /// A link with the link's own MTU, else the topology's.

@@ -17,6 +17,13 @@ extension ResolveState {
 
     /// BGP on the routers, and the overlap of link and host subnets with one another and the racks.
     mutating func resolveFabricBGP() {
+        // A router's MTU on every interface without a link MTU of its own (its racks' included).
+        for router in spec.gateways where router.mtu != nil {
+            guard let index = gatewayIndex[router.name] else { continue }
+            for i in gateways[index].interfaces.indices where gateways[index].interfaces[i].mtu == nil {
+                gateways[index].interfaces[i].mtu = router.mtu
+            }
+        }
         var subnets = fabric.subnets
         subnets += racks.map { ($0.subnet, what: "rack '\($0.name)' subnet \($0.subnet)", location: $0.location ?? spec.location) }
         if !fabric.subnets.isEmpty { checkFabricOverlaps(subnets) }
