@@ -16,6 +16,9 @@ public struct LabCommands: Sendable {
         install = plan.cluster?.calicoInstall
     }
 
+    /// Whether the lab has a kind cluster (a fabric of routers and plain hosts may have none).
+    public var hasCluster: Bool { plan.cluster != nil }
+
     /// kubectl's context for the lab's kind cluster (`kind-<cluster>`), so nothing acts on another cluster.
     public var context: String { "kind-" + cluster }
     /// The namespace calico-node runs in.
@@ -42,6 +45,7 @@ public struct LabCommands: Sendable {
         add(plan.cluster?.image)
         for gateway in plan.gateways { add(gateway.image) }
         for node in plan.nodes { add(node.attachment?.serverImage) }
+        for host in plan.hosts { add(host.image) }
         return result
     }
 
@@ -74,7 +78,9 @@ public struct LabCommands: Sendable {
     // MARK: containerlab
 
     /// The containers containerlab makes: gateways and servers (bridges are host bridges, not containers).
-    public var labContainerCount: Int { plan.gateways.count + plan.nodes.filter { $0.attachment != nil }.count }
+    public var labContainerCount: Int {
+        plan.gateways.count + plan.nodes.filter { $0.attachment != nil }.count + plan.hosts.count
+    }
     public var clabInspect: ExternalCommand? {
         topologyFile.map { ExternalCommand("containerlab", ["inspect", "-t", $0, "--format", "json"], asRoot: true) }
     }
