@@ -97,7 +97,7 @@ extension ModelCheck {
             kubeProxyMode set to iptables, ipvs or nftables would run both; leave kubeProxyMode out (labgen
             then writes none) or write "none".
             """
-        default: nil
+        default: fabricExplanation
         }
     }
 }

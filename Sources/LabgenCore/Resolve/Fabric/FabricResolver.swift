@@ -29,11 +29,6 @@ enum FabricResolver {
     ) -> Output {
         var out = Output()
         let byName = Dictionary(routers.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        for router in routers {
-            if let mtu = router.mtu, !mtuRange.contains(mtu) {
-                diagnostics.error(.invalidMTU, "router '\(router.name)' MTU \(mtu) is outside VyOS's 68...16000", at: router.location)
-            }
-        }
         // Written interface names first, so that default names skip them wherever they are written.
         var written: [String: [String: SourceLocation]] = [:]
         func reserve(_ router: String, _ name: String?, at location: SourceLocation) -> Bool {

@@ -18,8 +18,13 @@ extension ResolveState {
     /// BGP on the routers, and the overlap of link and host subnets with one another and the racks.
     mutating func resolveFabricBGP() {
         // A router's MTU on every interface without a link MTU of its own (its racks' included).
-        for router in spec.gateways where router.mtu != nil {
-            guard let index = gatewayIndex[router.name] else { continue }
+        for router in spec.gateways {
+            guard let mtu = router.mtu, let index = gatewayIndex[router.name] else { continue }
+            guard FabricResolver.mtuRange.contains(mtu) else {
+                diagnostics.error(
+                    .invalidMTU, "router '\(router.name)' MTU \(mtu) is outside VyOS's 68...16000", at: router.location)
+                continue
+            }
             for i in gateways[index].interfaces.indices where gateways[index].interfaces[i].mtu == nil {
                 gateways[index].interfaces[i].mtu = router.mtu
             }
