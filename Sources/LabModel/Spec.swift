@@ -90,6 +90,8 @@ public struct ClusterSpec: Hashable, Sendable, Codable {
     public var pools: [PodPoolSpec] = []
     /// How Calico is installed (`Calico(..., install:)`); every one written, to report more than one.
     public var calicoInstalls: [CalicoInstallSpec] = []
+    /// `Calico(..., bgp:)`: Calico peers BGP with the racks' routers.
+    public var calicoBGPs: [CalicoBGPSpec] = []
     /// `Flannel(...)` and `Cilium(...)` as written (more than one CNI is reported).
     public var flannels: [FlannelSpec] = []
     public var ciliums: [CiliumSpec] = []

@@ -18,6 +18,10 @@ struct FabricGoldenTests {
         try Golden.check(try Self.template("cilium-bgp-control-plane"))
     }
 
+    @Test func calicoBGPSpineLeafTemplate() throws {
+        try Golden.check(try Self.template("calico-bgp-spine-leaf"))
+    }
+
     @Test func flannelManualHostGatewayTemplate() throws {
         try Golden.check(try Self.template("flannel-manual-host-gateway"))
     }
@@ -86,20 +90,34 @@ struct FabricGoldenTests {
     }
 
     @Test func twoUnlinkedRoutersWithOneASAreAWarningAtTheSecond() {
-        let line = #line + 6
+        let line = #line + 7
         let diagnostics = Resolver.resolve(
             Lab("shared-as") {
+                Cluster("shared-as")
                 LinkPool("10.0.255.0/24")
                 Router("spine", asn: 65100, vyos: "1.4.9")
                 Router("leaf0", asn: 65001, vyos: "1.4.9")
                 Router("leaf1", asn: 65001, vyos: "1.4.9")
                 Link("leaf0", "spine")
                 Link("leaf1", "spine")
+                Rack("rack0", subnet: "10.1.5.0/24", router: "leaf0") { Node(.controlPlane) }
+                Rack("rack1", subnet: "10.1.8.0/24", router: "leaf1") { Node(.worker) }
             }.spec
         ).diagnostics
         #expect(diagnostics.map(\.id.rawValue) == ["LG165"], "\(diagnostics)")
         #expect(diagnostics.first?.severity == .warning)
         #expect(diagnostics.first?.location?.line == line)
+    }
+
+    @Test func calicoNodesOfARackWithAnotherASAreAnnotated() throws {
+        let plan = try #require(Resolver.resolve(try FabricGoldenTests.template("calico-bgp-spine-leaf").spec).plan)
+        #expect(plan.cluster?.calico?.bgp?.asNumber == 64601)
+        let steps = LabCommands(plan: plan).calicoInstall.map { $0.arguments.joined(separator: " ") }
+        #expect(steps.filter { $0.contains("annotate") } == [
+            "--context kind-calico-bgp-spine-leaf annotate --overwrite node calico-bgp-spine-leaf-worker2 projectcalico.org/ASNumber=64602",
+            "--context kind-calico-bgp-spine-leaf annotate --overwrite node calico-bgp-spine-leaf-worker3 projectcalico.org/ASNumber=64602",
+        ])
+        #expect(steps.last == "--context kind-calico-bgp-spine-leaf apply -f calico/bgp.yaml")
     }
 
     @Test func ciliumBGPAPIFollowsTheRelease() {

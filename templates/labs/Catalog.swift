@@ -28,6 +28,7 @@ public let templateLabs: [TemplateLab] = [
     TemplateLab(file: "cilium-vxlan.swift", lab: ciliumVXLAN),
     TemplateLab(file: "flannel-manual-host-gateway.swift", lab: flannelManualHostGateway),
     TemplateLab(file: "cilium-bgp-control-plane.swift", lab: ciliumBGPControlPlane),
+    TemplateLab(file: "calico-bgp-spine-leaf.swift", lab: calicoBGPSpineLeaf),
 ]
 
 /// The folder of the template lab files in the labgen source checkout (for `labgen init`).

@@ -79,6 +79,8 @@ public enum ArtifactPaths {
     public static let ciliumBGP = "cilium/bgp.yaml"
     /// Calico's BGPConfiguration and BGPPeers (`calicoctl apply -f`), one document each.
     public static let calicoBGP = "calico/bgp.yaml"
+    /// The Tigera operator's `APIServer`, which serves calico/bgp.yaml's projectcalico.org/v3 resources.
+    public static let calicoAPIServer = "calico/apiserver.yaml"
     public static let bridgeScript = "bridges.sh"
     /// `lab.sh up|down|status`: the bring-up sequence of `labgen up` as a POSIX shell script.
     public static let labScript = "lab.sh"

@@ -43,6 +43,8 @@ public enum Renderer {
                     if let calico = CalicoRenderer.render(plan) { artifacts.append(calico) }
                     if let patch = CalicoNodePatchRenderer.render(plan) { artifacts.append(patch) }
                     if let installation = CalicoInstallationRenderer.render(plan) { artifacts.append(installation) }
+                    if let bgp = CalicoBGPRenderer.render(plan) { artifacts.append(bgp) }
+                    if let server = CalicoBGPRenderer.apiServer(plan) { artifacts.append(server) }
                     if let flannel = FlannelRenderer.render(plan) { artifacts.append(flannel) }
                     if let cilium = CiliumValuesRenderer.render(plan) { artifacts.append(cilium) }
                     if let bgp = CiliumBGPRenderer.render(plan) { artifacts.append(bgp) }

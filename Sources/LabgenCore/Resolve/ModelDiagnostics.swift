@@ -95,7 +95,7 @@ public enum ModelCheck: String, CaseIterable, Sendable {
             "a point-to-point link without a usable subnet or with bad addresses (outside it, equal ends, no LinkPool)"
         case .routerInterfaceConflict: "a router interface written twice, or named eth0 or other than ethN"
         case .rackLeafMissing: "a rack of a BGP cluster whose router (its leaf) has no AS number"
-        case .sharedASNumber: "two routers that share an AS number without a link between them (warning)"
+        case .sharedASNumber: "two rack routers that share an AS number without a link between them (warning)"
         case .overlappingFabricSubnets: "link or host subnets that overlap one another or a rack subnet"
         case .invalidRouterID: "a BGP router-id that is no IPv4 address or is used twice, or BGP settings without an AS"
         case .invalidHost: "a plain host without a usable address, or with a gateway outside its subnet"

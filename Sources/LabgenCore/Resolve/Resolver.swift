@@ -99,6 +99,10 @@ struct ResolveState {
                 cni: otherCNI ?? (pools.isEmpty ? nil : .calico(CalicoPlan(pools: pools, install: calicoInstall))))
         }
         clusterPlan?.kubeadmPatches = cluster?.kubeadmPatches == .oneFile ? nil : cluster?.kubeadmPatches
+        if case .calico(var calico) = clusterPlan?.cni, let bgp = fabric.calicoBGP {
+            calico.bgp = bgp
+            clusterPlan?.cni = .calico(calico)
+        }
         let hasTopology = !racks.isEmpty || !gateways.isEmpty || !fabric.hosts.isEmpty
         var plan = LabPlan(
             name: spec.name, registry: registry, cluster: clusterPlan,

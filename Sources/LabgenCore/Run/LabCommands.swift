@@ -117,7 +117,7 @@ public struct LabCommands: Sendable {
                     "crd/installations.operator.tigera.io",
                 ]),
                 kubectl(["apply", "-f", ArtifactPaths.calicoInstallation]),
-            ]
+            ] + calicoBGPSteps
         case .manifest:
             return [
                 kubectl(["apply", "-f", install.manifest]),
@@ -154,5 +154,19 @@ public struct LabCommands: Sendable {
     /// The nodes as planned: name, address, rack.
     public var plannedNodes: [(name: String, address: String, rack: String?)] {
         plan.nodes.map { ($0.name, $0.attachment?.address.address.description ?? "", $0.attachment?.rack) }
+    }
+
+    /// Calico's BGP (calico/bgp.yaml): once Calico's API server answers, each node whose rack has an AS
+    /// of its own gets it as an annotation, then the BGPConfiguration and BGPPeers are applied.
+    var calicoBGPSteps: [ExternalCommand] {
+        guard plan.cluster?.calico?.bgp != nil else { return [] }
+        return [
+            kubectl(["apply", "-f", ArtifactPaths.calicoAPIServer]),
+            kubectl(["wait", "--for", "condition=Available", "--timeout", "300s", "apiservice/v3.projectcalico.org"]),
+        ]
+            + CalicoBGPRenderer.nodeAS(plan).map {
+                kubectl(["annotate", "--overwrite", "node", $0.node, "projectcalico.org/ASNumber=\($0.asn)"])
+            }
+            + [kubectl(["apply", "-f", ArtifactPaths.calicoBGP])]
     }
 }

@@ -50,7 +50,8 @@ enum FabricBGP {
                 routerIDs[id] = router.name
             }
         }
-        checkSharedAS(routers: routers, asOf: asOf, links: links, into: &diagnostics)
+        let rackRouters = Set(racks.compactMap(\.gateway))
+        checkSharedAS(routers: routers.filter { rackRouters.contains($0.name) }, asOf: asOf, links: links, into: &diagnostics)
 
         // The racks' node AS numbers, when the CNI peers BGP.
         let nodeAddress = Dictionary(
@@ -118,6 +119,8 @@ enum FabricBGP {
         return out
     }
 
+    static func isValidAS(_ asn: Int) -> Bool { (1...4_294_967_294).contains(asn) && !reservedAS.contains(asn) }
+
     private static func validAS(_ asn: Int, _ what: String, at location: SourceLocation, into diagnostics: inout DiagnosticList)
         -> Bool
     {
@@ -129,8 +132,9 @@ enum FabricBGP {
         return false
     }
 
-    /// Two routers of one AS that are not linked: eBGP's loop prevention drops the routes of one at
-    /// the other when they travel through a router of another AS (the AS is already in the path).
+    /// Two rack routers (leaves) of one AS that are not linked: eBGP's loop prevention drops the rack
+    /// routes of one at the other when they travel through a router of another AS (the AS is already in
+    /// the path). Spines sharing an AS are the usual design and are not reported.
     private static func checkSharedAS(
         routers: [GatewaySpec], asOf: [String: Int], links: [LinkPlan], into diagnostics: inout DiagnosticList
     ) {
@@ -145,7 +149,7 @@ enum FabricBGP {
             if !linked.contains([other.name, router.name]) {
                 diagnostics.warning(
                     .sharedASNumber,
-                    "routers '\(other.name)' and '\(router.name)' share AS \(asn) without a link between them: a route from one reaches the other through another AS, which drops it as an AS-path loop; give each its own AS",
+                    "rack routers '\(other.name)' and '\(router.name)' share AS \(asn) without a link between them: a rack route from one reaches the other through another AS, which drops it as an AS-path loop; give each its own AS",
                     at: router.location, notes: [.init("router '\(other.name)' is declared here", at: other.location)])
             }
         }

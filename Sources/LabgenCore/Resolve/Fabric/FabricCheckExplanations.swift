@@ -39,11 +39,12 @@ extension ModelCheck {
             """
         case .sharedASNumber:
             """
-            Two routers with one AS that are not linked to each other exchange their routes only through a
-            router of another AS; eBGP's loop prevention then drops each one's routes at the other (its own AS
+            Two rack routers (leaves) with one AS that are not linked to each other exchange their racks' routes
+            only through a router of another AS (a spine); eBGP's loop prevention then drops each one's routes at the other (its own AS
             is already in the path), so their racks cannot reach each other. Give each leaf its own AS (the
             usual eBGP fabric), or link the two routers directly. This is a warning: `allowas-in`, which labgen
-            does not write, would accept such routes.
+            does not write, would accept such routes. Spines that share an AS are the usual design and are
+            not reported.
             """
         case .overlappingFabricSubnets:
             """

@@ -14,6 +14,8 @@ enum FabricResolver {
         var topologyNames: [(String, what: String, location: SourceLocation)] = []
         /// Link and host subnets, for the overlap check against racks.
         var subnets: [(IPv4Prefix, what: String, location: SourceLocation)] = []
+        /// Calico's BGP, when Calico peers with the racks' routers (set by the BGP pass).
+        var calicoBGP: CalicoBGPPlan?
     }
 
     /// VyOS's range for an ethernet MTU.

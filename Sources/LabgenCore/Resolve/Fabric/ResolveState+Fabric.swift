@@ -32,7 +32,8 @@ extension ResolveState {
         var subnets = fabric.subnets
         subnets += racks.map { ($0.subnet, what: "rack '\($0.name)' subnet \($0.subnet)", location: $0.location ?? spec.location) }
         if !fabric.subnets.isEmpty { checkFabricOverlaps(subnets) }
-        guard spec.gateways.contains(where: { $0.bgp != nil }) || spec.racks.contains(where: { $0.asn != nil }) else {
+        guard spec.gateways.contains(where: { $0.bgp != nil }) || spec.racks.contains(where: { $0.asn != nil }) || cniBGP != nil
+        else {
             return
         }
         let peers = cniBGP
@@ -42,12 +43,26 @@ extension ResolveState {
             into: &diagnostics)
         for index in gateways.indices { gateways[index].bgp = bgp.routers[gateways[index].name] }
         for index in racks.indices { racks[index].asn = bgp.rackAS[racks[index].name] }
+        if let calico = cluster?.calicoBGPs.first, !(cluster?.pools.isEmpty ?? true) {
+            if let asn = calico.asn, !FabricBGP.isValidAS(asn) {
+                diagnostics.error(.invalidASNumber, "Calico's BGP AS number \(asn) is reserved or out of range", at: calico.location)
+            } else if let asn = calico.asn ?? racks.compactMap(\.asn).first {
+                fabric.calicoBGP = CalicoBGPPlan(asNumber: asn)
+            }
+            if calicoInstall?.mode == .manifest {
+                diagnostics.error(
+                    .invalidCalicoInstall,
+                    "Calico's BGP resources (projectcalico.org/v3) need Calico's API server, which the operator install runs; "
+                        + "use install: .operator(...)", at: calico.location)
+            }
+        }
     }
 
     /// Where the cluster's CNI is told to peer BGP with the racks' routers, if it is.
     var cniBGP: SourceLocation? {
         guard let cluster else { return nil }
         if let cilium = cluster.ciliums.first, cilium.bgp != nil { return cilium.location }
+        if let calico = cluster.calicoBGPs.first, !cluster.pools.isEmpty { return calico.location }
         return nil
     }
 
