@@ -9,11 +9,7 @@ struct NodePodSubnet {
 }
 
 // Shared by the CNIs that route pod subnets without encapsulation (Flannel host-gw, Cilium native).
-extension Verification {
-    /// The rack subnets the kind nodes sit on (through their servers); more than one means the
-    /// nodes do not share one layer-2 segment.
-    var nodeRackSubnets: Set<IPv4Prefix> { Set(servers.compactMap { $0.rackAddress?.address.subnet }) }
-
+extension LabView {
     /// Each rack-attached kind node's pod subnet, ASSUMING kube-controller-manager's range allocator
     /// hands out `podSubnet` split into /`mask` subnets in kind's node order (the order nodes register:
     /// kind creates the control plane first, then joins the workers in config order). A cluster whose

@@ -1,0 +1,64 @@
+import LabModel
+
+extension RuleID {
+    public static let execInterface: DiagnosticID = "LG023"
+}
+
+enum ExecInterfaceRule: VerificationRule {
+    static let rule = Rule(
+        id: RuleID.execInterface, summary: "an exec 'ip addr add ... dev IF' names an interface the node has",
+        explanation: """
+            containerlab creates a node's interfaces from its links (plus eth0 for management and lo). An address
+            added in `exec` (`ip addr add`, `ip a a`, `ip -4 a add`) on an interface that no link of the node, or of
+            the container whose network namespace it joins, creates and that no other exec command creates
+            (`ip link add`, `vconfig add`, ...) fails: `ip` answers "Cannot find device", the exec step fails and
+            the node has no address. Usually a link was renamed (net0 -> net1) and the exec was not.
+            """, severity: .error)
+
+    /// `ip addr add A dev IF` in exec on an interface the node does not have.
+    static func check(_ lab: LabView) -> [Diagnostic] {
+        guard let clab = lab.facts.clab else { return [] }
+        var diagnostics = DiagnosticList()
+        var interfaces: [String: Set<String>] = [:]
+        for link in clab.links {
+            for endpoint in link.endpoints { interfaces[endpoint.node, default: []].insert(endpoint.interface) }
+        }
+        for node in clab.nodes where (node.kind?.value ?? "linux") == "linux" && !node.addresses.isEmpty {
+            let name = node.name.value
+            var own = interfaces[name] ?? []
+            var execTexts = node.exec.map(\.value)
+            if let mode = node.networkMode?.value {
+                guard mode.hasPrefix("container:") else { continue }  // host, none: not containerlab's interfaces
+                let target = String(mode.dropFirst("container:".count))
+                if let other = lab.clabNodes[target] {
+                    own.formUnion(interfaces[target] ?? [])
+                    execTexts += other.exec.map(\.value)
+                } else if lab.kindByName[target] == nil {
+                    continue  // a container labgen does not know
+                }
+            }
+            guard !own.isEmpty else { continue }
+            var reported = Set<String>()
+            for address in node.addresses {
+                let device = address.interface
+                guard !own.contains(device), !["lo", "eth0"].contains(device), !device.contains("."),
+                    !device.contains("@"),
+                    !device.contains("$"), reported.insert(device).inserted
+                else { continue }
+                // Created or renamed by another command (ip link add, vconfig, ip tunnel, ...)?
+                let mentioned = execTexts.contains { text in
+                    let rest = text.replacingOccurrences(of: "dev \(device)", with: " ")
+                    return rest.split(whereSeparator: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) }).contains
+                    { $0 == device }
+                }
+                guard !mentioned else { continue }
+                diagnostics.error(
+                    RuleID.execInterface,
+                    "\(name) adds \(address.address) on \(device), but \(name) has no interface \(device): its links "
+                        + "give it \(own.sorted().joined(separator: ", ")) (ip answers 'Cannot find device')",
+                    at: address.location)
+            }
+        }
+        return diagnostics.all
+    }
+}

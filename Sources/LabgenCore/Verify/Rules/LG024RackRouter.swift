@@ -1,0 +1,130 @@
+import LabModel
+
+extension RuleID {
+    public static let rackRouter: DiagnosticID = "LG024"
+}
+
+enum RackRouterRule: VerificationRule {
+    static let rule = Rule(
+        id: RuleID.rackRouter, summary: "a rack bridge whose hosts route via a gateway has a router linked to it",
+        explanation: """
+            A bridge whose hosts set a default route via an address on the bridge's subnet needs the node that owns
+            that address linked to the bridge. When every node on the bridge is such a host (the gateway's link
+            to the bridge was deleted, or points at another bridge), the rack has no router: its nodes reach
+            nothing outside the bridge, kubelets there never reach an API server in another rack. Also: a default
+            route via an address on one of the node's lab links that no node of the lab has at all (not in a VyOS
+            config, an exec command or a setup script), when every node is one labgen reads (no FRR, keepalived or
+            other daemon config mounted, no node of another kind).
+            """, severity: .error)
+
+    static func check(_ lab: LabView) -> [Diagnostic] {
+        guard let clab = lab.facts.clab else { return [] }
+        return rackRouters(lab, clab) + defaultRouteOwners(lab, clab)
+    }
+
+    /// A bridge whose every node is a host routing via an address that no node on it has.
+    private static func rackRouters(_ lab: LabView, _ clab: ClabFacts) -> [Diagnostic] {
+        var diagnostics = DiagnosticList()
+        for bridge in clab.nodes where bridge.isBridge {
+            let name = bridge.name.value
+            let links = lab.bridgeLinks[name] ?? []
+            let attached = links.flatMap { $0.endpoints.filter { $0.node != name } }
+            guard !attached.isEmpty, (lab.gatewayPorts[name] ?? []).isEmpty else { continue }
+            var hosts: [(ClabNodeFacts, ExecAddress, Located<IPv4Address>)] = []
+            var owned = Set<IPv4Address>()
+            var allHosts = true
+            for endpoint in attached {
+                guard let node = lab.clabNodes[endpoint.node], lab.gateways[endpoint.node] == nil else {
+                    allHosts = false
+                    continue
+                }
+                let onBridge = node.addresses.filter {
+                    $0.interface == endpoint.interface || $0.baseInterface == endpoint.interface
+                }
+                owned.formUnion(onBridge.map(\.address.address))
+                let routes = node.defaultRoutes.filter { route in
+                    onBridge.contains { $0.address.subnet.contains(route.value) }
+                }
+                guard let route = routes.first,
+                    let address = onBridge.first(where: { $0.address.subnet.contains(route.value) })
+                else {
+                    allHosts = false
+                    continue
+                }
+                hosts.append((node, address, route))
+            }
+            guard allHosts, let (host, _, route) = hosts.first(where: { !owned.contains($0.2.value) }),
+                !lab.facts.hostAddresses.contains(route.value)  // the host's bridge itself is the gateway
+            else { continue }
+            var notes = [Diagnostic.Note("\(host.name.value) routes via \(route.value) here", at: route.location)]
+            for (gateway, vyos) in lab.gateways.sorted(by: { $0.key < $1.key }) {
+                for interface in vyos.interfaces {
+                    if let address = interface.allAddresses.first(where: { $0.value.address == route.value }) {
+                        notes.append(
+                            Diagnostic.Note(
+                                "\(gateway) has \(route.value) on \(interface.name.value), which has no link to "
+                                    + "\(name)",
+                                at: address.location))
+                    }
+                }
+            }
+            diagnostics.error(
+                RuleID.rackRouter,
+                "rack bridge \(name) has no router: its nodes route via \(route.value), but no node linked to \(name) "
+                    + "has that address (is the gateway's link to \(name) missing?)",
+                at: bridge.name.location, notes: notes)
+        }
+        return diagnostics.all
+    }
+
+    /// A default route via an address that no node of the lab has, when every node is one labgen
+    /// reads (VyOS gateways, nodes whose addresses are set in exec, bridges).
+    private static func defaultRouteOwners(_ lab: LabView, _ clab: ClabFacts) -> [Diagnostic] {
+        var owned = lab.facts.hostAddresses
+        for vyos in lab.gateways.values {
+            // Any address a VyOS config names (interfaces, vifs, VRRP virtual addresses, ...).
+            for values in vyos.settings.values {
+                for value in values {
+                    if let address = IPv4Address(String(value.value.split(separator: "/").first ?? "")) {
+                        owned.insert(address)
+                    }
+                }
+            }
+        }
+        for node in clab.nodes {
+            owned.formUnion(node.addresses.map(\.address.address))
+            // Any address an exec command names except as a next hop (ifconfig, keepalived one-liners, ...).
+            for text in node.exec.map(\.value) {
+                let words = text.split(whereSeparator: { " \t\n'\"".contains($0) })
+                for (index, word) in words.enumerated() where index == 0 || words[index - 1] != "via" {
+                    if let address = IPv4Address(String(word.split(separator: "/").first ?? "")) {
+                        owned.insert(address)
+                    }
+                }
+            }
+            let name = node.name.value
+            // A node that may own addresses labgen does not see: no VyOS config, no exec address, not a bridge,
+            // another kind, or a daemon config mounted under /etc (FRR, BIRD, keepalived, ...).
+            let known =
+                node.isBridge || lab.gateways[name] != nil || !node.addresses.isEmpty
+                || node.networkMode?.value.hasPrefix("container:") == true
+            if !known || (!node.isBridge && (node.kind?.value ?? "linux") != "linux") { return [] }
+            if node.binds.contains(where: { $0.value.contains(":/etc/") }) { return [] }
+        }
+        var diagnostics = DiagnosticList()
+        for node in clab.nodes {
+            // Only a next hop on one of the node's lab links (not the management network on eth0).
+            let onLink = node.addresses.filter { $0.interface != "eth0" }.map(\.address.subnet)
+            for route in node.defaultRoutes
+            where !owned.contains(route.value) && onLink.contains(where: { $0.contains(route.value) }) {
+                diagnostics.error(
+                    RuleID.rackRouter,
+                    "\(node.name.value) routes via \(route.value), but no node of the lab has that address: its "
+                        + "packets leave for nowhere",
+                    at: route.location)
+                break
+            }
+        }
+        return diagnostics.all
+    }
+}
