@@ -54,15 +54,17 @@ struct FabricGoldenTests {
         let leaf0 = try #require(plan.gateways.first { $0.name == "leaf0" })
         let bgp = try #require(leaf0.bgp)
         #expect(bgp.asn == 65005)
-        #expect(bgp.neighbors.map { "\($0.address) \($0.remoteAS) \($0.routeReflectorClient)" } == [
-            "10.1.5.10 65005 true", "10.1.5.11 65005 true", "10.1.10.2 500 false", "10.1.12.2 800 false",
-        ])
+        #expect(
+            bgp.neighbors.map { "\($0.address) \($0.remoteAS) \($0.routeReflectorClient)" } == [
+                "10.1.5.10 65005 true", "10.1.5.11 65005 true", "10.1.10.2 500 false", "10.1.12.2 800 false",
+            ])
         #expect(bgp.networks.map(\.description) == ["10.1.5.0/24", "10.1.10.0/24", "10.1.12.0/24"])
         #expect(bgp.multipathRelax)
         // Links first (eth1, eth2), then the rack (eth3), every interface at the router's MTU.
-        #expect(leaf0.interfaces.map { "\($0.name) \($0.address) \($0.mtu ?? 0)" } == [
-            "eth1 10.1.10.1/24 9000", "eth2 10.1.12.1/24 9000", "eth3 10.1.5.1/24 9000",
-        ])
+        #expect(
+            leaf0.interfaces.map { "\($0.name) \($0.address) \($0.mtu ?? 0)" } == [
+                "eth1 10.1.10.1/24 9000", "eth2 10.1.12.1/24 9000", "eth3 10.1.5.1/24 9000",
+            ])
         #expect(plan.racks.map(\.asn) == [65005, 65008])
         #expect(plan.transit == nil)
     }
@@ -80,12 +82,14 @@ struct FabricGoldenTests {
                 }.spec
             ).plan)
         // The written /31 is skipped by the pool; the allocated one is the next.
-        #expect(plan.links.map { "\($0.a.interface) \($0.a.address) \($0.b.interface) \($0.b.address)" } == [
-            "eth1 10.0.255.2/31 eth1 10.0.255.3/31", "eth2 10.0.255.0/31 eth2 10.0.255.1/31",
-        ])
-        #expect(plan.hosts.map { "\($0.name) \($0.address) via \($0.defaultGateway) on rb:\($0.routerInterface)" } == [
-            "h1 10.2.0.10/24 via 10.2.0.1 on rb:eth3"
-        ])
+        #expect(
+            plan.links.map { "\($0.a.interface) \($0.a.address) \($0.b.interface) \($0.b.address)" } == [
+                "eth1 10.0.255.2/31 eth1 10.0.255.3/31", "eth2 10.0.255.0/31 eth2 10.0.255.1/31",
+            ])
+        #expect(
+            plan.hosts.map { "\($0.name) \($0.address) via \($0.defaultGateway) on rb:\($0.routerInterface)" } == [
+                "h1 10.2.0.10/24 via 10.2.0.1 on rb:eth3"
+            ])
         #expect(plan.cluster == nil)
     }
 
@@ -113,10 +117,11 @@ struct FabricGoldenTests {
         let plan = try #require(Resolver.resolve(try FabricGoldenTests.template("calico-bgp-spine-leaf").spec).plan)
         #expect(plan.cluster?.calico?.bgp?.asNumber == 64601)
         let steps = LabCommands(plan: plan).calicoInstall.map { $0.arguments.joined(separator: " ") }
-        #expect(steps.filter { $0.contains("annotate") } == [
-            "--context kind-calico-bgp-spine-leaf annotate --overwrite node calico-bgp-spine-leaf-worker2 projectcalico.org/ASNumber=64602",
-            "--context kind-calico-bgp-spine-leaf annotate --overwrite node calico-bgp-spine-leaf-worker3 projectcalico.org/ASNumber=64602",
-        ])
+        #expect(
+            steps.filter { $0.contains("annotate") } == [
+                "--context kind-calico-bgp-spine-leaf annotate --overwrite node calico-bgp-spine-leaf-worker2 projectcalico.org/ASNumber=64602",
+                "--context kind-calico-bgp-spine-leaf annotate --overwrite node calico-bgp-spine-leaf-worker3 projectcalico.org/ASNumber=64602",
+            ])
         #expect(steps.last == "--context kind-calico-bgp-spine-leaf apply -f calico/bgp.yaml")
     }
 

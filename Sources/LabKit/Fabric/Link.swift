@@ -24,7 +24,8 @@ public struct Link: LabElement, Sendable {
         _ a: LinkEnd, _ b: LinkEnd, subnet: String? = nil, mtu: Int? = nil,
         fileID: String = #fileID, line: Int = #line, column: Int = #column
     ) {
-        spec = LinkSpec(a: a.spec, b: b.spec, subnet: subnet, mtu: mtu, location: Written(fileID, line, column).location)
+        spec = LinkSpec(
+            a: a.spec, b: b.spec, subnet: subnet, mtu: mtu, location: Written(fileID, line, column).location)
     }
 
     public var labComponent: LabComponent { LabComponent(kind: .link(spec)) }

@@ -16,20 +16,25 @@ enum CiliumBGPRenderer {
         guard let cilium = plan.cluster?.cilium, let bgp = cilium.bgp else { return nil }
         let routers = Dictionary(plan.gateways.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var documents: [YAMLValue] = []
-        let peerings: [(rack: RackPlan, router: GatewayPlan, routerBGP: BGPRouterPlan, localAS: Int)] = plan.racks.compactMap {
-            rack in
-            guard let name = rack.gateway, let router = routers[name], let routerBGP = router.bgp, let asn = rack.asn else {
-                return nil
+        let peerings: [(rack: RackPlan, router: GatewayPlan, routerBGP: BGPRouterPlan, localAS: Int)] = plan.racks
+            .compactMap {
+                rack in
+                guard let name = rack.gateway, let router = routers[name], let routerBGP = router.bgp,
+                    let asn = rack.asn
+                else {
+                    return nil
+                }
+                return (rack, router, routerBGP, asn)
             }
-            return (rack, router, routerBGP, asn)
-        }
         let header =
-            "# Cilium \(cilium.version) BGP control plane for lab \(plan.name): each rack's nodes peer with its router.\n"
+            "# Cilium \(cilium.version) BGP control plane for lab \(plan.name): "
+            + "each rack's nodes peer with its router.\n"
             + "# kubectl apply -f cilium/bgp.yaml\n"
         for peering in peerings {
             guard let address = peering.rack.gatewayAddress else { continue }
             let selector = YAMLValue.mapping([
-                YAMLPair(key: "matchLabels", value: .mapping([YAMLPair(key: "rack", value: .string(peering.rack.name))]))
+                YAMLPair(
+                    key: "matchLabels", value: .mapping([YAMLPair(key: "rack", value: .string(peering.rack.name))]))
             ])
             switch bgp.api {
             case .peeringPolicy:
@@ -54,7 +59,8 @@ enum CiliumBGPRenderer {
                     YAMLPair(key: "name", value: .string(peering.router.name)),
                     YAMLPair(key: "peerASN", value: .int(peering.routerBGP.asn)),
                     YAMLPair(key: "peerAddress", value: .string(address.description)),
-                    YAMLPair(key: "peerConfigRef", value: .mapping([YAMLPair(key: "name", value: .string(peerConfigName))])),
+                    YAMLPair(
+                        key: "peerConfigRef", value: .mapping([YAMLPair(key: "name", value: .string(peerConfigName))])),
                 ])
                 let instance: YAMLValue = .mapping([
                     YAMLPair(key: "name", value: .string(peering.rack.name)),
@@ -86,21 +92,25 @@ enum CiliumBGPRenderer {
                         ])
                     ])))
             documents.append(resource(bgp.api.apiVersion, "CiliumBGPPeerConfig", peerConfigName, spec: peerSpec))
-            var advertisements: [YAMLValue] = [.mapping([YAMLPair(key: "advertisementType", value: .string("PodCIDR"))])]
+            var advertisements: [YAMLValue] = [
+                .mapping([YAMLPair(key: "advertisementType", value: .string("PodCIDR"))])
+            ]
             if bgp.announceServices {
                 advertisements.append(
                     .mapping([
                         YAMLPair(key: "advertisementType", value: .string("Service")),
                         YAMLPair(
                             key: "service",
-                            value: .mapping([YAMLPair(key: "addresses", value: .sequence([.string("LoadBalancerIP")]))])),
+                            value: .mapping([YAMLPair(key: "addresses", value: .sequence([.string("LoadBalancerIP")]))])
+                        ),
                         YAMLPair(key: "selector", value: everything),
                     ]))
             }
             documents.append(
                 resource(
                     bgp.api.apiVersion, "CiliumBGPAdvertisement", "labgen-pod-cidr",
-                    spec: [YAMLPair(key: "advertisements", value: .sequence(advertisements))], labels: [advertisementLabel]))
+                    spec: [YAMLPair(key: "advertisements", value: .sequence(advertisements))],
+                    labels: [advertisementLabel]))
         }
         guard !documents.isEmpty else { return nil }
         return Artifact(
@@ -128,7 +138,9 @@ enum CiliumBGPRenderer {
             ]))
     }
 
-    static func resource(_ apiVersion: String, _ kind: String, _ name: String, spec: [YAMLPair], labels: [YAMLPair] = [])
+    static func resource(
+        _ apiVersion: String, _ kind: String, _ name: String, spec: [YAMLPair], labels: [YAMLPair] = []
+    )
         -> YAMLValue
     {
         var metadata = [YAMLPair(key: "name", value: .string(name))]

@@ -28,7 +28,8 @@ enum FabricBGP {
             guard let bgp = router.bgp else { continue }
             if bgp.asn == 0 && (bgp.routerID != nil || bgp.routeReflector) {
                 diagnostics.error(
-                    .invalidRouterID, "router '\(router.name)' has BGP settings (routerID:, routeReflector:) but no asn:",
+                    .invalidRouterID,
+                    "router '\(router.name)' has BGP settings (routerID:, routeReflector:) but no asn:",
                     at: router.location)
                 continue
             }
@@ -44,14 +45,17 @@ enum FabricBGP {
                 if let other = routerIDs[id] {
                     diagnostics.error(
                         .invalidRouterID,
-                        "router '\(router.name)' has router-id \(id), which router '\(other)' already has (BGP refuses a peer with its own id)",
-                        at: router.location, notes: [.init("router '\(other)' is declared here", at: specs[other]?.location)])
+                        "router '\(router.name)' has router-id \(id), which router '\(other)' already has "
+                            + "(BGP refuses a peer with its own id)",
+                        at: router.location,
+                        notes: [.init("router '\(other)' is declared here", at: specs[other]?.location)])
                 }
                 routerIDs[id] = router.name
             }
         }
         let rackRouters = Set(racks.compactMap(\.gateway))
-        checkSharedAS(routers: routers.filter { rackRouters.contains($0.name) }, asOf: asOf, links: links, into: &diagnostics)
+        checkSharedAS(
+            routers: routers.filter { rackRouters.contains($0.name) }, asOf: asOf, links: links, into: &diagnostics)
 
         // The racks' node AS numbers, when the CNI peers BGP.
         let nodeAddress = Dictionary(
@@ -64,9 +68,14 @@ enum FabricBGP {
                 guard let router = rack.gateway, let routerAS = asOf[router] else {
                     diagnostics.error(
                         .rackLeafMissing,
-                        rack.gateway.map { "rack '\(rack.name)': its router '\($0)' has no AS number, but the CNI peers BGP with it; write Router(\"\($0)\", asn: ...)" }
-                            ?? "rack '\(rack.name)' has no router for its nodes to peer BGP with; give it Rack(..., router:) naming a Router with an asn:",
-                        at: spec.location, notes: cniLocation.map { [.init("the CNI's BGP is declared here", at: $0)] } ?? [])
+                        rack.gateway.map {
+                            "rack '\(rack.name)': its router '\($0)' has no AS number, but the CNI peers BGP with it; "
+                                + "write Router(\"\($0)\", asn: ...)"
+                        }
+                            ?? ("rack '\(rack.name)' has no router for its nodes to peer BGP with; "
+                                + "give it Rack(..., router:) naming a Router with an asn:"),
+                        at: spec.location,
+                        notes: cniLocation.map { [.init("the CNI's BGP is declared here", at: $0)] } ?? [])
                     continue
                 }
                 if let asn = spec.asn, !validAS(asn, "rack '\(rack.name)'", at: spec.location, into: &diagnostics) {
@@ -78,7 +87,8 @@ enum FabricBGP {
             for spec in rackSpecs where spec.asn != nil {
                 diagnostics.error(
                     .rackLeafMissing,
-                    "rack '\(spec.name)' has an asn: but the cluster's CNI does not peer BGP (Cilium(..., bgp:) or Calico(..., bgp:))",
+                    "rack '\(spec.name)' has an asn: but the cluster's CNI does not peer BGP "
+                        + "(Cilium(..., bgp:) or Calico(..., bgp:))",
                     at: spec.location)
             }
         }
@@ -95,7 +105,8 @@ enum FabricBGP {
                     if remote != asn { ebgpLinks += 1 }
                     neighbors.append(
                         BGPNeighborPlan(
-                            address: other.address.address, remoteAS: remote, routeReflectorClient: false, peer: other.router))
+                            address: other.address.address, remoteAS: remote, routeReflectorClient: false,
+                            peer: other.router))
                 }
             }
             for interface in gateway.interfaces where interface.peer != nil || interface.rack != nil {
@@ -121,13 +132,16 @@ enum FabricBGP {
 
     static func isValidAS(_ asn: Int) -> Bool { (1...4_294_967_294).contains(asn) && !reservedAS.contains(asn) }
 
-    private static func validAS(_ asn: Int, _ what: String, at location: SourceLocation, into diagnostics: inout DiagnosticList)
+    private static func validAS(
+        _ asn: Int, _ what: String, at location: SourceLocation, into diagnostics: inout DiagnosticList
+    )
         -> Bool
     {
         if (1...4_294_967_294).contains(asn) && !reservedAS.contains(asn) { return true }
         diagnostics.error(
             .invalidASNumber,
-            "\(what) AS number \(asn) is \(reservedAS.contains(asn) ? "reserved" : "outside 1...4294967294"); private AS numbers are 64512...65534 and 4200000000...4294967294",
+            "\(what) AS number \(asn) is \(reservedAS.contains(asn) ? "reserved" : "outside 1...4294967294"); "
+                + "private AS numbers are 64512...65534 and 4200000000...4294967294",
             at: location)
         return false
     }
@@ -149,7 +163,9 @@ enum FabricBGP {
             if !linked.contains([other.name, router.name]) {
                 diagnostics.warning(
                     .sharedASNumber,
-                    "rack routers '\(other.name)' and '\(router.name)' share AS \(asn) without a link between them: a rack route from one reaches the other through another AS, which drops it as an AS-path loop; give each its own AS",
+                    "rack routers '\(other.name)' and '\(router.name)' share AS \(asn) without a link between them: "
+                        + "a rack route from one reaches the other through another AS, which drops it as an AS-path loop; "
+                        + "give each its own AS",
                     at: router.location, notes: [.init("router '\(other.name)' is declared here", at: other.location)])
             }
         }

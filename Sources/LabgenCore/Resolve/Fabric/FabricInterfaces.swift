@@ -24,7 +24,8 @@ enum FabricInterfaces {
     /// Why a written router interface name is refused, or nil: an `ethN` with N >= 1.
     static func problem(_ name: String) -> String? {
         if name == "eth0" { return "'eth0' is containerlab's management interface; use eth1 or higher" }
-        guard name.hasPrefix("eth"), let number = Int(name.dropFirst(3)), number >= 1, String(number) == name.dropFirst(3)
+        guard name.hasPrefix("eth"), let number = Int(name.dropFirst(3)), number >= 1,
+            String(number) == name.dropFirst(3)
         else { return "'\(name.debugEscaped)' is not an ethernet interface name (eth1, eth2, ...)" }
         return nil
     }

@@ -72,8 +72,9 @@ enum FabricResolver {
         }
         var hostUsable: [Bool] = []
         for host in hosts {
-            hostUsable.append(known(host.router, "host '\(host.name)'", at: host.location)
-                && reserve(host.router, host.interface, at: host.location))
+            hostUsable.append(
+                known(host.router, "host '\(host.name)'", at: host.location)
+                    && reserve(host.router, host.interface, at: host.location))
         }
         var taken: [String: Set<String>] = written.mapValues { Set($0.keys) }
         func interfaceName(_ router: String, _ name: String?) -> String {
@@ -95,8 +96,10 @@ enum FabricResolver {
             }
             let aName = interfaceName(link.a.router, link.a.interface)
             let bName = interfaceName(link.b.router, link.b.interface)
-            let aEnd = LinkEndPlan(router: link.a.router, interface: aName, address: IPv4Interface(a, length: subnet.length))
-            let bEnd = LinkEndPlan(router: link.b.router, interface: bName, address: IPv4Interface(b, length: subnet.length))
+            let aEnd = LinkEndPlan(
+                router: link.a.router, interface: aName, address: IPv4Interface(a, length: subnet.length))
+            let bEnd = LinkEndPlan(
+                router: link.b.router, interface: bName, address: IPv4Interface(b, length: subnet.length))
             out.links.append(LinkPlan(a: aEnd, b: bEnd, subnet: subnet, subnetOrigin: origin, mtu: link.mtu))
             for (end, other) in [(aEnd, bEnd), (bEnd, aEnd)] {
                 let mtu = link.mtu ?? byName[end.router]?.mtu
@@ -121,8 +124,10 @@ enum FabricResolver {
                     peer: InterfacePeer(node: host.name, interface: resolved.interface), mtu: byName[host.router]?.mtu))
             out.topologyNames.append((host.name, "host", host.location))
             out.addresses.append((resolved.address.address, "host '\(host.name)'", host.location))
-            out.addresses.append((resolved.defaultGateway, "router '\(host.router)' \(resolved.routerInterface)", host.location))
-            out.subnets.append((resolved.address.subnet, "host '\(host.name)' subnet \(resolved.address.subnet)", host.location))
+            out.addresses.append(
+                (resolved.defaultGateway, "router '\(host.router)' \(resolved.routerInterface)", host.location))
+            out.subnets.append(
+                (resolved.address.subnet, "host '\(host.name)' subnet \(resolved.address.subnet)", host.location))
         }
         return out
     }
@@ -135,7 +140,8 @@ enum FabricResolver {
             diagnostics.error(.misplacedElement, "a lab has one LinkPool; remove this one", at: extra.location)
         }
         guard let pool = pools.first else { return nil }
-        guard let prefix = ValueParsing.prefix(pool.cidr, what: "link pool", at: pool.location, into: &diagnostics) else {
+        guard let prefix = ValueParsing.prefix(pool.cidr, what: "link pool", at: pool.location, into: &diagnostics)
+        else {
             return nil
         }
         guard pool.prefixLength == 30 || pool.prefixLength == 31, pool.prefixLength >= prefix.length else {
@@ -154,7 +160,8 @@ enum FabricResolver {
         into diagnostics: inout DiagnosticList
     ) -> (IPv4Prefix, SubnetOrigin)? {
         if let text = link.subnet {
-            guard let subnet = ValueParsing.prefix(text, what: "link subnet", at: link.location, into: &diagnostics) else {
+            guard let subnet = ValueParsing.prefix(text, what: "link subnet", at: link.location, into: &diagnostics)
+            else {
                 return nil
             }
             guard subnet.length <= 31 else {
@@ -168,13 +175,15 @@ enum FabricResolver {
         guard pool != nil else {
             diagnostics.error(
                 .invalidLinkAddressing,
-                "link \(link.a.router)-\(link.b.router) has no subnet; give it one or declare LinkPool(\"10.0.255.0/24\")",
+                "link \(link.a.router)-\(link.b.router) has no subnet; "
+                    + "give it one or declare LinkPool(\"10.0.255.0/24\")",
                 at: link.location)
             return nil
         }
         guard let subnet = pool!.allocator.allocate(length: pool!.length) else {
             diagnostics.error(
-                .invalidLinkAddressing, "the link pool has no free /\(pool!.length) left for this link", at: link.location,
+                .invalidLinkAddressing, "the link pool has no free /\(pool!.length) left for this link",
+                at: link.location,
                 notes: [.init("the link pool is declared here", at: pool!.location)])
             return nil
         }
@@ -195,7 +204,8 @@ enum FabricResolver {
             }
             guard hosts.contains(address) else {
                 diagnostics.error(
-                    .invalidLinkAddressing, "link address \(address) of '\(router)' is not a host of the link subnet \(subnet)",
+                    .invalidLinkAddressing,
+                    "link address \(address) of '\(router)' is not a host of the link subnet \(subnet)",
                     at: link.location)
                 return nil
             }
@@ -213,30 +223,37 @@ enum FabricResolver {
         return (a, b)
     }
 
-    private static func hostPlan(_ host: HostSpec, serverImage: String, into diagnostics: inout DiagnosticList) -> HostPlan? {
+    private static func hostPlan(_ host: HostSpec, serverImage: String, into diagnostics: inout DiagnosticList)
+        -> HostPlan?
+    {
         if !Names.isDNSLabel(host.name) {
-            diagnostics.error(.invalidName, "host name '\(host.name.debugEscaped)' must be a DNS label", at: host.location)
+            diagnostics.error(
+                .invalidName, "host name '\(host.name.debugEscaped)' must be a DNS label", at: host.location)
             return nil
         }
         guard host.address.contains("/"), let address = IPv4Interface(host.address), address.length <= 30 else {
             diagnostics.error(
                 .invalidHost,
-                "host '\(host.name)' address '\(host.address.debugEscaped)' must be an IPv4 address with a prefix length of /30 or shorter (10.1.5.10/24)",
+                "host '\(host.name)' address '\(host.address.debugEscaped)' must be an IPv4 address with a prefix "
+                    + "length of /30 or shorter (10.1.5.10/24)",
                 at: host.location)
             return nil
         }
         let subnet = address.subnet
         if subnet.isNetworkOrBroadcast(address.address) {
             diagnostics.error(
-                .invalidHost, "host '\(host.name)' address \(address.address) is the network or broadcast address of \(subnet)",
+                .invalidHost,
+                "host '\(host.name)' address \(address.address) is the network or broadcast address of \(subnet)",
                 at: host.location)
             return nil
         }
         var gateway = subnet.hostRange.lowerBound
         if let text = host.gateway {
-            guard let written = IPv4Address(text), subnet.contains(written), !subnet.isNetworkOrBroadcast(written) else {
+            guard let written = IPv4Address(text), subnet.contains(written), !subnet.isNetworkOrBroadcast(written)
+            else {
                 diagnostics.error(
-                    .invalidHost, "host '\(host.name)' gateway '\(text.debugEscaped)' is not a host address of \(subnet)",
+                    .invalidHost,
+                    "host '\(host.name)' gateway '\(text.debugEscaped)' is not a host address of \(subnet)",
                     at: host.location)
                 return nil
             }
@@ -244,7 +261,8 @@ enum FabricResolver {
         }
         if gateway == address.address {
             diagnostics.error(
-                .invalidHost, "host '\(host.name)' has its router's address \(gateway); give the host or the router another",
+                .invalidHost,
+                "host '\(host.name)' has its router's address \(gateway); give the host or the router another",
                 at: host.location)
             return nil
         }

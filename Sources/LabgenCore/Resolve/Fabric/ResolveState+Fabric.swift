@@ -30,9 +30,13 @@ extension ResolveState {
             }
         }
         var subnets = fabric.subnets
-        subnets += racks.map { ($0.subnet, what: "rack '\($0.name)' subnet \($0.subnet)", location: $0.location ?? spec.location) }
+        subnets += racks.map {
+            ($0.subnet, what: "rack '\($0.name)' subnet \($0.subnet)", location: $0.location ?? spec.location)
+        }
         if !fabric.subnets.isEmpty { checkFabricOverlaps(subnets) }
-        guard spec.gateways.contains(where: { $0.bgp != nil }) || spec.racks.contains(where: { $0.asn != nil }) || cniBGP != nil
+        guard
+            spec.gateways.contains(where: { $0.bgp != nil }) || spec.racks.contains(where: { $0.asn != nil })
+                || cniBGP != nil
         else {
             return
         }
@@ -45,14 +49,16 @@ extension ResolveState {
         for index in racks.indices { racks[index].asn = bgp.rackAS[racks[index].name] }
         if let calico = cluster?.calicoBGPs.first, !(cluster?.pools.isEmpty ?? true) {
             if let asn = calico.asn, !FabricBGP.isValidAS(asn) {
-                diagnostics.error(.invalidASNumber, "Calico's BGP AS number \(asn) is reserved or out of range", at: calico.location)
+                diagnostics.error(
+                    .invalidASNumber, "Calico's BGP AS number \(asn) is reserved or out of range", at: calico.location)
             } else if let asn = calico.asn ?? racks.compactMap(\.asn).first {
                 fabric.calicoBGP = CalicoBGPPlan(asNumber: asn)
             }
             if calicoInstall?.mode == .manifest {
                 diagnostics.error(
                     .invalidCalicoInstall,
-                    "Calico's BGP resources (projectcalico.org/v3) need Calico's API server, which the operator install runs; "
+                    "Calico's BGP resources (projectcalico.org/v3) need Calico's API server, "
+                        + "which the operator install runs; "
                         + "use install: .operator(...)", at: calico.location)
             }
         }
@@ -71,7 +77,9 @@ extension ResolveState {
         let sorted = subnets.sorted { ($0.0.network, $0.0.length) < ($1.0.network, $1.0.length) }
         var widest: (IPv4Prefix, what: String, location: SourceLocation)?
         for item in sorted {
-            if let previous = widest, previous.0.overlaps(item.0), !(previous.what.hasPrefix("rack") && item.what.hasPrefix("rack")) {
+            if let previous = widest, previous.0.overlaps(item.0),
+                !(previous.what.hasPrefix("rack") && item.what.hasPrefix("rack"))
+            {
                 diagnostics.error(
                     .overlappingFabricSubnets, "\(item.what) overlaps \(previous.what)", at: item.location,
                     notes: [.init("\(previous.what) is declared here", at: previous.location)])

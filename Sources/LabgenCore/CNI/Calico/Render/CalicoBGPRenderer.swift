@@ -2,7 +2,8 @@ import LabFormats
 import LabModel
 
 /// calico/bgp.yaml: Calico's BGP with the racks' routers (`projectcalico.org/v3`, served by Calico's API
-/// server), as the items of one `v1` `List`: `BGPConfiguration` `default` with the node-to-node mesh off and the default AS, and one
+/// server), as the items of one `v1` `List`: `BGPConfiguration` `default` with the node-to-node mesh off
+/// and the default AS, and one
 /// `BGPPeer` per rack, selecting the rack's nodes (`rack == "<rack>"`) and peering with the rack's
 /// router at its rack address in its AS. Nodes whose rack has another AS get it from the
 /// `projectcalico.org/ASNumber` node annotation (`labgen up`, lab.sh: `kubectl annotate node`).
@@ -46,7 +47,9 @@ enum CalicoBGPRenderer {
     /// calico/apiserver.yaml: the operator's `APIServer` `default`, so that Calico's API server serves the
     /// projectcalico.org/v3 resources of calico/bgp.yaml (Calico's own custom-resources.yaml has it too).
     static func apiServer(_ plan: LabPlan) -> Artifact? {
-        guard let calico = plan.cluster?.calico, calico.bgp != nil, calico.install?.mode == .operator else { return nil }
+        guard let calico = plan.cluster?.calico, calico.bgp != nil, calico.install?.mode == .operator else {
+            return nil
+        }
         let document: YAMLValue = .mapping([
             YAMLPair(key: "apiVersion", value: .string("operator.tigera.io/v1")),
             YAMLPair(key: "kind", value: .string("APIServer")),
