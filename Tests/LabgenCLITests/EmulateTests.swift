@@ -20,7 +20,7 @@ let committedOutput = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         #expect(help.status == 0)
         #expect(help.out.contains("USAGE: labgen emulate [--lab <name>] [--trace <src> <dst>] [<lab>]"))
         #expect(help.out.contains("network namespace per kind node"))
-        #expect(help.out.contains("It runs no kubelet, Calico or VyOS"))
+        #expect(help.out.contains("It runs no kubelet, Calico, Flannel, Cilium or VyOS"))
         #expect(help.out.contains("2 when the machine cannot emulate"))
         #expect(workspace.labgen(["--help"]).out.contains("emulate "))
     }

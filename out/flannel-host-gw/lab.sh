@@ -54,10 +54,10 @@ up() {
     if [ "$n" -ge 5 ]; then say "  deployed ($n containers); skipped"
     elif [ "$n" -gt 0 ]; then step 'containerlab deploy' as_root containerlab 'deploy' '-t' 'flannel-host-gw.clab.yaml' '--reconfigure'
     else step 'containerlab deploy' as_root containerlab 'deploy' '-t' 'flannel-host-gw.clab.yaml'; fi
-    say '==> Flannel v0.28.4 (host-gw)'
-    step 'Flannel v0.28.4 (host-gw) install' kubectl '--context' 'kind-flannel-host-gw' 'apply' '-f' 'https://github.com/flannel-io/flannel/releases/download/v0.28.4/kube-flannel.yml'
-    step 'Flannel v0.28.4 (host-gw) install' kubectl '--context' 'kind-flannel-host-gw' 'apply' '-f' 'flannel/net-conf.yaml'
-    step 'Flannel v0.28.4 (host-gw) install' kubectl '--context' 'kind-flannel-host-gw' '-n' 'kube-flannel' 'rollout' 'restart' 'daemonset/kube-flannel-ds'
+    say '==> Flannel v0.28.10 (host-gw)'
+    step 'Flannel v0.28.10 (host-gw) install' kubectl '--context' 'kind-flannel-host-gw' 'apply' '-f' 'https://github.com/flannel-io/flannel/releases/download/v0.28.10/kube-flannel.yml'
+    step 'Flannel v0.28.10 (host-gw) install' kubectl '--context' 'kind-flannel-host-gw' 'apply' '-f' 'flannel/net-conf.yaml'
+    step 'Flannel v0.28.10 (host-gw) install' kubectl '--context' 'kind-flannel-host-gw' '-n' 'kube-flannel' 'rollout' 'restart' 'daemonset/kube-flannel-ds'
     say "==> waiting up to $TIMEOUT s for the nodes"
     deadline=$(($(date +%s) + TIMEOUT))
     while :; do

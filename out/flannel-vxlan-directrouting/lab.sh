@@ -54,10 +54,10 @@ up() {
     if [ "$n" -ge 5 ]; then say "  deployed ($n containers); skipped"
     elif [ "$n" -gt 0 ]; then step 'containerlab deploy' as_root containerlab 'deploy' '-t' 'flannel-vxlan-directrouting.clab.yaml' '--reconfigure'
     else step 'containerlab deploy' as_root containerlab 'deploy' '-t' 'flannel-vxlan-directrouting.clab.yaml'; fi
-    say '==> Flannel v0.28.4 (vxlan)'
-    step 'Flannel v0.28.4 (vxlan) install' kubectl '--context' 'kind-flannel-vxlan' 'apply' '-f' 'https://github.com/flannel-io/flannel/releases/download/v0.28.4/kube-flannel.yml'
-    step 'Flannel v0.28.4 (vxlan) install' kubectl '--context' 'kind-flannel-vxlan' 'apply' '-f' 'flannel/net-conf.yaml'
-    step 'Flannel v0.28.4 (vxlan) install' kubectl '--context' 'kind-flannel-vxlan' '-n' 'kube-flannel' 'rollout' 'restart' 'daemonset/kube-flannel-ds'
+    say '==> Flannel v0.28.10 (vxlan)'
+    step 'Flannel v0.28.10 (vxlan) install' kubectl '--context' 'kind-flannel-vxlan' 'apply' '-f' 'https://github.com/flannel-io/flannel/releases/download/v0.28.10/kube-flannel.yml'
+    step 'Flannel v0.28.10 (vxlan) install' kubectl '--context' 'kind-flannel-vxlan' 'apply' '-f' 'flannel/net-conf.yaml'
+    step 'Flannel v0.28.10 (vxlan) install' kubectl '--context' 'kind-flannel-vxlan' '-n' 'kube-flannel' 'rollout' 'restart' 'daemonset/kube-flannel-ds'
     say "==> waiting up to $TIMEOUT s for the nodes"
     deadline=$(($(date +%s) + TIMEOUT))
     while :; do

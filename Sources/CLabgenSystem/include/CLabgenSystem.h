@@ -25,6 +25,18 @@ int labgen_ipip_open(const char *namespacePath, const char *name, int *tunFd, in
 int labgen_ipip_serve(int tun, int raw, const uint32_t *networks, const uint32_t *masks, const uint32_t *nextHops,
                       int routes, int stopFd);
 
+/// `labgen emulate` on kernels without Geneve: opens, inside the network namespace at
+/// `namespacePath`, a TUN device `name` and a UDP socket bound to `port` (DF set on what it sends).
+/// The calling thread returns to its own namespace. Returns 0, or -1 with errno set.
+int labgen_geneve_open(const char *namespacePath, const char *name, uint16_t port, int *tunFd, int *udpFd);
+
+/// Forwards until `stopFd` becomes readable: an IPv4 packet read from `tun` goes to UDP `port` of the
+/// next hop of the longest matching route (host byte order) inside a Geneve header (VNI `vni`,
+/// protocol 0x6558) and an inner Ethernet header; a Geneve packet received on `udp` is written to
+/// `tun` without them. Returns 0 when stopped, -1 with errno set on a poll error.
+int labgen_geneve_serve(int tun, int udp, uint16_t port, uint32_t vni, const uint32_t *networks, const uint32_t *masks,
+                        const uint32_t *nextHops, int routes, int stopFd);
+
 #include <sys/types.h>
 
 /// Starts `path` (an absolute or relative path, not searched on PATH) with `argv` and `envp`

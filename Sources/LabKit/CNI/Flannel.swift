@@ -13,7 +13,7 @@ public struct Flannel: Sendable {
     /// - Parameters:
     ///   - backend: `.vxlan`, `.hostGW` or `.ipip`.
     ///   - directRouting: vxlan and ipip only: nodes on the same subnet route to each other directly.
-    ///   - version: a Flannel release tag (`v0.28.4`); labgen's pinned default when nil.
+    ///   - version: a Flannel release tag (`v0.28.10`); labgen's pinned default when nil.
     public init(
         _ backend: FlannelBackend = .vxlan, directRouting: Bool = false, version: String? = nil,
         fileID: String = #fileID, line: Int = #line, column: Int = #column

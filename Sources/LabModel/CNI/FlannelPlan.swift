@@ -10,7 +10,7 @@ public struct FlannelSpec: Hashable, Sendable, Codable {
     public var backend: FlannelBackend
     /// `Backend.DirectRouting` (vxlan and ipip only): nodes on one subnet route directly, like host-gw.
     public var directRouting: Bool
-    /// A Flannel release tag (`v0.28.4`); labgen's pinned default when nil.
+    /// A Flannel release tag (`v0.28.10`); labgen's pinned default when nil.
     public var version: String?
     public var location: SourceLocation
 
@@ -45,7 +45,7 @@ public struct FlannelPlan: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey { case backend, directRouting, version, manifest }
 
     /// The Flannel release labgen installs when the lab does not say (see README, "CNIs").
-    public static let defaultVersion = "v0.28.4"
+    public static let defaultVersion = "v0.28.10"
 
     /// Flannel's own manifest for `version`, as its README installs it (the release asset).
     public static func upstreamManifest(version: String) -> String {

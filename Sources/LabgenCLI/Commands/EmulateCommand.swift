@@ -13,12 +13,14 @@ enum EmulateCommand: Subcommand {
             joins it), one per gateway, a host namespace where bridges.sh runs verbatim, each containerlab link as a
             veth pair with its MTU, each server's exec commands run verbatim, each VyOS gateway configured from its
             config as read back (addresses, MTUs, static routes, source NAT masquerade, forwarding), an eth0 per node
-            on a kind-like network (172.18.0.0/16) and an outside namespace behind the gateways' eth0. Then Calico's
-            datapath per pool and mode (blocks, two pods per node, routes via tunl0 (IPIP), vxlan.calico (VXLAN) or
-            plain as Felix programs them, natOutgoing), and checks: a ping matrix, DF pings at the path MTU and one
-            byte above, and captures on the gateways' rack interfaces that show where pod traffic is encapsulated.
-            It runs no kubelet, Calico or VyOS: it proves the wiring, addressing, routing, NAT, MTU and the
-            encapsulation decisions of the files. Everything is removed at the end, also on failure or Ctrl-C.
+            on a kind-like network (172.18.0.0/16) and an outside namespace behind the gateways' eth0. Then the
+            lab's CNI datapath: Calico's per pool and mode (blocks, two pods per node, routes via tunl0 (IPIP),
+            vxlan.calico (VXLAN) or plain as Felix programs them, natOutgoing); Flannel's per backend (vxlan, host-gw,
+            ipip, DirectRouting; cni0, flannel.1, flannel.ipip); Cilium's tunnel (vxlan, geneve) or native routing
+            (autoDirectNodeRoutes). The checks: a ping matrix, DF pings at the path MTU and one byte above, and
+            captures on the gateways' and the nodes' rack interfaces that show where pod traffic is encapsulated.
+            It runs no kubelet, Calico, Flannel, Cilium or VyOS: it proves the wiring, addressing, routing, NAT, MTU
+            and the encapsulation decisions of the files. Everything is removed at the end, also on failure or Ctrl-C.
 
             LAB is a template lab's name, a lab file (lab.swift) or a folder of generated files (out/<lab>).
             --trace prints the path of one packet hop by hop (computed from the files; needs no root) and exits 0

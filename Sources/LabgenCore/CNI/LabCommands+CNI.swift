@@ -2,7 +2,7 @@ import LabModel
 
 /// The install of a CNI other than Calico (Calico keeps its own steps: the operator check, the pool check).
 public struct CNIInstall: Sendable {
-    /// `Flannel v0.28.4 (host-gw)`.
+    /// `Flannel v0.28.10 (host-gw)`.
     public var title: String
     /// Programs the install needs beyond the preflight's (helm for Cilium).
     public var tools: [String]

@@ -65,9 +65,10 @@ struct EmulationChecks {
                 ping("pod to pod, same node", a.pods[0].namespace, a.pods[0].name, a.pods[1].address, a.pods[1].name)
             }
             if let pod = a.pods.first {
+                let masquerade = plan.cni == "Calico" ? "natOutgoing" : "\(plan.cni)'s masquerade"
                 ping(
-                    "pod to outside (natOutgoing, gateway masquerade)", pod.namespace, pod.name, plan.outsideAddress,
-                    "outside")
+                    "pod to outside (\(masquerade), gateway masquerade)", pod.namespace, pod.name,
+                    plan.outsideAddress, "outside")
             }
         }
         var sameRack: [(EmuPod, EmuPod, EmuNode, EmuNode)] = []
@@ -138,7 +139,10 @@ struct EmulationChecks {
                     check: category, passed: failed.isEmpty, evidence: evidence,
                     realLab: realLab(category, failed, outsideSources)))
         }
-        rows += encapsulationRows(crossRack, captures: captures, results: zip(pings, results).map { ($0.0.ping, $0.1) })
+        let pairs = zip(pings, results).map { ($0.0.ping, $0.1) }
+        rows += encapsulationRows(crossRack, captures: captures, results: pairs)
+        // Within a rack: captured on the receiving node's rack interface (DirectRouting, CrossSubnet).
+        rows += encapsulationRows(sameRack, captures: captures, results: pairs)
         rows.append(sameRackRow(sameRack, captures: captures))
         return rows
     }
@@ -173,13 +177,12 @@ struct EmulationChecks {
         }
         let size = at.ping.size! + 28
         let nodePath = !title.contains("pods")
-        let overhead =
-            plan.pools.contains { $0.vxlanMode != "Never" }
-            ? Encapsulation.vxlan : plan.pools.contains { $0.ipipMode != "Never" } ? .ipip : .none
+        let overhead = plan.largestEncapsulation
+        let podMTU = plan.cni == "Cilium" ? "the pods' route MTU" : "the pods' veth MTU"
         let origin =
             nodePath
             ? "the nodes' rack link MTU"
-            : "the pods' veth MTU (host MTU \(size + overhead.overhead) - \(overhead.rawValue) \(overhead.overhead))"
+            : "\(podMTU) (host MTU \(size + overhead.overhead) - \(overhead.rawValue) \(overhead.overhead))"
         var evidence =
             "\(size)-byte DF ping \(at.ping.fromLabel) -> \(at.ping.toLabel): \(at.replied ? "arrived" : "lost (\(at.evidence))")"
         evidence += "; \(size + 1) bytes: \(above.replied ? "arrived" : "refused (\(above.evidence))")"
@@ -228,8 +231,12 @@ struct EmulationChecks {
                     + "so apt, image pulls and curl from the nodes time out"
             }
             return "nodes cannot reach the internet through the gateway: image pulls and apt time out"
-        case "pod to pod, across racks" where plan.pools.contains { $0.ipipMode == "Never" && $0.vxlanMode == "Never" }:
+        case "pod to pod, across racks"
+        where plan.pools.contains { $0.ipipMode == "Never" && $0.vxlanMode == "Never" && $0.geneveMode == "Never" }:
             let gateways = plan.gateways.map(\.name).joined(separator: ", ")
+            if let hint = plan.crossRackHint {
+                return "pods cannot reach pods on other racks: \(hint); \(gateways) has no such route"
+            }
             return "pods cannot reach pods on other racks: their pool does not encapsulate, so the packets carry pod "
                 + "addresses through \(gateways), which has no route to the pod blocks (no BGP peering or static routes "
                 + "for them)"
@@ -285,7 +292,9 @@ struct EmulationChecks {
     ) -> [CheckResult] {
         var groups: [(key: String, pairs: [(EmuPod, EmuPod, EmuNode, EmuNode)])] = []
         for pair in pairs {
-            let key = "\(pair.2.rack ?? "?") -> \(pair.3.rack ?? "?")"
+            let key =
+                pair.2.rackBridge == pair.3.rackBridge
+                ? "within \(pair.2.rack ?? "?")" : "\(pair.2.rack ?? "?") -> \(pair.3.rack ?? "?")"
             if let index = groups.firstIndex(where: { $0.key == key }) {
                 groups[index].pairs.append(pair)
             } else {
@@ -296,7 +305,7 @@ struct EmulationChecks {
             let checked = group.pairs.map { encapsulation($0, captures: captures, results: results) }
             let modes = Set(
                 group.pairs.compactMap { pair in plan.pools.first { $0.name == pair.1.pool } }.map {
-                    "\($0.name): ipip \($0.ipipMode), vxlan \($0.vxlanMode)"
+                    plan.cni == "Calico" ? "\($0.name): \($0.describedMode)" : "\(plan.cni) \($0.describedMode)"
                 }
             ).sorted()
             return CheckResult(
@@ -304,6 +313,12 @@ struct EmulationChecks {
                 passed: checked.allSatisfy(\.passed),
                 evidence: checked.map(\.evidence).joined(separator: "; "), realLab: checked.compactMap(\.realLab).first)
         }
+    }
+
+    /// The name of a node's interface on its rack bridge.
+    static func rackInterface(_ node: EmuNode, _ plan: EmulationPlan) -> String? {
+        guard let bridge = node.rackBridge else { return nil }
+        return plan.namespace(node.namespace)?.interfaces.first { $0.segment == "bridge:" + bridge }?.name
     }
 
     /// `ip[OFFSET:4] = ADDRESS` for a BPF filter.
@@ -320,25 +335,38 @@ struct EmulationChecks {
             return CheckResult(check: title, passed: true, evidence: "")
         }
         let expected = plan.designEncapsulation(from: a, to: b, pool: pool)
-        guard let gateway = plan.gateways.first(where: { $0.rackInterfaces.contains { $0.bridge == a.rackBridge } }),
-            let interface = gateway.rackInterfaces.first(where: { $0.bridge == a.rackBridge })?.interface,
-            let outerA = rackAddress(a), let outerB = rackAddress(b)
-        else {
-            return CheckResult(check: title, passed: true, evidence: "no gateway on \(a.rack ?? "?") to capture on")
+        let sameRack = a.rackBridge == b.rackBridge
+        let gateway = plan.gateways.first { $0.rackInterfaces.contains { $0.bridge == a.rackBridge } }
+        // Across racks: on the gateway's interface of the sender's rack; within a rack: on the
+        // receiving node's rack interface (the traffic never reaches a gateway).
+        let point: (namespace: String, interface: String, label: String)?
+        if sameRack {
+            point = Self.rackInterface(b, plan).map { (b.namespace, $0, "\(b.name) \($0)") }
+        } else {
+            point = gateway.flatMap { g in
+                g.rackInterfaces.first { $0.bridge == a.rackBridge }.map {
+                    (g.namespace, $0.interface, "\(g.name) \($0.interface)")
+                }
+            }
         }
-        let at = "\(gateway.name) \(interface)"
+        guard let point, let outerA = rackAddress(a), let outerB = rackAddress(b) else {
+            return CheckResult(check: title, passed: true, evidence: "no interface on \(a.rack ?? "?") to capture on")
+        }
+        let at = point.label
         // Outer header without options (20 bytes); VXLAN adds UDP 8, VXLAN 8 and Ethernet 14.
         let ipip = captures.read(
-            gateway.namespace, interface,
+            point.namespace, point.interface,
             "ip proto 4 and src host \(outerA) and dst host \(outerB) and \(Self.word(32, p.address)) and \(Self.word(36, q.address))"
         )
+        // VXLAN and Geneve (no options) both put 50 bytes before the inner IPv4 header.
+        let udp =
+            "src host \(outerA) and dst host \(outerB) and \(Self.word(62, p.address)) and \(Self.word(66, q.address))"
         let vxlan = captures.read(
-            gateway.namespace, interface,
-            "udp dst port 4789 and src host \(outerA) and dst host \(outerB) and \(Self.word(62, p.address)) and \(Self.word(66, q.address))",
-            joinContinuation: true)
+            point.namespace, point.interface, "udp dst port \(plan.vxlanPort) and " + udp, joinContinuation: true)
+        let geneve = captures.read(point.namespace, point.interface, "udp dst port \(plan.genevePort) and " + udp)
         let plain = captures.read(
-            gateway.namespace, interface, "icmp and src host \(p.address) and dst host \(q.address)")
-        let counts: [Encapsulation: [String]] = [.ipip: ipip, .vxlan: vxlan, .none: plain]
+            point.namespace, point.interface, "icmp and src host \(p.address) and dst host \(q.address)")
+        let counts: [Encapsulation: [String]] = [.ipip: ipip, .vxlan: vxlan, .geneve: geneve, .none: plain]
         let seen = counts[expected]!.count
         let others = counts.filter { $0.key != expected && !$0.value.isEmpty }
         let passed = seen > 0 && others.isEmpty
@@ -360,19 +388,31 @@ struct EmulationChecks {
             evidence += "; expected \(expected.rawValue) (\(a.rack ?? "?") and \(b.rack ?? "?") are \(relation))"
             if let route { evidence += "; \(a.name) routes it: \(route.description)" }
             if seen == 0 && others.isEmpty && replied {
-                real =
-                    "pod traffic between \(a.rack ?? "?") and \(b.rack ?? "?") bypasses \(gateway.name) and is not encapsulated"
-                if a.calicoInterface == "eth0" {
+                let bypassed = sameRack ? "\(b.name)'s rack interface" : (gateway?.name ?? "the gateway")
+                real = "pod traffic between \(a.rack ?? "?") and \(b.rack ?? "?") bypasses \(bypassed)"
+                if a.calicoInterface == "eth0", plan.cni == "Calico" {
                     real! +=
-                        ": calico-node's \(plan.autodetection) autodetection takes eth0 (\(a.calicoAddress!.address), kind's docker "
+                        " and is not encapsulated: calico-node's \(plan.autodetection) autodetection takes eth0 (\(a.calicoAddress!.address), kind's docker "
                         + "network), so every node looks like one subnet, CrossSubnet never encapsulates and pods talk over the docker "
-                        + "bridge; tcpdump on \(gateway.name) shows nothing. IP_AUTODETECTION_METHOD=cidr=<rack subnets> fixes it"
+                        + "bridge; tcpdump on \(bypassed) shows nothing. IP_AUTODETECTION_METHOD=cidr=<rack subnets> fixes it"
+                } else if a.calicoInterface == "eth0" {
+                    let fix =
+                        plan.cni == "Flannel"
+                        ? "give flanneld --iface=<the rack interface>, or route the servers' default via their rack "
+                            + "gateway"
+                        : "set the kubelet node-ip to the rack address"
+                    real! +=
+                        ": \(plan.cni) takes eth0 (\(a.calicoAddress!.address), kind's docker network) as the node "
+                        + "address (\(plan.autodetection)), so every node looks like one subnet and pods talk over the "
+                        + "docker bridge; tcpdump on \(bypassed) shows nothing. To fix: \(fix)"
+                } else {
+                    real! += " and is not \(expected.rawValue) as the lab's files say"
                 }
             } else if seen == 0 {
                 real =
-                    "pod traffic between these racks is not \(expected.rawValue)-encapsulated as the pool's mode says"
+                    "pod traffic here is not \(expected.rawValue) as the \(plan.cni == "Calico" ? "pool's mode" : "CNI's mode") says"
             } else {
-                real = "pod traffic between these racks is encapsulated differently from what the pool's mode says"
+                real = "pod traffic here is encapsulated differently from what the \(plan.cni == "Calico" ? "pool's mode" : "CNI's mode") says"
             }
         }
         return CheckResult(check: title, passed: passed, evidence: evidence, realLab: real)
@@ -385,7 +425,9 @@ struct EmulationChecks {
                 for (interface, _) in gateway.rackInterfaces {
                     var filter = "(host \(p.address) and host \(q.address))"
                     if let x = rackAddress(a), let y = rackAddress(b) {
-                        filter += " or ((ip proto 4 or udp port 4789) and host \(x) and host \(y))"
+                        filter +=
+                            " or ((ip proto 4 or udp port \(plan.vxlanPort) or udp port \(plan.genevePort)) "
+                            + "and host \(x) and host \(y))"
                     }
                     let lines = captures.read(gateway.namespace, interface, filter)
                     if !lines.isEmpty {
@@ -424,6 +466,11 @@ final class Captures: @unchecked Sendable {
     func start() {
         var targets = emulator.plan.gateways.flatMap { g in g.rackInterfaces.map { (g.namespace, $0.interface) } }
         targets.append(("out", "mgmt"))
+        for node in emulator.plan.nodes where !node.pods.isEmpty {
+            if let interface = EmulationChecks.rackInterface(node, emulator.plan) {
+                targets.append((node.namespace, interface))
+            }
+        }
         for (namespace, interface) in targets {
             let error = directory.appendingPathComponent("\(namespace)-\(interface).err")
             let arguments = [
@@ -455,7 +502,11 @@ final class Captures: @unchecked Sendable {
 
     /// The packets of a capture that match a filter, one line each (`tcpdump -r`).
     func read(_ namespace: String, _ interface: String, _ filter: String, joinContinuation: Bool = false) -> [String] {
-        let result = emulator.runner.run(["tcpdump", "-r", file(namespace, interface).path, "-nn", "-t", filter])
+        // VXLAN on a port other than 4789 (Flannel's and Cilium's 8472): decoded as VXLAN all the same.
+        let port = emulator.plan.vxlanPort
+        let decode = port != 4789 && filter.contains("udp dst port \(port)") ? ["-T", "vxlan"] : []
+        let result = emulator.runner.run(
+            ["tcpdump", "-r", file(namespace, interface).path, "-nn", "-t"] + decode + [filter])
         var packets: [String] = []
         for line in result.output.split(separator: "\n").map(String.init) {
             // VXLAN prints the outer header, then the inner packet on the next line.

@@ -1,17 +1,19 @@
 import LabModel
 
-/// How a packet between two pods travels: inside IPIP (protocol 4), VXLAN (UDP 4789), or as is.
+/// How a packet between two pods travels: inside IPIP (protocol 4), VXLAN (UDP, the CNI's port),
+/// Geneve (UDP 6081), or as is.
 public enum Encapsulation: String, Hashable, Sendable {
     case none = "plain"
     case ipip = "IPIP"
     case vxlan = "VXLAN"
+    case geneve = "Geneve"
 
     /// Bytes the outer headers take from the link MTU.
     public var overhead: Int {
         switch self {
         case .none: 0
         case .ipip: 20
-        case .vxlan: 50
+        case .vxlan, .geneve: 50
         }
     }
 }
@@ -25,6 +27,8 @@ public struct EmuRoute: Hashable, Sendable {
     public var blackhole = false
     /// `scope link` (a pod's /32 on its veth).
     public var linkScope = false
+    /// The route's MTU (Cilium's pod routes in tunnel mode).
+    public var mtu: Int?
 
     public var ipArguments: [String] {
         if blackhole { return ["blackhole", destination.description] }
@@ -33,6 +37,7 @@ public struct EmuRoute: Hashable, Sendable {
         if let device { words += ["dev", device] }
         if onlink { words.append("onlink") }
         if linkScope { words += ["scope", "link"] }
+        if let mtu { words += ["mtu", String(mtu)] }
         return words
     }
 
@@ -61,7 +66,7 @@ public struct EmuMasquerade: Hashable, Sendable {
 
 /// One interface of a namespace as the lab's files say it should be.
 public struct EmuInterface: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case veth, bridge, ipip, vxlan, loopback }
+    public enum Kind: Hashable, Sendable { case veth, bridge, ipip, vxlan, geneve, loopback }
     public var name: String
     public var kind: Kind
     public var addresses: [IPv4Interface] = []
@@ -72,6 +77,11 @@ public struct EmuInterface: Hashable, Sendable {
     public var master: String?
     /// Answers ARP for any address (a Calico workload veth on the node side).
     public var proxyARP = false
+    /// The node side of a pod's veth (Calico's `caliN`, Flannel's `vethN` on cni0, Cilium's `lxcN`).
+    public var podVeth = false
+
+    /// A tunnel device the CNI creates (IPIP, VXLAN, Geneve).
+    public var isTunnel: Bool { kind == .ipip || kind == .vxlan || kind == .geneve }
 }
 
 /// One network namespace of the emulation.
@@ -133,7 +143,8 @@ public struct EmuNode: Hashable, Sendable {
     public var labels: [String: String]
     /// kubelet's node-ip from the kubeadm patch.
     public var nodeIP: IPv4Address?
-    /// calico-node's address after IP autodetection, and the interface it was found on.
+    /// The CNI's address of the node and the interface it is on: calico-node's after IP
+    /// autodetection, Flannel's public IP (the default route's interface), Cilium's node IP.
     public var calicoAddress: IPv4Interface?
     public var calicoInterface: String?
     public var blocks: [EmuBlock] = []
@@ -158,6 +169,12 @@ public struct EmuPool: Hashable, Sendable {
     public var vxlanMode: String
     public var natOutgoing: Bool
     public var nodeSelector: String
+    /// Cilium's Geneve tunnel: `Always` (the other CNIs: `Never`).
+    public var geneveMode = "Never"
+    /// How the report names the mode (nil: Calico's `ipip M, vxlan M`).
+    public var modeDescription: String?
+
+    public var describedMode: String { modeDescription ?? "ipip \(ipipMode), vxlan \(vxlanMode)" }
 }
 
 /// A VyOS gateway, configured from its config as read back.
@@ -185,6 +202,19 @@ public struct EmuVXLANPeer: Hashable, Sendable {
 /// Everything `labgen emulate` builds, computed from the lab's files without touching the system.
 public struct EmulationPlan: Sendable {
     public var labName: String
+    /// The CNI whose datapath is emulated (`Calico`, `Flannel`, `Cilium`).
+    public var cni = "Calico"
+    /// The CNI's VXLAN device, VNI and UDP port (Calico: vxlan.calico 4096 4789; Flannel:
+    /// flannel.1 1 8472; Cilium: cilium_vxlan, port 8472).
+    public var vxlanDevice = "vxlan.calico"
+    public var vxlanVNI = 4096
+    public var vxlanPort = 4789
+    /// Cilium's Geneve port and the VNI the emulation sends.
+    public var genevePort = 6081
+    public var geneveVNI = 2
+    /// What the real lab shows when pods cannot reach pods on other racks without encapsulation
+    /// (the CNI's wording; nil: Calico's).
+    public var crossRackHint: String?
     public var namespaces: [EmuNamespace] = []
     public var links: [EmuLink] = []
     public var nodes: [EmuNode] = []
@@ -209,12 +239,21 @@ public struct EmulationPlan: Sendable {
     /// The pool that holds an address.
     public func pool(of address: IPv4Address) -> EmuPool? { pools.first { $0.cidr.contains(address) } }
 
+    /// The encapsulation with the most overhead any pool uses (what the pods' MTU leaves room for).
+    public var largestEncapsulation: Encapsulation {
+        if pools.contains(where: { $0.vxlanMode != "Never" }) { return .vxlan }
+        if pools.contains(where: { $0.geneveMode != "Never" }) { return .geneve }
+        if pools.contains(where: { $0.ipipMode != "Never" }) { return .ipip }
+        return .none
+    }
+
     /// The encapsulation the pool's mode asks for between two nodes of the lab's design: racks
     /// are subnets, so CrossSubnet encapsulates exactly between racks.
     public func designEncapsulation(from a: EmuNode, to b: EmuNode, pool: EmuPool) -> Encapsulation {
         let crossRack = a.rackBridge != b.rackBridge
         if pool.ipipMode == "Always" || (pool.ipipMode == "CrossSubnet" && crossRack) { return .ipip }
         if pool.vxlanMode == "Always" || (pool.vxlanMode == "CrossSubnet" && crossRack) { return .vxlan }
+        if pool.geneveMode == "Always" || (pool.geneveMode == "CrossSubnet" && crossRack) { return .geneve }
         return .none
     }
 }

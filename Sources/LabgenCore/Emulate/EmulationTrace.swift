@@ -47,11 +47,15 @@ public enum EmulationTrace {
         var source: IPv4Address
         var destination: IPv4Address
         var encapsulation: Encapsulation
+        /// The UDP port and VNI of a VXLAN or Geneve header.
+        var port = 0
+        var vni = 0
         var text: String {
             switch encapsulation {
             case .none: "\(source) > \(destination) ICMP echo request"
             case .ipip: "\(source) > \(destination) proto IPIP (4)"
-            case .vxlan: "\(source) > \(destination) UDP dport 4789 VXLAN vni 4096"
+            case .vxlan: "\(source) > \(destination) UDP dport \(port) VXLAN vni \(vni)"
+            case .geneve: "\(source) > \(destination) UDP dport \(port) Geneve vni \(vni)"
             }
         }
     }
@@ -99,7 +103,8 @@ public enum EmulationTrace {
                 ?? namespace.interfaces.first { i in
                     i.addresses.contains { $0.subnet.contains(route.via ?? target) && $0.length < 32 }
                 }?.name
-            if device == "tunl0" || device == "vxlan.calico", outer == nil, let via = route.via {
+            let tunnel = device.flatMap { namespace.interface($0) }.map(\.kind)
+            if tunnel == .ipip || tunnel == .vxlan || tunnel == .geneve, outer == nil, let via = route.via {
                 let node = plan.nodes.first { $0.namespace == current }
                 let local = node?.calicoAddress?.address ?? inner.source
                 // A packet the node itself sends through a tunnel takes the tunnel's address.
@@ -108,11 +113,17 @@ public enum EmulationTrace {
                 {
                     inner.source = tunnelAddress
                 }
-                if device == "tunl0" {
+                if tunnel == .ipip {
                     outer = Header(source: local, destination: via, encapsulation: .ipip)
+                } else if tunnel == .geneve {
+                    outer = Header(
+                        source: local, destination: via, encapsulation: .geneve, port: plan.genevePort,
+                        vni: plan.geneveVNI)
                 } else {
                     let peer = plan.vxlanPeers[current]?.first { $0.vtep == via }
-                    outer = Header(source: local, destination: peer?.nodeAddress ?? via, encapsulation: .vxlan)
+                    outer = Header(
+                        source: local, destination: peer?.nodeAddress ?? via, encapsulation: .vxlan,
+                        port: plan.vxlanPort, vni: plan.vxlanVNI)
                 }
                 hops.append(
                     Hop(at: namespace.label, action: "route \(route.description): encapsulates", headers: headers()))
@@ -171,7 +182,7 @@ public enum EmulationTrace {
             routes.removeAll { $0.destination.length == 0 }
         }
         routes += namespace.execRoutes
-        for interface in namespace.interfaces where interface.kind != .ipip && interface.kind != .vxlan {
+        for interface in namespace.interfaces where !interface.isTunnel {
             for a in interface.addresses where a.length < 32 {
                 routes.append(EmuRoute(destination: a.subnet, device: interface.name))
             }

@@ -35,8 +35,8 @@ public final class Emulator: @unchecked Sendable {
     let cleanup: EmulationCleanup
     /// `lgemu<pid: 6 hex><n: 2 hex><random: 2 hex>`: every namespace of this run is `<prefix>-<id>`.
     public let prefix: String
-    var tunnels: [String: UserspaceIPIP] = [:]
-    /// Whether tunl0 is the kernel's (else labgen's user-space endpoint).
+    var tunnels: [String: UserspaceTunnel] = [:]
+    /// Whether the IPIP device is the kernel's (else labgen's user-space endpoint).
     var kernelIPIP = false
     private let lock = NSLock()
     nonisolated(unsafe) private static var counter = 0
@@ -74,7 +74,7 @@ public final class Emulator: @unchecked Sendable {
                 ("ip", "iproute2"), ("nft", "nftables"), ("ping", "iputils-ping"), ("tcpdump", "tcpdump"),
                 ("sh", "a POSIX shell"),
             ]
-            if plan?.pools.contains(where: { $0.vxlanMode != "Never" }) ?? true {
+            if plan?.pools.contains(where: { $0.vxlanMode != "Never" }) ?? true {  // `bridge fdb`
                 programs.append(("bridge", "iproute2"))
             }
             let missing = programs.filter { runner.find($0.0) == nil }
@@ -82,10 +82,11 @@ public final class Emulator: @unchecked Sendable {
                 return "missing \(missing.map { "\($0.0) (package \($0.1))" }.joined(separator: ", ")); "
                     + "install with: apt-get install -y iproute2 nftables iputils-ping tcpdump"
             }
-            if !FileManager.default.fileExists(atPath: "/dev/net/tun"),
-                plan?.nodes.contains(where: { $0.ipipTunnelAddress != nil }) ?? false
-            {
-                return "/dev/net/tun is missing (IPIP is emulated with a TUN device)"
+            let tunnels = plan?.namespaces.contains { namespace in
+                namespace.interfaces.contains { $0.kind == .ipip || $0.kind == .geneve }
+            }
+            if !FileManager.default.fileExists(atPath: "/dev/net/tun"), tunnels ?? false {
+                return "/dev/net/tun is missing (IPIP and Geneve are emulated with a TUN device)"
             }
             return nil
         #endif
@@ -200,7 +201,7 @@ public final class Emulator: @unchecked Sendable {
             case .node: return setUpNode(namespace)
             case .pod:
                 return [
-                    "calico datapath": batch(namespace.id, basicLines(namespace)).map { "\($0.what): \($0.message)" }
+                    "cni datapath": batch(namespace.id, basicLines(namespace)).map { "\($0.what): \($0.message)" }
                 ]
             case .gateway: return setUpGateway(namespace)
             case .outside, .other:
@@ -254,12 +255,14 @@ public final class Emulator: @unchecked Sendable {
                     evidence: found.isEmpty ? gatewaySummary(gateway) : found.joined(separator: "; "),
                     realLab: "VyOS does not load this configuration as intended"))
         }
-        let calico = problems["calico datapath", default: []]
+        let cni = problems["cni datapath", default: []]
         rows.append(
             CheckResult(
-                check: "Calico datapath (blocks, pods, routes)", passed: calico.isEmpty,
-                evidence: calico.isEmpty ? calicoSummary() : calico.joined(separator: "; "),
-                realLab: "Felix cannot program these routes"))
+                check: "\(plan.cni) datapath (\(plan.cni == "Calico" ? "blocks" : "node pod subnets"), pods, routes)",
+                passed: cni.isEmpty,
+                evidence: cni.isEmpty ? cniSummary() : cni.joined(separator: "; "),
+                realLab: plan.cni == "Calico"
+                    ? "Felix cannot program these routes" : "\(plan.cni) cannot program these devices and routes"))
         return rows
     }
 
@@ -273,19 +276,32 @@ public final class Emulator: @unchecked Sendable {
             .joined(separator: ", ")
     }
 
-    func calicoSummary() -> String {
+    func cniSummary() -> String {
         let pools = plan.pools.map {
-            "\($0.name) \($0.cidr) /\($0.blockSize) ipip=\($0.ipipMode) vxlan=\($0.vxlanMode)"
+            plan.cni == "Calico"
+                ? "\($0.name) \($0.cidr) /\($0.blockSize) ipip=\($0.ipipMode) vxlan=\($0.vxlanMode)"
+                : "\($0.cidr) /\($0.blockSize) per node, \($0.describedMode)"
         }
         let detected = plan.nodes.compactMap { n in n.calicoAddress.map { "\($0.address)@\(n.calicoInterface ?? "?")" }
         }
         var text =
             "\(pools.joined(separator: "; ")); \(plan.autodetection) -> \(detected.joined(separator: " ")); "
             + "\(plan.nodes.reduce(0) { $0 + $1.pods.count }) pods"
-        if plan.nodes.contains(where: { $0.ipipTunnelAddress != nil }) {
-            text +=
-                lock.withLock { kernelIPIP }
-                ? "; tunl0: the kernel's IPIP" : "; tunl0: labgen's user-space IPIP endpoint (this kernel has no IPIP)"
+        let devices = Set(plan.namespaces.flatMap { $0.interfaces.filter(\.isTunnel) }.map { "\($0.name)|\($0.kind)" })
+        for device in devices.sorted() {
+            let parts = device.split(separator: "|").map(String.init)
+            switch parts[1] {
+            case "ipip":
+                text +=
+                    lock.withLock { kernelIPIP }
+                    ? "; \(parts[0]): the kernel's IPIP"
+                    : "; \(parts[0]): labgen's user-space IPIP endpoint (this kernel has no IPIP)"
+            case "geneve":
+                text +=
+                    "; \(parts[0]): labgen's user-space Geneve endpoint (UDP \(plan.genevePort), VNI \(plan.geneveVNI))"
+            default:
+                text += "; \(parts[0]): the kernel's VXLAN (VNI \(plan.vxlanVNI), UDP \(plan.vxlanPort))"
+            }
         }
         return text
     }
@@ -350,7 +366,7 @@ public final class Emulator: @unchecked Sendable {
         var problems: [String: [String]] = [:]
         guard let node = plan.nodes.first(where: { $0.namespace == namespace.id }) else { return [:] }
         var underlay = namespace
-        underlay.interfaces.removeAll { $0.name.hasPrefix("cali") || $0.kind == .ipip || $0.kind == .vxlan }
+        underlay.interfaces.removeAll { $0.podVeth || $0.isTunnel || $0.kind == .bridge }
         underlay.interfaces = underlay.interfaces.map {
             var i = $0
             i.addresses = $0.name == "eth0" ? $0.addresses : []
@@ -368,35 +384,67 @@ public final class Emulator: @unchecked Sendable {
             }
         }
         problems["exec"] = execProblems
+        problems["cni datapath"] = setUpCNI(namespace, node: node)
+        return problems
+    }
 
-        // Calico: tunnels, pod veths (host side), routes, natOutgoing.
-        var calico: [String] = []
-        // The kernel's tunl0 when the kernel has IPIP (the fallback device exists in every new
-        // namespace once the module is loaded); labgen never loads a module itself.
-        let kernelTunnel =
-            node.ipipTunnelAddress != nil
-            && runner.run(["ip", "-n", ns(namespace.id), "link", "show", "tunl0"]).succeeded
-        if kernelTunnel { lock.withLock { kernelIPIP = true } }
-        if node.ipipTunnelAddress != nil, !kernelTunnel {
-            do {
-                let tunnel = try UserspaceIPIP(namespace: ns(namespace.id))
-                lock.withLock { tunnels[namespace.id] = tunnel }
-            } catch {
-                calico.append(error.description)
-            }
-        }
+    /// The CNI's part of a node: tunnel devices, bridges, pod veths, neighbours, routes, NAT.
+    func setUpCNI(_ namespace: EmuNamespace, node: EmuNode) -> [String] {
+        var found: [String] = []
+        let local = node.calicoAddress
+        let device = node.calicoInterface
         var lines: [(command: String, what: String)] = []
-        for interface in namespace.interfaces where interface.kind == .ipip || interface.kind == .vxlan {
-            if interface.kind == .vxlan, let local = node.calicoAddress, let device = node.calicoInterface,
-                let mac = node.vxlanMAC
-            {
+        var userspace: [(name: String, tunnel: UserspaceTunnel)] = []
+        for interface in namespace.interfaces where interface.isTunnel {
+            let name = interface.name
+            switch interface.kind {
+            case .vxlan:
+                guard let local, let device, let mac = node.vxlanMAC else { continue }
                 lines.append(
                     (
-                        "link add vxlan.calico type vxlan id 4096 dstport 4789 local \(local.address) dev \(device) nolearning",
-                        "vxlan.calico"
+                        "link add \(name) type vxlan id \(plan.vxlanVNI) dstport \(plan.vxlanPort) "
+                            + "local \(local.address) dev \(device) nolearning", name
                     ))
-                lines.append(("link set dev vxlan.calico address \(mac)", "vxlan.calico MAC"))
+                lines.append(("link set dev \(name) address \(mac)", "\(name) MAC"))
+            case .ipip:
+                // The kernel's IPIP when the kernel has it (the fallback tunl0 exists in every new
+                // namespace once the module is loaded); labgen never loads a module itself.
+                let kernel = runner.run(["ip", "-n", ns(namespace.id), "link", "show", "tunl0"]).succeeded
+                if kernel {
+                    lock.withLock { kernelIPIP = true }
+                    if name != "tunl0", let local, let device {
+                        lines.append(("link add \(name) type ipip local \(local.address) dev \(device)", name))
+                    }
+                } else {
+                    do {
+                        let tunnel = try UserspaceTunnel(namespace: ns(namespace.id), name: name, kind: .ipip)
+                        userspace.append((name, tunnel))
+                    } catch {
+                        found.append(error.description)
+                    }
+                }
+            case .geneve:
+                do {
+                    let kind = UserspaceTunnel.Kind.geneve(port: UInt16(plan.genevePort), vni: UInt32(plan.geneveVNI))
+                    userspace.append((name, try UserspaceTunnel(namespace: ns(namespace.id), name: name, kind: kind)))
+                } catch {
+                    found.append(error.description)
+                }
+            default: break
             }
+            if let mtu = interface.mtu {
+                lines.append(("link set dev \(name) mtu \(mtu)", "\(name) mtu"))
+            }
+            for address in interface.addresses {
+                lines.append(("addr add \(address) dev \(name)", "\(name) address"))
+            }
+            lines.append(("link set dev \(name) up", "\(name) up"))
+        }
+        lock.withLock {
+            for (name, tunnel) in userspace { tunnels["\(namespace.id)/\(name)"] = tunnel }
+        }
+        for interface in namespace.interfaces where interface.kind == .bridge {
+            lines.append(("link add \(interface.name) type bridge", "bridge \(interface.name)"))
             if let mtu = interface.mtu {
                 lines.append(("link set dev \(interface.name) mtu \(mtu)", "\(interface.name) mtu"))
             }
@@ -405,13 +453,16 @@ public final class Emulator: @unchecked Sendable {
             }
             lines.append(("link set dev \(interface.name) up", "\(interface.name) up"))
         }
-        for interface in namespace.interfaces where interface.name.hasPrefix("cali") {
+        for interface in namespace.interfaces where interface.podVeth {
+            if let master = interface.master {
+                lines.append(("link set dev \(interface.name) master \(master)", "\(interface.name) on \(master)"))
+            }
             lines.append(("link set dev \(interface.name) up", "\(interface.name) up"))
         }
         for peer in plan.vxlanPeers[namespace.id] ?? [] {
             lines.append(
                 (
-                    "neigh replace \(peer.vtep) lladdr \(peer.mac) dev vxlan.calico nud permanent",
+                    "neigh replace \(peer.vtep) lladdr \(peer.mac) dev \(plan.vxlanDevice) nud permanent",
                     "VXLAN neighbour \(peer.vtep)"
                 ))
         }
@@ -421,23 +472,22 @@ public final class Emulator: @unchecked Sendable {
         let proxy = namespace.interfaces.filter(\.proxyARP).flatMap { i in
             [("net.ipv4.conf.\(i.name).proxy_arp", "1"), ("net.ipv4.neigh.\(i.name).proxy_delay", "0")]
         }
+        found += batch(namespace.id, lines).map { "\(node.name): \($0.what): \($0.message)" }
         if !proxy.isEmpty {
             let result = sysctl(namespace.id, proxy)
-            if !result.succeeded { calico.append("proxy ARP: \(result.firstMessage)") }
+            if !result.succeeded { found.append("proxy ARP: \(result.firstMessage)") }
         }
-        calico += batch(namespace.id, lines).map { "\(node.name): \($0.what): \($0.message)" }
         if let peers = plan.vxlanPeers[namespace.id], !peers.isEmpty {
-            let fdb = peers.map { "fdb append \($0.mac) dev vxlan.calico dst \($0.nodeAddress)\n" }.joined()
+            let fdb = peers.map { "fdb append \($0.mac) dev \(plan.vxlanDevice) dst \($0.nodeAddress)\n" }.joined()
             let result = runner.run(["ip", "netns", "exec", ns(namespace.id), "bridge", "-batch", "-"], input: fdb)
-            if !result.succeeded { calico.append("\(node.name): VXLAN FDB: \(result.firstMessage)") }
+            if !result.succeeded { found.append("\(node.name): VXLAN FDB: \(result.firstMessage)") }
         }
-        if let message = nft(namespace) { calico.append("\(node.name): natOutgoing: \(message)") }
-        if let tunnel = lock.withLock({ tunnels[namespace.id] }) {
-            let routes = runner.run(["ip", "-n", ns(namespace.id), "-4", "route", "show", "dev", "tunl0"])
+        if let message = nft(namespace) { found.append("\(node.name): masquerade: \(message)") }
+        for (name, tunnel) in userspace {
+            let routes = runner.run(["ip", "-n", ns(namespace.id), "-4", "route", "show", "dev", name])
             tunnel.start(routes: routes.output)
         }
-        problems["calico datapath"] = calico
-        return problems
+        return found
     }
 
     func setUpGateway(_ namespace: EmuNamespace) -> [String: [String]] {
@@ -459,7 +509,7 @@ public final class Emulator: @unchecked Sendable {
     }
 
     func stopTunnels() {
-        let all = lock.withLock { () -> [UserspaceIPIP] in
+        let all = lock.withLock { () -> [UserspaceTunnel] in
             defer { tunnels = [:] }
             return Array(tunnels.values)
         }

@@ -87,7 +87,7 @@ extension ModelCheck {
             """
             Flannel's DirectRouting is a setting of the vxlan and ipip backends (route directly to nodes on
             the same subnet, encapsulate to the others); host-gw always routes directly and ignores it.
-            The release is a tag such as v0.28.4: it becomes part of the kube-flannel.yml URL in lab.sh.
+            The release is a tag such as v0.28.10: it becomes part of the kube-flannel.yml URL in lab.sh.
             """
         case .invalidCilium:
             """

@@ -48,7 +48,7 @@ import Testing
         Self.expectInOrder(
             [
                 "containerlab deploy -t flannel-host-gw.clab.yaml",
-                context + "apply -f https://github.com/flannel-io/flannel/releases/download/v0.28.4/kube-flannel.yml",
+                context + "apply -f https://github.com/flannel-io/flannel/releases/download/v0.28.10/kube-flannel.yml",
                 context + "apply -f flannel/net-conf.yaml",
                 context + "-n kube-flannel rollout restart daemonset/kube-flannel-ds",
                 context + "get nodes",

@@ -87,6 +87,107 @@ import Testing
             line: line(of: "\"Network\"", in: manifest))
     }
 
+    /// The release's kube-flannel.yml as a whole (its document order and shapes, shortened): the
+    /// ConfigMap among RBAC objects and the DaemonSet, net-conf with EnableNFTables.
+    @Test func lg040NetConfInAFullReleaseManifest() throws {
+        var files = try Self.files("flannel-host-gw.swift").filter { $0.path != "flannel/net-conf.yaml" }
+        let manifest = """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              labels:
+                k8s-app: flannel
+                pod-security.kubernetes.io/enforce: privileged
+              name: kube-flannel
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              labels:
+                k8s-app: flannel
+              name: flannel
+              namespace: kube-flannel
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              labels:
+                k8s-app: flannel
+              name: flannel
+            rules:
+            - apiGroups:
+              - ""
+              resources:
+              - nodes
+              verbs:
+              - get
+            ---
+            apiVersion: v1
+            data:
+              cni-conf.json: |
+                {
+                  "name": "cbr0",
+                  "cniVersion": "0.3.1",
+                  "plugins": [
+                    {
+                      "type": "flannel",
+                      "delegate": {
+                        "hairpinMode": true,
+                        "isDefaultGateway": true
+                      }
+                    }
+                  ]
+                }
+              net-conf.json: |
+                {
+                  "Network": "10.244.0.0/16",
+                  "EnableNFTables": false,
+                  "Backend": {
+                    "Type": "vxlan"
+                  }
+                }
+            kind: ConfigMap
+            metadata:
+              labels:
+                app: flannel
+                k8s-app: flannel
+                tier: node
+              name: kube-flannel-cfg
+              namespace: kube-flannel
+            ---
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: kube-flannel-ds
+              namespace: kube-flannel
+            spec:
+              template:
+                spec:
+                  containers:
+                  - args:
+                    - --ip-masq
+                    - --kube-subnet-mgr
+                    command:
+                    - /opt/bin/flanneld
+                    image: ghcr.io/flannel-io/flannel:v0.28.10
+                    name: kube-flannel
+
+            """
+        files.append(("kube-flannel.yml", manifest))
+        let facts = LabFacts.read(files)
+        #expect(facts.flannel.map(\.backend) == ["vxlan"])
+        #expect(facts.flannel.first?.file == "kube-flannel.yml")
+        // The manifest's vxlan instead of the lab's host-gw: no LG041 (gateway routes are host-gw's),
+        // and the Network agrees with kind's podSubnet: no LG040.
+        let diagnostics = Verifier.verify(facts)
+        #expect(!diagnostics.contains { $0.id == RuleID.flannelNetwork || $0.id == RuleID.flannelHostGateway })
+        // The single fault: another Network, at its line in the manifest.
+        let wrong = manifest.replacingOccurrences(of: "\"Network\": \"10.244.0.0/16\"", with: "\"Network\": \"10.96.0.0/12\"")
+        files[files.count - 1] = ("kube-flannel.yml", wrong)
+        expectDiagnostic(
+            Self.verify(files), RuleID.flannelNetwork, file: "kube-flannel.yml", line: line(of: "\"Network\"", in: wrong))
+    }
+
     @Test func lg041HostGatewayAcrossRacksWithoutTheGatewayRoute() throws {
         let files = Self.changed(
             try Self.files("flannel-host-gw.swift"), "startup-conf/gw0-boot.cfg",
@@ -185,11 +286,19 @@ import Testing
             line: line(of: "tunnel: disabled", in: Self.text(files, "cilium/values.yaml")))
     }
 
-    @Test func lg045MTUWithoutRoomForVXLAN() throws {
-        let files = Self.changed(try Self.files("cilium-vxlan.swift"), "cilium/values.yaml", "MTU: 1450", "MTU: 1500")
+    @Test func lg045MTULargerThanTheNodeLinks() throws {
+        let files = Self.changed(try Self.files("cilium-vxlan.swift"), "cilium/values.yaml", "MTU: 1500", "MTU: 1550")
         expectDiagnostic(
             Self.verify(files), RuleID.ciliumMTU, file: "cilium/values.yaml",
-            line: line(of: "MTU: 1500", in: Self.text(files, "cilium/values.yaml")))
+            line: line(of: "MTU: 1550", in: Self.text(files, "cilium/values.yaml")))
+    }
+
+    /// `MTU` is the underlying network's: the link MTU itself with VXLAN is right (Cilium takes the
+    /// 50 bytes off for the pods' routes), so no LG045.
+    @Test func lg045LinkMTUWithVXLANIsRight() throws {
+        let files = try Self.files("cilium-vxlan.swift")
+        #expect(Self.text(files, "cilium/values.yaml").contains("MTU: 1500\n"))
+        #expect(!Self.verify(files).contains { $0.id == RuleID.ciliumMTU })
     }
 
     @Test func lg046KubeProxyReplacementWithKubeProxyRunning() throws {
@@ -236,6 +345,21 @@ import Testing
         #expect(diagnostics.filter { $0.severity == .error }.count == 1, "\(diagnostics.map(\.description))")
     }
 
+    /// The cilium CLI before its Helm mode spelled the values `--helm-set`.
+    @Test func lg043HelmSetFlagsOfAnOlderCiliumCLI() throws {
+        let script = """
+            cilium install --version 1.13.4 --helm-set ipam.mode=cluster-pool \\
+                --helm-set=ipam.operator.clusterPoolIPv4PodCIDRList=10.1.0.0/16
+
+            """
+        var files = try Self.files("cilium-vxlan.swift").filter { !["cilium/values.yaml", "lab.sh"].contains($0.path) }
+        files.append(("install.sh", script))
+        let facts = LabFacts.read(files)
+        #expect(facts.ciliumInstalls.first?.value("ipam.mode")?.value == "cluster-pool")
+        // The cluster-pool 10.1.0.0/16 overlaps the racks' 10.1.5.0/24: LG043 at the value on line 2.
+        expectDiagnostic(Verifier.verify(facts), RuleID.ciliumPodCIDR, file: "install.sh", line: 2)
+    }
+
     @Test func helmSetFlagsOverTheValuesFileTheyName() throws {
         let script =
             "helm install cilium cilium/cilium --version 1.18.0 -n kube-system -f cilium/values.yaml "
@@ -280,7 +404,7 @@ import Testing
         }
         let summary = ModelDiff.summary(
             old: try plan("flannel-vxlan-directrouting.swift"), new: try plan("flannel-host-gw.swift"))
-        #expect(summary.contains("CNI: Flannel v0.28.4 vxlan DirectRouting -> Flannel v0.28.4 host-gw"), "\(summary)")
+        #expect(summary.contains("CNI: Flannel v0.28.10 vxlan DirectRouting -> Flannel v0.28.10 host-gw"), "\(summary)")
         let calico = ModelDiff.summary(
             old: try plan("calico-ipip-crosssubnet.swift"), new: try plan("cilium-vxlan.swift"))
         #expect(calico.contains("CNI: Calico -> Cilium 1.18.0 tunnel vxlan ipam kubernetes"), "\(calico)")

@@ -190,8 +190,8 @@ extension SingleFault {
             "cilium-native-routing.swift", "startup-conf/gw0-boot.cfg",
             "route 10.244.1.0/24 {\n            next-hop 10.1.5.11 {\n            }\n        }\n", ""),
         template(
-            RuleID.ciliumMTU, "CNIRuleTests.lg045MTUWithoutRoomForVXLAN", "cilium-vxlan.swift", "cilium/values.yaml",
-            "MTU: 1450", "MTU: 1500"),
+            RuleID.ciliumMTU, "CNIRuleTests.lg045MTULargerThanTheNodeLinks", "cilium-vxlan.swift", "cilium/values.yaml",
+            "MTU: 1500", "MTU: 1550"),
         template(
             RuleID.ciliumKubeProxy, "CNIRuleTests.lg046KubeProxyReplacementWithKubeProxyRunning",
             "cilium-native-routing.swift", "kind.yaml", "  kubeProxyMode: none\n", ""),

@@ -69,6 +69,8 @@ public enum CiliumReader {
             && texts.contains { $0 == "cilium/cilium" || $0.hasSuffix("/cilium") }
     }
 
+    static let setFlags = ["--set", "--set-string", "--helm-set", "--helm-set-string"]
+
     /// The `--set k=v` (`--set=k=v`, comma-separated lists too) of a Cilium install command, its
     /// `--version`, and the values files it names.
     static func read(_ words: [Word], file: String) -> CiliumFacts {
@@ -80,11 +82,11 @@ public enum CiliumReader {
                 let word = words[index]
                 var argument: Word?
                 var offset = 0
-                if ["--set", "--set-string"].contains(word.text), index + 1 < words.count {
+                // `--helm-set` is the cilium CLI's own spelling before its Helm mode (v0.15).
+                if setFlags.contains(word.text), index + 1 < words.count {
                     argument = words[index + 1]
                     index += 1
-                } else if word.text.hasPrefix("--set=") || word.text.hasPrefix("--set-string=") {
-                    let prefix = word.text.hasPrefix("--set=") ? "--set=" : "--set-string="
+                } else if let prefix = setFlags.map({ $0 + "=" }).first(where: { word.text.hasPrefix($0) }) {
                     argument = Word(
                         text: String(word.text.dropFirst(prefix.count)), line: word.line, column: word.column)
                     offset = prefix.count

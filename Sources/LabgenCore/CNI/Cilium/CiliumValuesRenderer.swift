@@ -34,9 +34,11 @@ enum CiliumValuesRenderer {
         values.append(YAMLPair(key: "kubeProxyReplacement", value: .bool(cilium.kubeProxyReplacement)))
         if let host = cilium.k8sServiceHost { values.append(YAMLPair(key: "k8sServiceHost", value: .string(host))) }
         if let port = cilium.k8sServicePort { values.append(YAMLPair(key: "k8sServicePort", value: .int(port))) }
+        // The chart's `MTU` is the underlying network's ("Configure the underlying network MTU to
+        // overwrite auto-detected MTU", values.yaml); Cilium itself takes the tunnel's 50 bytes off it
+        // for the pods' route MTU (pkg/mtu: route MTU = base MTU - TunnelOverhead in tunnel mode).
         if let linkMTU = plan.topology?.mtu {
-            let overhead = cilium.routingMode == .tunnel ? CiliumPlan.tunnelOverhead : 0
-            values.append(YAMLPair(key: "MTU", value: .int(linkMTU - overhead)))
+            values.append(YAMLPair(key: "MTU", value: .int(linkMTU)))
         }
         if cilium.bgp != nil {
             values.append(YAMLPair(key: "bgpControlPlane", value: .mapping([YAMLPair(key: "enabled", value: .bool(true))])))

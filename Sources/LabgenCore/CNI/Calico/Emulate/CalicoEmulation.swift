@@ -22,10 +22,6 @@ enum CalicoEmulation {
                 nodeSelector: pool.nodeSelector?.value ?? "all()")
         }
         guard !plan.pools.isEmpty else {
-            if let other = !facts.flannel.isEmpty ? "Flannel" : !facts.cilium.isEmpty ? "Cilium" : nil {
-                throw EmulationPlanError(
-                    "the lab's CNI is \(other); labgen emulate emulates Calico's datapath only (not \(other)'s yet)")
-            }
             throw EmulationPlanError("no enabled Calico IPPool: the lab has no pod network to emulate")
         }
         plan.autodetection = facts.calicoNode.first?.autodetection?.value ?? "first-found"
@@ -120,7 +116,7 @@ enum CalicoEmulation {
                     namespaces[node.namespace]!.interfaces.append(
                         EmuInterface(
                             name: pod.hostInterface, kind: .veth, mtu: node.podMTU, segment: "veth:\(id)",
-                            proxyARP: true))
+                            proxyARP: true, podVeth: true))
                     namespaces[node.namespace]!.routes.append(
                         EmuRoute(
                             destination: IPv4Prefix(pod.address, length: 32), device: pod.hostInterface, linkScope: true
