@@ -37,7 +37,8 @@ struct ModelRoundTripTests {
         let labelValueSafe = labelValue.isEmpty || (labelValue.first!.isLetter && labelValue.last!.isLetter) ? labelValue : "v"
         let ipip: EncapsulationMode = [.always, .crossSubnet, .never].randomElement(using: &random)!
         return Lab(name) {
-            NodePool("10.\(Int.random(in: 1...90, using: &random)).0.0/16", rackPrefix: 24)  // clear of 10.96/16 and 10.244/16
+            // Clear of 10.96/16 and 10.244/16.
+            NodePool("10.\(Int.random(in: 1...90, using: &random)).0.0/16", rackPrefix: 24)
             if registry { Registry(mirror: "registry.lab:5000", insecure: true) }
             if let mtu { Topology(mtu: mtu) }
             Cluster(name) {

@@ -45,7 +45,7 @@ final class TOMLBuildTable {
     }
 }
 
-struct TOMLParser {
+struct TOMLParser: UTF8Cursor {
     let bytes: [UInt8]
     var index = 0
     var line = 1
@@ -54,24 +54,7 @@ struct TOMLParser {
     var positions: [[String]: TextPosition] = [:]
 
     init(_ text: String) {
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        self.bytes = bytes
-    }
-
-    var position: TextPosition { TextPosition(line: line, column: column) }
-    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
-    func peek(_ n: Int) -> UInt8? { index + n < bytes.count ? bytes[index + n] : nil }
-
-    mutating func advance() {
-        let b = bytes[index]
-        index += 1
-        if b == 0x0A {
-            line += 1
-            column = 1
-        } else if b & 0xC0 != 0x80 {
-            column += 1
-        }
+        bytes = Self.bytes(of: text)
     }
 
     static func unsupported(_ what: String, at position: TextPosition) -> FormatError {
@@ -143,15 +126,10 @@ struct TOMLParser {
             let last = i == keys.count - 1
             switch table.slots[key] {
             case nil:
-                let t = TOMLBuildTable(origin: last ? .header : .implicit)
-                table.keys.append(key)
-                table.slots[key] = .table(t)
-                positions[path] = last ? start : keyPosition
-                table = t
+                table = addTable(
+                    key, origin: last ? .header : .implicit, to: table, path: path, at: last ? start : keyPosition)
             case .value:
-                throw FormatError(
-                    "key '\(path.joined(separator: "."))' is already a value, not a table (defined at "
-                        + "\(positions[path]?.description ?? "?"))", at: keyPosition)
+                throw alreadyValue(path, at: keyPosition)
             case .table(let t):
                 if last {
                     switch t.origin {
@@ -194,15 +172,9 @@ struct TOMLParser {
             }
             switch table.slots[key] {
             case nil:
-                let t = TOMLBuildTable(origin: .dotted)
-                table.keys.append(key)
-                table.slots[key] = .table(t)
-                positions[path] = keyPosition
-                table = t
+                table = addTable(key, origin: .dotted, to: table, path: path, at: keyPosition)
             case .value:
-                throw FormatError(
-                    "key '\(path.joined(separator: "."))' is already a value, not a table (defined at "
-                        + "\(positions[path]?.description ?? "?"))", at: keyPosition)
+                throw alreadyValue(path, at: keyPosition)
             case .table(let t):
                 if t.origin != .dotted {
                     throw FormatError(
@@ -212,6 +184,23 @@ struct TOMLParser {
                 table = t
             }
         }
+    }
+
+    /// A new table at `key` of `table`, defined at `position`.
+    mutating func addTable(
+        _ key: String, origin: TOMLBuildTable.Origin, to table: TOMLBuildTable, path: [String], at position: TextPosition
+    ) -> TOMLBuildTable {
+        let t = TOMLBuildTable(origin: origin)
+        table.keys.append(key)
+        table.slots[key] = .table(t)
+        positions[path] = position
+        return t
+    }
+
+    func alreadyValue(_ path: [String], at position: TextPosition) -> FormatError {
+        FormatError(
+            "key '\(path.joined(separator: "."))' is already a value, not a table (defined at "
+                + "\(positions[path]?.description ?? "?"))", at: position)
     }
 
     // MARK: - lexical pieces

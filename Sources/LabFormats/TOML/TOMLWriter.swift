@@ -55,27 +55,15 @@ public enum TOMLWriter {
         return bare ? k : quoted(k)
     }
 
+    /// TOML's escapes for basic strings.
+    static let escapes: [Unicode.Scalar: String] = [
+        "\"": "\\\"", "\\": "\\\\", "\u{8}": "\\b", "\t": "\\t", "\n": "\\n", "\u{C}": "\\f", "\r": "\\r",
+    ]
+
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{8}": out += "\\b"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\u{C}": out += "\\f"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        CharacterEscaping.doubleQuoted(s, escapes) { scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F ? "\\u" + CharacterEscaping.hex(scalar.value, digits: 4) : nil
         }
-        return out + "\""
     }
 
     static func value(_ v: TOMLValue) -> String {

@@ -66,37 +66,18 @@ extension String {
     }
 }
 
-/// A UTF-8 cursor that keeps the line and the column in Unicode scalars.
-struct VyOSCursor {
+/// The VyOS reader's `UTF8Cursor`.
+struct VyOSCursor: UTF8Cursor {
     let bytes: [UInt8]
     var index = 0
     var line = 1
     var column = 1
 
     init(_ text: String) {
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        self.bytes = bytes
+        bytes = Self.bytes(of: text)
     }
 
-    var position: TextPosition { TextPosition(line: line, column: column) }
     var atEnd: Bool { index >= bytes.count }
-    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
-
-    func peek(_ offset: Int) -> UInt8? {
-        index + offset < bytes.count ? bytes[index + offset] : nil
-    }
-
-    mutating func advance() {
-        let b = bytes[index]
-        index += 1
-        if b == 0x0A {
-            line += 1
-            column = 1
-        } else if b & 0xC0 != 0x80 {
-            column += 1
-        }
-    }
 
     /// The scalar starting at the current byte (for messages).
     var currentScalar: Unicode.Scalar {

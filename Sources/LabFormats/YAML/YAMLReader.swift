@@ -532,13 +532,8 @@ struct YAMLParser {
             var breaks = 0
             var found = false
             while i < end && b[i] == LF {
-                consumeNewline()
+                let spaces = consumeNewlineAndIndent()
                 breaks += 1
-                var spaces = 0
-                while i < end && b[i] == SP {
-                    i += 1
-                    spaces += 1
-                }
                 while i < end && (b[i] == SP || b[i] == TAB) { i += 1 }
                 if i >= end { break }
                 if b[i] == LF { continue }
@@ -625,18 +620,24 @@ struct YAMLParser {
             .scalar(String(decoding: text, as: UTF8.self), double ? .doubleQuoted : .singleQuoted), position: start)
     }
 
+    /// Consumes a line break and the spaces that indent the next line; returns how many spaces.
+    private mutating func consumeNewlineAndIndent() -> Int {
+        consumeNewline()
+        var spaces = 0
+        while i < end && b[i] == SP {
+            i += 1
+            spaces += 1
+        }
+        return spaces
+    }
+
     /// At a line break inside a quoted scalar: consumes it, empty lines and the next line's leading
     /// white space. Returns the number of line breaks.
     private mutating func foldQuotedLines(n: Int, quoteStart: TextPosition) throws(FormatError) -> Int {
         var breaks = 0
         while i < end && b[i] == LF {
-            consumeNewline()
+            let spaces = consumeNewlineAndIndent()
             breaks += 1
-            var spaces = 0
-            while i < end && b[i] == SP {
-                i += 1
-                spaces += 1
-            }
             if spaces == 0 && isDocumentMarker(i) {
                 throw FormatError("unterminated quoted string (document marker inside)", at: quoteStart)
             }

@@ -178,41 +178,18 @@ public enum YAMLWriter {
 
     // MARK: Double-quoted strings
 
-    private static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for s in text.unicodeScalars {
-            switch s {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\0": out += "\\0"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\u{0B}": out += "\\v"
-            case "\u{0C}": out += "\\f"
-            case "\r": out += "\\r"
-            case "\u{1B}": out += "\\e"
-            case "\u{85}": out += "\\N"
-            case "\u{A0}": out += "\\_"
-            case "\u{2028}": out += "\\L"
-            case "\u{2029}": out += "\\P"
-            default:
-                if YAMLScalarRules.isSafeScalar(s) || s == " " {
-                    out.unicodeScalars.append(s)
-                } else if s.value <= 0xFF {
-                    out += "\\x" + hex(s.value, digits: 2)
-                } else {
-                    out += "\\u" + hex(s.value, digits: 4)
-                }
-            }
-        }
-        out += "\""
-        return out
-    }
+    /// YAML 1.2's escapes for double-quoted scalars.
+    private static let escapes: [Unicode.Scalar: String] = [
+        "\"": "\\\"", "\\": "\\\\", "\0": "\\0", "\u{07}": "\\a", "\u{08}": "\\b", "\t": "\\t", "\n": "\\n",
+        "\u{0B}": "\\v", "\u{0C}": "\\f", "\r": "\\r", "\u{1B}": "\\e", "\u{85}": "\\N", "\u{A0}": "\\_",
+        "\u{2028}": "\\L", "\u{2029}": "\\P",
+    ]
 
-    private static func hex(_ value: UInt32, digits: Int) -> String {
-        let h = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, digits - h.count)) + h
+    private static func doubleQuoted(_ text: String) -> String {
+        CharacterEscaping.doubleQuoted(text, escapes) { s in
+            if YAMLScalarRules.isSafeScalar(s) || s == " " { return nil }
+            return s.value <= 0xFF
+                ? "\\x" + CharacterEscaping.hex(s.value, digits: 2) : "\\u" + CharacterEscaping.hex(s.value, digits: 4)
+        }
     }
 }

@@ -33,24 +33,20 @@ enum VerifyCommand: Subcommand {
             \(Rule.catalogue.map { "  \($0.id)  \($0.severity == .warning ? "(warning) " : "")\($0.summary)" }.joined(separator: "\n"))
             """,
         options: [
-            .value("--cluster-name", "name", help: "The kind cluster name when it is given on kind's command line (kind create cluster --name)."),
-            .value("--kind", "file", help: "The kind config."),
-            .value("--clab", "file", help: "The containerlab topology (VyOS binds are relative to it)."),
-            .value("--vyos", "file", help: "A VyOS config.boot or set-command file.", repeatable: true),
-            .value("--calico", "file", help: "A Calico IPPool file or Calico manifest.", repeatable: true),
-            .value("--calico-node", "file", help: "The calico-node patch (IP autodetection)."),
-            .value("--flannel", "file", help: "A kube-flannel-cfg ConfigMap (net-conf.json) or kube-flannel.yml."),
-            .value("--cilium", "file", help: "Cilium Helm values, or a script that runs cilium/helm install --set."),
-            .value("--kubeadm", "file", help: "A standalone kubeadm patch.", repeatable: true),
-            .value("--bridges", "file", help: "The script that creates the host bridges.", repeatable: true),
-            .value("--format", "format", help: "Output format.", choices: ["text", "json", "github"]),
-            .flag("--strict", help: "Treat warnings as errors (exit status 1)."),
-        ],
+            .value(
+                "--cluster-name", "name",
+                help: "The kind cluster name when it is given on kind's command line (kind create cluster --name).")
+        ]
+            + ArtifactDiscovery.verifyOptions.map { .value($0.name, "file", help: $0.help, repeatable: $0.repeatable) }
+            + [
+                .value("--format", "format", help: "Output format.", choices: ["text", "json", "github"]),
+                .flag("--strict", help: "Treat warnings as errors (exit status 1)."),
+            ],
         positionals: [CommandSpec.Positional("dir", help: "The lab folder (default: the current folder unless files are named).")])
 
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
-        let (facts, folderArgument, where_) = try readFacts(arguments, in: context, command: spec.name)
-        let (checked, notFound) = coverage(facts)
+        let (facts, folderArgument, shown) = try readFacts(arguments, in: context, command: spec.name)
+        let (checked, notFound) = facts.coverage
         let diagnostics = Verifier.verify(facts)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
@@ -65,7 +61,7 @@ enum VerifyCommand: Subcommand {
             let found = checked.isEmpty ? "nothing" : checked.joined(separator: ", ")
             let missing = notFound.isEmpty ? "" : "; not found: \(notFound.joined(separator: ", "))"
             context.out(
-                "\(where_.debugEscaped): \(errors) error\(errors == 1 ? "" : "s"), "
+                "\(shown.debugEscaped): \(errors) error\(errors == 1 ? "" : "s"), "
                     + "\(warnings) warning\(warnings == 1 ? "" : "s") "
                     + "(checked \(found)\(missing))\n")
         }
@@ -78,122 +74,20 @@ enum VerifyCommand: Subcommand {
     static func readFacts(_ arguments: ParsedArguments, in context: CLIContext, command: String) throws
         -> (facts: LabFacts, folder: String?, shown: String)
     {
-        let explicitOptions: [(String, ArtifactDiscovery.Kind)] = [
-            ("--kind", .kindConfig), ("--clab", .containerlab), ("--vyos", .vyos), ("--calico", .calicoPools),
-            ("--calico-node", .calicoNode), ("--kubeadm", .kubeadmPatch), ("--bridges", .bridgeScript),
-            ("--flannel", .flannelConfig), ("--cilium", .ciliumValues),
-        ]
-        var explicit: [(path: String, kind: ArtifactDiscovery.Kind)] = []
-        for (option, kind) in explicitOptions {
-            for path in arguments.all(option) { explicit.append((path, kind)) }
+        let named = ArtifactDiscovery.verifyOptions.flatMap { option in
+            arguments.all(option.name).map { LabInput.NamedFile(path: $0, url: context.url($0), option: option) }
         }
-        let folderArgument = arguments.positionals.first ?? (explicit.isEmpty ? "." : nil)
-        var files: [(path: String, text: String)] = []
-        var scanProblems: [Diagnostic] = []
-        var expected: [String: ArtifactDiscovery.Kind] = [:]
-        var folderURL: URL?
-        if let folderArgument {
-            let url = context.url(folderArgument)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw UsageError(
-                    "Cannot read the lab folder '\(folderArgument.debugEscaped)': no such folder.", command: command)
-            }
-            guard isDirectory.boolValue else {
-                throw UsageError(
-                    "'\(folderArgument.debugEscaped)' is a file, not a folder; "
-                        + "name its folder, or the file with --kind, --clab, ...",
-                    command: command)
-            }
-            folderURL = url.standardizedFileURL
-            (files, scanProblems) = ArtifactDiscovery.scan(url)
-        }
-        for (path, kind) in explicit {
-            let url = context.url(path).standardizedFileURL
-            let data: Data
-            do {
-                data = try IOProblem.read(url, shown: path.debugEscaped, what: "the file")
-            } catch let error as LabInputError {
-                throw UsageError(error.description + ".", command: command)
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw UsageError("Cannot read '\(path.debugEscaped)': not UTF-8 text.", command: command)
-            }
-            // A file inside the folder keeps its folder-relative name.
-            var shown = path
-            if let folderURL, url.path.hasPrefix(folderURL.path + "/") {
-                shown = String(url.path.dropFirst(folderURL.path.count + 1))
-                files.removeAll { $0.path == shown }
-            }
-            if (kind == .calicoPools || kind == .calicoNode),
-                ArtifactDiscovery.classify(text).isDisjoint(with: [.calicoPools, .calicoNode, .calicoInstallation])
-            {
-                throw UsageError("'\(path)' holds no Calico IPPool, Installation or calico-node settings.", command: command)
-            }
-            files.append((shown, text))
-            if kind != .calicoPools && kind != .calicoNode { expected[shown] = kind }
-        }
-        var facts = LabFacts.read(files, expected: expected, clusterName: arguments.value("--cluster-name"))
-        facts.readDiagnostics += scanProblems
-        // Binds are relative to the topology file: know the files next to a topology named from elsewhere.
-        if let clab = explicit.first(where: { $0.kind == .containerlab }), let shownClab = facts.clab?.file,
-            shownClab == clab.path
-        {
-            let directory = context.url(clab.path).deletingLastPathComponent()
-            let prefix = clab.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-            if directory.standardizedFileURL.path != folderURL?.path {
-                for (path, text) in ArtifactDiscovery.files(in: directory) {
-                    let shown = prefix.isEmpty ? path : (clab.path.hasPrefix("/") && prefix.isEmpty ? "/" : prefix + "/") + path
-                    facts.files.insert(LabFacts.normalize(shown))
-                    if ArtifactDiscovery.classify(text) == [.vyos], facts.vyos[LabFacts.normalize(shown)] == nil {
-                        var diagnostics: [Diagnostic] = []
-                        if let vyos = VyOSFactsReader.read(text, file: shown, diagnostics: &diagnostics) {
-                            facts.vyos[LabFacts.normalize(shown)] = vyos
-                        }
-                        facts.readDiagnostics += diagnostics
-                    }
-                }
-            }
-        }
-        let where_ = folderArgument ?? explicit.map(\.path).joined(separator: ", ")
-        if facts.kind == nil && facts.clab == nil && facts.vyos.isEmpty && facts.pools.isEmpty && facts.flannel.isEmpty
-            && facts.cilium.isEmpty && facts.readDiagnostics.isEmpty
-        {
-            context.err(
-                "error: no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in "
-                    + "\(where_.debugEscaped); "
-                    + "name the lab folder, or the files with --kind, --clab, --vyos, --calico\n")
+        let folder = arguments.positionals.first ?? (named.isEmpty ? "." : nil)
+        let input = LabInput(
+            folder: folder.map { ($0, context.url($0)) }, named: named, clusterName: arguments.value("--cluster-name"))
+        do {
+            return (try ArtifactDiscovery.read(input), folder, input.shown)
+        } catch .unusable(let message) {
+            throw UsageError(message, command: command)
+        } catch .noArtifacts(let message) {
+            context.err("error: \(message)\n")
             throw CommandExit(status: ExitStatus.usage)
         }
-        return (facts, folderArgument, where_)
-    }
-
-    /// What was checked ("kind config", "2 VyOS configs", ...) and which kinds of artifact were not found,
-    /// so that a clean result on a folder without, say, a kind config does not read as a clean lab.
-    static func coverage(_ facts: LabFacts) -> (checked: [String], notFound: [String]) {
-        var checked: [String] = []
-        var notFound: [String] = []
-        func count(_ n: Int, _ what: String) {
-            if n == 0 { notFound.append(what) } else { checked.append(n == 1 ? what : "\(n) \(what)s") }
-        }
-        count(facts.kind == nil ? 0 : 1, "kind config")
-        count(facts.clab == nil ? 0 : 1, "containerlab topology")
-        if facts.vyos.isEmpty { notFound.append("VyOS config") } else {
-            checked.append(
-                "\(facts.vyos.count) VyOS config\(facts.vyos.count == 1 ? "" : "s")"
-                    + (VyOSFactsReader.releaseSummary(facts.vyos).map { " (\($0))" } ?? ""))
-        }
-        if !facts.flannel.isEmpty {
-            count(facts.flannel.count, "kube-flannel net-conf")
-        } else if !facts.cilium.isEmpty {
-            let installs = facts.ciliumInstalls.count
-            checked.append(installs == 1 ? "Cilium values" : "\(installs) sets of Cilium values")
-        } else if facts.pools.isEmpty {
-            notFound.append("Calico pool")
-        } else {
-            checked.append("\(facts.pools.count) Calico pool\(facts.pools.count == 1 ? "" : "s")")
-        }
-        return (checked, notFound)
     }
 
     struct Report: Encodable {

@@ -77,7 +77,7 @@ struct LabFileCompiler {
                 "\(shown): not a lab file: a lab file is Swift source ending in '.swift' that declares "
                     + "`let lab = Lab(\"name\") { ... }` ('labgen init' writes one)", status: ExitStatus.usage)
         }
-        let source = try IOProblem.read(file, shown: shown, what: "the lab file")
+        let source = try IOProblem.readNamed(file, shown: shown, what: "the lab file")
         let build = try buildFolder()
         let objects = try objectFiles(in: build)
         let cache = build.appendingPathComponent("labgen-cache", isDirectory: true)

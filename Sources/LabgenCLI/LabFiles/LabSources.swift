@@ -56,7 +56,7 @@ struct LabInputs {
             inputs.specs += compiled.specs
         }
         for model in models {
-            let data = try IOProblem.read(context.url(model), shown: model, what: "the lab model")
+            let data = try IOProblem.readNamed(context.url(model), shown: model, what: "the lab model")
             do {
                 inputs.specs += try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: data)
             } catch {

@@ -1,3 +1,4 @@
+import LabFormats
 import LabModel
 
 /// Writes a `LabSpec` as a LabKit lab file. Every value is a Swift string literal with its
@@ -153,22 +154,12 @@ public enum LabSwiftWriter {
 
     /// A Swift string literal of `text`.
     public static func literal(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        CharacterEscaping.doubleQuoted(text, escapes) { scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value)
+                ? "\\u{\(String(scalar.value, radix: 16))}" : nil
         }
-        return out + "\""
     }
+
+    /// Swift's escapes in string literals (other control characters as `\u{...}`).
+    static let escapes: [Unicode.Scalar: String] = ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"]
 }

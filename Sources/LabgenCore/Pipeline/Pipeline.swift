@@ -45,51 +45,15 @@ public enum Pipeline {
     }
 
     /// A diagnostic about a rendered artifact, with a note pointing at the DSL element that
-    /// produced the file (a warning such as LG008 is about the user's model, not the file).
+    /// produced the file (a warning such as LG008 is about the user's model, not the file): the
+    /// artifact's row in `ArtifactTable` knows which element, else it is the lab.
     static func attachSource(
         _ diagnostic: Diagnostic, plan: LabPlan, spec: LabSpec, rendered: RenderedLab
     ) -> Diagnostic {
         guard let file = diagnostic.location?.file, let line = diagnostic.location?.line else { return diagnostic }
-        var source: (String, SourceLocation?) = ("the lab is declared here", spec.location)
-        if file == ArtifactPaths.calicoPools, let pools = plan.cluster?.pools,
-            let text = rendered.artifact(at: file)?.contents
-        {
-            // One IPPool document per pool, in plan order: the pool is the document that holds the line.
-            let separators = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, line - 1))
-                .filter { $0 == "---" }.count
-            if pools.indices.contains(separators) {
-                let pool = pools[separators]
-                source = ("pod pool '\(pool.name)' is declared here", pool.location)
-            }
-        } else if file == ArtifactPaths.calicoInstallation, let pools = plan.cluster?.pools,
-            let text = rendered.artifact(at: file)?.contents
-        {
-            // One `ipPools` entry per pool, in plan order: the pool is the last entry started before the line.
-            let before = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, line))
-            let entries = before.filter { $0.hasPrefix("    - name: ") }.count
-            if entries > 0, pools.indices.contains(entries - 1) {
-                let pool = pools[entries - 1]
-                source = ("pod pool '\(pool.name)' is declared here", pool.location)
-            }
-        } else if file.hasPrefix("startup-conf/"),
-            let gateway = plan.gateways.first(where: { file == ArtifactPaths.vyosBoot(gateway: $0.name) || file == ArtifactPaths.vyosCommands(gateway: $0.name) })
-        {
-            source = ("gateway '\(gateway.name)' is declared here", gateway.location)
-        } else if file == ArtifactPaths.flannelConfig, let flannel = plan.cluster?.flannel {
-            source = ("Flannel is declared here", flannel.location)
-        } else if file == ArtifactPaths.ciliumValues, let cilium = plan.cluster?.cilium {
-            source = ("Cilium is declared here", cilium.location)
-        } else if file.hasPrefix("kubeadm/"), let node = plan.nodes.first(where: { file == ArtifactPaths.kubeadmPatch(node: $0.name) }) {
-            source = ("the node is declared here", node.location)
-        } else if file == ArtifactPaths.kubeadmPatches, let text = rendered.artifact(at: file)?.contents {
-            // One document per node that has a patch, in node order, each named by `  name: <node>`.
-            let before = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, line))
-            if let nameLine = before.last(where: { $0.hasPrefix("  name: ") }),
-                let node = plan.nodes.first(where: { nameLine == "  name: " + YAMLWriter.scalar($0.name) })
-            {
-                source = ("the node is declared here", node.location)
-            }
-        }
+        let query = SourceQuery(file: file, line: line, plan: plan, spec: spec, rendered: rendered)
+        let source = ArtifactTable.entries.lazy.compactMap { $0.source?(query) }.first
+            ?? ("the lab is declared here", spec.location)
         guard let location = source.1 else { return diagnostic }
         var result = diagnostic
         result.notes.append(Diagnostic.Note(source.0, at: location))
@@ -105,7 +69,7 @@ extension LabFacts {
     /// lines cost a fifth of the read-back.
     public static func read(_ rendered: RenderedLab) -> LabFacts {
         read(
-            rendered.artifacts.filter { !$0.kind.isRecordOrPicture && $0.kind != .labScript }
+            rendered.artifacts.filter { $0.kind.isReadBack }
                 .map { ($0.path, $0.contents) })
     }
 }

@@ -4,21 +4,14 @@ import LabModel
 
 /// Finds a lab's artifacts by their content, not their names, and reads them into `LabFacts`.
 public enum ArtifactDiscovery {
-    /// What a file holds, as far as labgen is concerned.
-    public enum Kind: String, Hashable, Sendable, CaseIterable, Comparable {
-        case kindConfig = "kind config"
-        case containerlab = "containerlab topology"
-        case vyos = "VyOS config"
-        case calicoPools = "Calico IPPool"
-        case kubeadmPatch = "kubeadm patch"
-        case calicoNode = "calico-node patch or manifest"
-        case calicoInstallation = "Calico operator Installation"
-        case bridgeScript = "bridge script"
-        case flannelConfig = "kube-flannel net-conf"
-        case ciliumValues = "Cilium Helm values"
-        case ciliumScript = "Cilium install command"
-        /// Kubernetes workloads whose images are pulled inside the cluster.
-        case workloads = "Kubernetes workloads"
+    /// What a file holds, as far as labgen is concerned. Each kind is declared beside its row of
+    /// `ArtifactTable`.
+    public struct Kind: RawRepresentable, Hashable, Sendable, CaseIterable, Comparable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// Every kind, in the order of `ArtifactTable`.
+        public static var allCases: [Kind] { ArtifactTable.entries.compactMap(\.kind) }
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -47,31 +40,17 @@ public enum ArtifactDiscovery {
     /// `kind create cluster --config=-` from a heredoc.
     static func classifyAndParse(_ text: String, path: String = "") -> (kinds: Set<Kind>, documents: [YAMLNode]?) {
         if isOtherScript(text) { return ([], nil) }
+        let entries = ArtifactTable.entries
         if ShellScriptReader.isShellScript(path: path, text: text) {
             let script = ShellScriptReader.read(text, file: path)
-            var kinds = Set<Kind>()
-            // A script that only assigns addresses is read for them (kept with the bridge scripts).
-            if !script.bridges.isEmpty || script.unresolvedBridge != nil || !script.hostAddresses.isEmpty {
-                kinds.insert(.bridgeScript)
-            }
-            if !script.kindClusters.isEmpty { kinds.insert(.kindConfig) }
-            if !script.ciliumInstalls.isEmpty { kinds.insert(.ciliumScript) }
-            return (kinds, nil)
+            return (Set(entries.compactMap { entry in entry.detectScript?(script) == true ? entry.kind : nil }), nil)
         }
-        if VyOSReader.isSetCommands(text) { return ([.vyos], nil) }
-        if BridgeScriptReader.isBridgeScript(text), !text.containsBytes("topology:") { return ([.bridgeScript], nil) }
-        if text.containsBytes("{"), VyOSFactsReader.isBootConfig(text) || looksLikeVyOS(text) { return ([.vyos], nil) }
+        if let (kind, _) = ArtifactTable.textSigns.first(where: { $0.1.matches(text) }) { return ([kind], nil) }
         guard let documents = try? YAMLReader.read(text) else {
             // Looks like an artifact but does not parse: read it to report why (only a file named
             // like YAML; a saved web page or notes that mention `topology:` are not artifacts).
             guard path.isEmpty || isYAMLName(path) else { return ([], nil) }
-            if text.containsBytes("kind.x-k8s.io/") || text.containsBytes("kind: Cluster") || hasKey("kind", containing: "Cluster", in: text) {
-                return ([.kindConfig], nil)
-            }
-            if text.containsBytes("topology:") { return ([.containerlab], nil) }
-            if text.containsBytes("operator.tigera.io/") { return ([.calicoInstallation], nil) }
-            if text.containsBytes("IPPool") || text.containsBytes("projectcalico.org/") { return ([.calicoPools], nil) }
-            if text.containsBytes("InitConfiguration") || text.containsBytes("JoinConfiguration") { return ([.kubeadmPatch], nil) }
+            if let (kind, _) = ArtifactTable.unparsedSigns.first(where: { $0.1.matches(text) }) { return ([kind], nil) }
             return ([], nil)
         }
         return (classify(documents), documents)
@@ -130,17 +109,9 @@ public enum ArtifactDiscovery {
         for document in documents {
             // JSON (lab.json, containerlab's topology-data.json) is not an artifact labgen reads.
             if document.isFlow { continue }
-            if KindConfigReader.isKindConfig(document) { kinds.insert(.kindConfig) }
-            if ContainerlabReader.isTopology(document) { kinds.insert(.containerlab) }
-            if CalicoReader.isPoolDocument(document) { kinds.insert(.calicoPools) }
-            if CalicoInstallationReader.isInstallation(document) { kinds.insert(.calicoInstallation) }
-            if FlannelReader.isFlannelConfig(document) { kinds.insert(.flannelConfig) }
-            if CiliumReader.isValuesFile(document) { kinds.insert(.ciliumValues) }
-            if let kind = document["kind"]?.scalarText, KubeadmPatchReader.kinds.contains(kind) { kinds.insert(.kubeadmPatch) }
-            if CalicoReader.isCalicoNode(document) || CalicoReader.vethMTU(document, origin: TextOrigin(file: "")) != nil {
-                kinds.insert(.calicoNode)
+            for entry in ArtifactTable.entries {
+                if let kind = entry.kind, entry.detectDocument?(document) == true { kinds.insert(kind) }
             }
-            if !CalicoReader.images(document, origin: TextOrigin(file: "")).isEmpty { kinds.insert(.workloads) }
         }
         return kinds
     }
@@ -238,8 +209,7 @@ extension LabFacts {
     ) -> LabFacts {
         var facts = LabFacts()
         facts.clusterName = clusterName
-        var kindFiles: [String] = []
-        var clabFiles: [String] = []
+        var book = ReadBook()
         // Classifying and parsing each file is independent (and most of the work): in parallel.
         let classifications = Parallel.map(files) { ArtifactDiscovery.classifyAndParse($0.text, path: $0.path) }
         let otherLabs = ArtifactDiscovery.otherLabFolders(files.map(\.path), classifications.map(\.kinds), expected: expected)
@@ -284,11 +254,12 @@ extension LabFacts {
                             at: SourceLocation(file: path, line: error.position.line, column: error.position.column)))
                 }
             }
-            facts.add(path: path, text: text, kinds: kinds, documents: classified.documents, kindFiles: &kindFiles, clabFiles: &clabFiles)
+            facts.add(path: path, text: text, kinds: kinds, documents: classified.documents, book: &book)
         }
         facts.chooseKindConfig(explicit: Set(expected.filter { $0.value == .kindConfig }.keys))
         // Two topologies in one lab (variants of it): which one is deployed is not written down. The
         // first is checked; a warning says so (an explicitly named one is never in doubt).
+        let clabFiles = book.clabFiles
         if clabFiles.count > 1, !expected.values.contains(.containerlab) {
             facts.readDiagnostics.append(
                 .warning(
@@ -301,20 +272,20 @@ extension LabFacts {
 
     mutating func add(
         path: String, text: String, kinds: Set<ArtifactDiscovery.Kind>, documents parsed: [YAMLNode]? = nil,
-        kindFiles: inout [String], clabFiles: inout [String]
+        book: inout ReadBook
     ) {
         guard !kinds.isEmpty else { return }
         let origin = TextOrigin(file: path)
+        let entries = ArtifactTable.entries.filter { $0.kind.map(kinds.contains) ?? false }
         if ShellScriptReader.isShellScript(path: path, text: text) {
-            addScript(ShellScriptReader.read(text, file: path), kinds: kinds, kindFiles: &kindFiles)
+            let script = ShellScriptReader.read(text, file: path)
+            hostAddresses.formUnion(script.hostAddresses)
+            for entry in entries { entry.readScript?(&self, &book, script) }
             return
         }
-        if kinds.contains(.vyos) {
-            if let vyos = VyOSFactsReader.read(text, file: path, diagnostics: &readDiagnostics) { self.vyos[normalize(path)] = vyos }
-            return
-        }
-        if kinds.contains(.bridgeScript) {
-            bridgeScripts.append(BridgeScriptReader.read(text, file: path))
+        // A file that is not YAML (VyOS, a bridge script) is read whole, as the first such kind.
+        if let readText = entries.lazy.compactMap(\.readText).first {
+            readText(&self, path, text)
             return
         }
         let documents: [YAMLNode]
@@ -325,60 +296,20 @@ extension LabFacts {
                 .error(RuleID.unreadable, "\(path) does not parse: \(error.message)", at: origin.location(error.position)))
             return
         }
+        let readers = ArtifactTable.entries.filter { entry in
+            entry.readDocument != nil
+                && (entries.contains { $0.kind == entry.kind } || !entry.readWith.isDisjoint(with: kinds))
+        }
         for document in documents {
-            if kinds.contains(.kindConfig), KindConfigReader.isKindConfig(document) {
-                kindFiles.append(path)
-                let read = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics)
-                if kind == nil { kind = read } else { otherKindConfigs.append(read) }
-            }
-            if kinds.contains(.containerlab), ContainerlabReader.isTopology(document) {
-                clabFiles.append(path)
-                if clab == nil { clab = ContainerlabReader.read(document, origin: origin, diagnostics: &readDiagnostics) }
-                for node in clab?.nodes ?? [] where clab?.file == path {
-                    if let image = node.image { images.append(ImageReference(reference: image, pulledInCluster: false)) }
-                }
-            }
-            if kinds.contains(.calicoPools), CalicoReader.isPoolDocument(document) {
-                pools += CalicoReader.pools(document, origin: origin, diagnostics: &readDiagnostics)
-            }
-            if kinds.contains(.calicoInstallation), CalicoInstallationReader.isInstallation(document) {
-                let (found, node) = CalicoInstallationReader.read(document, origin: origin, diagnostics: &readDiagnostics)
-                pools += found
-                calicoNode.append(node)
-            }
-            if kinds.contains(.flannelConfig), FlannelReader.isFlannelConfig(document),
-                let found = FlannelReader.read(document, origin: origin, diagnostics: &readDiagnostics)
-            {
-                flannel.append(found)
-            }
-            if kinds.contains(.ciliumValues), CiliumReader.isValuesFile(document) {
-                cilium.append(CiliumReader.readValues(document, origin: origin))
-            }
-            if kinds.contains(.kubeadmPatch),
-                let patch = KubeadmPatchReader.read(document, origin: origin, diagnostics: &readDiagnostics)
-            {
-                kubeadmPatches.append((path, patch))
-            }
-            if kinds.contains(.calicoNode), let (node, pool) = CalicoReader.calicoNode(document, origin: origin) {
-                calicoNode.append(node)
-                if let pool { pools.append(pool) }
-            }
+            for entry in readers { entry.readDocument?(&self, &book, document, origin) }
+            // Calico's calico-config ConfigMap, wherever it is.
             if let mtu = CalicoReader.vethMTU(document, origin: origin) { vethMTU = mtu }
-            if kinds.contains(.workloads) || kinds.contains(.calicoNode) {
-                images += CalicoReader.images(document, origin: origin).map { ImageReference(reference: $0, pulledInCluster: true) }
-            }
         }
     }
 
-    /// A shell script: the bridges it creates, and the kind config of its `kind create cluster
-    /// --config=-` heredoc (cluster name and image from the command line).
-    mutating func addScript(_ script: ShellScriptFacts, kinds: Set<ArtifactDiscovery.Kind>, kindFiles: inout [String]) {
-        hostAddresses.formUnion(script.hostAddresses)
-        if kinds.contains(.ciliumScript) { cilium += script.ciliumInstalls }
-        if kinds.contains(.bridgeScript), !script.bridges.isEmpty || script.unresolvedBridge != nil {
-            bridgeScripts.append(BridgeScriptReader.bridges(of: script))
-        }
-        guard kinds.contains(.kindConfig) else { return }
+    /// The kind configs of a shell script's `kind create cluster --config=-` heredocs (cluster name
+    /// and image from the command line).
+    mutating func addKindClusters(of script: ShellScriptFacts, book: inout ReadBook) {
         let folder = script.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         for cluster in script.kindClusters {
             // Written to a file the lab keeps: that file is read as the kind config.
@@ -402,7 +333,7 @@ extension LabFacts {
                 continue
             }
             guard let document = documents.first(where: KindConfigReader.isKindConfig) else { continue }
-            kindFiles.append(script.file)
+            book.kindFiles.append(script.file)
             var read = KindConfigReader.read(document, origin: origin, diagnostics: &readDiagnostics)
             // kind's --name wins over the config's name:.
             if let name = cluster.name { read.name = name }

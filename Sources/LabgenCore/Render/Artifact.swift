@@ -2,28 +2,21 @@ import LabModel
 
 /// One generated file of a lab, with its path relative to the lab's output folder.
 public struct Artifact: Hashable, Sendable {
-    /// What the file is, for readers and for messages.
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
-        case kindConfig = "kind config"
-        case kubeadmPatch = "kubeadm patch"
-        case containerlab = "containerlab topology"
-        case vyosBoot = "VyOS config.boot"
-        case vyosCommands = "VyOS set commands"
-        case calicoPools = "Calico IPPool"
-        case calicoNodePatch = "calico-node patch"
-        case calicoInstallation = "Calico Installation"
-        case flannelConfig = "kube-flannel ConfigMap"
-        case ciliumValues = "Cilium Helm values"
-        case ciliumBGP = "Cilium BGP resources"
-        case calicoBGP = "Calico BGP resources"
-        case bridgeScript = "bridge script"
-        case labScript = "lab script"
-        case labModel = "lab model"
-        case topologyMarkdown = "topology picture (Mermaid)"
-        case topologySVG = "topology picture (SVG)"
+    /// What the file is, for readers and for messages. Each kind is declared beside its row of
+    /// `ArtifactTable` (the core kinds in `ArtifactTable.swift`, each CNI's in its `*Artifacts.swift`).
+    public struct Kind: RawRepresentable, Hashable, Sendable, CaseIterable {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// Every kind, in the order of `ArtifactTable`.
+        public static var allCases: [Kind] { ArtifactTable.entries.flatMap(\.written) }
 
         /// labgen's own records and pictures: not artifacts a lab runs with, not read back by `verify`.
         public var isRecordOrPicture: Bool { self == .labModel || self == .topologyMarkdown || self == .topologySVG }
+
+        /// Whether `labgen verify` reads this kind back (its row in `ArtifactTable` has a read kind).
+        public var isReadBack: Bool { Self.readBack.contains(self) }
+        private static let readBack = Set(ArtifactTable.entries.filter { $0.kind != nil }.flatMap(\.written))
     }
 
     public var path: String
@@ -58,7 +51,8 @@ public struct RenderedLab: Sendable {
     public func artifact(at path: String) -> Artifact? { artifacts.first { $0.path == path } }
 }
 
-/// The conventional file names of a lab's artifacts (documented in the README).
+/// The conventional file names of a lab's artifacts (documented in the README); each CNI's are
+/// declared beside its rows of `ArtifactTable` (`CNI/*/…Artifacts.swift`).
 public enum ArtifactPaths {
     public static let kindConfig = "kind.yaml"
     /// A node's standalone kubeadm patch (`Cluster(..., kubeadmPatches: .perNode)`).
@@ -68,19 +62,6 @@ public enum ArtifactPaths {
     public static func containerlab(topology: String) -> String { "\(topology).clab.yaml" }
     public static func vyosBoot(gateway: String) -> String { "startup-conf/\(gateway)-boot.cfg" }
     public static func vyosCommands(gateway: String) -> String { "startup-conf/\(gateway).cfg" }
-    public static let calicoPools = "calico/ippool.yaml"
-    public static let calicoNodePatch = "calico/calico-node-patch.yaml"
-    public static let calicoInstallation = "calico/installation.yaml"
-    /// kube-flannel's `kube-flannel-cfg` ConfigMap with the lab's net-conf.json.
-    public static let flannelConfig = "flannel/net-conf.yaml"
-    /// Helm values for the cilium/cilium chart.
-    public static let ciliumValues = "cilium/values.yaml"
-    /// Cilium's BGP control plane resources (`kubectl apply -f`), one document each.
-    public static let ciliumBGP = "cilium/bgp.yaml"
-    /// Calico's BGPConfiguration and BGPPeers (`calicoctl apply -f`), one document each.
-    public static let calicoBGP = "calico/bgp.yaml"
-    /// The Tigera operator's `APIServer`, which serves calico/bgp.yaml's projectcalico.org/v3 resources.
-    public static let calicoAPIServer = "calico/apiserver.yaml"
     public static let bridgeScript = "bridges.sh"
     /// `lab.sh up|down|status`: the bring-up sequence of `labgen up` as a POSIX shell script.
     public static let labScript = "lab.sh"

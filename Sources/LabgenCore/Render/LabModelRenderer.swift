@@ -21,41 +21,27 @@ enum LabModelRenderer {
     }
 }
 
-/// Renders every artifact of a resolved lab, in a fixed order.
+/// Renders every artifact of a resolved lab, in the order of `ArtifactTable.entries`.
 public enum Renderer {
     public static func render(_ plan: LabPlan) throws -> RenderedLab {
         // The kind side (kind.yaml and a kubeadm patch per node) with the picture (topology.md and
         // .svg), and the rest, are independent: render them on two cores. The order of the artifacts
         // does not depend on timing.
-        let (kindSide, rest) = Parallel.both(
-            { () -> (kind: [Artifact], picture: [Artifact]) in
-                var artifacts: [Artifact] = []
-                let patches = KubeadmPatchRenderer.texts(for: plan)
-                if let kind = KindConfigRenderer.render(plan, patches: patches) { artifacts.append(kind) }
-                artifacts += KubeadmPatchRenderer.artifacts(for: plan, texts: patches)
-                return (artifacts, TopologyPicture.artifacts(plan))
-            },
-            { () -> Result<[Artifact], any Error> in
-                do {
-                    var artifacts: [Artifact] = []
-                    if let clab = ContainerlabRenderer.render(plan) { artifacts.append(clab) }
-                    artifacts += try VyOSRenderer.artifacts(for: plan)
-                    if let calico = CalicoRenderer.render(plan) { artifacts.append(calico) }
-                    if let patch = CalicoNodePatchRenderer.render(plan) { artifacts.append(patch) }
-                    if let installation = CalicoInstallationRenderer.render(plan) { artifacts.append(installation) }
-                    if let bgp = CalicoBGPRenderer.render(plan) { artifacts.append(bgp) }
-                    if let server = CalicoBGPRenderer.apiServer(plan) { artifacts.append(server) }
-                    if let flannel = FlannelRenderer.render(plan) { artifacts.append(flannel) }
-                    if let cilium = CiliumValuesRenderer.render(plan) { artifacts.append(cilium) }
-                    if let bgp = CiliumBGPRenderer.render(plan) { artifacts.append(bgp) }
-                    if let script = BridgeScriptRenderer.render(plan) { artifacts.append(script) }
-                    if let script = LabScriptRenderer.render(plan) { artifacts.append(script) }
-                    artifacts.append(LabModelRenderer.render(plan))
-                    return .success(artifacts)
-                } catch {
-                    return .failure(error)
+        let entries = ArtifactTable.entries
+        @Sendable func lane(_ lane: RenderLane) -> Result<[Int: [Artifact]], any Error> {
+            var context = RenderContext(plan)
+            var rendered: [Int: [Artifact]] = [:]
+            do {
+                for (index, entry) in entries.enumerated() where entry.lane == lane {
+                    if let render = entry.render { rendered[index] = try render(&context) }
                 }
-            })
-        return RenderedLab(name: plan.name, artifacts: kindSide.kind + (try rest.get()) + kindSide.picture)
+                return .success(rendered)
+            } catch {
+                return .failure(error)
+            }
+        }
+        let (kindSide, rest) = Parallel.both({ lane(.kindAndPicture) }, { lane(.other) })
+        let byEntry = try kindSide.get().merging(try rest.get()) { first, _ in first }
+        return RenderedLab(name: plan.name, artifacts: entries.indices.flatMap { byEntry[$0] ?? [] })
     }
 }

@@ -3,6 +3,27 @@ import Foundation
 /// File-system problems as one short reason a user can act on ("no such file", "permission
 /// denied"), instead of Foundation's `NSCocoaErrorDomain` text.
 public enum IOProblem {
+    /// A file the user named that cannot be read; `description` names it and says why.
+    public struct Unreadable: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads a file the user named; the error names it as `shown` and says why it cannot be read.
+    public static func read(_ url: URL, shown: String, what: String) throws(Unreadable) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw Unreadable(description: "\(shown): cannot read \(what): no such file")
+        }
+        if isDirectory.boolValue {
+            throw Unreadable(description: "\(shown): cannot read \(what): it is a folder, not a file")
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw Unreadable(description: "\(shown): cannot read \(what): \(reason(error))")
+        }
+    }
+
     /// The reason of a Foundation or POSIX error, without internal paths or domains.
     public static func reason(_ error: any Error) -> String {
         if let posixError = error as? POSIXError { return posix(posixError.code) }

@@ -1,0 +1,1 @@
+../../../../templates/labs/calico-ipip-crosssubnet-2022.swift

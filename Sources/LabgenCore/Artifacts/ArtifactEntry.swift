@@ -1,0 +1,118 @@
+import LabFormats
+import LabModel
+
+/// Everything labgen knows about one kind of artifact: one row of `ArtifactTable.entries`.
+///
+/// A row says how the artifact is written (paths and renderer), how `labgen verify` recognizes it
+/// (detectors) and reads it into `LabFacts` (reader), which `labgen verify` option names such a file,
+/// and which DSL element a diagnostic about a rendered file points back to (source mapping).
+/// Every field but `kind` is optional: labgen's records and pictures are written and never read;
+/// Kubernetes workloads and Cilium install commands are read and never written.
+struct ArtifactEntry: Sendable {
+    /// What `labgen verify` finds; nil for files labgen writes and never reads back (lab.json, ...).
+    var kind: ArtifactDiscovery.Kind?
+    /// The kinds of the files this row renders (`Artifact.Kind`, in `RenderedLab`).
+    var written: [Artifact.Kind] = []
+    /// The file's path in the output folder (documentation; the renderer writes it through `ArtifactPaths`).
+    var path: String = ""
+    /// Renders the lab's files of this kind (none when the lab has no such file).
+    var render: (@Sendable (inout RenderContext) throws -> [Artifact])?
+    /// Which of the two renderer threads renders it (`Renderer.render`); output order is table order.
+    var lane: RenderLane = .other
+
+    /// Recognizes the artifact in a shell script (`*.sh`, a `#!` shell): what the script reader found.
+    var detectScript: (@Sendable (ShellScriptFacts) -> Bool)?
+    /// Recognizes the artifact from its whole text, before any YAML parsing (VyOS, bridge scripts).
+    var detectText: [TextSign] = []
+    /// Recognizes one YAML document of a file.
+    var detectDocument: (@Sendable (YAMLNode) -> Bool)?
+    /// Recognizes a YAML-named file that does not parse, from its text: it is read to report why.
+    var detectUnparsed: TextSign?
+
+    /// Reads the artifact's part of a shell script.
+    var readScript: (@Sendable (inout LabFacts, inout ReadBook, ShellScriptFacts) -> Void)?
+    /// Reads a whole file that is not YAML.
+    var readText: (@Sendable (inout LabFacts, _ path: String, _ text: String) -> Void)?
+    /// Reads one YAML document of a file classified as this kind.
+    var readDocument: (@Sendable (inout LabFacts, inout ReadBook, YAMLNode, TextOrigin) -> Void)?
+    /// Further kinds whose documents `readDocument` reads too (the images of a calico-node manifest).
+    var readWith: Set<ArtifactDiscovery.Kind> = []
+
+    /// `labgen verify`'s option that names a file of this kind.
+    var option: VerifyOption?
+    /// The DSL element behind a line of a rendered file of this kind (nil: not this row's file).
+    var source: (@Sendable (SourceQuery) -> (String, SourceLocation?)?)?
+}
+
+/// A text test with its rank: where several rows' tests match, the lowest rank wins.
+struct TextSign: Sendable {
+    var rank: Int
+    var matches: @Sendable (String) -> Bool
+}
+
+/// The two renderer threads: the kind side (kind.yaml, kubeadm patches) with the picture, and the rest.
+enum RenderLane: Sendable {
+    case kindAndPicture, other
+}
+
+/// What renderers share on one thread: the plan, and the kubeadm patch texts that kind.yaml embeds
+/// and kubeadm.yaml repeats (computed once).
+struct RenderContext {
+    let plan: LabPlan
+    private var patches: [String?]?
+
+    init(_ plan: LabPlan) { self.plan = plan }
+
+    mutating func kubeadmPatchTexts() -> [String?] {
+        if let patches { return patches }
+        let texts = KubeadmPatchRenderer.texts(for: plan)
+        patches = texts
+        return texts
+    }
+}
+
+/// What the readers of one `LabFacts.read` note beside the facts: the files that held a kind config
+/// and a containerlab topology, in order (for the notes on several of them).
+struct ReadBook {
+    var kindFiles: [String] = []
+    var clabFiles: [String] = []
+}
+
+/// A `labgen verify` option naming a file.
+public struct VerifyOption: Sendable {
+    public var name: String
+    public var help: String
+    public var repeatable: Bool
+    /// The kinds the file may hold; nil: exactly the row's kind (the file is then read as that kind only).
+    public var anyOf: Set<ArtifactDiscovery.Kind>?
+    /// With `anyOf`: what the usage error says a file holding none of them lacks.
+    public var holdsNone: String
+    /// The row's kind (set by `ArtifactDiscovery.verifyOptions`).
+    public internal(set) var kind: ArtifactDiscovery.Kind?
+
+    init(
+        _ name: String, help: String, repeatable: Bool = false, anyOf: Set<ArtifactDiscovery.Kind>? = nil,
+        holdsNone: String = ""
+    ) {
+        self.name = name
+        self.help = help
+        self.repeatable = repeatable
+        self.anyOf = anyOf
+        self.holdsNone = holdsNone
+    }
+}
+
+/// A diagnostic's line in a rendered file, with the lab it was rendered from.
+struct SourceQuery {
+    var file: String
+    var line: Int
+    var plan: LabPlan
+    var spec: LabSpec
+    var rendered: RenderedLab
+
+    /// The rendered file's lines up to (`through: true`) or before the diagnostic's line.
+    func lines(through: Bool) -> ArraySlice<Substring>? {
+        guard let text = rendered.artifact(at: file)?.contents else { return nil }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, through ? line : line - 1))
+    }
+}
