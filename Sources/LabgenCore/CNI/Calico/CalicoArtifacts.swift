@@ -10,7 +10,7 @@ enum CalicoArtifacts {
     static let bgp = ArtifactEntry(
         written: [.calicoBGP], path: ArtifactPaths.calicoBGP, render: ArtifactTable.one(CalicoBGPRenderer.render))
     static let apiServer = ArtifactEntry(
-        written: [.calicoBGP], path: ArtifactPaths.calicoAPIServer,
+        written: [.calicoAPIServer], path: ArtifactPaths.calicoAPIServer,
         render: ArtifactTable.one(CalicoBGPRenderer.apiServer))
 
     static let pools = ArtifactEntry(
@@ -82,6 +82,7 @@ extension Artifact.Kind {
     public static let calicoNodePatch = Self(rawValue: "calico-node patch")
     public static let calicoInstallation = Self(rawValue: "Calico Installation")
     public static let calicoBGP = Self(rawValue: "Calico BGP resources")
+    public static let calicoAPIServer = Self(rawValue: "Calico API server")
 }
 
 extension ArtifactDiscovery.Kind {

@@ -56,7 +56,8 @@ enum CalicoBGPRenderer {
             YAMLPair(key: "metadata", value: .mapping([YAMLPair(key: "name", value: .string("default"))])),
             YAMLPair(key: "spec", value: .mapping([])),
         ])
-        return Artifact(path: ArtifactPaths.calicoAPIServer, kind: .calicoBGP, contents: YAMLWriter.write(document))
+        return Artifact(
+            path: ArtifactPaths.calicoAPIServer, kind: .calicoAPIServer, contents: YAMLWriter.write(document))
     }
 
     /// Each node whose rack's AS differs from the default, with that AS (`projectcalico.org/ASNumber`).
