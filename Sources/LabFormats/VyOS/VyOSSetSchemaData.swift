@@ -68,6 +68,7 @@ extension VyOSSetSchema {
         protocols bgp
         protocols bgp neighbor
         protocols bgp address-family ipv4-unicast network
+        protocols bgp peer-group
         protocols static interface-route
         protocols static interface-route next-hop-interface
         system ntp server
@@ -82,6 +83,7 @@ extension VyOSSetSchema {
         firewall ipv4 name rule
         protocols bgp neighbor
         protocols bgp address-family ipv4-unicast network
+        protocols bgp peer-group
         protocols static route interface
         service ntp server
         """

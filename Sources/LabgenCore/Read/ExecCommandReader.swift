@@ -3,7 +3,8 @@ import LabModel
 
 /// Reads the `ip` commands of a containerlab node's `exec` entries: addresses (`ip addr add`,
 /// `ip a a`, `ip -4 a add`, IPv6 skipped), default routes (`ip route replace|add default via`,
-/// `ip r r`, `ip r a`), VRFs and masters (`ip link add X type vrf`, `ip link set X master Y`).
+/// `ip r r`, `ip r a`), VRFs and masters (`ip link add X type vrf`, `ip link set X master Y`), MTUs
+/// (`ip link set [dev] X mtu N`).
 /// Chains inside `bash -c '... && ...'` are split; anything else is not interpreted.
 enum ExecCommandReader {
     static func parse(
@@ -155,6 +156,13 @@ enum ExecCommandReader {
                 let device = rest.first == "dev" ? (rest.count > 1 ? rest[1] : "") : rest.first ?? ""
                 if let master = rest.firstIndex(where: { $0 == "master" || $0 == "vrf" }), master + 1 < rest.count {
                     facts.masters[device] = rest[master + 1]
+                }
+                // `ip link set [dev] X mtu N`: the MTU the node gives its own end of a link.
+                let words = Array(tokens.dropFirst(2))
+                if let mtu = words.firstIndex(where: { $0.word == "mtu" }), mtu + 1 < words.count,
+                    let value = Int(words[mtu + 1].word), !device.isEmpty
+                {
+                    facts.mtus[device] = Located(value, at: location(words[mtu + 1].offset))
                 }
             }
         }
