@@ -1,7 +1,7 @@
 /// Severity and long explanations of the model checks, for `labgen explain`.
 extension ModelCheck {
     /// Model checks are errors, except those that only warn.
-    public var isWarning: Bool { self == .selectorMatchesNoRack }
+    public var isWarning: Bool { self == .selectorMatchesNoRack || self == .sharedASNumber }
 
     /// What the check refuses and what would break without it (nil: the summary says it all).
     public var explanation: String? {
@@ -97,7 +97,7 @@ extension ModelCheck {
             kubeProxyMode set to iptables, ipvs or nftables would run both; leave kubeProxyMode out (labgen
             then writes none) or write "none".
             """
-        default: nil
+        default: fabricExplanation
         }
     }
 }

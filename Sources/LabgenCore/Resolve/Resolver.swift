@@ -63,6 +63,8 @@ struct ResolveState {
     var topologyNames: [String: (what: String, location: SourceLocation)] = [:]
     /// Every address of a node or gateway interface, for duplicates.
     var addresses: [IPv4Address: (what: String, location: SourceLocation)] = [:]
+    /// Links, plain hosts and their router interfaces (Fabric/).
+    var fabric = FabricResolver.Output()
 
     init(spec: LabSpec) { self.spec = spec }
 
@@ -73,6 +75,7 @@ struct ResolveState {
         resolveCluster()
         resolveNodePool()
         resolveGateways()
+        resolveFabricLinks()
         resolveRackSlots()
         resolveTransit()
         resolveRacks()
@@ -83,6 +86,7 @@ struct ResolveState {
         resolvePools()
         resolveCalicoInstall()
         resolveOtherCNI()
+        resolveFabricBGP()
         checkOverlaps()
     }
 
@@ -95,11 +99,17 @@ struct ResolveState {
                 cni: otherCNI ?? (pools.isEmpty ? nil : .calico(CalicoPlan(pools: pools, install: calicoInstall))))
         }
         clusterPlan?.kubeadmPatches = cluster?.kubeadmPatches == .oneFile ? nil : cluster?.kubeadmPatches
-        let hasTopology = !racks.isEmpty || !gateways.isEmpty
-        return LabPlan(
+        if case .calico(var calico) = clusterPlan?.cni, let bgp = fabric.calicoBGP {
+            calico.bgp = bgp
+            clusterPlan?.cni = .calico(calico)
+        }
+        let hasTopology = !racks.isEmpty || !gateways.isEmpty || !fabric.hosts.isEmpty
+        var plan = LabPlan(
             name: spec.name, registry: registry, cluster: clusterPlan,
             topology: hasTopology ? TopologyPlan(name: topologyName, mtu: topologyMTU) : nil,
             gateways: gateways, racks: racks, transit: transit, location: spec.location)
+        (plan.links, plan.hosts) = (fabric.links, fabric.hosts)
+        return plan
     }
 
     // MARK: - Lab-level elements
@@ -130,7 +140,8 @@ struct ResolveState {
         onlyOne(spec.topologies, "Topology", \.location)
         onlyOne(spec.nodePools, "NodePool", \.location)
         onlyOne(spec.transits, "Transit", \.location)
-        if spec.clusters.isEmpty {
+        // A fabric of routers and plain hosts needs no kind cluster.
+        if spec.clusters.isEmpty && (!spec.racks.isEmpty || (spec.hosts.isEmpty && spec.links.isEmpty)) {
             diagnostics.error(
                 .missingCluster, "lab '\(spec.name)' has no Cluster; add Cluster(\"<name>\") { ... }", at: spec.location)
         }
@@ -315,11 +326,14 @@ struct ResolveState {
     mutating func resolveTransit() {
         let declared = spec.transits.first
         transitLocation = declared?.location
-        if spec.gateways.count < 2 {
+        // Routers joined by point-to-point links route over those links, not a transit bridge.
+        if spec.gateways.count < 2 || !spec.links.isEmpty {
             if let declared {
                 diagnostics.error(
                     .misplacedElement,
-                    "a Transit links gateways, but the lab declares \(spec.gateways.count == 0 ? "none" : "only one"); remove it or add a Gateway",
+                    spec.links.isEmpty
+                        ? "a Transit links gateways, but the lab declares \(spec.gateways.count == 0 ? "none" : "only one"); remove it or add a Gateway"
+                        : "the routers are joined by point-to-point Links; remove the Transit",
                     at: declared.location)
             }
             for gateway in spec.gateways where gateway.transitAddress != nil {
@@ -673,22 +687,23 @@ struct ResolveState {
     mutating func resolveGatewayInterfacesAndRules() {
         for gatewaySpec in spec.gateways {
             guard let index = gatewayIndex[gatewaySpec.name] else { continue }
-            var interfaces: [GatewayInterfacePlan] = []
+            var interfaces: [GatewayInterfacePlan] = fabric.interfaces[gatewaySpec.name] ?? []
             for rack in racks where rack.gateway == gatewaySpec.name {
                 guard let address = rack.gatewayAddress else { continue }
                 interfaces.append(
                     GatewayInterfacePlan(
-                        name: "eth\(interfaces.count + 1)", address: IPv4Interface(address, length: rack.subnet.length),
+                        name: FabricInterfaces.nextFree(interfaces.map(\.name)), address: IPv4Interface(address, length: rack.subnet.length),
                         rack: rack.name, bridge: rack.bridge, bridgePort: "\(rack.bridge)-net\(rack.nodeNames.count)"))
             }
             // The transit interface comes after the rack interfaces.
             if let transit, let member = transit.members.firstIndex(where: { $0.gateway == gatewaySpec.name }) {
                 interfaces.append(
                     GatewayInterfacePlan(
-                        name: "eth\(interfaces.count + 1)",
+                        name: FabricInterfaces.nextFree(interfaces.map(\.name)),
                         address: IPv4Interface(transit.members[member].address, length: transit.subnet.length),
                         rack: nil, bridge: transit.bridge, bridgePort: "\(transit.bridge)-net\(member)"))
             }
+            interfaces = FabricInterfaces.sorted(interfaces)
             gateways[index].interfaces = interfaces
 
             var rules: [MasqueradePlan] = []
