@@ -13,11 +13,21 @@ public struct IPv4Address: Hashable, Comparable, Sendable, TextCodable {
     /// zeros (`010` is octal to some tools and decimal to others), no spaces, ASCII digits only
     /// (text copied from slides carries look-alike characters such as `ĭ`).
     public init?(_ text: some StringProtocol) {
-        var octets: [UInt32] = []
-        octets.reserveCapacity(4)
+        // On the contiguous UTF-8 bytes (String, Substring): no generic iteration, no array.
+        let parsed =
+            text.utf8.withContiguousStorageIfAvailable { Self.parse($0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { Self.parse($0) }
+        guard let parsed else { return nil }
+        value = parsed
+    }
+
+    /// The dotted quad in `bytes`, by the rules above, or nil.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        var result: UInt32 = 0
+        var octets = 0
         var current: UInt32 = 0
         var digits = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if digits == 1 && current == 0 { return nil }  // leading zero
@@ -25,17 +35,17 @@ public struct IPv4Address: Hashable, Comparable, Sendable, TextCodable {
                 digits += 1
                 if digits > 3 || current > 255 { return nil }
             case UInt8(ascii: "."):
-                guard digits > 0, octets.count < 3 else { return nil }
-                octets.append(current)
+                guard digits > 0, octets < 3 else { return nil }
+                result = result << 8 | current
+                octets += 1
                 current = 0
                 digits = 0
             default:
                 return nil
             }
         }
-        guard digits > 0, octets.count == 3 else { return nil }
-        octets.append(current)
-        value = octets[0] << 24 | octets[1] << 16 | octets[2] << 8 | octets[3]
+        guard digits > 0, octets == 3 else { return nil }
+        return result << 8 | current
     }
 
     public var octets: (UInt8, UInt8, UInt8, UInt8) {

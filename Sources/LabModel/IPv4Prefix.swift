@@ -17,15 +17,28 @@ public struct IPv4Prefix: Hashable, Comparable, Sendable, TextCodable {
     /// Parses `a.b.c.d/n` (n 0...32, decimal, no leading zeros). Host bits may be set;
     /// check `isCanonical`.
     public init?(_ text: some StringProtocol) {
-        guard let slash = text.firstIndex(of: "/") else { return nil }
-        guard let address = IPv4Address(text[text.startIndex..<slash]) else { return nil }
-        let lengthText = text[text.index(after: slash)...]
-        guard !lengthText.isEmpty, lengthText.count <= 2,
-            lengthText.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-            !(lengthText.count == 2 && lengthText.first == "0"),
-            let length = Int(lengthText), (0...32).contains(length)
+        // On the UTF-8 bytes: a valid prefix is ASCII digits, dots and one "/", so the first "/" byte
+        // is the first "/" Character whenever the text can be valid.
+        let parsed =
+            text.utf8.withContiguousStorageIfAvailable { Self.parse($0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { Self.parse($0) }
+        guard let (address, length) = parsed else { return nil }
+        self.init(IPv4Address(address), length: length)
+    }
+
+    /// The address and length in `bytes`, by the rules above, or nil.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt32, Int)? {
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")),
+            let address = IPv4Address.parse(UnsafeBufferPointer(rebasing: bytes[..<slash]))
         else { return nil }
-        self.init(address, length: length)
+        let lengthText = bytes[(slash + 1)...]
+        guard !lengthText.isEmpty, lengthText.count <= 2,
+            lengthText.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            !(lengthText.count == 2 && lengthText.first == UInt8(ascii: "0"))
+        else { return nil }
+        let length = lengthText.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        guard length <= 32 else { return nil }
+        return (address, length)
     }
 
     public var mask: UInt32 { length == 0 ? 0 : UInt32.max << (32 - length) }

@@ -42,7 +42,15 @@ public enum VyOSReader {
     /// `configure`, `commit`, `save`, `exit` (the same test as the shared validator).
     public static func isSetCommands(_ text: String) -> Bool {
         var sawCommand = false
-        for rawLine in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: true) {
+        // Line by line, lazily: most files are not set commands and are decided by their first lines
+        // (splitting a large YAML file into lines first cost more than all the rest).
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        while start < scalars.endIndex {
+            let end = scalars[start...].firstIndex(of: "\n") ?? scalars.endIndex
+            let rawLine = scalars[start..<end]
+            start = end < scalars.endIndex ? scalars.index(after: end) : end
+            if rawLine.isEmpty { continue }
             let line = String(String.UnicodeScalarView(rawLine)).vyosTrimmingWhitespace
             if line.isEmpty || line.hasPrefix("#") { continue }
             if ["commit", "save", "exit", "configure"].contains(line) {

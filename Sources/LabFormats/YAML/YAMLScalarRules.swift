@@ -63,6 +63,11 @@ enum YAMLScalarRules {
     /// Whether `text`, written plain in block (or, if `flow`, flow) context,
     /// is read back as that exact string by YAML 1.2 and YAML 1.1 readers.
     static func canBePlain(_ text: String, flow: Bool) -> Bool {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ canBePlainASCII($0, text: text, flow: flow) }),
+            let ascii
+        {
+            return ascii
+        }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         // Every special word has at most 5 UTF-8 bytes, and no longer text lowercases to one
         // (the only non-ASCII letter that lowercases to ASCII is the Kelvin sign, to "k"):
@@ -79,6 +84,40 @@ enum YAMLScalarRules {
             if s == "#" && previous == " " { return false }
             if previous == ":" && (s == " " || (flow && ",[]{}".unicodeScalars.contains(s))) { return false }
             if flow && ",[]{}".unicodeScalars.contains(s) { return false }
+            previous = s
+        }
+        if looksNumeric(text) || looksLikeDate(text) { return false }
+        return true
+    }
+
+    /// `canBePlain` on the UTF-8 bytes of an ASCII text (the same rules: for ASCII, a scalar is a
+    /// byte), without a scan of the indicator strings per character; nil when not ASCII.
+    private static func canBePlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, text: String, flow: Bool) -> Bool? {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        if bytes.count <= 5 && specialWords.contains(text.lowercased()) { return false }
+        func isFlowIndicator(_ c: UInt8) -> Bool {
+            c == UInt8(ascii: ",") || c == UInt8(ascii: "[") || c == UInt8(ascii: "]") || c == UInt8(ascii: "{")
+                || c == UInt8(ascii: "}")
+        }
+        switch first {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+            UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+            UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "."),
+            UInt8(ascii: " "):
+            if first != UInt8(ascii: ".") || text.hasPrefix("...") || looksNumeric(text) { return false }
+        default: break
+        }
+        if last == UInt8(ascii: " ") || last == UInt8(ascii: ":") { return false }
+        var previous = UInt8(ascii: " ")
+        for s in bytes {
+            if s < 0x20 || s == 0x7F { return false }
+            if s == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return false }
+            if previous == UInt8(ascii: ":") && (s == UInt8(ascii: " ") || (flow && isFlowIndicator(s))) {
+                return false
+            }
+            if flow && isFlowIndicator(s) { return false }
             previous = s
         }
         if looksNumeric(text) || looksLikeDate(text) { return false }

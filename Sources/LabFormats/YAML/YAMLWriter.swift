@@ -41,7 +41,7 @@ public enum YAMLWriter {
 
     /// How `text` is written as a scalar in block (or flow) context, on one line.
     public static func scalar(_ text: String, flow: Bool = false) -> String {
-        if !text.contains("\n") && YAMLScalarRules.canBePlain(text, flow: flow) { return text }
+        if !containsLineFeed(text) && YAMLScalarRules.canBePlain(text, flow: flow) { return text }
         if text.unicodeScalars.allSatisfy(YAMLScalarRules.isSafeScalar) {
             var out = "'"
             for c in text.unicodeScalars {
@@ -50,6 +50,18 @@ public enum YAMLWriter {
             return out + "'"
         }
         return doubleQuoted(text)
+    }
+
+    /// `text.contains("\n")` (the Character "\n") from the UTF-8 bytes, without iterating Characters:
+    /// a line feed byte is the Character "\n" unless a carriage return precedes it ("\r\n" is one
+    /// Character, never equal to "\n"); no other grapheme holds a line feed.
+    public static func containsLineFeed(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A && previous != 0x0D { return true }
+            previous = byte
+        }
+        return false
     }
 
     // MARK: Block layout
@@ -117,7 +129,7 @@ public enum YAMLWriter {
     /// `parentIndent` is the indentation of the enclosing collection (-1 at the document root);
     /// the content is written at `parentIndent + 2` (2 at the root).
     static func literalHeader(_ text: String, parentIndent: Int) -> String? {
-        guard text.contains("\n") else { return nil }
+        guard containsLineFeed(text) else { return nil }
         var sawContent = false
         var needsIndicator = false
         var lineHasText = false

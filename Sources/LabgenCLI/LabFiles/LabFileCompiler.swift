@@ -98,13 +98,14 @@ struct LabFileCompiler {
 
     /// The labs a lab program wrote, with every location in the lab file (module `LabFile`)
     /// renamed to `shown`: the program may come from the cache, compiled from a file of another name.
-    static func decode(_ data: Data, shown: String) throws -> [LabSpec] {
+    static func decode(_ data: [UInt8], shown: String) throws -> [LabSpec] {
         let specs: [LabSpec]
         do {
-            // One decode; SourceLocation renames the lab file's locations as it decodes.
-            let decoder = JSONDecoder()
-            decoder.userInfo[SourceLocation.relocation] = SourceLocation.Relocation(module: moduleName, file: shown)
-            specs = try decoder.decode(Array<LabModel.LabSpec>.self, from: data)
+            // One decode of ModelCoding's form (not JSON: see LabRegistry); SourceLocation renames the
+            // lab file's locations as it decodes.
+            specs = try ModelCoding.decode(
+                Array<LabModel.LabSpec>.self, from: data,
+                userInfo: [SourceLocation.relocation: SourceLocation.Relocation(module: moduleName, file: shown)])
         } catch {
             throw LabInputError(
                 "\(shown): the lab program wrote a model this labgen cannot read; "
@@ -158,7 +159,7 @@ struct LabFileCompiler {
         }
     }
 
-    private func run(_ executable: URL, shown: String) throws -> Data {
+    private func run(_ executable: URL, shown: String) throws -> [UInt8] {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent(
             "labgen-model-\(getpid())-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: output) }
@@ -181,7 +182,7 @@ struct LabFileCompiler {
         guard let data = FileManager.default.contents(atPath: output.path) else {
             throw LabInputError("\(shown): the lab file declares no Lab (write `let lab = Lab(\"name\") { ... }`)")
         }
-        return data
+        return [UInt8](data)
     }
 }
 

@@ -58,7 +58,13 @@ struct LabInputs {
         for model in models {
             let data = try IOProblem.readNamed(context.url(model), shown: model, what: "the lab model")
             do {
-                inputs.specs += try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: data)
+                // What a lab program writes (ModelCoding's form: the plugins pass it on), or JSON.
+                let bytes = [UInt8](data)
+                if bytes.starts(with: ModelCoding.magic) {
+                    inputs.specs += try ModelCoding.decode(Array<LabModel.LabSpec>.self, from: bytes)
+                } else {
+                    inputs.specs += try JSONDecoder().decode(Array<LabModel.LabSpec>.self, from: data)
+                }
             } catch {
                 throw LabInputError(
                     "\(model): not a labgen lab model "

@@ -11,7 +11,7 @@ import LabModel
 enum ArtifactTable {
     static let entries: [ArtifactEntry] =
         [kindConfig, kubeadmPatch, containerlab, vyos] + CalicoArtifacts.entries + FlannelArtifacts.entries
-        + CiliumArtifacts.entries + [bridgeScript, labScript, labModel, topology, workloads]
+        + CiliumArtifacts.entries + [BGPPeeringArtifacts.entry, bridgeScript, labScript, labModel, topology, workloads]
 
     /// The rows' whole-text detectors, by rank.
     static let textSigns: [(ArtifactDiscovery.Kind, TextSign)] = entries.flatMap { entry in

@@ -211,7 +211,10 @@ extension LabFacts {
         facts.clusterName = clusterName
         var book = ReadBook()
         // Classifying and parsing each file is independent (and most of the work): in parallel.
-        let classifications = Parallel.map(files) { ArtifactDiscovery.classifyAndParse($0.text, path: $0.path) }
+        // A lab has a dozen files, a few of them large (kind.yaml, the topology, kubeadm.yaml): from two.
+        let classifications = Parallel.map(files, minimumCount: 2) {
+            ArtifactDiscovery.classifyAndParse($0.text, path: $0.path)
+        }
         let otherLabs = ArtifactDiscovery.otherLabFolders(files.map(\.path), classifications.map(\.kinds), expected: expected)
         for folder in otherLabs {
             // Pointed at that lab's topology file (a diagnostic names a file, never a folder).

@@ -3,14 +3,24 @@ import LabModel
 
 /// Reads the `ip` commands of a containerlab node's `exec` entries: addresses (`ip addr add`,
 /// `ip a a`, `ip -4 a add`, IPv6 skipped), default routes (`ip route replace|add default via`,
-/// `ip r r`, `ip r a`), VRFs and masters (`ip link add X type vrf`, `ip link set X master Y`).
+/// `ip r r`, `ip r a`), VRFs and masters (`ip link add X type vrf`, `ip link set X master Y`), MTUs
+/// (`ip link set [dev] X mtu N`).
 /// Chains inside `bash -c '... && ...'` are split; anything else is not interpreted.
 enum ExecCommandReader {
     static func parse(
         _ text: String, node: YAMLNode, origin: TextOrigin, into facts: inout ClabNodeFacts,
         diagnostics: inout DiagnosticList
     ) {
-        let firstLine = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? text
+        // The length in scalars of the command's first line (up to the first Character "\n"), counted
+        // only when a location is needed.
+        var firstLineLength: Int?
+        func firstLineScalars() -> Int {
+            if let firstLineLength { return firstLineLength }
+            let end = YAMLWriter.containsLineFeed(text) ? text.firstIndex(of: "\n") ?? text.endIndex : text.endIndex
+            let count = text[..<end].unicodeScalars.count
+            firstLineLength = count
+            return count
+        }
         for segment in segments(text) {
             var tokens = words(Substring(segment.text))
             // `bash -c '...'` / `sh -c "..."` wrappers.
@@ -21,7 +31,7 @@ enum ExecCommandReader {
             let words = tokens.map { (word: Substring($0.word.trimmingQuotes), offset: segment.offset + $0.offset) }
             func location(_ offset: Int) -> SourceLocation {
                 // Exact on the command's first line; the command's start otherwise.
-                offset < firstLine.unicodeScalars.count ? origin.location(node, offset: offset) : origin.location(node)
+                offset < firstLineScalars() ? origin.location(node, offset: offset) : origin.location(node)
             }
             interpret(words, location: location, into: &facts, diagnostics: &diagnostics)
         }
@@ -29,6 +39,7 @@ enum ExecCommandReader {
 
     /// The simple commands of `text` with their offsets: split on newlines, `&&`, `||`, `;` and `|`.
     static func segments(_ text: String) -> [(text: String, offset: Int)] {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ segmentsASCII($0) }), let ascii { return ascii }
         var result: [(String, Int)] = []
         var current = ""
         var start = 0
@@ -55,6 +66,42 @@ enum ExecCommandReader {
         result.append((current, start))
         return result.filter { !$0.0.allSatisfy { $0 == " " || $0 == "\t" } }
     }
+
+    /// `segments` of an ASCII text from its bytes (a scalar is a byte); nil when not ASCII.
+    private static func segmentsASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [(text: String, offset: Int)]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var result: [(String, Int)] = []
+        var start = 0
+        var i = 0
+        func add(_ end: Int) {
+            let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            // Not only spaces and tabs (as bytes: ASCII has no multi-scalar Character but "\r\n").
+            if part.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) {
+                result.append((String(decoding: part, as: UTF8.self), start))
+            }
+        }
+        while i < bytes.count {
+            let c = bytes[i]
+            let next = i + 1 < bytes.count ? bytes[i + 1] : UInt8(ascii: " ")
+            if c == UInt8(ascii: "\n") || c == UInt8(ascii: ";")
+                || (c == UInt8(ascii: "&") && next == UInt8(ascii: "&"))
+                || c == UInt8(ascii: "|")
+            {
+                add(i)
+                i += (c == UInt8(ascii: "&") || (c == UInt8(ascii: "|") && next == UInt8(ascii: "|"))) ? 2 : 1
+                start = i
+                continue
+            }
+            i += 1
+        }
+        add(bytes.count)
+        return result
+    }
+
+    /// The words of `ip addr add` that take a value.
+    private static let addressKeywords: Set<Substring> = [
+        "dev", "peer", "brd", "broadcast", "label", "scope", "valid_lft", "preferred_lft", "metric", "anycast", "proto",
+    ]
 
     static func interpret(
         _ words: [(word: Substring, offset: Int)], location: (Int) -> SourceLocation, into facts: inout ClabNodeFacts,
@@ -84,10 +131,7 @@ enum ExecCommandReader {
             guard abbreviates(verb, "add") || verb == "replace" || verb == "change", tokens.count >= 3 else { return }
             let rest = Array(tokens.dropFirst(2))
             // `ip addr add [local] A [peer P] [brd B] [label L] [scope S] dev IF ...`, keywords in any order.
-            let keywords: Set<Substring> = [
-                "dev", "peer", "brd", "broadcast", "label", "scope", "valid_lft", "preferred_lft", "metric", "anycast",
-                "proto",
-            ]
+            let keywords = addressKeywords
             var addressToken: (word: Substring, offset: Int)?
             var index = 0
             while index < rest.count {
@@ -100,7 +144,9 @@ enum ExecCommandReader {
                     index += 1
                     continue
                 }
-                if addressToken == nil, word.first?.isNumber == true || word.contains(":") || word.hasPrefix("$") {
+                if addressToken == nil,
+                    word.first?.isNumber == true || word.contains(":" as Character) || word.hasPrefix("$")
+                {
                     addressToken = rest[index]
                 }
                 index += 1
@@ -112,7 +158,7 @@ enum ExecCommandReader {
             }
             guard let device else { return }
             let text = String(addressToken.word)
-            if family == "inet6" || text.contains(":") || text.contains("$") { return }
+            if family == "inet6" || text.contains(":" as Character) || text.contains("$" as Character) { return }
             guard let address = IPv4Interface(text) else {
                 if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "/" }) {
                     diagnostics.error(
@@ -155,6 +201,13 @@ enum ExecCommandReader {
                 if let master = rest.firstIndex(where: { $0 == "master" || $0 == "vrf" }), master + 1 < rest.count {
                     facts.masters[device] = rest[master + 1]
                 }
+                // `ip link set [dev] X mtu N`: the MTU the node gives its own end of a link.
+                let words = Array(tokens.dropFirst(2))
+                if let mtu = words.firstIndex(where: { $0.word == "mtu" }), mtu + 1 < words.count,
+                    let value = Int(words[mtu + 1].word), !device.isEmpty
+                {
+                    facts.mtus[device] = Located(value, at: location(words[mtu + 1].offset))
+                }
             }
         }
     }
@@ -162,6 +215,18 @@ enum ExecCommandReader {
 
 extension Substring {
     var trimmingQuotes: String {
+        // An ASCII word: quotes are bytes (the only two-scalar ASCII Character is "\r\n", no quote).
+        if let trimmed = utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isQuote(_ c: UInt8) -> Bool { c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") }
+            var start = 0
+            var end = bytes.count
+            while start < end, isQuote(bytes[start]) { start += 1 }
+            while end > start, isQuote(bytes[end - 1]) { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }), let trimmed {
+            return trimmed
+        }
         var text = self
         while let first = text.first, first == "'" || first == "\"" { text = text.dropFirst() }
         while let last = text.last, last == "'" || last == "\"" { text = text.dropLast() }

@@ -91,6 +91,8 @@ public struct ClabNodeFacts: Hashable, Sendable {
     public var vrfs: Set<String> = []
     /// `ip link set X master Y` of the exec commands.
     public var masters: [String: String] = [:]
+    /// `ip link set [dev] X mtu N` of the exec commands, by interface (the last one wins).
+    public var mtus: [String: Located<Int>] = [:]
 
     /// The VRF an interface is in through its masters (a bridge enslaved to a VRF included).
     public func vrf(of device: String) -> String? {
@@ -264,6 +266,13 @@ public struct LabFacts: Sendable {
     public var hostAddresses: Set<IPv4Address> = []
     /// Further kind configs found (another cluster of a multi-cluster lab); `kind` is the one checked.
     public var otherKindConfigs: [KindFacts] = []
+    /// The nodes' BGP peerings with routers: Calico `BGPPeer`s, Cilium peering policies and cluster configs.
+    public var nodeBGPPeers: [NodeBGPPeerFacts] = []
+    /// Calico `BGPConfiguration`s.
+    public var calicoBGPConfigurations: [CalicoBGPConfigurationFacts] = []
+    /// Nodes' Calico AS numbers, by node name: a Calico `Node`'s `spec.bgp.asNumber`, or
+    /// `kubectl annotate node NAME projectcalico.org/ASNumber=N` in a script.
+    public var nodeASNumbers: [String: Located<String>] = [:]
     /// The kind cluster name given on kind's command line (`kind create cluster --name`).
     public var clusterName: String?
     /// Problems found while reading (unreadable files, unknown fields, wrong types).

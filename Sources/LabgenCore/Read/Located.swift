@@ -70,6 +70,7 @@ public struct TextOrigin: Hashable, Sendable {
 
 /// Scalars of a line, split on blanks, with their offsets in the line.
 func words(_ text: Substring) -> [(word: Substring, offset: Int)] {
+    if let ascii = asciiWords(text) { return ascii }
     var result: [(Substring, Int)] = []
     var start: String.Index?
     var startOffset = 0
@@ -91,4 +92,33 @@ func words(_ text: Substring) -> [(word: Substring, offset: Int)] {
     }
     if let s = start { result.append((text[s...], startOffset)) }
     return result
+}
+
+/// `words` of an ASCII text without "\r" from its bytes (there a Character is a byte: "\r\n" is the
+/// only ASCII grapheme of two scalars); nil otherwise.
+private func asciiWords(_ text: Substring) -> [(word: Substring, offset: Int)]? {
+    let utf8 = text.utf8
+    let spans: [(Int, Int)]? = utf8.withContiguousStorageIfAvailable { bytes in
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        var spans: [(Int, Int)] = []
+        var start = -1
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                if start >= 0 {
+                    spans.append((start, index))
+                    start = -1
+                }
+            } else if start < 0 {
+                start = index
+            }
+        }
+        if start >= 0 { spans.append((start, bytes.count)) }
+        return spans
+    } ?? nil
+    guard let spans else { return nil }
+    return spans.map { start, end in
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        let to = utf8.index(from, offsetBy: end - start)
+        return (text[from..<to], start)
+    }
 }

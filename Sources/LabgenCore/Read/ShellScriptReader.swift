@@ -37,11 +37,22 @@ public struct ShellScriptFacts: Hashable, Sendable {
     public var hostAddresses: Set<IPv4Address> = []
     /// Heredocs fed to `containerlab deploy` / `clab deploy` or written to a YAML file (not read).
     public var otherHeredocs: [SourceLocation] = []
+    /// Heredocs holding Calico or Cilium BGP resources (`cat <<EOF | kubectl apply -f -`, `calicoctl apply`):
+    /// the text and the line of the script its first line is on.
+    public var bgpManifests: [BGPManifest] = []
+    /// `kubectl annotate node NAME projectcalico.org/ASNumber=N`: the node's Calico AS number.
+    public var nodeASAnnotations: [String: Located<String>] = [:]
     /// Heredocs written to a file (`cat > F <<EOF`), by file: a later `kind create cluster --config F` reads one.
     var writtenFiles: [String: KindCreateFacts] = [:]
     /// Shell functions that create a bridge named by their first argument (`bridge_up() { ip link add
     /// name "$1" type bridge; ... }`, as labgen's bridges.sh has): each call names a bridge.
     var bridgeFunctions: Set<String> = []
+}
+
+/// A heredoc of a script that holds Kubernetes resources labgen reads (BGP peerings).
+public struct BGPManifest: Hashable, Sendable {
+    public var text: String
+    public var firstLine: Int
 }
 
 /// Reads shell scripts (`*.sh`, or a file starting with `#!`) without running them: a small
@@ -121,6 +132,7 @@ public enum ShellScriptReader {
                         commandTokens: command(around: marker.index, in: logical), bodyStart: lineNumber + 1))
             }
             interpret(logical, file: file, variables: &variables, into: &facts)
+            annotations(logical, file: file, into: &facts)
         }
         var seen = Set<String>()
         facts.bridges = facts.bridges.filter { seen.insert($0.value).inserted }
@@ -210,6 +222,12 @@ public enum ShellScriptReader {
     ) {
         let words = heredoc.commandTokens.filter { !$0.isOperator && !$0.isRedirect }.map(\.text)
         let body = heredoc.body.joined(separator: "\n") + "\n"
+        if ["BGPPeer", "BGPConfiguration", "CiliumBGP"].contains(where: body.contains),
+            words.contains("kubectl") || words.contains("calicoctl")
+        {
+            facts.bgpManifests.append(BGPManifest(text: body, firstLine: heredoc.bodyStart))
+            return
+        }
         if let target = heredoc.commandTokens.first(where: \.isRedirect)?.text,
             kindCreate(heredoc.commandTokens, file: file) == nil,
             body.contains("kind.x-k8s.io") || body.contains("kind: Cluster")
@@ -659,6 +677,45 @@ public enum ShellScriptReader {
     static func splitWords(_ text: Substring, file: String, line: Int, column: Int) -> [Located<String>] {
         words(text).map {
             Located(String($0.word), at: SourceLocation(file: file, line: line, column: column + $0.offset))
+        }
+    }
+}
+
+extension ShellScriptReader {
+    /// `kubectl annotate node[s] NAME ... projectcalico.org/ASNumber=N` (also `node/NAME`).
+    static func annotations(_ tokens: [Token], file: String, into facts: inout ShellScriptFacts) {
+        let words = tokens.filter { !$0.isOperator }
+        guard let annotate = words.firstIndex(where: { $0.text == "annotate" }), annotate > 0,
+            words[annotate - 1].text == "kubectl" || words[..<annotate].contains(where: { $0.text == "kubectl" })
+        else { return }
+        // Options may come before the resource (`annotate --overwrite node X ...`).
+        var rest: [Token] = []
+        var index = annotate + 1
+        while index < words.count {
+            let text = words[index].text
+            if text.hasPrefix("-") {
+                let takesValue = ["-n", "--namespace", "--context", "--kubeconfig", "-l", "--selector"].contains(text)
+                index += takesValue ? 2 : 1
+                continue
+            }
+            rest.append(words[index])
+            index += 1
+        }
+        var node: String?
+        if let first = rest.first, ["node", "nodes", "no"].contains(first.text), rest.count > 1 {
+            node = rest[1].text
+            rest.removeFirst(2)
+        } else if let first = rest.first, first.text.hasPrefix("node/") {
+            node = String(first.text.dropFirst("node/".count))
+            rest.removeFirst()
+        }
+        guard let node, !node.hasPrefix("-"), !node.contains("$") else { return }
+        let key = "projectcalico.org/ASNumber="
+        for word in rest where word.text.hasPrefix(key) {
+            let value = String(word.text.dropFirst(key.count))
+            let column = word.column + key.count + (word.quoted ? 1 : 0)
+            let location = SourceLocation(file: file, line: word.line, column: column)
+            facts.nodeASAnnotations[node] = Located(value, at: location)
         }
     }
 }

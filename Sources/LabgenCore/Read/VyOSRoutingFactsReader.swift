@@ -12,7 +12,25 @@ public struct VyOSVifFacts: Hashable, Sendable {
 public struct BGPNeighborFacts: Hashable, Sendable {
     public var address: Located<IPv4Address>?
     public var interface: Located<String>?
+    /// `remote-as N` (or `external`/`internal`) of the neighbor, of its `interface { }` block (unnumbered),
+    /// else of its peer group.
     public var remoteAS: Located<String>?
+    /// `peer-group NAME` (on the neighbor or in its `interface { }` block).
+    public var peerGroup: Located<String>? = nil
+    /// `address-family ipv4-unicast route-reflector-client` (on the neighbor or its peer group).
+    public var routeReflectorClient = false
+    /// `ebgp-multihop N` or `disable-connected-check` (on the neighbor or its peer group): the peer may be
+    /// more than one hop away.
+    public var multihop = false
+    /// `update-source ADDRESS|IF`.
+    public var updateSource: String? = nil
+}
+
+extension BGPNeighborFacts {
+    /// Where the neighbor is written (its address, or its interface).
+    public var location: SourceLocation? { address?.location ?? interface?.location }
+    /// How messages name it.
+    public var name: String { address.map { $0.value.description } ?? interface?.value ?? "?" }
 }
 
 /// What a router announces and with whom it speaks, for one protocol (BGP or OSPF).
@@ -30,6 +48,12 @@ public struct RoutingProtocolFacts: Hashable, Sendable {
     public var redistributeStatic = false
     /// The router also runs routing protocols inside a VRF, which labgen does not follow.
     public var inVRF = false
+    /// BGP `parameters router-id`.
+    public var routerID: Located<String>? = nil
+    /// BGP `parameters bestpath as-path multipath-relax`.
+    public var multipathRelax = false
+    /// BGP `maximum-paths ebgp|ibgp N` (1.2: under `bgp <asn>`; 1.4: under `address-family ipv4-unicast`).
+    public var maximumPaths: Int? = nil
     public var location: SourceLocation
 }
 
@@ -72,18 +96,8 @@ extension VyOSFactsReader {
                 } else if let asn = node["local-as"].first, let value = asn.value {
                     facts.asn = Located(value, at: location(asn))
                 }
-                for neighbor in node["neighbor"] {
-                    guard let value = neighbor.value else { continue }
-                    let remote = neighbor["remote-as"].first.flatMap { n in n.value.map { Located($0, at: location(n)) }
-                    }
-                    if let address = IPv4Address(value) {
-                        facts.neighbors.append(
-                            BGPNeighborFacts(address: Located(address, at: location(neighbor)), remoteAS: remote))
-                    } else if !value.contains(":") {
-                        facts.neighbors.append(
-                            BGPNeighborFacts(interface: Located(value, at: location(neighbor)), remoteAS: remote))
-                    }
-                }
+                facts.neighbors += bgpNeighbors(node, file: file)
+                bgpParameters(node, file: file, into: &facts)
                 facts.networks += networks(node)
                 facts.redistributeConnected = facts.redistributeConnected || redistributes(node, "connected")
                 facts.redistributeStatic = facts.redistributeStatic || redistributes(node, "static")

@@ -49,6 +49,23 @@ public struct RenderedLab: Sendable {
     }
 
     public func artifact(at path: String) -> Artifact? { artifacts.first { $0.path == path } }
+
+    /// SHA-256 digests of artifacts computed ahead (`Pipeline.compile` hashes while it verifies), by
+    /// path, with the contents they were computed from: the manifest uses one only for those contents.
+    var digestCache: [String: (contents: String, hex: String)] = [:]
+
+    /// The SHA-256 of an artifact's contents, as lower-case hex.
+    func digest(of artifact: Artifact) -> String {
+        if let cached = digestCache[artifact.path], cached.contents == artifact.contents { return cached.hex }
+        return SHA256.hex(artifact.contents.utf8)
+    }
+
+    /// Every artifact's digest, computed now (on the caller's thread) for the manifest.
+    mutating func computeDigests() {
+        digestCache = Dictionary(
+            artifacts.map { ($0.path, (contents: $0.contents, hex: SHA256.hex($0.contents.utf8))) },
+            uniquingKeysWith: { first, _ in first })
+    }
 }
 
 /// The conventional file names of a lab's artifacts (documented in the README); each CNI's are

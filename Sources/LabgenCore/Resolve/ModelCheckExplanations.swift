@@ -1,7 +1,7 @@
 /// Severity and long explanations of the model checks, for `labgen explain`.
 extension ModelCheck {
     /// Model checks are errors, except those that only warn.
-    public var isWarning: Bool { self == .selectorMatchesNoRack }
+    public var isWarning: Bool { self == .selectorMatchesNoRack || self == .sharedASNumber }
 
     /// What the check refuses and what would break without it.
     public var explanation: String {
@@ -13,8 +13,7 @@ extension ModelCheck {
             at most 63 characters, not starting or ending with '-'): they name the output folder, containerlab
             nodes and the 'rack' label. The kind cluster name and pool names follow kind's ^[a-z0-9.-]+$ (kind
             refuses others, and the name prefixes every node container), the registry mirror is a host[:port], a
-            kind node's name (cluster name plus
-            role) must fit a 63-character host name, a kube-proxy mode is one kind knows (iptables, ipvs, nftables,
+            kind node's name (cluster name plus role) must fit a 63-character host name, a kube-proxy mode is one kind knows (iptables, ipvs, nftables,
             none), and a node selector has no control characters. A name outside its grammar would be refused by
             kind, containerlab or the API server after part of the lab is already up, or could inject YAML or shell.
             """
@@ -261,6 +260,7 @@ extension ModelCheck {
             kubeProxyMode set to iptables, ipvs or nftables would run both; leave kubeProxyMode out (labgen
             then writes none) or write "none".
             """
+        default: fabricExplanation ?? summary
         }
     }
 }

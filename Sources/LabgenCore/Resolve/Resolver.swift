@@ -27,6 +27,7 @@ public enum Resolver {
         let cluster = ClusterPass().run(&context)
         let nodePool = NodePoolPass().run(&context)
         let gateways = GatewaysPass(registry: elements.registry).run(&context)
+        let fabric = FabricLinksPass(gateways: gateways, serverImageDefault: elements.serverImageDefault).run(&context)
         let slotSubnets = RackSlotsPass(nodePool: nodePool).run(&context)
         let transit = TransitPass(gateways: gateways, nodePool: nodePool, slotSubnets: slotSubnets).run(&context)
         let racks = RacksPass(
@@ -37,29 +38,36 @@ public enum Resolver {
         let nodes = racks.nodes + ClusterNodesPass(cluster: cluster).run(&context)
         ControlPlaneCheck(cluster: cluster, nodes: nodes).run(&context)
         let gatewayPlans = GatewayConfigPass(
-            gateways: gateways, racks: racks.racks, transit: transit.plan, nodePool: nodePool
+            gateways: gateways, racks: racks.racks, transit: transit.plan, nodePool: nodePool, fabric: fabric
         ).run(&context)
         let pools = PoolsPass(cluster: cluster).run(&context)
         let calicoInstall = CalicoInstallPass(cluster: cluster?.spec).run(&context)
         let otherCNI = CNIPass(cluster: cluster, nodes: nodes).run(&context)
+        let routed = FabricBGPPass(
+            gateways: gateways, gatewayPlans: gatewayPlans, fabric: fabric, racks: racks.racks, nodes: nodes,
+            cluster: cluster?.spec, calicoInstall: calicoInstall
+        ).run(&context)
         OverlapsPass(racks: racks.racks, transit: transit, pools: pools, cluster: cluster).run(&context)
 
         guard !context.diagnostics.hasErrors else { return Resolution(plan: nil, diagnostics: context.diagnostics.all) }
         let clusterPlan = cluster.map { cluster in
+            var calico = pools.isEmpty ? nil : CalicoPlan(pools: pools, install: calicoInstall)
+            calico?.bgp = routed.calicoBGP
             var plan = ClusterPlan(
                 name: cluster.name, image: cluster.spec.image,
                 podSubnet: cluster.podSubnet ?? Conventions.kindPodSubnet,
                 serviceSubnet: cluster.serviceSubnet, disableDefaultCNI: cluster.spec.disableDefaultCNI,
                 kubeProxyMode: CNIPass.effectiveKubeProxyMode(cluster.spec, otherCNI: otherCNI), nodes: nodes,
-                cni: otherCNI ?? (pools.isEmpty ? nil : .calico(CalicoPlan(pools: pools, install: calicoInstall))))
+                cni: otherCNI ?? calico.map { .calico($0) })
             plan.kubeadmPatches = cluster.spec.kubeadmPatches == .oneFile ? nil : cluster.spec.kubeadmPatches
             return plan
         }
-        let hasTopology = !racks.racks.isEmpty || !gatewayPlans.isEmpty
-        let plan = LabPlan(
+        let hasTopology = !routed.racks.isEmpty || !routed.gateways.isEmpty || !fabric.hosts.isEmpty
+        var plan = LabPlan(
             name: spec.name, registry: elements.registry, cluster: clusterPlan,
             topology: hasTopology ? TopologyPlan(name: elements.topologyName, mtu: elements.topologyMTU) : nil,
-            gateways: gatewayPlans, racks: racks.racks, transit: transit.plan, location: spec.location)
+            gateways: routed.gateways, racks: routed.racks, transit: transit.plan, location: spec.location)
+        (plan.links, plan.hosts) = (fabric.links, fabric.hosts)
         return Resolution(plan: plan, diagnostics: context.diagnostics.all)
     }
 }

@@ -69,5 +69,12 @@ let allRules: [any VerificationRule.Type] = [
     CiliumNativeRoutesRule.self,  // LG044
     CiliumMTURule.self,  // LG045
     CiliumKubeProxyRule.self,  // LG046
+    BGPNeighborLinkRule.self,  // LG050
+    BGPRemoteASRule.self,  // LG051
+    BGPReverseNeighborRule.self,  // LG052
+    RackAnnouncementRule.self,  // LG053
+    NodePeerAddressRule.self,  // LG054
+    RouterNodeNeighborsRule.self,  // LG055
+    LinkMTURule.self,  // LG056
     VyOSReleaseSyntaxRule.self,  // LG146
 ]

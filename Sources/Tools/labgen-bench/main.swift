@@ -220,10 +220,11 @@ func copyTree(_ source: String, to target: String) {
 }
 
 /// Reading the artifacts back and the cross-artifact verification, exactly as
-/// `Pipeline.compile` does it: returns the number of verification errors.
-func verifyStage(_ rendered: RenderedLab, plan: LabPlan) -> Int? {
-    let facts = LabFacts.read(rendered)
-    return Verifier.verify(facts).filter { $0.severity == .error }.count
+/// `Pipeline.compile` does it (with the manifest's hashing on the other core): returns the number
+/// of verification errors and the lab with its digests.
+func verifyStage(_ rendered: RenderedLab, plan: LabPlan) -> (errors: Int, rendered: RenderedLab) {
+    let (diagnostics, hashed) = Pipeline.verify(rendered)
+    return (diagnostics.filter { $0.severity == .error }.count, hashed)
 }
 
 /// What one child measures for one size (milliseconds are medians).
@@ -267,19 +268,19 @@ func measure(_ size: Size, runs: Int) -> SizeResult {
             let errors = resolution.diagnostics.filter { $0.severity == .error }
             fail("\(size): the synthetic lab does not resolve: \(errors.prefix(3).map { "\($0)" })")
         }
-        let rendered: RenderedLab
+        var rendered: RenderedLab
         do {
             rendered = try timed(&render) { try Renderer.render(plan) }
         } catch {
             fail("\(size): rendering failed: \(error)")
         }
         let verifyStart = now()
-        if let count = verifyStage(rendered, plan: plan) {
-            verify.append(Double(now() - verifyStart) / 1e6)
-            diagnostics = count
-            // The synthetic lab is consistent: an error here is a labgen bug, not a timing.
-            if count > 0 { fail("\(size): verification reported \(count) error(s) on the synthetic lab") }
-        }
+        let (count, hashed) = verifyStage(rendered, plan: plan)
+        rendered = hashed
+        verify.append(Double(now() - verifyStart) / 1e6)
+        diagnostics = count
+        // The synthetic lab is consistent: an error here is a labgen bug, not a timing.
+        if count > 0 { fail("\(size): verification reported \(count) error(s) on the synthetic lab") }
         do {
             try timed(&write) { try OutputWriter(root: out).write(rendered) }
         } catch {

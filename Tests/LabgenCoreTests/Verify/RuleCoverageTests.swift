@@ -43,6 +43,26 @@ struct SingleFault: Sendable, CustomTestStringConvertible {
             })
     }
 
+    /// A fault made in `BGPFabricLab` (a spine/leaf BGP fabric with the nodes' Calico or Cilium peerings).
+    static func bgpFabric(
+        _ id: DiagnosticID, _ detail: String, cni: BGPFabricLab.CNI = .calico,
+        _ change: @escaping @Sendable (inout BGPFabricLab) -> Void
+    ) -> SingleFault {
+        SingleFault(
+            id: id, detail: detail,
+            clean: {
+                var lab = BGPFabricLab()
+                lab.cni = cni
+                return lab.files
+            },
+            faulted: {
+                var lab = BGPFabricLab()
+                lab.cni = cni
+                change(&lab)
+                return lab.files
+            })
+    }
+
     /// A fault made by replacing `old` with `new` once in `path` of a template lab's rendered files.
     static func template(
         _ id: DiagnosticID, _ detail: String, _ template: String, _ path: String, _ old: String, _ new: String
@@ -195,6 +215,29 @@ extension SingleFault {
         template(
             RuleID.ciliumKubeProxy, "CNIRuleTests.lg046KubeProxyReplacementWithKubeProxyRunning",
             "cilium-native-routing.swift", "kind.yaml", "  kubeProxyMode: none\n", ""),
+        bgpFabric(RuleID.bgpNeighborLink, "FabricRuleTests.lg050CrossedCabling") {
+            $0.replace("[\"leaf0:eth1\", \"spine0:eth1\"]", with: "[\"leaf0:eth1\", \"spine0:eth2\"]", in: \.clab)
+            $0.replace("[\"leaf1:eth1\", \"spine0:eth2\"]", with: "[\"leaf1:eth1\", \"spine0:eth1\"]", in: \.clab)
+        },
+        bgpFabric(RuleID.bgpRemoteAS, "FabricRuleTests.lg051RemoteASIsNotThePeersAS") {
+            $0.replace("remote-as 65008", with: "remote-as 65009", in: \.spine)
+        },
+        bgpFabric(RuleID.bgpReverseNeighbor, "FabricRuleTests.lg052SessionConfiguredOnOneSideOnly") {
+            $0.replace("        neighbor 10.1.11.1 {\n            remote-as 65008\n        }\n", with: "", in: \.spine)
+        },
+        bgpFabric(RuleID.rackAnnouncement, "FabricRuleTests.lg053CoveringNetworkWithoutARouteOnVyOS14") {
+            $0.leaf1 = $0.leaf1
+            $0.replace("network 10.1.5.0/24 {", with: "network 10.1.0.0/16 {", in: \.leaf0)
+        },
+        bgpFabric(RuleID.nodePeerAddress, "FabricRuleTests.lg054PeerASIsNotTheLeafs", cni: .cilium) {
+            $0.replace("peerASN: 65008", with: "peerASN: 65099", in: \.cilium)
+        },
+        bgpFabric(RuleID.routerNodeNeighbors, "FabricRuleTests.lg055LeafLacksTheNodeNeighbor") {
+            $0.replace("neighbor 10.1.8.10 {", with: "neighbor 10.1.8.11 {", in: \.leaf1)
+        },
+        bgpFabric(RuleID.linkMTU, "FabricRuleTests.lg056OneEndSetAgainstVyOSDefaultAndExecMTU") {
+            $0.replace("- ip addr add 10.1.5.10/24 dev net0", with: "- ip link set net0 mtu 1400\n      - ip addr add 10.1.5.10/24 dev net0", in: \.clab)
+        },
         SingleFault(
             id: RuleID.vyosReleaseSyntax, detail: "VyOSReleaseTests.syntaxOfAnOlderReleaseThanTheFooterSays",
             clean: {

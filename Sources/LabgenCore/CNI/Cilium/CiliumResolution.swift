@@ -63,12 +63,25 @@ enum CiliumResolution {
             host = controlPlane.map { $0.attachment?.address.address.description ?? $0.name }
             port = CiliumPlan.apiServerPort
         }
-        return CiliumPlan(
+        var bgp: CiliumBGPPlan?
+        if let written = spec.bgp {
+            if let seconds = written.gracefulRestartSeconds, !(1...4095).contains(seconds) {
+                context.diagnostics.error(
+                    .invalidCilium, "Cilium BGP graceful restart time \(seconds) s is outside Cilium's 1...4095", at: at)
+                return nil
+            }
+            bgp = CiliumBGPPlan(
+                api: CiliumBGPAPI(version: version), announceServices: written.announceServices,
+                gracefulRestartSeconds: written.gracefulRestartSeconds)
+        }
+        var plan = CiliumPlan(
             version: version, routingMode: spec.routingMode,
             tunnelProtocol: spec.routingMode == .tunnel ? (spec.tunnelProtocol ?? .vxlan) : nil,
             nativeRoutingCIDR: nativeCIDR,
             autoDirectNodeRoutes: spec.routingMode == .native && spec.autoDirectNodeRoutes,
             ipamMode: spec.ipamMode, clusterPoolCIDR: poolCIDR, clusterPoolMaskSize: mask,
             kubeProxyReplacement: spec.kubeProxyReplacement, k8sServiceHost: host, k8sServicePort: port, location: at)
+        plan.bgp = bgp
+        return plan
     }
 }

@@ -43,7 +43,8 @@ struct ElementsPass: ResolverPass {
         onlyOne(spec.topologies, "Topology", \.location)
         onlyOne(spec.nodePools, "NodePool", \.location)
         onlyOne(spec.transits, "Transit", \.location)
-        if spec.clusters.isEmpty {
+        // A fabric of routers and plain hosts needs no kind cluster.
+        if spec.clusters.isEmpty && (!spec.racks.isEmpty || (spec.hosts.isEmpty && spec.links.isEmpty)) {
             context.diagnostics.error(
                 .missingCluster, "lab '\(spec.name)' has no Cluster; add Cluster(\"<name>\") { ... }", at: spec.location
             )

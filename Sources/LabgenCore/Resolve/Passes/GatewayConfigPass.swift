@@ -7,6 +7,8 @@ struct GatewayConfigPass: ResolverPass {
     let racks: [RackPlan]
     let transit: TransitPlan?
     let nodePool: NodePool?
+    /// The routers' interfaces on point-to-point links (`FabricLinksPass`).
+    let fabric: FabricResolver.Output
 
     func run(_ context: inout ResolveContext) -> [GatewayPlan] {
         var plans = gateways.plans
@@ -20,24 +22,25 @@ struct GatewayConfigPass: ResolverPass {
         return plans
     }
 
-    /// `eth1`, `eth2`, ... on the gateway's racks in rack order; the transit interface comes last.
+    /// The gateway's link interfaces, then the first free `ethN` on each of its racks in rack order;
+    /// the transit interface comes last. Sorted by name.
     private func interfaces(of gateway: String) -> [GatewayInterfacePlan] {
-        var interfaces: [GatewayInterfacePlan] = []
+        var interfaces: [GatewayInterfacePlan] = fabric.interfaces[gateway] ?? []
         for rack in racks where rack.gateway == gateway {
             guard let address = rack.gatewayAddress else { continue }
             interfaces.append(
                 GatewayInterfacePlan(
-                    name: "eth\(interfaces.count + 1)", address: IPv4Interface(address, length: rack.subnet.length),
+                    name: FabricInterfaces.nextFree(interfaces.map(\.name)), address: IPv4Interface(address, length: rack.subnet.length),
                     rack: rack.name, bridge: rack.bridge, bridgePort: "\(rack.bridge)-net\(rack.nodeNames.count)"))
         }
         if let transit, let member = transit.members.firstIndex(where: { $0.gateway == gateway }) {
             interfaces.append(
                 GatewayInterfacePlan(
-                    name: "eth\(interfaces.count + 1)",
+                    name: FabricInterfaces.nextFree(interfaces.map(\.name)),
                     address: IPv4Interface(transit.members[member].address, length: transit.subnet.length),
                     rack: nil, bridge: transit.bridge, bridgePort: "\(transit.bridge)-net\(member)"))
         }
-        return interfaces
+        return FabricInterfaces.sorted(interfaces)
     }
 
     /// The written `Masquerade`s, else one rule per default source out of `eth0`; numbered from

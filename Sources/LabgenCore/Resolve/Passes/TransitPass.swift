@@ -21,7 +21,8 @@ struct TransitPass: ResolverPass {
         let spec = context.spec
         let declared = spec.transits.first
         var result = ResolvedTransit(location: declared?.location)
-        if spec.gateways.count < 2 {
+        // Routers joined by point-to-point links route over those links, not a transit bridge.
+        if spec.gateways.count < 2 || !spec.links.isEmpty {
             reportMisplaced(declared, &context)
             return result
         }
@@ -46,8 +47,10 @@ struct TransitPass: ResolverPass {
         if let declared {
             context.diagnostics.error(
                 .misplacedElement,
-                "a Transit links gateways, but the lab declares "
-                    + "\(spec.gateways.count == 0 ? "none" : "only one"); remove it or add a Gateway",
+                spec.links.isEmpty
+                    ? "a Transit links gateways, but the lab declares "
+                        + "\(spec.gateways.count == 0 ? "none" : "only one"); remove it or add a Gateway"
+                    : "the routers are joined by point-to-point Links; remove the Transit",
                 at: declared.location)
         }
         for gateway in spec.gateways where gateway.transitAddress != nil {

@@ -39,7 +39,8 @@ enum GatewayRoutesRule: VerificationRule {
                 nodeAddresses.formUnion(node.addresses.map(\.address.address))
             }
         }
-        let routing = RoutingGraph(gateways: gateways, hosts: nodeAddresses)
+        var routing = RoutingGraph(gateways: gateways, hosts: nodeAddresses)
+        routing.importChecking = lab.importCheckingRouters
         var learnersBySubnet: [IPv4Prefix: Set<String>] = [:]
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
             let connected = vyos.interfaces.flatMap { $0.allAddresses.map(\.value.subnet) }

@@ -85,9 +85,7 @@ enum RackRouterRule: VerificationRule {
             // Any address a VyOS config names (interfaces, vifs, VRRP virtual addresses, ...).
             for values in vyos.settings.values {
                 for value in values {
-                    if let address = IPv4Address(String(value.value.split(separator: "/").first ?? "")) {
-                        owned.insert(address)
-                    }
+                    if let address = address(beforeSlash: Substring(value.value)) { owned.insert(address) }
                 }
             }
         }
@@ -95,11 +93,9 @@ enum RackRouterRule: VerificationRule {
             owned.formUnion(node.addresses.map(\.address.address))
             // Any address an exec command names except as a next hop (ifconfig, keepalived one-liners, ...).
             for text in node.exec.map(\.value) {
-                let words = text.split(whereSeparator: { " \t\n'\"".contains($0) })
+                let words = execWords(text)
                 for (index, word) in words.enumerated() where index == 0 || words[index - 1] != "via" {
-                    if let address = IPv4Address(String(word.split(separator: "/").first ?? "")) {
-                        owned.insert(address)
-                    }
+                    if let address = address(beforeSlash: word) { owned.insert(address) }
                 }
             }
             let name = node.name.value
@@ -126,5 +122,46 @@ enum RackRouterRule: VerificationRule {
             }
         }
         return diagnostics.all
+    }
+
+    /// The words of an exec command: split on spaces, tabs, newlines and quotes (as Characters).
+    private static func execWords(_ text: String) -> [Substring] {
+        // An ASCII text without "\r" from its bytes: there every Character is one byte.
+        let utf8 = text.utf8
+        let spans: [Range<Int>]? =
+            utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
+                guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+                func isSeparator(_ c: UInt8) -> Bool {
+                    c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n")
+                        || c == UInt8(ascii: "'") || c == UInt8(ascii: "\"")
+                }
+                var spans: [Range<Int>] = []
+                var start = -1
+                for (index, byte) in bytes.enumerated() {
+                    if isSeparator(byte) {
+                        if start >= 0 { spans.append(start..<index) }
+                        start = -1
+                    } else if start < 0 {
+                        start = index
+                    }
+                }
+                if start >= 0 { spans.append(start..<bytes.count) }
+                return spans
+            } ?? nil
+        guard let spans else { return text.split(whereSeparator: { " \t\n'\"".contains($0) }) }
+        return spans.map { span in
+            let from = utf8.index(utf8.startIndex, offsetBy: span.lowerBound)
+            return text[from..<utf8.index(from, offsetBy: span.count)]
+        }
+    }
+
+    /// `IPv4Address(String(text.split(separator: "/").first ?? ""))`, without the split for ASCII text.
+    private static func address(beforeSlash text: Substring) -> IPv4Address? {
+        let isASCII = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false
+        guard isASCII else { return IPv4Address(String(text.split(separator: "/").first ?? "")) }
+        // The first piece between slashes, leading slashes skipped (split omits empty pieces).
+        var piece = text.utf8.drop { $0 == UInt8(ascii: "/") }
+        if let slash = piece.firstIndex(of: UInt8(ascii: "/")) { piece = piece[..<slash] }
+        return IPv4Address(Substring(piece))
     }
 }
