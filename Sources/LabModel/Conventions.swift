@@ -41,6 +41,15 @@ public enum Conventions {
     public static func registryServerImage(registry: String) -> String { "\(registry)/nettool" }
     /// The link MTUs containerlab and Linux accept.
     public static let linkMTURange = 68...65535
+    /// containerlab's link MTU when a topology sets none.
+    public static let containerlabLinkMTU = 9500
+
+    // MARK: VyOS
+
+    /// The ethernet MTUs VyOS accepts (its `mtu` validator).
+    public static let vyosMTURange = 68...16000
+    /// The MTU VyOS 1.3 and later apply to an ethernet interface that sets none.
+    public static let vyosDefaultMTU = 1500
     /// Host number of the first node address handed out in a rack (`10.1.5.10`).
     public static let firstNodeHost = 10
 }

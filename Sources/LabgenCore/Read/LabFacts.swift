@@ -130,7 +130,7 @@ public struct ClabFacts: Hashable, Sendable {
     public var nodes: [ClabNodeFacts]
     public var links: [ClabLinkFacts]
     /// containerlab's default link MTU.
-    public static let defaultMTU = 9500
+    public static let defaultMTU = Conventions.containerlabLinkMTU
 }
 
 /// One VyOS interface (`interfaces ethernet eth1 { ... }`).

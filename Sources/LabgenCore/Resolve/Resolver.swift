@@ -47,6 +47,8 @@ public enum Resolver {
             gateways: gateways, gatewayPlans: gatewayPlans, fabric: fabric, racks: racks.racks, nodes: nodes,
             cluster: cluster?.spec, calicoInstall: calicoInstall
         ).run(&context)
+        let gatewaysWithMTU = VyOSDefaultMTUPass(gateways: routed.gateways, topologyMTU: elements.topologyMTU)
+            .run(&context)
         OverlapsPass(racks: racks.racks, transit: transit, pools: pools, cluster: cluster).run(&context)
 
         guard !context.diagnostics.hasErrors else { return Resolution(plan: nil, diagnostics: context.diagnostics.all) }
@@ -66,7 +68,7 @@ public enum Resolver {
         var plan = LabPlan(
             name: spec.name, registry: elements.registry, cluster: clusterPlan,
             topology: hasTopology ? TopologyPlan(name: elements.topologyName, mtu: elements.topologyMTU) : nil,
-            gateways: routed.gateways, racks: routed.racks, transit: transit.plan, location: spec.location)
+            gateways: gatewaysWithMTU, racks: routed.racks, transit: transit.plan, location: spec.location)
         (plan.links, plan.hosts) = (fabric.links, fabric.hosts)
         return Resolution(plan: plan, diagnostics: context.diagnostics.all)
     }

@@ -5,7 +5,8 @@ import Testing
 
 /// A spine/leaf fabric as hand-written labs have it: the kind config in a setup script's heredoc,
 /// bridges made by a loop, two VyOS 1.4 leaves that announce their rack with BGP `network` and peer
-/// eBGP with one VyOS 1.2 spine. Tests change one line to make one fault.
+/// eBGP with one VyOS 1.2 spine, all links at MTU 1500 (VyOS 1.4's default, LG056). Tests change one line
+/// to make one fault.
 struct FabricLab {
     var setup = """
         #!/bin/bash
@@ -86,11 +87,17 @@ struct FabricLab {
               - ip r r default via 10.1.8.1
           links:
             - endpoints: ["br-leaf0:br-leaf0-net0", "server1:net0"]
+              mtu: 1500
             - endpoints: ["br-leaf1:br-leaf1-net0", "server2:net0"]
+              mtu: 1500
             - endpoints: ["leaf0:eth1", "spine0:eth1"]
+              mtu: 1500
             - endpoints: ["leaf1:eth1", "spine0:eth2"]
+              mtu: 1500
             - endpoints: ["leaf0:eth3", "br-leaf0:br-leaf0-net1"]
+              mtu: 1500
             - endpoints: ["leaf1:eth3", "br-leaf1:br-leaf1-net1"]
+              mtu: 1500
 
         """
 
@@ -507,6 +514,10 @@ struct FabricLab {
     @Test func lg016RouterLinksAndTheDefaultMTU() {
         var lab = FabricLab()
         lab.leaf1 = FabricLab().leaf1
+        // The leaf-spine link at containerlab's default MTU, and leaf0's end set to 9000.
+        lab.replace(
+            "[\"leaf0:eth1\", \"spine0:eth1\"]\n      mtu: 1500\n", with: "[\"leaf0:eth1\", \"spine0:eth1\"]\n",
+            in: \.clab)
         lab.replace("        address \"10.1.10.1/24\"\n", with: "        address \"10.1.10.1/24\"\n        mtu 9000\n", in: \.leaf0)
         let found = lab.diagnostics.filter { $0.id == RuleID.mtu }
         #expect(found.count == 1, "\(found)")

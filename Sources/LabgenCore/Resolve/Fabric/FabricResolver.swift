@@ -19,7 +19,7 @@ enum FabricResolver {
     }
 
     /// VyOS's range for an ethernet MTU.
-    static let mtuRange = 68...16000
+    static let mtuRange = Conventions.vyosMTURange
 
     /// - Parameters:
     ///   - routers: every router that resolved, with its spec (gateways whose release or name failed

@@ -60,18 +60,19 @@ enum LinkMTUCheck {
                 let configured = a.origin == .configured ? a : b
                 if view.routers[String(configured.key.split(separator: ":").first ?? "")] != nil { continue }
             }
-            // VyOS's default against a bridge port or a host that keeps the link's MTU: not reported (every
-            // VyOS 1.3+ gateway that sets no mtu has it, labgen's generated gateways included).
+            // VyOS's default against a bridge port or a host that keeps the link's MTU: a warning (the
+            // host's large frames are dropped at the gateway); against another router, a note.
+            var hostAgainstVyOSDefault = false
             if origins.contains(.vyosDefault), origins.contains(.link) {
                 let linkEnd = a.origin == .link ? a : b
-                if view.routers[String(linkEnd.key.split(separator: ":").first ?? "")] == nil { continue }
+                hostAgainstVyOSDefault = view.routers[String(linkEnd.key.split(separator: ":").first ?? "")] == nil
             }
             let (first, second) =
                 b.origin == .configured || (b.origin == .vyosDefault && a.origin == .link) ? (a, b) : (b, a)
             let severity: Severity
             switch (first.origin, second.origin) {
             case (.configured, .configured): severity = .error
-            case (.link, .vyosDefault), (.vyosDefault, .link): severity = .note
+            case (.link, .vyosDefault), (.vyosDefault, .link): severity = hostAgainstVyOSDefault ? .warning : .note
             default: severity = .warning
             }
             result.append(

@@ -16,8 +16,9 @@ enum LinkMTURule: VerificationRule {
             the receiving end's MTU without an ICMP error, so pings work and large packets vanish. Two MTUs set on
             both ends that differ are an error; one set against the other end's VyOS default, or an exec MTU
             against the link's, a warning; VyOS's default against another router that keeps the link's MTU
-            (nothing written on either side) a note. VyOS's default against a bridge port or a host is not
-            reported (every VyOS 1.3+ gateway without `mtu` has it). A VyOS mtu against its link's MTU is LG016.
+            (nothing written on either side) a note. VyOS's default against a bridge port or a host that keeps
+            the link's MTU is a warning: the host's large frames are dropped at the router (labgen writes the
+            link MTU on its 1.3+ gateways for this reason). A VyOS mtu against its link's MTU is LG016.
             """, severity: .warning)
 
     static func check(_ lab: LabView) -> [Diagnostic] {
