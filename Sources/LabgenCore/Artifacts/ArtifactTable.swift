@@ -10,8 +10,8 @@ import LabModel
 /// `LabFacts.read`, the source notes of `Pipeline.compile` and `labgen verify`'s options follow the table.
 enum ArtifactTable {
     static let entries: [ArtifactEntry] =
-        [kindConfig, kubeadmPatch, containerlab, vyos] + CalicoArtifacts.entries + FlannelArtifacts.entries
-        + CiliumArtifacts.entries + [BGPPeeringArtifacts.entry, bridgeScript, labScript, labModel, topology, workloads]
+        [kindConfig, kubeadmPatch, containerlab, vyos] + CNIDrivers.artifacts
+        + [BGPPeeringArtifacts.entry, bridgeScript, labScript, labModel, topology, workloads]
 
     /// The rows' whole-text detectors, by rank.
     static let textSigns: [(ArtifactDiscovery.Kind, TextSign)] = entries.flatMap { entry in

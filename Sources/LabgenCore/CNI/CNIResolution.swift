@@ -9,24 +9,19 @@ struct CNIPass: ResolverPass {
 
     func run(_ context: inout ResolveContext) -> CNIPlan? {
         guard let cluster else { return nil }
-        var written: [(name: String, location: SourceLocation)] = []
-        if let pool = cluster.spec.pools.first { written.append(("Calico", pool.location)) }
-        written += cluster.spec.flannels.map { ("Flannel", $0.location) }
-        written += cluster.spec.ciliums.map { ("Cilium", $0.location) }
+        let written = CNIDrivers.all.flatMap { driver in
+            driver.declarations(in: cluster.spec).map { (name: driver.name, location: $0) }
+        }
         context.reportAllButFirst(written.map(\.location), as: .conflictingCNI) { index in
             (
                 "a cluster has one CNI; \(written[index].name) here conflicts with \(written[0].name)",
                 "\(written[0].name) is declared here"
             )
         }
-        guard written.count == 1 else { return nil }
-        if let flannel = cluster.spec.flannels.first {
-            return FlannelResolution.resolve(flannel, &context).map { .flannel($0) }
+        guard written.count == 1, let driver = CNIDrivers.all.first(where: { $0.name == written[0].name }) else {
+            return nil
         }
-        if let cilium = cluster.spec.ciliums.first {
-            return CiliumResolution.resolve(cilium, cluster: cluster, nodes: nodes, &context).map { .cilium($0) }
-        }
-        return nil
+        return driver.resolve(cluster, nodes: nodes, &context)
     }
 
     /// kind's kube-proxy mode: as written, else `none` when Cilium replaces kube-proxy.

@@ -13,36 +13,9 @@ public struct CNIInstall: Sendable {
 }
 
 extension LabCommands {
-    /// Flannel: kube-flannel.yml of the release, then labgen's kube-flannel-cfg (replacing the manifest's),
-    /// then a restart so that flanneld reads the new net-conf. Cilium: `helm upgrade --install` of the
-    /// pinned chart with cilium/values.yaml (idempotent, so `up` can run again).
+    /// The install of the cluster's CNI, from its driver (see `CNIDriver.install`).
     public var cniInstall: CNIInstall? {
-        switch plan.cluster?.cni {
-        case .flannel(let flannel):
-            let namespace = FlannelPlan.namespace
-            return CNIInstall(
-                title: "Flannel \(flannel.version) (\(flannel.backend.rawValue))", tools: [],
-                steps: [
-                    kubectl(["apply", "-f", flannel.manifest]),
-                    kubectl(["apply", "-f", ArtifactPaths.flannelConfig]),
-                    kubectl(["-n", namespace, "rollout", "restart", "daemonset/kube-flannel-ds"]),
-                ], namespace: namespace, daemonSet: "kube-flannel-ds")
-        case .cilium(let cilium):
-            let mode = cilium.routingMode == .tunnel ? cilium.tunnelProtocol?.rawValue ?? "tunnel" : "native"
-            return CNIInstall(
-                title: "Cilium \(cilium.version) (\(mode))", tools: ["helm"],
-                steps: [
-                    ExternalCommand("helm", ["repo", "add", "cilium", CiliumPlan.helmRepository, "--force-update"]),
-                    ExternalCommand(
-                        "helm",
-                        [
-                            "upgrade", "--install", "cilium", "cilium/cilium", "--version", cilium.version,
-                            "--namespace", "kube-system", "--kube-context", context, "-f", ArtifactPaths.ciliumValues,
-                        ]),
-                ], namespace: "kube-system", daemonSet: "cilium")
-        default:
-            return nil
-        }
+        plan.cluster?.cni.flatMap { CNIDrivers.install($0, self) }
     }
 
     public func cniRolloutStatus(_ install: CNIInstall, timeoutSeconds: Int) -> ExternalCommand {

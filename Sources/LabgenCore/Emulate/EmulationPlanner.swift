@@ -239,13 +239,7 @@ public enum EmulationPlanner {
         }
 
         // The CNI seam: each CNI's datapath in its own folder (CNI/<Name>/Emulate/).
-        if !facts.flannel.isEmpty {
-            try FlannelEmulation.program(&plan, namespaces: &namespaces, facts: facts, kind: kind)
-        } else if !facts.cilium.isEmpty {
-            try CiliumEmulation.program(&plan, namespaces: &namespaces, facts: facts, kind: kind)
-        } else {
-            try CalicoEmulation.program(&plan, namespaces: &namespaces, facts: facts, kind: kind)
-        }
+        try CNIDrivers.emulated(facts).emulate(&plan, namespaces: &namespaces, facts: facts, kind: kind)
 
         let order =
             ["host", "out"] + kindNames.indices.map { "n\($0)" } + gatewayNodes.indices.map { "g\($0)" }

@@ -32,7 +32,7 @@ protocol VerificationRule {
     static func check(_ lab: LabView) -> [Diagnostic]
 }
 
-/// Every cross-artifact rule, in ID order. A new rule is added here.
+/// Every cross-artifact rule, in ID order. A new rule is added here (a CNI's rule: in its `CNIDriver.rules`).
 let allRules: [any VerificationRule.Type] = [
     UnreadableRule.self,  // LG000
     NetworkModeRule.self,  // LG001
@@ -60,15 +60,8 @@ let allRules: [any VerificationRule.Type] = [
     ExecInterfaceRule.self,  // LG023
     RackRouterRule.self,  // LG024
     LinkSubnetRule.self,  // LG025
-    CalicoInstallationRule.self,  // LG030
-    PoolEnvironmentRule.self,  // LG031
-    FlannelNetworkRule.self,  // LG040
-    FlannelHostGatewayRule.self,  // LG041
-    FlannelDirectRoutingRule.self,  // LG042
-    CiliumPodCIDRRule.self,  // LG043
-    CiliumNativeRoutesRule.self,  // LG044
-    CiliumMTURule.self,  // LG045
-    CiliumKubeProxyRule.self,  // LG046
+] + CNIDrivers.rules  // LG030-LG046: each CNI's rules, listed in its `CNIDriver`
+    + [
     BGPNeighborLinkRule.self,  // LG050
     BGPRemoteASRule.self,  // LG051
     BGPReverseNeighborRule.self,  // LG052

@@ -179,42 +179,9 @@ extension TopologyGraph {
         columns += Self.hostColumns(plan, gateways: gateways, links: &links)
         self.columns = columns
 
-        if let cluster = plan.cluster, !cluster.pools.isEmpty {
-            poolCaption = "Calico pod pools of kind cluster \(cluster.name.debugEscaped)"
-            pools = cluster.pools.enumerated().map { index, pool in
-                var lines = ["\(pool.cidr), blocks /\(pool.blockSize)", Self.encapsulation(pool)]
-                lines.append(pool.natOutgoing ? "natOutgoing" : "no natOutgoing")
-                lines.append("nodes \(pool.nodeSelector)".debugEscaped)
-                if pool.disabled { lines.append("disabled") }
-                return Element(
-                    id: "p\(index)", key: "pool \(pool.name.debugEscaped)", kind: .pool,
-                    title: "pod pool \(pool.name.debugEscaped)", lines: lines)
-            }
-        } else if let cluster = plan.cluster, case .flannel(let flannel)? = cluster.cni {
-            poolCaption = "Flannel pod network of kind cluster \(cluster.name.debugEscaped)"
-            var lines = ["Network \(cluster.podSubnet) (a /24 per node)", "backend \(flannel.backend.rawValue)"]
-            if flannel.directRouting { lines.append("DirectRouting (within a subnet)") }
-            lines.append("Flannel \(flannel.version)".debugEscaped)
-            pools = [Element(id: "p0", key: "pod network flannel", kind: .pool, title: "pod network", lines: lines)]
-        } else if let cluster = plan.cluster, case .cilium(let cilium)? = cluster.cni {
-            poolCaption = "Cilium pod network of kind cluster \(cluster.name.debugEscaped)"
-            var lines: [String] = []
-            switch cilium.routingMode {
-            case .tunnel: lines.append("tunnel \(cilium.tunnelProtocol?.rawValue ?? "vxlan")")
-            case .native:
-                lines.append("native routing" + (cilium.nativeRoutingCIDR.map { " \($0)" } ?? ""))
-                if cilium.autoDirectNodeRoutes { lines.append("autoDirectNodeRoutes") }
-            }
-            switch cilium.ipamMode {
-            case .kubernetes: lines.append("IPAM kubernetes (podSubnet \(cluster.podSubnet))")
-            case .clusterPool:
-                lines.append(
-                    "IPAM cluster-pool \(cilium.clusterPoolCIDR.map { "\($0)" } ?? "")"
-                        + (cilium.clusterPoolMaskSize.map { ", /\($0) per node" } ?? ""))
-            }
-            if cilium.kubeProxyReplacement { lines.append("kube-proxy replacement") }
-            lines.append("Cilium \(cilium.version)".debugEscaped)
-            pools = [Element(id: "p0", key: "pod network cilium", kind: .pool, title: "pod network", lines: lines)]
+        if let cluster = plan.cluster, let cni = cluster.cni, let picture = CNIDrivers.topologyPools(cni, cluster) {
+            poolCaption = picture.caption
+            pools = picture.pools
         } else {
             poolCaption = nil
             pools = []
