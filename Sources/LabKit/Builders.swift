@@ -66,6 +66,7 @@ public enum RackBuilder {
 public enum ClusterComponent: Sendable {
     case pool(PodPoolSpec)
     case calicoInstall(CalicoInstallSpec)
+    case calicoBGP(CalicoBGPSpec)
     case node(NodeSpec)
     case flannel(FlannelSpec)
     case cilium(CiliumSpec)
@@ -75,6 +76,7 @@ public enum ClusterComponent: Sendable {
 public enum ClusterBuilder {
     public static func buildExpression(_ calico: Calico) -> [ClusterComponent] {
         calico.pools.map { .pool($0) } + (calico.install.map { [.calicoInstall($0)] } ?? [])
+            + (calico.bgp.map { [.calicoBGP($0)] } ?? [])
     }
     public static func buildExpression(_ pool: PodPool) -> [ClusterComponent] { [.pool(pool.spec)] }
     public static func buildExpression(_ flannel: Flannel) -> [ClusterComponent] { [.flannel(flannel.spec)] }

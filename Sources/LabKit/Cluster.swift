@@ -28,6 +28,7 @@ public struct Cluster: LabElement, Sendable {
             switch component {
             case .pool(let pool): spec.pools.append(pool)
             case .calicoInstall(let install): spec.calicoInstalls.append(install)
+            case .calicoBGP(let bgp): spec.calicoBGPs.append(bgp)
             case .node(let node): spec.nodes.append(node)
             case .flannel(let flannel): spec.flannels.append(flannel)
             case .cilium(let cilium): spec.ciliums.append(cilium)

@@ -38,6 +38,9 @@ public struct Lab: Sendable {
             case .nodePool(let pool): spec.nodePools.append(pool)
             case .transit(let transit): spec.transits.append(transit)
             case .topology(let topology): spec.topologies.append(topology)
+            case .link(let link): spec.links.append(link)
+            case .linkPool(let pool): spec.linkPools.append(pool)
+            case .host(let host): spec.hosts.append(host)
             }
         }
         self.spec = spec
@@ -55,6 +58,9 @@ public struct LabComponent: Sendable {
         case nodePool(NodePoolSpec)
         case transit(TransitSpec)
         case topology(TopologySpec)
+        case link(LinkSpec)
+        case linkPool(LinkPoolSpec)
+        case host(HostSpec)
     }
 
     let kind: Kind

@@ -15,9 +15,11 @@ public struct Rack: LabElement, Sendable {
     ///   - slot: takes the subnet at this position of the node pool, counted from 0 in subnets of
     ///     the rack's size (`slot: 5` of `NodePool("10.1.0.0/16", rackPrefix: 24)` is `10.1.5.0/24`),
     ///     instead of the next free one. Racks without a slot skip it, wherever it is written.
+    ///   - asn: the AS number of the rack's nodes when the CNI peers BGP with the rack's router (a
+    ///     `Router` with an AS, the rack's leaf); defaults to the router's AS (iBGP).
     public init(
         _ name: String, subnet: String? = nil, prefixLength: Int? = nil, gateway: String? = nil,
-        bridge: String? = nil, router: String? = nil, firstHost: Int? = nil, slot: Int? = nil,
+        bridge: String? = nil, router: String? = nil, firstHost: Int? = nil, slot: Int? = nil, asn: Int? = nil,
         fileID: String = #fileID, line: Int = #line, column: Int = #column,
         @RackBuilder _ content: () -> [NodeSpec]
     ) {
@@ -25,6 +27,7 @@ public struct Rack: LabElement, Sendable {
             name: name, subnet: subnet, prefixLength: prefixLength, gatewayAddress: gateway, gateway: router,
             bridge: bridge, firstHost: firstHost, slot: slot, location: Written(fileID, line, column).location)
         spec.nodes = content()
+        spec.asn = asn
         self.spec = spec
     }
 

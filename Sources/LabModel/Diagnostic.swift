@@ -127,14 +127,25 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 }
 
-/// Diagnostics collected by a stage, in the order they were found.
-public struct DiagnosticList: Sendable {
+/// The one collector of diagnostics: the resolver's passes, the artifact readers and the verifier's
+/// aggregation of its rules all report into a `DiagnosticList`, in the order found. It is a
+/// collection of `Diagnostic`s, so it is used like an array (`append`, `+=`, `filter`, `isEmpty`).
+public struct DiagnosticList: Sendable, Hashable, RandomAccessCollection, RangeReplaceableCollection,
+    ExpressibleByArrayLiteral
+{
     public private(set) var all: [Diagnostic] = []
 
     public init() {}
+    public init(_ diagnostics: some Sequence<Diagnostic>) { all = Array(diagnostics) }
+    public init(arrayLiteral elements: Diagnostic...) { all = elements }
 
-    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-    public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
+    public var startIndex: Int { all.startIndex }
+    public var endIndex: Int { all.endIndex }
+    public subscript(position: Int) -> Diagnostic { all[position] }
+
+    public mutating func replaceSubrange<C: Collection<Diagnostic>>(_ subrange: Range<Int>, with newElements: C) {
+        all.replaceSubrange(subrange, with: newElements)
+    }
 
     public mutating func error(
         _ id: DiagnosticID, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []
@@ -151,4 +162,16 @@ public struct DiagnosticList: Sendable {
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+
+    /// Each diagnostic once (the first of equal ones), sorted by file, line, column and ID; those
+    /// without a location first. The order `labgen verify` reports in.
+    public var uniqueSortedByLocation: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        let unique = all.filter { seen.insert($0).inserted }
+        return unique.sorted { a, b in
+            let la = a.location ?? SourceLocation(file: "", line: 0, column: 0)
+            let lb = b.location ?? SourceLocation(file: "", line: 0, column: 0)
+            return (la.file, la.line, la.column, a.id.rawValue) < (lb.file, lb.line, lb.column, b.id.rawValue)
+        }
+    }
 }

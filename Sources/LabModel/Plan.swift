@@ -13,6 +13,9 @@ public struct LabPlan: Hashable, Sendable, Codable {
     public var racks: [RackPlan]
     /// The link between the gateways, present when the lab has more than one gateway.
     public var transit: TransitPlan?
+    /// Point-to-point links between routers, and plain hosts (see Fabric/FabricPlan.swift).
+    public var links: [LinkPlan] = []
+    public var hosts: [HostPlan] = []
     public var location: SourceLocation?
 
     public init(
@@ -32,7 +35,33 @@ public struct LabPlan: Hashable, Sendable, Codable {
     // `topology` is stored as `containerlab`: a root object with `name` and `topology` is what
     // validators take for a containerlab file, and lab.json is not one.
     private enum CodingKeys: String, CodingKey {
-        case name, registry, cluster, topology = "containerlab", gateways, racks, transit
+        case name, registry, cluster, topology = "containerlab", gateways, racks, transit, links, hosts
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        registry = try c.decodeIfPresent(RegistryPlan.self, forKey: .registry)
+        cluster = try c.decodeIfPresent(ClusterPlan.self, forKey: .cluster)
+        topology = try c.decodeIfPresent(TopologyPlan.self, forKey: .topology)
+        gateways = try c.decode([GatewayPlan].self, forKey: .gateways)
+        racks = try c.decode([RackPlan].self, forKey: .racks)
+        transit = try c.decodeIfPresent(TransitPlan.self, forKey: .transit)
+        links = try c.decodeIfPresent([LinkPlan].self, forKey: .links) ?? []
+        hosts = try c.decodeIfPresent([HostPlan].self, forKey: .hosts) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(registry, forKey: .registry)
+        try c.encodeIfPresent(cluster, forKey: .cluster)
+        try c.encodeIfPresent(topology, forKey: .topology)
+        try c.encode(gateways, forKey: .gateways)
+        try c.encode(racks, forKey: .racks)
+        try c.encodeIfPresent(transit, forKey: .transit)
+        if !links.isEmpty { try c.encode(links, forKey: .links) }
+        if !hosts.isEmpty { try c.encode(hosts, forKey: .hosts) }
     }
 
     /// Every kind node in kind's order (the order of `nodes:` in the kind config).
@@ -92,9 +121,9 @@ public struct ClusterPlan: Hashable, Sendable {
     }
 
     /// kind's default service subnet.
-    public static let kindDefaultServiceSubnet = IPv4Prefix(IPv4Address(10, 96, 0, 0), length: 16)
+    public static let kindDefaultServiceSubnet = Conventions.kindServiceSubnet
     /// kind's default pod subnet.
-    public static let kindDefaultPodSubnet = IPv4Prefix(IPv4Address(10, 244, 0, 0), length: 16)
+    public static let kindDefaultPodSubnet = Conventions.kindPodSubnet
 
     public var effectiveServiceSubnet: IPv4Prefix { serviceSubnet ?? Self.kindDefaultServiceSubnet }
     public var kubeadmPatchLayout: KubeadmPatchLayout { kubeadmPatches ?? .oneFile }
@@ -144,6 +173,8 @@ public struct GatewayPlan: Hashable, Sendable, Codable {
     public var interfaces: [GatewayInterfacePlan]
     public var masquerades: [MasqueradePlan]
     public var staticRoutes: [StaticRoutePlan]
+    /// BGP on a router (`Router(..., asn:)`).
+    public var bgp: BGPRouterPlan? = nil
     public var location: SourceLocation?
 
     public init(
@@ -159,7 +190,7 @@ public struct GatewayPlan: Hashable, Sendable, Codable {
         self.location = location
     }
 
-    private enum CodingKeys: String, CodingKey { case name, release, image, interfaces, masquerades, staticRoutes }
+    private enum CodingKeys: String, CodingKey { case name, release, image, interfaces, masquerades, staticRoutes, bgp }
 }
 
 /// A gateway interface on a rack bridge (`eth1` on `br-pool0`), or on a link to another gateway.
@@ -167,8 +198,13 @@ public struct GatewayInterfacePlan: Hashable, Sendable, Codable {
     public var name: String
     public var address: IPv4Interface
     public var rack: String?
-    public var bridge: String
-    public var bridgePort: String
+    /// The bridge and port of a rack or transit interface; nil for a point-to-point link or a host (`peer`).
+    public var bridge: String?
+    public var bridgePort: String?
+    /// The router or host at the other end of a point-to-point interface.
+    public var peer: InterfacePeer? = nil
+    /// `mtu` of the interface; VyOS's default 1500 when nil.
+    public var mtu: Int? = nil
 
     public init(name: String, address: IPv4Interface, rack: String?, bridge: String, bridgePort: String) {
         self.name = name
@@ -176,6 +212,16 @@ public struct GatewayInterfacePlan: Hashable, Sendable, Codable {
         self.rack = rack
         self.bridge = bridge
         self.bridgePort = bridgePort
+    }
+
+    public init(name: String, address: IPv4Interface, peer: InterfacePeer, mtu: Int?) {
+        self.name = name
+        self.address = address
+        self.rack = nil
+        self.bridge = nil
+        self.bridgePort = nil
+        self.peer = peer
+        self.mtu = mtu
     }
 }
 
@@ -237,6 +283,8 @@ public struct RackPlan: Hashable, Sendable, Codable {
     public var bridge: String
     /// Where the subnet came from: written, a node-pool slot, or the next free one of the pool.
     public var subnetOrigin: SubnetOrigin? = nil
+    /// The nodes' AS number when the CNI peers BGP with the rack's router.
+    public var asn: Int? = nil
     /// Names of the rack's nodes (kind container names), in order.
     public var nodeNames: [String]
     public var location: SourceLocation?
@@ -255,7 +303,9 @@ public struct RackPlan: Hashable, Sendable, Codable {
         self.location = location
     }
 
-    private enum CodingKeys: String, CodingKey { case name, subnet, subnetOrigin, gatewayAddress, gateway, bridge, nodeNames }
+    private enum CodingKeys: String, CodingKey {
+        case name, subnet, subnetOrigin, gatewayAddress, gateway, bridge, asn, nodeNames
+    }
 }
 
 /// A kind node with its place in the rack.

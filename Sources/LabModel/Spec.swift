@@ -17,6 +17,10 @@ public struct LabSpec: Hashable, Sendable, Codable {
     /// The link between the gateways of a multi-gateway lab (at most one).
     public var transits: [TransitSpec] = []
     public var topologies: [TopologySpec] = []
+    /// Point-to-point links between routers, their subnet pool, and plain hosts (see Fabric/).
+    public var links: [LinkSpec] = []
+    public var linkPools: [LinkPoolSpec] = []
+    public var hosts: [HostSpec] = []
     /// Elements written where they do not belong, found only at run time.
     public var misplaced: [MisplacedSpec] = []
 
@@ -86,6 +90,8 @@ public struct ClusterSpec: Hashable, Sendable, Codable {
     public var pools: [PodPoolSpec] = []
     /// How Calico is installed (`Calico(..., install:)`); every one written, to report more than one.
     public var calicoInstalls: [CalicoInstallSpec] = []
+    /// `Calico(..., bgp:)`: Calico peers BGP with the racks' routers.
+    public var calicoBGPs: [CalicoBGPSpec] = []
     /// `Flannel(...)` and `Cilium(...)` as written (more than one CNI is reported).
     public var flannels: [FlannelSpec] = []
     public var ciliums: [CiliumSpec] = []
@@ -117,6 +123,10 @@ public struct GatewaySpec: Hashable, Sendable, Codable {
     public var transitAddress: String?
     public var masquerades: [MasqueradeSpec] = []
     public var staticRoutes: [StaticRouteSpec] = []
+    /// A router's BGP (`Router(..., asn:)`); nil for a gateway with static routes only.
+    public var bgp: RouterBGPSpec?
+    /// MTU of every ethernet interface of the router (a link's own MTU wins); VyOS's 1500 when nil.
+    public var mtu: Int?
     public var location: SourceLocation
 
     public init(name: String, vyos: String?, image: String?, transitAddress: String? = nil, location: SourceLocation) {
@@ -202,6 +212,8 @@ public struct RackSpec: Hashable, Sendable, Codable {
     public var bridge: String?
     /// First host index handed out to nodes without an explicit address (default 10).
     public var firstHost: Int?
+    /// The AS number of the rack's nodes when the CNI peers BGP with the rack's router; the router's when nil.
+    public var asn: Int?
     public var nodes: [NodeSpec] = []
     public var location: SourceLocation
 

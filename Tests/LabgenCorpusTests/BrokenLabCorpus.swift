@@ -706,6 +706,65 @@ enum Corpus {
                 Node(.controlPlane, labels: ["tier": "a", "tier": "b"])
             }
         },
+    ] + fabricCases
+
+    // MARK: LG160-LG169 routed fabrics
+    static let fabricCases: [BrokenLab] = [
+        broken("link to a router the lab does not declare", "LG160", at: #line + 4) {
+            Cluster("corpus")
+            Router("leaf0", asn: 65001, vyos: "1.4.9")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+            Link("leaf0", "spine9", subnet: "10.0.0.0/31")
+        },
+        broken("reserved AS number (AS_TRANS)", "LG161", at: #line + 2) {
+            Cluster("corpus")
+            Router("leaf0", asn: 23456, vyos: "1.4.9")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("link without a subnet and no LinkPool", "LG162", at: #line + 5) {
+            Cluster("corpus")
+            Router("r0", vyos: "1.4.9")
+            Router("r1", vyos: "1.4.9")
+            Rack("rack0", subnet: "10.1.5.0/24", router: "r0") { Node(.controlPlane) }
+            Link("r0", "r1")
+        },
+        broken("link on the management interface eth0", "LG163", at: #line + 5) {
+            Cluster("corpus")
+            Router("r0", vyos: "1.4.9")
+            Router("r1", vyos: "1.4.9")
+            Rack("rack0", subnet: "10.1.5.0/24", router: "r0") { Node(.controlPlane) }
+            Link(LinkEnd("r0", interface: "eth0"), "r1", subnet: "10.0.0.0/31")
+        },
+        broken("Cilium BGP with a rack whose router has no AS", "LG164", at: #line + 4) {
+            Cluster("corpus") { Cilium(routing: .native(), bgp: CiliumBGP()) }
+            Router("gw0", vyos: "1.4.9")
+            Router("gw1", asn: 65001, vyos: "1.4.9")
+            Rack("rack0", subnet: "10.1.5.0/24", router: "gw0") { Node(.controlPlane) }
+            Link("gw0", "gw1", subnet: "10.0.0.0/31")
+        },
+        broken("link subnet inside a rack subnet", "LG166", at: #line + 5) {
+            Cluster("corpus")
+            Router("r0", vyos: "1.4.9")
+            Router("r1", vyos: "1.4.9")
+            Rack("rack0", subnet: "10.1.5.0/24", router: "r0") { Node(.controlPlane) }
+            Link("r0", "r1", subnet: "10.1.5.254/31")
+        },
+        broken("router-id that is no address", "LG167", at: #line + 2) {
+            Cluster("corpus")
+            Router("leaf0", asn: 65001, vyos: "1.4.9", routerID: "10.1.5.one")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
+        broken("plain host address without a prefix length", "LG168", at: #line + 4) {
+            Cluster("corpus")
+            Router("r0", vyos: "1.4.9")
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+            PlainHost("h1", address: "10.2.0.10", router: "r0")
+        },
+        broken("router MTU above VyOS's limit", "LG169", at: #line + 2) {
+            Cluster("corpus")
+            Router("r0", vyos: "1.4.9", mtu: 20000)
+            Rack("rack0", subnet: "10.1.5.0/24") { Node(.controlPlane) }
+        },
     ]
 }
 

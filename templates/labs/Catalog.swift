@@ -26,6 +26,9 @@ public let templateLabs: [TemplateLab] = [
     TemplateLab(file: "flannel-host-gw.swift", lab: flannelHostGW),
     TemplateLab(file: "cilium-native-routing.swift", lab: ciliumNativeRouting),
     TemplateLab(file: "cilium-vxlan.swift", lab: ciliumVXLAN),
+    TemplateLab(file: "flannel-manual-host-gateway.swift", lab: flannelManualHostGateway),
+    TemplateLab(file: "cilium-bgp-control-plane.swift", lab: ciliumBGPControlPlane),
+    TemplateLab(file: "calico-bgp-spine-leaf.swift", lab: calicoBGPSpineLeaf),
 ]
 
 /// The folder of the template lab files in the labgen source checkout (for `labgen init`).

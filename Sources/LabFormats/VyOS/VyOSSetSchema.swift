@@ -70,7 +70,7 @@ public struct VyOSSetSchema: Sendable {
 
     static func builtIn(_ text: String) -> VyOSSetSchema {
         let tags = Set(text.split(separator: "\n").map(String.init))
-        var containers = Set<String>()
+        var containers = Set(containerPaths.split(separator: "\n").map(String.init))
         for path in tags {
             let names = path.split(separator: " ")
             for n in 1..<names.count {

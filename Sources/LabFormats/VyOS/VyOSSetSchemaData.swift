@@ -48,6 +48,19 @@ extension VyOSSetSchema {
         system syslog host facility
         """
 
+    /// Containers that may end a `set` line empty (BGP's per-neighbour address family, which VyOS
+    /// writes as an empty block) or hold a valueless leaf (`bestpath as-path multipath-relax`), in
+    /// every release: read as containers, not as a leaf and its value.
+    static let containerPaths = """
+        protocols bgp neighbor address-family
+        protocols bgp neighbor address-family ipv4-unicast
+        protocols bgp address-family
+        protocols bgp address-family ipv4-unicast
+        protocols bgp parameters
+        protocols bgp parameters bestpath
+        protocols bgp parameters bestpath as-path
+        """
+
     /// Tag node paths of VyOS 1.2 (crux).
     static let cruxTagPaths = commonTagPaths + "\n" + """
         firewall name

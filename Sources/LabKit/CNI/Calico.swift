@@ -10,21 +10,25 @@ import LabModel
 public struct Calico: Sendable {
     let pools: [PodPoolSpec]
     let install: CalicoInstallSpec?
+    let bgp: CalicoBGPSpec?
 
-    /// - Parameter install: how Calico gets into the cluster; the Tigera operator with labgen's
-    ///   pinned Calico release when nil.
+    /// - Parameters:
+    ///   - install: how Calico gets into the cluster; the Tigera operator with labgen's pinned Calico
+    ///     release when nil.
+    ///   - bgp: peer every node with its rack's router (a `Router` with an AS) instead of the node-to-node mesh.
     public init(
-        pool: PodPool, install: CalicoInstall? = nil,
+        pool: PodPool, install: CalicoInstall? = nil, bgp: CalicoBGP? = nil,
         fileID: String = #fileID, line: Int = #line, column: Int = #column
     ) {
-        self.init(pools: [pool], install: install, fileID: fileID, line: line, column: column)
+        self.init(pools: [pool], install: install, bgp: bgp, fileID: fileID, line: line, column: column)
     }
 
     public init(
-        pools: [PodPool], install: CalicoInstall? = nil,
+        pools: [PodPool], install: CalicoInstall? = nil, bgp: CalicoBGP? = nil,
         fileID: String = #fileID, line: Int = #line, column: Int = #column
     ) {
         self.pools = pools.map(\.spec)
+        self.bgp = bgp.map { CalicoBGPSpec(asn: $0.asn, location: Written(fileID, line, column).location) }
         self.install = install.map {
             CalicoInstallSpec(
                 mode: $0.mode, version: $0.version, manifest: $0.manifest, location: Written(fileID, line, column).location)
@@ -78,4 +82,13 @@ public struct PodPool: Sendable {
             natOutgoing: natOutgoing, nodeSelector: nodeSelector, rack: rack, disabled: disabled,
             location: Written(fileID, line, column).location)
     }
+}
+
+/// Calico's BGP with the racks' routers: node-to-node mesh off (`BGPConfiguration`), a `BGPPeer` per
+/// rack to its router, and each node in its rack's AS (`Rack(..., asn:)`, else the rack router's AS).
+public struct CalicoBGP: Sendable {
+    let asn: Int?
+
+    /// - Parameter asn: the cluster's default AS (`BGPConfiguration` `asNumber`); the first rack's AS when nil.
+    public init(asn: Int? = nil) { self.asn = asn }
 }

@@ -32,7 +32,8 @@ public struct Cilium: Sendable {
     ///   - version: a Cilium release (Helm chart version, `1.18.0`); labgen's pinned default when nil.
     public init(
         routing: Routing = .tunnel(.vxlan), ipam: IPAM = .kubernetes, kubeProxyReplacement: Bool = false,
-        version: String? = nil, fileID: String = #fileID, line: Int = #line, column: Int = #column
+        version: String? = nil, bgp: CiliumBGP? = nil,
+        fileID: String = #fileID, line: Int = #line, column: Int = #column
     ) {
         var mode = CiliumRoutingMode.tunnel
         var tunnel: CiliumTunnelProtocol?
@@ -53,10 +54,28 @@ public struct Cilium: Sendable {
             poolCIDR = pool
             mask = maskSize
         }
-        spec = CiliumSpec(
+        var spec = CiliumSpec(
             routingMode: mode, tunnelProtocol: tunnel, nativeRoutingCIDR: cidr, autoDirectNodeRoutes: direct,
             ipamMode: ipamMode, clusterPoolCIDR: poolCIDR, clusterPoolMaskSize: mask,
             kubeProxyReplacement: kubeProxyReplacement, version: version,
             location: Written(fileID, line, column).location)
+        spec.bgp = bgp.map { CiliumBGPSpec(announceServices: $0.announceServices, gracefulRestartSeconds: $0.gracefulRestart) }
+        self.spec = spec
+    }
+}
+
+/// Cilium's BGP control plane: every node peers with its rack's router (a `Router` with an AS), and
+/// announces its pod CIDR. The resources are those of the Cilium release: `CiliumBGPPeeringPolicy` up
+/// to 1.15, `CiliumBGPClusterConfig`/`CiliumBGPPeerConfig`/`CiliumBGPAdvertisement` from 1.16 on.
+public struct CiliumBGP: Sendable {
+    let announceServices: Bool
+    let gracefulRestart: Int?
+
+    /// - Parameters:
+    ///   - announceServices: also announce every Service's LoadBalancer address.
+    ///   - gracefulRestart: graceful restart's restart time in seconds (nil: off).
+    public init(announceServices: Bool = false, gracefulRestart: Int? = 120) {
+        self.announceServices = announceServices
+        self.gracefulRestart = gracefulRestart
     }
 }

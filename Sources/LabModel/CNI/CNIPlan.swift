@@ -48,7 +48,7 @@ extension ClusterPlan {
 extension ClusterPlan: Codable {
     private enum CodingKeys: String, CodingKey {
         case name, image, podSubnet, serviceSubnet, disableDefaultCNI, kubeProxyMode, kubeadmPatches, nodes, pools
-        case calicoInstall
+        case calicoInstall, calicoBGP
         case flannel, cilium
     }
 
@@ -69,7 +69,9 @@ extension ClusterPlan: Codable {
         } else {
             let pools = try c.decodeIfPresent([PodPoolPlan].self, forKey: .pools) ?? []
             let install = try c.decodeIfPresent(CalicoInstallPlan.self, forKey: .calicoInstall)
-            cni = pools.isEmpty ? nil : .calico(CalicoPlan(pools: pools, install: install))
+            var calico = CalicoPlan(pools: pools, install: install)
+            calico.bgp = try c.decodeIfPresent(CalicoBGPPlan.self, forKey: .calicoBGP)
+            cni = pools.isEmpty ? nil : .calico(calico)
         }
     }
 
@@ -89,6 +91,7 @@ extension ClusterPlan: Codable {
         case .calico(let plan):
             try c.encode(plan.pools, forKey: .pools)
             try c.encodeIfPresent(plan.install, forKey: .calicoInstall)
+            try c.encodeIfPresent(plan.bgp, forKey: .calicoBGP)
         case nil: try c.encode([PodPoolPlan](), forKey: .pools)
         }
     }

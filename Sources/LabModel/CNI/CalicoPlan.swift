@@ -3,6 +3,8 @@ public struct CalicoPlan: Hashable, Sendable {
     public var pools: [PodPoolPlan]
     /// How Calico is installed; nil only in hand-built plans (the resolver always sets it).
     public var install: CalicoInstallPlan?
+    /// Calico peering BGP with the racks' routers (`Calico(..., bgp:)`).
+    public var bgp: CalicoBGPPlan? = nil
 
     public init(pools: [PodPoolPlan], install: CalicoInstallPlan?) {
         self.pools = pools

@@ -29,6 +29,8 @@ public struct CiliumSpec: Hashable, Sendable, Codable {
     public var clusterPoolMaskSize: Int?
     public var kubeProxyReplacement: Bool
     public var version: String?
+    /// Cilium's BGP control plane peering with the racks' routers (`bgp:`).
+    public var bgp: CiliumBGPSpec?
     public var location: SourceLocation
 
     public init(
@@ -67,6 +69,8 @@ public struct CiliumPlan: Hashable, Sendable, Codable {
     /// its kind container name for a kind-only lab), port 6443.
     public var k8sServiceHost: String?
     public var k8sServicePort: Int?
+    /// Cilium's BGP control plane (`bgpControlPlane.enabled`), peering every node with its rack's router.
+    public var bgp: CiliumBGPPlan? = nil
     public var location: SourceLocation?
 
     public init(
@@ -91,7 +95,7 @@ public struct CiliumPlan: Hashable, Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case version, routingMode, tunnelProtocol, nativeRoutingCIDR, autoDirectNodeRoutes, ipamMode
-        case clusterPoolCIDR, clusterPoolMaskSize, kubeProxyReplacement, k8sServiceHost, k8sServicePort
+        case clusterPoolCIDR, clusterPoolMaskSize, kubeProxyReplacement, k8sServiceHost, k8sServicePort, bgp
     }
 
     /// The Cilium release (Helm chart version) labgen installs when the lab does not say.

@@ -83,10 +83,14 @@ enum AddressesCommand: Subcommand {
         for gateway in plan.gateways {
             text += line("gateway \(gateway.name) (VyOS \(gateway.release)):")
             for interface in gateway.interfaces {
+                if let peer = interface.peer {
+                    text += line("  \(interface.name) \(interface.address) to \(peer.node):\(peer.interface)")
+                    continue
+                }
                 let place =
                     interface.rack.map { "rack \($0)" }
                     ?? "transit, \(transitOrigins[gateway.name]?.rawValue ?? "explicit")"
-                text += line("  \(interface.name) \(interface.address) on \(interface.bridge) (\(place))")
+                text += line("  \(interface.name) \(interface.address) on \(interface.bridge ?? "") (\(place))")
             }
             for route in gateway.staticRoutes {
                 text += line("  route \(route.destination) via \(route.nextHop)")

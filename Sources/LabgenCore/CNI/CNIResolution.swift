@@ -1,30 +1,37 @@
 import LabModel
 
-extension ResolveState {
-    /// One CNI per cluster: Calico (pools), `Flannel(...)` or `Cilium(...)`.
-    mutating func resolveOtherCNI() {
-        guard let cluster else { return }
+/// One CNI per cluster: Calico (its pools, see `PoolsPass` and `CalicoInstallPass`), `Flannel(...)`
+/// or `Cilium(...)`. The output is the CNI when it is not Calico.
+struct CNIPass: ResolverPass {
+    let cluster: ResolvedCluster?
+    /// Every kind node (Cilium's kube-proxy replacement talks to the first control-plane node).
+    let nodes: [NodePlan]
+
+    func run(_ context: inout ResolveContext) -> CNIPlan? {
+        guard let cluster else { return nil }
         var written: [(name: String, location: SourceLocation)] = []
-        if let pool = cluster.pools.first { written.append(("Calico", pool.location)) }
-        written += cluster.flannels.map { ("Flannel", $0.location) }
-        written += cluster.ciliums.map { ("Cilium", $0.location) }
-        for extra in written.dropFirst() {
-            diagnostics.error(
-                .conflictingCNI,
-                "a cluster has one CNI; \(extra.name) here conflicts with \(written[0].name)",
-                at: extra.location, notes: [.init("\(written[0].name) is declared here", at: written[0].location)])
+        if let pool = cluster.spec.pools.first { written.append(("Calico", pool.location)) }
+        written += cluster.spec.flannels.map { ("Flannel", $0.location) }
+        written += cluster.spec.ciliums.map { ("Cilium", $0.location) }
+        context.reportAllButFirst(written.map(\.location), as: .conflictingCNI) { index in
+            (
+                "a cluster has one CNI; \(written[index].name) here conflicts with \(written[0].name)",
+                "\(written[0].name) is declared here"
+            )
         }
-        guard written.count == 1 else { return }
-        if let flannel = cluster.flannels.first {
-            otherCNI = resolveFlannel(flannel).map { .flannel($0) }
-        } else if let cilium = cluster.ciliums.first {
-            otherCNI = resolveCilium(cilium, cluster: cluster).map { .cilium($0) }
+        guard written.count == 1 else { return nil }
+        if let flannel = cluster.spec.flannels.first {
+            return FlannelResolution.resolve(flannel, &context).map { .flannel($0) }
         }
+        if let cilium = cluster.spec.ciliums.first {
+            return CiliumResolution.resolve(cilium, cluster: cluster, nodes: nodes, &context).map { .cilium($0) }
+        }
+        return nil
     }
 
     /// kind's kube-proxy mode: as written, else `none` when Cilium replaces kube-proxy.
-    var effectiveKubeProxyMode: String? {
-        if let mode = cluster?.kubeProxyMode { return mode }
+    static func effectiveKubeProxyMode(_ cluster: ClusterSpec, otherCNI: CNIPlan?) -> String? {
+        if let mode = cluster.kubeProxyMode { return mode }
         if case .cilium(let plan) = otherCNI, plan.kubeProxyReplacement { return "none" }
         return nil
     }

@@ -53,5 +53,8 @@ extension LabCommands {
     }
 
     /// The preflight's programs: kind's, containerlab's and kubectl, and the CNI's.
-    public var allTools: [String] { Self.tools + (cniInstall?.tools ?? []) }
+    public var allTools: [String] {
+        // A lab of routers and plain hosts has no kind cluster: docker and containerlab suffice.
+        hasCluster ? Self.tools + (cniInstall?.tools ?? []) : ["docker", "containerlab"]
+    }
 }

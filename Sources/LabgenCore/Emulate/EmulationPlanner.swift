@@ -16,7 +16,7 @@ public enum EmulationPlanner {
         }
         guard let kind = facts.kind else { throw EmulationPlanError("no kind config: the lab has no nodes to emulate") }
         let clusterName = facts.clusterName ?? kind.name?.value ?? "kind"
-        var plan = EmulationPlan(labName: clab.name?.value ?? clusterName, autodetection: "first-found")
+        var plan = EmulationPlan(labName: clab.name?.value ?? clusterName, autodetection: Conventions.calicoAutodetection)
         var host = EmuNamespace(id: "host", label: "host", role: .host)
         host.interfaces.append(
             EmuInterface(
@@ -183,6 +183,11 @@ public enum EmulationPlanner {
         for (index, node) in gatewayNodes.enumerated() {
             let id = "g\(index)"
             let vyos = gatewayConfig(for: node, clab: clab, facts: facts)!
+            if vyos.bgp != nil {
+                // The routes of a BGP fabric come from the sessions, which no namespace runs.
+                throw EmulationPlanError(
+                    "router '\(node.name.value)' peers BGP, which labgen emulate does not run (it emulates static routing)")
+            }
             var ns = namespaces[id] ?? EmuNamespace(id: id, label: node.name.value, role: .gateway)
             ns.role = .gateway
             ns.label = node.name.value

@@ -27,11 +27,11 @@ extension LabImporter {
                 continue
             }
             fromEnvironment = fromEnvironment || pool.fromEnvironment
-            let defaultName = index == 0 ? "default-ipv4-ippool" : nil
+            let defaultName = index == 0 ? Conventions.calicoFirstPoolName : nil
             cluster.pools.append(
                 PodPoolSpec(
                     name: pool.name == defaultName ? nil : pool.name, cidr: cidr.description,
-                    blockSize: pool.effectiveBlockSize == 26 ? nil : pool.effectiveBlockSize,
+                    blockSize: pool.effectiveBlockSize == Conventions.calicoBlockSize ? nil : pool.effectiveBlockSize,
                     ipipMode: ipip, vxlanMode: vxlan, natOutgoing: pool.natOutgoing,
                     nodeSelector: pool.nodeSelector?.value == "all()" ? nil : pool.nodeSelector?.value, rack: nil,
                     disabled: pool.disabled, location: at))

@@ -21,7 +21,7 @@ extension LabImporter {
         }
         topology.mtu = mtus.count == 1 ? mtus.first! : nil
         let serverImages = Set(nodes.compactMap { $0.server?.image?.value })
-        if serverImages.count == 1, let only = serverImages.first, only != mirror.map({ "\($0)/nettool" }) {
+        if serverImages.count == 1, let only = serverImages.first, only != mirror.map(Conventions.registryServerImage(registry:)) {
             topology.serverImage = only
         } else if serverImages.count > 1 {
             let first = nodes.first { $0.server?.image != nil }?.server?.image?.value
@@ -146,7 +146,7 @@ extension LabImporter {
                     + "the original says \(footer)")
         }
         var gateway = GatewaySpec(name: node.name.value, vyos: release, image: nil, location: at)
-        let defaultImage = release.map { (mirror.map { "\($0)/" } ?? "") + "vyos/vyos:\($0)" }
+        let defaultImage = release.map { Conventions.vyosImage(release: $0, registry: mirror) }
         if image != defaultImage { gateway.image = image }
         if let hostName = vyos.settings["system host-name"]?.first?.value, hostName != node.name.value {
             result.corrections.append(

@@ -19,6 +19,16 @@ public struct ImportResult: Sendable {
 public enum LabImporter {
     /// The diagnostic ID of an import refusal.
     public static let refusalID: DiagnosticID = "LG070"
+    static let refusalSummary = "a construct of a hand-written lab that labgen's model cannot express"
+    static let refusalExplanation = """
+        'labgen import' builds the model it read in memory and compares what labgen would write with the lab's own \
+        files, as data. Every kind node, containerlab node, exec command, link, VyOS setting and Calico pool that the \
+        rendering does not reproduce is listed at its file:line: BGP or OSPF on a gateway, vif sub-interfaces, VyOS \
+        bridges, node kinds other than VyOS gateways, rack bridges and the servers of kind nodes, exec commands other \
+        than the node's address and default route, a second kind cluster, nodes without a rack= label. Nothing is \
+        written: an import never drops a construct silently. Keep such a lab hand-written, or remove the construct \
+        and add it to the generated lab by other means.
+        """
     static let at = SourceLocation(file: "lab.swift", line: 1, column: 1)
 
     public static func importLab(_ facts: LabFacts, name: String? = nil) -> ImportResult {

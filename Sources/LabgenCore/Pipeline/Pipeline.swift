@@ -18,6 +18,13 @@ public enum Pipeline {
     /// A renderer failure that is labgen's own bug (a template that does not parse, a value the
     /// writers refuse that the model checks let through): reported, never written.
     public static let internalErrorID: DiagnosticID = "LG900"
+    static let internalErrorSummary = "a lab that labgen could not render: labgen's own bug"
+    static let internalErrorExplanation = """
+        Every value that reaches the renderers has passed the model checks; a renderer that still fails (a \
+        template that does not parse, a value the YAML or VyOS writers refuse) is a bug in labgen, not in the lab. \
+        The lab is not written. Change the value the message names to get on, and please report it as a labgen bug \
+        with the lab that shows it.
+        """
 
     public static func compile(_ spec: LabSpec) -> CompiledLab {
         let resolution = Resolver.resolve(spec)

@@ -6,13 +6,13 @@ import LabModel
 /// `[plugins."io.containerd.grpc.v1.cri".registry.mirrors."HOST"]` with `endpoint = ["…"]`,
 /// through LabFormats' `TOMLReader` (positions are mapped into the enclosing file).
 public enum ContainerdPatchReader {
-    public static func mirrors(_ text: String, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> [RegistryMirrorFacts] {
+    public static func mirrors(_ text: String, origin: TextOrigin, diagnostics: inout DiagnosticList) -> [RegistryMirrorFacts] {
         let document: TOMLDocument
         do {
             document = try TOMLReader.read(text)
         } catch {
-            diagnostics.append(
-                .error(RuleID.unreadable, "containerd patch: \(error.message)", at: origin.location(error.position)))
+            diagnostics.error(
+                RuleID.unreadable, "containerd patch: \(error.message)", at: origin.location(error.position))
             return []
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -4,14 +4,14 @@ import LabModel
 /// Reads a containerlab topology: nodes (kind, image, `network-mode`, binds, and the
 /// `ip addr add A/L dev IF` / `ip route replace|add default via GW` commands of `exec`) and links.
 public enum ContainerlabReader {
-    public static func read(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> ClabFacts? {
+    public static func read(_ text: String, file: String, diagnostics: inout DiagnosticList) -> ClabFacts? {
         let origin = TextOrigin(file: file)
         do {
             guard let document = try YAMLReader.read(text).first(where: isTopology) else { return nil }
             return read(document, origin: origin, diagnostics: &diagnostics)
         } catch {
-            diagnostics.append(
-                .error(RuleID.unreadable, "containerlab topology does not parse: \(error.message)", at: origin.location(error.position)))
+            diagnostics.error(
+                RuleID.unreadable, "containerlab topology does not parse: \(error.message)", at: origin.location(error.position))
             return nil
         }
     }
@@ -22,7 +22,7 @@ public enum ContainerlabReader {
         return true
     }
 
-    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> ClabFacts {
+    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> ClabFacts {
         var facts = ClabFacts(file: origin.file, name: nil, nodes: [], links: [])
         if let name = document["name"], let text = name.scalarText { facts.name = Located(text, at: origin.location(name)) }
         let topology = document["topology"]
@@ -48,10 +48,9 @@ public enum ContainerlabReader {
                         guard let text = endpoint.scalarText else { continue }
                         let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
                         guard parts.count == 2 else {
-                            diagnostics.append(
-                                .error(
-                                    RuleID.linkEndpoints, "link endpoint '\(text)' is not 'node:interface'",
-                                    at: origin.location(endpoint)))
+                            diagnostics.error(
+                                RuleID.linkEndpoints, "link endpoint '\(text)' is not 'node:interface'",
+                                at: origin.location(endpoint))
                             continue
                         }
                         link.endpoints.append(
@@ -62,7 +61,7 @@ public enum ContainerlabReader {
                     if case .int(let value) = mtu.value {
                         link.mtu = Located(value, at: origin.location(mtu))
                     } else {
-                        diagnostics.append(.error(RuleID.mtu, "link mtu must be an integer", at: origin.location(mtu)))
+                        diagnostics.error(RuleID.mtu, "link mtu must be an integer", at: origin.location(mtu))
                     }
                 }
                 facts.links.append(link)
@@ -71,7 +70,7 @@ public enum ContainerlabReader {
         return facts
     }
 
-    static func node(_ pair: YAMLNodePair, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> ClabNodeFacts {
+    static func node(_ pair: YAMLNodePair, origin: TextOrigin, diagnostics: inout DiagnosticList) -> ClabNodeFacts {
         let body = pair.value
         func scalar(_ key: String) -> Located<String>? {
             guard let node = body[key], let text = node.scalarText, node.value != .null else { return nil }

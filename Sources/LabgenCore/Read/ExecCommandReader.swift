@@ -9,7 +9,7 @@ import LabModel
 enum ExecCommandReader {
     static func parse(
         _ text: String, node: YAMLNode, origin: TextOrigin, into facts: inout ClabNodeFacts,
-        diagnostics: inout [Diagnostic]
+        diagnostics: inout DiagnosticList
     ) {
         // The length in scalars of the command's first line (up to the first Character "\n"), counted
         // only when a location is needed.
@@ -105,7 +105,7 @@ enum ExecCommandReader {
 
     static func interpret(
         _ words: [(word: Substring, offset: Int)], location: (Int) -> SourceLocation, into facts: inout ClabNodeFacts,
-        diagnostics: inout [Diagnostic]
+        diagnostics: inout DiagnosticList
     ) {
         var tokens = Array(words.dropFirst())
         var family: String?
@@ -161,10 +161,9 @@ enum ExecCommandReader {
             if family == "inet6" || text.contains(":" as Character) || text.contains("$" as Character) { return }
             guard let address = IPv4Interface(text) else {
                 if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "/" }) {
-                    diagnostics.append(
-                        .error(
-                            RuleID.nodeIP, "'\(text)' in exec is not an IPv4 address with a prefix length",
-                            at: location(addressToken.offset)))
+                    diagnostics.error(
+                        RuleID.nodeIP, "'\(text)' in exec is not an IPv4 address with a prefix length",
+                        at: location(addressToken.offset))
                 }
                 return
             }

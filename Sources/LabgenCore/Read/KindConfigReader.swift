@@ -5,15 +5,15 @@ import LabModel
 /// fields and wrong types are `LG015` errors. Embedded kubeadm patches and containerd TOML patches
 /// are read too, with positions in the kind config.
 public enum KindConfigReader {
-    public static func read(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> KindFacts? {
+    public static func read(_ text: String, file: String, diagnostics: inout DiagnosticList) -> KindFacts? {
         let origin = TextOrigin(file: file)
         do {
             let documents = try YAMLReader.read(text)
             guard let document = documents.first(where: { isKindConfig($0) }) else { return nil }
             return read(document, origin: origin, diagnostics: &diagnostics)
         } catch {
-            diagnostics.append(
-                .error(RuleID.unreadable, "kind config does not parse: \(error.message)", at: origin.location(error.position)))
+            diagnostics.error(
+                RuleID.unreadable, "kind config does not parse: \(error.message)", at: origin.location(error.position))
             return nil
         }
     }
@@ -25,26 +25,26 @@ public enum KindConfigReader {
         return document["apiVersion"] == nil && document["kind"]?.scalarText == "Cluster"
     }
 
-    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> KindFacts {
+    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> KindFacts {
         KnownSchemas.kindCluster.check(document, origin: origin, what: "the kind config", into: &diagnostics)
         var facts = KindFacts(
             file: origin.file, name: nil, nodes: [], patches: [], podSubnet: nil, serviceSubnet: nil, kubeProxyMode: nil,
             disableDefaultCNI: nil, mirrors: [], location: origin.location(document))
         if document["apiVersion"] == nil {
-            diagnostics.append(
-                .error(
-                    RuleID.strictDecoding, "the kind config has no apiVersion; kind needs apiVersion: kind.x-k8s.io/v1alpha4",
-                    at: origin.location(document)))
+            diagnostics.error(
+                RuleID.strictDecoding,
+                "the kind config has no apiVersion; kind needs apiVersion: \(Conventions.kindAPIVersion)",
+                at: origin.location(document))
         }
-        if let apiVersion = document["apiVersion"], apiVersion.scalarText != "kind.x-k8s.io/v1alpha4" {
-            diagnostics.append(
-                .error(
-                    RuleID.strictDecoding, "unknown kind config apiVersion '\(apiVersion.scalarText ?? "")'; kind reads kind.x-k8s.io/v1alpha4",
-                    at: origin.location(apiVersion)))
+        if let apiVersion = document["apiVersion"], apiVersion.scalarText != Conventions.kindAPIVersion {
+            diagnostics.error(
+                RuleID.strictDecoding,
+                "unknown kind config apiVersion '\(apiVersion.scalarText ?? "")'; kind reads \(Conventions.kindAPIVersion)",
+                at: origin.location(apiVersion))
         }
         if let kind = document["kind"], kind.scalarText != "Cluster" {
-            diagnostics.append(
-                .error(RuleID.strictDecoding, "kind config has kind '\(kind.scalarText ?? "")'; kind expects 'Cluster'", at: origin.location(kind)))
+            diagnostics.error(
+                RuleID.strictDecoding, "kind config has kind '\(kind.scalarText ?? "")'; kind expects 'Cluster'", at: origin.location(kind))
         }
         if let name = document["name"], let text = name.scalarText {
             facts.name = Located(text, at: origin.location(name))
@@ -66,10 +66,9 @@ public enum KindConfigReader {
                 let roleNode = node["role"]
                 let role = roleNode?.scalarText ?? "control-plane"
                 if role != "control-plane" && role != "worker" {
-                    diagnostics.append(
-                        .error(
-                            RuleID.strictDecoding, "unknown node role '\(role)'; kind knows 'control-plane' and 'worker'",
-                            at: origin.location(roleNode ?? node)))
+                    diagnostics.error(
+                        RuleID.strictDecoding, "unknown node role '\(role)'; kind knows 'control-plane' and 'worker'",
+                        at: origin.location(roleNode ?? node))
                 }
                 let image = node["image"].flatMap { n in n.scalarText.map { Located($0, at: origin.location(n)) } }
                 facts.nodes.append(
@@ -87,7 +86,7 @@ public enum KindConfigReader {
         return facts
     }
 
-    static func prefix(_ node: YAMLNode?, _ field: String, _ origin: TextOrigin, _ diagnostics: inout [Diagnostic])
+    static func prefix(_ node: YAMLNode?, _ field: String, _ origin: TextOrigin, _ diagnostics: inout DiagnosticList)
         -> Located<IPv4Prefix>?
     {
         guard let node, let text = node.scalarText, node.value != .null else { return nil }
@@ -98,11 +97,11 @@ public enum KindConfigReader {
         }
         // An IPv6-only cluster (ipFamily: ipv6): valid, and nothing labgen checks.
         if text.split(separator: ",").allSatisfy({ $0.contains(":") }) { return nil }
-        diagnostics.append(.error(RuleID.strictDecoding, "\(field) '\(text)' is not an IPv4 CIDR", at: origin.location(node)))
+        diagnostics.error(RuleID.strictDecoding, "\(field) '\(text)' is not an IPv4 CIDR", at: origin.location(node))
         return nil
     }
 
-    static func patches(_ node: YAMLNode?, _ origin: TextOrigin, _ diagnostics: inout [Diagnostic]) -> [KubeadmPatchFacts] {
+    static func patches(_ node: YAMLNode?, _ origin: TextOrigin, _ diagnostics: inout DiagnosticList) -> [KubeadmPatchFacts] {
         guard case .sequence(let items)? = node?.content else { return [] }
         var result: [KubeadmPatchFacts] = []
         for item in items {

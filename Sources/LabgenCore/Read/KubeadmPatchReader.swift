@@ -7,20 +7,20 @@ public enum KubeadmPatchReader {
     public static let kinds: Set<String> = ["InitConfiguration", "JoinConfiguration"]
 
     /// Reads every document of a patch text. `origin` maps the text's positions into its file.
-    public static func read(_ text: String, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> [KubeadmPatchFacts] {
+    public static func read(_ text: String, origin: TextOrigin, diagnostics: inout DiagnosticList) -> [KubeadmPatchFacts] {
         let documents: [YAMLNode]
         do {
             documents = try YAMLReader.read(text)
         } catch {
-            diagnostics.append(
-                .error(RuleID.unreadable, "kubeadm patch does not parse: \(error.message)", at: origin.location(error.position)))
+            diagnostics.error(
+                RuleID.unreadable, "kubeadm patch does not parse: \(error.message)", at: origin.location(error.position))
             return []
         }
         return documents.compactMap { read($0, origin: origin, diagnostics: &diagnostics) }
     }
 
     /// Reads one parsed document; nil (and no diagnostic) for other kinds such as `ClusterConfiguration`.
-    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> KubeadmPatchFacts? {
+    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> KubeadmPatchFacts? {
         guard let kindNode = document["kind"], let kind = kindNode.scalarText, kinds.contains(kind) else { return nil }
         let schema = kind == "InitConfiguration" ? KnownSchemas.initConfiguration : KnownSchemas.joinConfiguration
         schema.check(document, origin: origin, what: "a kubeadm patch", into: &diagnostics)
@@ -37,8 +37,8 @@ public enum KubeadmPatchReader {
             if let address = IPv4Address(ipv4) {
                 facts.nodeIP = Located(address, at: origin.location(ipNode))
             } else if !text.contains(":") {
-                diagnostics.append(
-                    .error(RuleID.strictDecoding, "node-ip '\(text)' is not an IPv4 address", at: origin.location(ipNode)))
+                diagnostics.error(
+                    RuleID.strictDecoding, "node-ip '\(text)' is not an IPv4 address", at: origin.location(ipNode))
             }
         }
         if let labelsNode = args["node-labels"], let text = labelsNode.scalarText {

@@ -120,7 +120,7 @@ extension LabFacts {
             let shown = prefix.isEmpty ? path : (clab.path.hasPrefix("/") && prefix.isEmpty ? "/" : prefix + "/") + path
             files.insert(Self.normalize(shown))
             if ArtifactDiscovery.classify(text) == [.vyos], vyos[Self.normalize(shown)] == nil {
-                var diagnostics: [Diagnostic] = []
+                var diagnostics = DiagnosticList()
                 if let read = VyOSFactsReader.read(text, file: shown, diagnostics: &diagnostics) {
                     vyos[Self.normalize(shown)] = read
                 }

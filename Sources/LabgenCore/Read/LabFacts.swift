@@ -50,8 +50,8 @@ public struct KindFacts: Hashable, Sendable {
     public var location: SourceLocation
 
     /// kind's defaults when the config leaves them out.
-    public static let defaultPodSubnet = IPv4Prefix("10.244.0.0/16")!
-    public static let defaultServiceSubnet = IPv4Prefix("10.96.0.0/16")!
+    public static let defaultPodSubnet = Conventions.kindPodSubnet
+    public static let defaultServiceSubnet = Conventions.kindServiceSubnet
 }
 
 /// `ip addr add A/L dev IF` in a containerlab `exec`.
@@ -199,7 +199,7 @@ public struct IPPoolFacts: Hashable, Sendable {
     /// `nodeSelector`; nil means `all()`.
     public var nodeSelector: Located<String>? = nil
 
-    public var effectiveBlockSize: Int { blockSize?.value ?? 26 }
+    public var effectiveBlockSize: Int { blockSize?.value ?? Conventions.calicoBlockSize }
     public var ipip: String { ipipMode?.value ?? "Never" }
     public var vxlan: String { vxlanMode?.value ?? "Never" }
 }
@@ -276,7 +276,7 @@ public struct LabFacts: Sendable {
     /// The kind cluster name given on kind's command line (`kind create cluster --name`).
     public var clusterName: String?
     /// Problems found while reading (unreadable files, unknown fields, wrong types).
-    public var readDiagnostics: [Diagnostic] = []
+    public var readDiagnostics = DiagnosticList()
 
     public init() {}
 }

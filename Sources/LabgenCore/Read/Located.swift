@@ -122,32 +122,3 @@ private func asciiWords(_ text: Substring) -> [(word: Substring, offset: Int)]? 
         return (text[from..<to], start)
     }
 }
-
-/// Closest candidate by edit distance (case-insensitive), for did-you-mean suggestions.
-public enum NameSuggestion {
-    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
-        let target = Array(name.lowercased())
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            let limit = max(2, min(target.count, candidate.count) / 3)
-            if distance <= limit, best == nil || distance < best!.1 { best = (candidate, distance) }
-        }
-        return best?.0
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
-}

@@ -43,16 +43,16 @@ public struct StrictSchema: Sendable {
     }
 
     /// Checks `node` against the schema; every problem becomes an `LG015` diagnostic.
-    func check(_ node: YAMLNode, origin: TextOrigin, what: String, into diagnostics: inout [Diagnostic]) {
+    func check(_ node: YAMLNode, origin: TextOrigin, what: String, into diagnostics: inout DiagnosticList) {
         guard case .mapping(let pairs) = node.content else { return }
         for pair in pairs {
             let key = pair.key.scalarText ?? ""
             guard let shape = fields[key] else {
                 var message = "unknown field '\(key)' in \(name) (\(what) is decoded strictly)"
-                if let suggestion = NameSuggestion.closest(to: key, in: fields.keys.sorted()) {
+                if let suggestion = Suggestions.closest(to: key, in: fields.keys.sorted(), tolerance: .name) {
                     message += "; did you mean '\(suggestion)'?"
                 }
-                diagnostics.append(.error(RuleID.strictDecoding, message, at: origin.location(pair.key)))
+                diagnostics.error(RuleID.strictDecoding, message, at: origin.location(pair.key))
                 continue
             }
             Self.check(pair.value, shape, field: key, in: name, origin: origin, what: what, into: &diagnostics)
@@ -61,14 +61,13 @@ public struct StrictSchema: Sendable {
 
     static func check(
         _ node: YAMLNode, _ shape: FieldShape, field: String, in object: String, origin: TextOrigin, what: String,
-        into diagnostics: inout [Diagnostic]
+        into diagnostics: inout DiagnosticList
     ) {
         func wrongType() {
-            diagnostics.append(
-                .error(
-                    RuleID.strictDecoding,
-                    "'\(field)' in \(object) must be \(shape.typeName), not \(describe(node)) (\(what) is decoded strictly)",
-                    at: origin.location(node)))
+            diagnostics.error(
+                RuleID.strictDecoding,
+                "'\(field)' in \(object) must be \(shape.typeName), not \(describe(node)) (\(what) is decoded strictly)",
+                at: origin.location(node))
         }
         if case .scalar(_, .plain) = node.content, node.value == .null { return }
         switch shape {
@@ -90,11 +89,10 @@ public struct StrictSchema: Sendable {
             guard case .mapping(let pairs) = node.content else { return wrongType() }
             for pair in pairs {
                 guard case .scalar = pair.value.content else {
-                    diagnostics.append(
-                        .error(
-                            RuleID.strictDecoding,
-                            "'\(pair.key.scalarText ?? "")' in \(field) must be a string, not \(describe(pair.value))",
-                            at: origin.location(pair.value)))
+                    diagnostics.error(
+                        RuleID.strictDecoding,
+                        "'\(pair.key.scalarText ?? "")' in \(field) must be a string, not \(describe(pair.value))",
+                        at: origin.location(pair.value))
                     continue
                 }
             }

@@ -11,7 +11,7 @@ public enum VyOSFactsReader {
         return config.nodes.contains { ["interfaces", "system"].contains($0.name) && $0.isBlock }
     }
 
-    public static func read(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> VyOSFacts? {
+    public static func read(_ text: String, file: String, diagnostics: inout DiagnosticList) -> VyOSFacts? {
         let origin = TextOrigin(file: file)
         let isSet = VyOSReader.isSetCommands(text)
         do {
@@ -21,8 +21,8 @@ public enum VyOSFactsReader {
             facts.releaseSyntax = releaseSyntax(of: config, file: file)
             return facts
         } catch {
-            diagnostics.append(
-                .error(RuleID.unreadable, "VyOS config does not parse: \(error.message)", at: origin.location(error.position)))
+            diagnostics.error(
+                RuleID.unreadable, "VyOS config does not parse: \(error.message)", at: origin.location(error.position))
             return nil
         }
     }

@@ -87,5 +87,5 @@ public enum ArtifactPaths {
     public static let topologyMarkdown = "topology.md"
     public static let topologySVG = "topology.svg"
     /// Where the VyOS config is mounted inside the gateway container.
-    public static let vyosConfigMount = "/opt/vyatta/etc/config/config.boot"
+    public static let vyosConfigMount = Conventions.vyosConfigMount
 }

@@ -50,9 +50,17 @@ enum ContainerlabRenderer {
                     ])))
             links.append(link("\(attachment.bridge):\(attachment.bridgePort)", "\(attachment.server):\(attachment.interface)"))
         }
+        nodes += FabricContainerlab.hostNodes(plan)
         for gateway in plan.gateways {
             for interface in gateway.interfaces {
-                links.append(link("\(gateway.name):\(interface.name)", "\(interface.bridge):\(interface.bridgePort)"))
+                if let bridge = interface.bridge, let port = interface.bridgePort {
+                    links.append(link("\(gateway.name):\(interface.name)", "\(bridge):\(port)"))
+                } else if let peer = interface.peer, case let (true, mtu) = FabricContainerlab.linkFrom(gateway.name, interface, in: plan) {
+                    links.append(
+                        FabricContainerlab.link(
+                            "\(gateway.name):\(interface.name)", "\(peer.node):\(peer.interface)", mtu: mtu,
+                            topologyMTU: topology.mtu))
+                }
             }
         }
         let document: YAMLValue = .mapping([

@@ -3,7 +3,7 @@ import LabModel
 
 /// kind.yaml: the kind `Cluster` (`kind.x-k8s.io/v1alpha4`).
 enum KindConfigRenderer {
-    static let apiVersion = "kind.x-k8s.io/v1alpha4"
+    static let apiVersion = Conventions.kindAPIVersion
 
     static func render(_ plan: LabPlan) -> Artifact? {
         render(plan, patches: KubeadmPatchRenderer.texts(for: plan))

@@ -57,7 +57,10 @@ enum VyOSRenderer {
         let stockInterfaces = stock.nodes.first { $0.name == "interfaces" }?.children ?? []
         let ethernetDefaults = stockInterfaces.first { $0.name == "ethernet" && $0.value == "eth-template" }?.children ?? []
         var interfaces: [VyOSNode] = gateway.interfaces.map { interface in
-            VyOSNode("ethernet", interface.name, children: [VyOSNode("address", interface.address.description)] + ethernetDefaults)
+            VyOSNode(
+                "ethernet", interface.name,
+                children: VyOSBGPRenderer.ethernetChildren(
+                    [VyOSNode("address", interface.address.description)] + ethernetDefaults, mtu: interface.mtu))
         }
         interfaces += stockInterfaces.filter { !($0.name == "ethernet" && $0.value == "eth-template") }
 
@@ -75,14 +78,16 @@ enum VyOSRenderer {
             }
             nodes.append(VyOSNode("nat", children: [VyOSNode("source", children: rules)]))
         }
+        var protocols: [VyOSNode] = gateway.bgp.map { [VyOSBGPRenderer.bgp($0, dialect: dialect)] } ?? []
         if !gateway.staticRoutes.isEmpty {
             let routes = gateway.staticRoutes.map { route in
                 VyOSNode(
                     "route", route.destination.description,
                     children: [VyOSNode("next-hop", route.nextHop.description, children: [])])
             }
-            nodes.append(VyOSNode("protocols", children: [VyOSNode("static", children: routes)]))
+            protocols.append(VyOSNode("static", children: routes))
         }
+        if !protocols.isEmpty { nodes.append(VyOSNode("protocols", children: protocols)) }
         for section in stock.nodes where section.name != "interfaces" {
             nodes.append(section.name == "system" ? withHostName(section, gateway.name) : section)
         }

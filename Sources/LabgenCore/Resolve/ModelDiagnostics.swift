@@ -37,6 +37,16 @@ public enum ModelCheck: String, CaseIterable, Sendable {
     case invalidSelector = "LG125"
     case selectorMatchesNoRack = "LG126"
     case kubeletRefusedLabel = "LG127"
+    case unknownRouter = "LG160"
+    case invalidASNumber = "LG161"
+    case invalidLinkAddressing = "LG162"
+    case routerInterfaceConflict = "LG163"
+    case rackLeafMissing = "LG164"
+    case sharedASNumber = "LG165"
+    case overlappingFabricSubnets = "LG166"
+    case invalidRouterID = "LG167"
+    case invalidHost = "LG168"
+    case invalidMTU = "LG169"
 
     public var id: DiagnosticID { DiagnosticID(rawValue) }
 
@@ -79,6 +89,17 @@ public enum ModelCheck: String, CaseIterable, Sendable {
         case .invalidSelector: "a Calico node selector that does not parse"
         case .selectorMatchesNoRack: "a node selector that names a rack the lab does not declare (warning)"
         case .kubeletRefusedLabel: "a node label kubelet refuses in --node-labels"
+        case .unknownRouter: "a link or plain host that names a router the lab does not declare (or links a router to itself)"
+        case .invalidASNumber: "a BGP AS number out of range or reserved (0, 23456, 65535, 4294967295)"
+        case .invalidLinkAddressing:
+            "a point-to-point link without a usable subnet or with bad addresses (outside it, equal ends, no LinkPool)"
+        case .routerInterfaceConflict: "a router interface written twice, or named eth0 or other than ethN"
+        case .rackLeafMissing: "a rack of a BGP cluster whose router (its leaf) has no AS number"
+        case .sharedASNumber: "two rack routers that share an AS number without a link between them (warning)"
+        case .overlappingFabricSubnets: "link or host subnets that overlap one another or a rack subnet"
+        case .invalidRouterID: "a BGP router-id that is no IPv4 address or is used twice, or BGP settings without an AS"
+        case .invalidHost: "a plain host without a usable address, or with a gateway outside its subnet"
+        case .invalidMTU: "an MTU outside VyOS's 68 to 16000"
         }
     }
 }

@@ -4,6 +4,17 @@ import LabModel
 /// (nil when the tool accepts it). Every value is checked here, at the DSL line, so that nothing
 /// reaches a file that its consumer would reject or read differently.
 public enum ToolGrammars {
+    /// A CNI release tag (Calico, Flannel): `v3.30.3`, `v3.23.2`, `v3.31.0-0.dev` (letters, digits, `.` and `-` after `vN.N`).
+    static func isReleaseTag(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 4, scalars.count <= 64, scalars[0] == "v" else { return false }
+        let parts = text.dropFirst().split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, Int(parts[0]) != nil, parts[1].prefix(while: \.isNumber).count > 0 else { return false }
+        return scalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-")
+        }
+    }
+
     // MARK: containerlab and Linux
 
     /// containerlab's node-name rule, `^[a-zA-Z0-9][a-zA-Z0-9-._|]*$` (types.go).

@@ -16,6 +16,9 @@ public struct LabCommands: Sendable {
         install = plan.cluster?.calicoInstall
     }
 
+    /// Whether the lab has a kind cluster (a fabric of routers and plain hosts may have none).
+    public var hasCluster: Bool { plan.cluster != nil }
+
     /// kubectl's context for the lab's kind cluster (`kind-<cluster>`), so nothing acts on another cluster.
     public var context: String { "kind-" + cluster }
     /// The namespace calico-node runs in.
@@ -42,6 +45,7 @@ public struct LabCommands: Sendable {
         add(plan.cluster?.image)
         for gateway in plan.gateways { add(gateway.image) }
         for node in plan.nodes { add(node.attachment?.serverImage) }
+        for host in plan.hosts { add(host.image) }
         return result
     }
 
@@ -74,7 +78,9 @@ public struct LabCommands: Sendable {
     // MARK: containerlab
 
     /// The containers containerlab makes: gateways and servers (bridges are host bridges, not containers).
-    public var labContainerCount: Int { plan.gateways.count + plan.nodes.filter { $0.attachment != nil }.count }
+    public var labContainerCount: Int {
+        plan.gateways.count + plan.nodes.filter { $0.attachment != nil }.count + plan.hosts.count
+    }
     public var clabInspect: ExternalCommand? {
         topologyFile.map { ExternalCommand("containerlab", ["inspect", "-t", $0, "--format", "json"], asRoot: true) }
     }
@@ -111,7 +117,7 @@ public struct LabCommands: Sendable {
                     "crd/installations.operator.tigera.io",
                 ]),
                 kubectl(["apply", "-f", ArtifactPaths.calicoInstallation]),
-            ]
+            ] + calicoBGPSteps
         case .manifest:
             return [
                 kubectl(["apply", "-f", install.manifest]),
@@ -148,5 +154,19 @@ public struct LabCommands: Sendable {
     /// The nodes as planned: name, address, rack.
     public var plannedNodes: [(name: String, address: String, rack: String?)] {
         plan.nodes.map { ($0.name, $0.attachment?.address.address.description ?? "", $0.attachment?.rack) }
+    }
+
+    /// Calico's BGP (calico/bgp.yaml): once Calico's API server answers, each node whose rack has an AS
+    /// of its own gets it as an annotation, then the BGPConfiguration and BGPPeers are applied.
+    var calicoBGPSteps: [ExternalCommand] {
+        guard plan.cluster?.calico?.bgp != nil else { return [] }
+        return [
+            kubectl(["apply", "-f", ArtifactPaths.calicoAPIServer]),
+            kubectl(["wait", "--for", "condition=Available", "--timeout", "300s", "apiservice/v3.projectcalico.org"]),
+        ]
+            + CalicoBGPRenderer.nodeAS(plan).map {
+                kubectl(["annotate", "--overwrite", "node", $0.node, "projectcalico.org/ASNumber=\($0.asn)"])
+            }
+            + [kubectl(["apply", "-f", ArtifactPaths.calicoBGP])]
     }
 }

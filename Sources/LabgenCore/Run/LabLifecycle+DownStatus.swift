@@ -25,11 +25,14 @@ extension LabLifecycle {
                     say("  not deployed; skipped\n")
                 }
             }
-            say("==> kind cluster \(commands.cluster)\n")
-            if clusterExists() {
-                _ = try must("kind delete", commands.kindDelete, advice: downAdvice)
-            } else {
-                say("  not present; skipped\n")
+            // A lab of routers and plain hosts has no kind cluster to delete.
+            if commands.hasCluster {
+                say("==> kind cluster \(commands.cluster)\n")
+                if clusterExists() {
+                    _ = try must("kind delete", commands.kindDelete, advice: downAdvice)
+                } else {
+                    say("  not present; skipped\n")
+                }
             }
             if commands.hasBridges {
                 say("==> bridges\n")
@@ -66,8 +69,10 @@ extension LabLifecycle {
             if !ok { problems += 1 }
             say("\(ok ? "ok  " : "--  ")\(text)\n")
         }
-        let cluster = clusterExists()
-        line(cluster, "kind cluster \(commands.cluster) \(cluster ? "exists" : "does not exist")")
+        let cluster = commands.hasCluster && clusterExists()
+        if commands.hasCluster {
+            line(cluster, "kind cluster \(commands.cluster) \(cluster ? "exists" : "does not exist")")
+        }
         if commands.hasBridges {
             for bridge in commands.bridges {
                 let present = run(commands.bridgeShow(bridge)).succeeded
@@ -81,6 +86,10 @@ extension LabLifecycle {
                 "containerlab: \(running) of \(commands.labContainerCount) containers running")
         }
         guard cluster else {
+            if !commands.hasCluster {
+                say("lab '\(plan.name)' \(problems == 0 ? "is up" : "is not up")\n")
+                return problems == 0 ? 0 : 1
+            }
             say("lab '\(plan.name)' is not up\n")
             return 1
         }

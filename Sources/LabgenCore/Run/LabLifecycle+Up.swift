@@ -11,7 +11,7 @@ extension LabLifecycle {
         }
         do {
             try preflight()
-            try createCluster()
+            if commands.hasCluster { try createCluster() }
             if commands.hasBridges {
                 say("==> bridges\n")
                 _ = try must("bridges", commands.bridgesUp)
@@ -19,7 +19,7 @@ extension LabLifecycle {
             try deployTopology()
             try installCalico()
             try installOtherCNI()
-            try waitUntilReady()
+            if commands.hasCluster { try waitUntilReady() }
         } catch {
             report(error)
             return 1
@@ -193,6 +193,10 @@ extension LabLifecycle {
     }
 
     func printSummary() {
+        guard commands.hasCluster else {
+            say("lab '\(plan.name)' is up: \(commands.labContainerCount) containers, no kind cluster\n")
+            return
+        }
         var lines = [
             "lab '\(plan.name)' is up: kind cluster \(commands.cluster) (kubectl --context \(commands.context))"
         ]

@@ -94,7 +94,7 @@ struct LabView {
     /// Distinct node subnets: the subnets of the servers' rack addresses, then of the gateway ports.
     private(set) var nodeSubnets: [(IPv4Prefix, SourceLocation)] = []
 
-    static let vyosMount = "/opt/vyatta/etc/config/config.boot"
+    static let vyosMount = Conventions.vyosConfigMount
 
     init(_ facts: LabFacts) {
         self.facts = facts

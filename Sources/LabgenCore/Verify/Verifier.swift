@@ -11,13 +11,7 @@ public enum Verifier {
         let lab = LabView(facts)
         var found = facts.readDiagnostics
         for rule in allRules { found += rule.check(lab) }
-        var seen = Set<Diagnostic>()
-        let unique = found.filter { seen.insert($0).inserted }
-        return unique.sorted { a, b in
-            let la = a.location ?? SourceLocation(file: "", line: 0, column: 0)
-            let lb = b.location ?? SourceLocation(file: "", line: 0, column: 0)
-            return (la.file, la.line, la.column, a.id.rawValue) < (lb.file, lb.line, lb.column, b.id.rawValue)
-        }
+        return found.uniqueSortedByLocation
     }
 
     /// kind's node container names for the given roles: `<cluster>-control-plane`,

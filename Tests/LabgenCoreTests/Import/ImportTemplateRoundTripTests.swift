@@ -10,7 +10,8 @@ import Testing
 @Suite struct ImportTemplateRoundTripTests {
     static let compared = ["kind.yaml", "calico/ippool.yaml", "bridges.sh"]
 
-    @Test(arguments: templateLabs.map(\.file))
+    // Routed fabrics (links, plain hosts) are beyond what `labgen import` expresses: it refuses them by name.
+    @Test(arguments: templateLabs.filter { $0.lab.spec.links.isEmpty && $0.lab.spec.hosts.isEmpty }.map(\.file))
     func importOfARenderedLabRendersTheSameFiles(_ file: String) throws {
         let spec = try #require(templateLabs.first { $0.file == file }?.lab.spec)
         let rendered = try #require(Pipeline.compile(spec).rendered)

@@ -39,7 +39,7 @@ import Testing
             set protocols bgp address-family ipv4-unicast maximum-paths ebgp '4'
 
             """
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticList()
         let vyos = try #require(VyOSFactsReader.read(text, file: "r.cfg", diagnostics: &diagnostics))
         let bgp = try #require(vyos.bgp)
         #expect(bgp.asn?.value == "65010")

@@ -558,7 +558,7 @@ struct FabricLab {
     }
 
     @Test func extendedLinkEndpoints() {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticList()
         let clab = ContainerlabReader.read(
             "name: x\ntopology:\n  nodes:\n    a: {kind: linux}\n  links:\n  - type: veth\n    endpoints:\n    - node: a\n      interface: eth1\n    - {node: b, interface: eth2}\n  - type: macvlan\n    endpoint: {node: a, interface: eth3}\n    host-interface: ens256\n",
             file: "t.yaml", diagnostics: &diagnostics)

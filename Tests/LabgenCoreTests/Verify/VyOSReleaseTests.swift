@@ -90,7 +90,7 @@ struct VyOSReleaseTests {
         let releaseLine = dialect == .crux ? "/* Release version: \(release) */" : "// Release version: \(release)"
         #expect(boot.contains(releaseLine))
 
-        var read: [Diagnostic] = []
+        var read = DiagnosticList()
         let facts = try #require(VyOSFactsReader.read(boot, file: "gw0-boot.cfg", diagnostics: &read))
         #expect(read.isEmpty)
         #expect(facts.release?.value.dialect == dialect)

@@ -3,7 +3,15 @@ import LabModel
 
 /// Calico's rows of `ArtifactTable`: the IPPools, the calico-node patch, the operator's Installation.
 enum CalicoArtifacts {
-    static let entries = [pools, nodePatch, installation]
+    static let entries = [pools, nodePatch, installation, bgp, apiServer]
+
+    /// calico/bgp.yaml and calico/apiserver.yaml: written only (the BGP resources are read by whichever
+    /// row reads BGP peerings).
+    static let bgp = ArtifactEntry(
+        written: [.calicoBGP], path: ArtifactPaths.calicoBGP, render: ArtifactTable.one(CalicoBGPRenderer.render))
+    static let apiServer = ArtifactEntry(
+        written: [.calicoAPIServer], path: ArtifactPaths.calicoAPIServer,
+        render: ArtifactTable.one(CalicoBGPRenderer.apiServer))
 
     static let pools = ArtifactEntry(
         kind: .calicoPools, written: [.calicoPools], path: ArtifactPaths.calicoPools,
@@ -73,6 +81,8 @@ extension Artifact.Kind {
     public static let calicoPools = Self(rawValue: "Calico IPPool")
     public static let calicoNodePatch = Self(rawValue: "calico-node patch")
     public static let calicoInstallation = Self(rawValue: "Calico Installation")
+    public static let calicoBGP = Self(rawValue: "Calico BGP resources")
+    public static let calicoAPIServer = Self(rawValue: "Calico API server")
 }
 
 extension ArtifactDiscovery.Kind {
@@ -85,4 +95,8 @@ extension ArtifactPaths {
     public static let calicoPools = "calico/ippool.yaml"
     public static let calicoNodePatch = "calico/calico-node-patch.yaml"
     public static let calicoInstallation = "calico/installation.yaml"
+    /// Calico's BGPConfiguration and BGPPeers (one `v1` `List`, `kubectl apply -f`).
+    public static let calicoBGP = "calico/bgp.yaml"
+    /// The Tigera operator's `APIServer`, which serves calico/bgp.yaml's projectcalico.org/v3 resources.
+    public static let calicoAPIServer = "calico/apiserver.yaml"
 }

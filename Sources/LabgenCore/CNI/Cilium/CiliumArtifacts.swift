@@ -4,7 +4,11 @@ import LabModel
 /// Cilium's rows of `ArtifactTable`: the Helm values labgen writes, and the `cilium install` or
 /// `helm install --set` commands of a hand-written script (read, never written).
 enum CiliumArtifacts {
-    static let entries = [values, installScript]
+    static let entries = [values, bgp, installScript]
+
+    /// cilium/bgp.yaml: written only (its resources are read by whichever row reads BGP peerings).
+    static let bgp = ArtifactEntry(
+        written: [.ciliumBGP], path: ArtifactPaths.ciliumBGP, render: ArtifactTable.one(CiliumBGPRenderer.render))
 
     static let values = ArtifactEntry(
         kind: .ciliumValues, written: [.ciliumValues], path: ArtifactPaths.ciliumValues,
@@ -28,6 +32,7 @@ enum CiliumArtifacts {
 
 extension Artifact.Kind {
     public static let ciliumValues = Self(rawValue: "Cilium Helm values")
+    public static let ciliumBGP = Self(rawValue: "Cilium BGP resources")
 }
 
 extension ArtifactDiscovery.Kind {
@@ -38,4 +43,6 @@ extension ArtifactDiscovery.Kind {
 extension ArtifactPaths {
     /// Helm values for the cilium/cilium chart.
     public static let ciliumValues = "cilium/values.yaml"
+    /// Cilium's BGP control plane resources (`kubectl apply -f`), one document each.
+    public static let ciliumBGP = "cilium/bgp.yaml"
 }

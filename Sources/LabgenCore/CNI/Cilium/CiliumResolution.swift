@@ -1,8 +1,11 @@
 import LabModel
 
-extension ResolveState {
+enum CiliumResolution {
     /// `Cilium(...)`: routing, IPAM, kube-proxy replacement and the release.
-    mutating func resolveCilium(_ spec: CiliumSpec, cluster: ClusterSpec) -> CiliumPlan? {
+    static func resolve(
+        _ spec: CiliumSpec, cluster written: ResolvedCluster, nodes: [NodePlan], _ context: inout ResolveContext
+    ) -> CiliumPlan? {
+        let cluster = written.spec
         let at = spec.location
         let version = spec.version ?? CiliumPlan.defaultVersion
         let versionScalars = version.unicodeScalars
@@ -11,7 +14,7 @@ extension ResolveState {
                 $0.isASCII && (("0"..."9").contains($0) || "abcdefghijklmnopqrstuvwxyz.-".unicodeScalars.contains($0))
             })
         {
-            diagnostics.error(
+            context.diagnostics.error(
                 .invalidCilium,
                 "Cilium release '\(version.debugEscaped)' is not a chart version such as \(CiliumPlan.defaultVersion)",
                 at: at)
@@ -20,7 +23,7 @@ extension ResolveState {
         var nativeCIDR: IPv4Prefix?
         if spec.routingMode == .native {
             if let text = spec.nativeRoutingCIDR {
-                guard let prefix = ValueParsing.prefix(text, what: "ipv4NativeRoutingCIDR", at: at, into: &diagnostics)
+                guard let prefix = ValueParsing.prefix(text, what: "ipv4NativeRoutingCIDR", at: at, into: &context.diagnostics)
                 else { return nil }
                 nativeCIDR = prefix
             }
@@ -29,11 +32,11 @@ extension ResolveState {
         var mask: Int?
         if spec.ipamMode == .clusterPool {
             guard let text = spec.clusterPoolCIDR,
-                let prefix = ValueParsing.prefix(text, what: "cluster-pool CIDR", at: at, into: &diagnostics)
+                let prefix = ValueParsing.prefix(text, what: "cluster-pool CIDR", at: at, into: &context.diagnostics)
             else { return nil }
             let size = spec.clusterPoolMaskSize ?? 24
             if size < prefix.length || size > 30 {
-                diagnostics.error(
+                context.diagnostics.error(
                     .invalidCilium,
                     "cluster-pool mask size /\(size) must lie between the pool's /\(prefix.length) and /30",
                     at: at)
@@ -43,10 +46,10 @@ extension ResolveState {
             mask = size
         }
         if spec.routingMode == .native, nativeCIDR == nil {
-            nativeCIDR = poolCIDR ?? podSubnet ?? ClusterPlan.kindDefaultPodSubnet
+            nativeCIDR = poolCIDR ?? written.podSubnet ?? Conventions.kindPodSubnet
         }
         if spec.kubeProxyReplacement, let mode = cluster.kubeProxyMode, mode != "none" {
-            diagnostics.error(
+            context.diagnostics.error(
                 .invalidCilium,
                 "Cilium replaces kube-proxy here, but the cluster runs kube-proxy in \(mode) mode; "
                     + "write kubeProxyMode: \"none\" (or leave it out)",
@@ -60,12 +63,25 @@ extension ResolveState {
             host = controlPlane.map { $0.attachment?.address.address.description ?? $0.name }
             port = CiliumPlan.apiServerPort
         }
-        return CiliumPlan(
+        var bgp: CiliumBGPPlan?
+        if let written = spec.bgp {
+            if let seconds = written.gracefulRestartSeconds, !(1...4095).contains(seconds) {
+                context.diagnostics.error(
+                    .invalidCilium, "Cilium BGP graceful restart time \(seconds) s is outside Cilium's 1...4095", at: at)
+                return nil
+            }
+            bgp = CiliumBGPPlan(
+                api: CiliumBGPAPI(version: version), announceServices: written.announceServices,
+                gracefulRestartSeconds: written.gracefulRestartSeconds)
+        }
+        var plan = CiliumPlan(
             version: version, routingMode: spec.routingMode,
             tunnelProtocol: spec.routingMode == .tunnel ? (spec.tunnelProtocol ?? .vxlan) : nil,
             nativeRoutingCIDR: nativeCIDR,
             autoDirectNodeRoutes: spec.routingMode == .native && spec.autoDirectNodeRoutes,
             ipamMode: spec.ipamMode, clusterPoolCIDR: poolCIDR, clusterPoolMaskSize: mask,
             kubeProxyReplacement: spec.kubeProxyReplacement, k8sServiceHost: host, k8sServicePort: port, location: at)
+        plan.bgp = bgp
+        return plan
     }
 }

@@ -40,6 +40,14 @@ enum CiliumValuesRenderer {
         if let linkMTU = plan.topology?.mtu {
             values.append(YAMLPair(key: "MTU", value: .int(linkMTU)))
         }
+        if cilium.bgp != nil {
+            values.append(YAMLPair(key: "bgpControlPlane", value: .mapping([YAMLPair(key: "enabled", value: .bool(true))])))
+            if cilium.ipamMode == .kubernetes {
+                // The agent waits for its node's pod CIDR, which it announces over BGP.
+                values.append(
+                    YAMLPair(key: "k8s", value: .mapping([YAMLPair(key: "requireIPv4PodCIDR", value: .bool(true))])))
+            }
+        }
         // One operator replica: a kind lab may have a single node.
         values.append(YAMLPair(key: "operator", value: .mapping([YAMLPair(key: "replicas", value: .int(1))])))
         return Artifact(

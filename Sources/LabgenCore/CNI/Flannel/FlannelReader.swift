@@ -24,15 +24,14 @@ public enum FlannelReader {
             && document["data"]?["net-conf.json"] != nil
     }
 
-    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> FlannelFacts?
+    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> FlannelFacts?
     {
         guard let node = document["data"]?["net-conf.json"], let text = node.scalarText else { return nil }
         var facts = FlannelFacts(file: origin.file, location: origin.location(node))
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-            diagnostics.append(
-                .error(
-                    RuleID.unreadable, "net-conf.json of \(configMapName) is not a JSON object",
-                    at: origin.location(node)))
+            diagnostics.error(
+                RuleID.unreadable, "net-conf.json of \(configMapName) is not a JSON object",
+                at: origin.location(node))
             return facts
         }
         /// Where `"key"` is written in the JSON text (the first occurrence after `after`).
@@ -50,16 +49,14 @@ public enum FlannelReader {
             if let prefix = IPv4Prefix(network) {
                 facts.network = Located(prefix, at: at("Network"))
             } else {
-                diagnostics.append(
-                    .error(
-                        RuleID.flannelNetwork, "net-conf.json Network '\(network)' is not an IPv4 CIDR",
-                        at: at("Network")))
+                diagnostics.error(
+                    RuleID.flannelNetwork, "net-conf.json Network '\(network)' is not an IPv4 CIDR",
+                    at: at("Network"))
             }
         } else {
-            diagnostics.append(
-                .error(
-                    RuleID.flannelNetwork, "net-conf.json has no Network; flanneld does not start without it",
-                    at: origin.location(node)))
+            diagnostics.error(
+                RuleID.flannelNetwork, "net-conf.json has no Network; flanneld does not start without it",
+                at: origin.location(node))
         }
         if let backend = object["Backend"] as? [String: Any] {
             if let type = backend["Type"] as? String {

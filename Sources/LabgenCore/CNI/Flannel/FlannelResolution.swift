@@ -1,18 +1,18 @@
 import LabModel
 
-extension ResolveState {
+enum FlannelResolution {
     /// `Flannel(...)`: the backend, DirectRouting (vxlan and ipip only) and the release.
-    mutating func resolveFlannel(_ spec: FlannelSpec) -> FlannelPlan? {
+    static func resolve(_ spec: FlannelSpec, _ context: inout ResolveContext) -> FlannelPlan? {
         if spec.directRouting, spec.backend == .hostGW {
-            diagnostics.error(
+            context.diagnostics.error(
                 .invalidFlannel,
                 "DirectRouting applies to the vxlan and ipip backends; host-gw routes directly already",
                 at: spec.location)
             return nil
         }
         let version = spec.version ?? FlannelPlan.defaultVersion
-        if !Self.isReleaseTag(version) {
-            diagnostics.error(
+        if !ToolGrammars.isReleaseTag(version) {
+            context.diagnostics.error(
                 .invalidFlannel,
                 "Flannel release '\(version.debugEscaped)' is not a release tag such as \(FlannelPlan.defaultVersion)",
                 at: spec.location)

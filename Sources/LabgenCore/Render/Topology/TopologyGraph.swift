@@ -100,7 +100,8 @@ extension TopologyGraph {
                 id: "g\(index)", key: "gateway \(gateway.name.debugEscaped)", kind: .gateway,
                 title: gateway.name.debugEscaped,
                 lines: ["VyOS \(gateway.release.description.debugEscaped)"]
-                    + gateway.staticRoutes.map { "route \($0.destination) via \($0.nextHop)" })
+                    + gateway.staticRoutes.map { "route \($0.destination) via \($0.nextHop)" }
+                    + Self.fabricLines(gateway, plan))
         }
         if let outside {
             for (index, gateway) in plan.gateways.enumerated() {
@@ -175,6 +176,7 @@ extension TopologyGraph {
             }
             columns.append(column)
         }
+        columns += Self.hostColumns(plan, gateways: gateways, links: &links)
         self.columns = columns
 
         if let cluster = plan.cluster, !cluster.pools.isEmpty {

@@ -48,7 +48,9 @@ enum NetworkModeRule: VerificationRule {
                 var message =
                     "\(node.name.value) joins 'container:\(target)', but the kind cluster '\(lab.clusterName)' has no "
                     + "node container of that name"
-                if let suggestion = NameSuggestion.closest(to: target, in: lab.kindByName.keys.sorted()) {
+                if let suggestion = Suggestions.closest(
+                    to: target, in: lab.kindByName.keys.sorted(), tolerance: .name)
+                {
                     message += "; did you mean '\(suggestion)'?"
                 }
                 let known = lab.kindNodes.map(\.name).prefix(6).joined(separator: ", ")

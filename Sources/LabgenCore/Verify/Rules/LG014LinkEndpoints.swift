@@ -29,7 +29,9 @@ enum LinkEndpointsRule: VerificationRule {
                     var message =
                         "link endpoint '\(endpoint.key)' names node '\(endpoint.node)', which the topology does "
                         + "not define"
-                    if let suggestion = NameSuggestion.closest(to: endpoint.node, in: lab.clabNodes.keys.sorted()) {
+                    if let suggestion = Suggestions.closest(
+                        to: endpoint.node, in: lab.clabNodes.keys.sorted(), tolerance: .name)
+                    {
                         message += "; did you mean '\(suggestion)'?"
                     }
                     diagnostics.error(RuleID.linkEndpoints, message, at: endpoint.location)

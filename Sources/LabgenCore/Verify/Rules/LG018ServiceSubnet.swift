@@ -14,7 +14,7 @@ enum ServiceSubnetRule: VerificationRule {
             subnet. kubeProxyMode must be iptables, ipvs, nftables or none.
             """, severity: .error)
 
-    static let kubeProxyModes = ["iptables", "ipvs", "nftables", "none"]
+    static let kubeProxyModes = Conventions.kubeProxyModes
 
     static func check(_ lab: LabView) -> [Diagnostic] {
         guard let kind = lab.facts.kind, let service = lab.serviceSubnet else { return [] }
@@ -37,7 +37,7 @@ enum ServiceSubnetRule: VerificationRule {
         }
         if let mode = kind.kubeProxyMode, !kubeProxyModes.contains(mode.value) {
             var message = "unknown kubeProxyMode '\(mode.value)'; kind knows iptables, ipvs, nftables and none"
-            if let suggestion = NameSuggestion.closest(to: mode.value, in: kubeProxyModes) {
+            if let suggestion = Suggestions.closest(to: mode.value, in: kubeProxyModes, tolerance: .name) {
                 message += "; did you mean '\(suggestion)'?"
             }
             diagnostics.error(RuleID.serviceSubnet, message, at: mode.location)

@@ -21,7 +21,9 @@ enum StandalonePatchRule: VerificationRule {
             case .none: continue
             case .unknownName(let name):
                 var message = "\(file) has a patch for node '\(name.value)', which the kind config does not have"
-                if let suggestion = NameSuggestion.closest(to: name.value, in: lab.kindNodes.map(\.name)) {
+                if let suggestion = Suggestions.closest(
+                    to: name.value, in: lab.kindNodes.map(\.name), tolerance: .name)
+                {
                     message += "; did you mean '\(suggestion)'?"
                 }
                 diagnostics.error(RuleID.standalonePatch, message, at: name.location)

@@ -24,7 +24,7 @@ enum CalicoEmulation {
         guard !plan.pools.isEmpty else {
             throw EmulationPlanError("no enabled Calico IPPool: the lab has no pod network to emulate")
         }
-        plan.autodetection = facts.calicoNode.first?.autodetection?.value ?? "first-found"
+        plan.autodetection = facts.calicoNode.first?.autodetection?.value ?? Conventions.calicoAutodetection
 
         // IP autodetection.
         for index in plan.nodes.indices {
@@ -191,7 +191,7 @@ enum CalicoEmulation {
         _ method: String, candidates: [(String, IPv4Interface, Int)], node: EmuNode
     ) throws(EmulationPlanError) -> (String, IPv4Interface, Int)? {
         let usable = candidates.filter { $0.0 != "lo" }
-        if method == "first-found" || method.isEmpty {
+        if method == Conventions.calicoAutodetection || method.isEmpty {
             return usable.first { c in !firstFoundSkipped.contains { c.0.hasPrefix($0) } }
         }
         if method.hasPrefix("cidr=") {

@@ -19,24 +19,22 @@ public enum CalicoInstallationReader {
     ]
 
     public static func read(
-        _ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]
+        _ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList
     ) -> (pools: [IPPoolFacts], node: CalicoNodeFacts) {
         let id = RuleID.calicoInstallation
         if let name = document["metadata"]?["name"], name.scalarText != "default" {
-            diagnostics.append(
-                .error(
-                    id,
-                    "the Tigera operator reads only the Installation named 'default', not '\(name.scalarText ?? "")'",
-                    at: origin.location(name)))
+            diagnostics.error(
+                id,
+                "the Tigera operator reads only the Installation named 'default', not '\(name.scalarText ?? "")'",
+                at: origin.location(name))
         }
         let spec = document["spec"]
         if let registry = spec?["registry"], let text = registry.scalarText, !text.isEmpty, text != "UseDefault",
             !text.hasSuffix("/")
         {
-            diagnostics.append(
-                .error(
-                    id, "spec.registry '\(text)' must end with '/' (the operator puts the image path right after it)",
-                    at: origin.location(registry)))
+            diagnostics.error(
+                id, "spec.registry '\(text)' must end with '/' (the operator puts the image path right after it)",
+                at: origin.location(registry))
         }
         let network = spec?["calicoNetwork"]
         var pools: [IPPoolFacts] = []
@@ -49,7 +47,7 @@ public enum CalicoInstallationReader {
         } else {
             // No ipPools: the operator creates one IPIP pool from kubeadm's pod subnet.
             var pool = IPPoolFacts(
-                file: origin.file, name: "default-ipv4-ippool", cidr: nil, blockSize: nil, ipipMode: nil,
+                file: origin.file, name: Conventions.calicoFirstPoolName, cidr: nil, blockSize: nil, ipipMode: nil,
                 vxlanMode: nil,
                 disabled: false, fromEnvironment: true, location: origin.location(network ?? spec ?? document))
             pool.ipipMode = Located("Always", at: pool.location)
@@ -62,11 +60,11 @@ public enum CalicoInstallationReader {
         )
     }
 
-    static func pool(_ item: YAMLNode, index: Int, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> IPPoolFacts {
+    static func pool(_ item: YAMLNode, index: Int, origin: TextOrigin, diagnostics: inout DiagnosticList) -> IPPoolFacts {
         let location = origin.location(item)
         var pool = IPPoolFacts(
             file: origin.file,
-            name: item["name"]?.scalarText ?? (index == 0 ? "default-ipv4-ippool" : "ipPools[\(index)]"),
+            name: item["name"]?.scalarText ?? (index == 0 ? Conventions.calicoFirstPoolName : "ipPools[\(index)]"),
             cidr: nil, blockSize: nil, ipipMode: nil, vxlanMode: nil,
             disabled: item["disableNewAllocations"]?.value == .bool(true), fromEnvironment: false, location: location)
         // The operator's default for natOutgoing is Enabled; nodeSelector defaults to all().
@@ -78,19 +76,19 @@ public enum CalicoInstallationReader {
             if let prefix = IPv4Prefix(text) {
                 pool.cidr = Located(prefix, at: origin.location(node))
             } else if !text.contains(":") {
-                diagnostics.append(
-                    .error(RuleID.podSubnet, "ipPools cidr '\(text)' is not an IPv4 CIDR", at: origin.location(node)))
+                diagnostics.error(
+                    RuleID.podSubnet, "ipPools cidr '\(text)' is not an IPv4 CIDR", at: origin.location(node))
             }
         } else {
-            diagnostics.append(
-                .error(RuleID.podSubnet, "calicoNetwork.ipPools entry \(index) has no cidr", at: location))
+            diagnostics.error(
+                RuleID.podSubnet, "calicoNetwork.ipPools entry \(index) has no cidr", at: location)
         }
         if let node = item["blockSize"] {
             if case .int(let value) = node.value {
                 pool.blockSize = Located(value, at: origin.location(node))
             } else {
-                diagnostics.append(
-                    .error(RuleID.podSubnet, "ipPools blockSize must be an integer", at: origin.location(node)))
+                diagnostics.error(
+                    RuleID.podSubnet, "ipPools blockSize must be an integer", at: origin.location(node))
             }
         }
         // The operator's default encapsulation is IPIP.
@@ -101,25 +99,23 @@ public enum CalicoInstallationReader {
             pool.ipipMode = Located(ipip, at: modeLocation)
             pool.vxlanMode = Located(vxlan, at: modeLocation)
         } else {
-            diagnostics.append(
-                .error(
-                    RuleID.encapsulation,
-                    "unknown encapsulation '\(text)'; the operator knows IPIP, IPIPCrossSubnet, VXLAN, VXLANCrossSubnet and None",
-                    at: modeLocation))
+            diagnostics.error(
+                RuleID.encapsulation,
+                "unknown encapsulation '\(text)'; the operator knows IPIP, IPIPCrossSubnet, VXLAN, VXLANCrossSubnet and None",
+                at: modeLocation)
         }
         if let nat = item["natOutgoing"], !["Enabled", "Disabled"].contains(nat.scalarText ?? "") {
-            diagnostics.append(
-                .error(
-                    RuleID.calicoInstallation,
-                    "natOutgoing is Enabled or Disabled in an Installation, not '\(nat.scalarText ?? "")'",
-                    at: origin.location(nat)))
+            diagnostics.error(
+                RuleID.calicoInstallation,
+                "natOutgoing is Enabled or Disabled in an Installation, not '\(nat.scalarText ?? "")'",
+                at: origin.location(nat))
         }
         return pool
     }
 
     /// `nodeAddressAutodetectionV4` as calico-node's `IP_AUTODETECTION_METHOD` (`cidr=a,b`, `interface=...`).
     static func autodetection(
-        _ node: YAMLNode?, origin: TextOrigin, context: YAMLNode, diagnostics: inout [Diagnostic]
+        _ node: YAMLNode?, origin: TextOrigin, context: YAMLNode, diagnostics: inout DiagnosticList
     ) -> CalicoNodeFacts {
         var methods: [Located<String>] = []
         if let node {
@@ -135,17 +131,16 @@ public enum CalicoInstallationReader {
                 }
             }
             if let value = node["firstFound"], value.value == .bool(true) {
-                methods.append(Located("first-found", at: origin.location(value)))
+                methods.append(Located(Conventions.calicoAutodetection, at: origin.location(value)))
             }
             if let value = node["kubernetes"], value.scalarText == "NodeInternalIP" {
                 methods.append(Located("kubernetes-internal-ip", at: origin.location(value)))
             }
             if methods.count > 1 {
-                diagnostics.append(
-                    .error(
-                        RuleID.calicoInstallation,
-                        "nodeAddressAutodetectionV4 sets \(methods.count) methods; the operator accepts exactly one",
-                        at: methods[1].location, notes: [Diagnostic.Note("the first", at: methods[0].location)]))
+                diagnostics.error(
+                    RuleID.calicoInstallation,
+                    "nodeAddressAutodetectionV4 sets \(methods.count) methods; the operator accepts exactly one",
+                    at: methods[1].location, notes: [Diagnostic.Note("the first", at: methods[0].location)])
             }
         }
         return CalicoNodeFacts(

@@ -16,7 +16,7 @@ public enum CalicoReader {
         }
     }
 
-    public static func pools(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout [Diagnostic]) -> [IPPoolFacts] {
+    public static func pools(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> [IPPoolFacts] {
         if document["kind"]?.scalarText != "IPPool" {
             guard case .sequence(let items)? = document["items"]?.content else { return [] }
             return items.flatMap { pools($0, origin: origin, diagnostics: &diagnostics) }
@@ -36,22 +36,22 @@ public enum CalicoReader {
             if let prefix = IPv4Prefix(cidr.value) {
                 pool.cidr = Located(prefix, at: cidr.location)
             } else if !cidr.value.contains(":") {
-                diagnostics.append(.error(RuleID.podSubnet, "IPPool cidr '\(cidr.value)' is not an IPv4 CIDR", at: cidr.location))
+                diagnostics.error(RuleID.podSubnet, "IPPool cidr '\(cidr.value)' is not an IPv4 CIDR", at: cidr.location)
             }
         } else {
-            diagnostics.append(.error(RuleID.podSubnet, "IPPool '\(pool.name)' has no spec.cidr", at: pool.location))
+            diagnostics.error(RuleID.podSubnet, "IPPool '\(pool.name)' has no spec.cidr", at: pool.location)
         }
         if let node = spec?["blockSize"] {
             if case .int(let value) = node.value {
                 pool.blockSize = Located(value, at: origin.location(node))
             } else {
-                diagnostics.append(.error(RuleID.podSubnet, "IPPool blockSize must be an integer", at: origin.location(node)))
+                diagnostics.error(RuleID.podSubnet, "IPPool blockSize must be an integer", at: origin.location(node))
             }
         }
         for mode in [pool.ipipMode, pool.vxlanMode].compactMap({ $0 })
         where !["Always", "CrossSubnet", "Never"].contains(mode.value) {
-            diagnostics.append(
-                .error(RuleID.encapsulation, "unknown encapsulation mode '\(mode.value)'; Calico knows Always, CrossSubnet and Never", at: mode.location))
+            diagnostics.error(
+                RuleID.encapsulation, "unknown encapsulation mode '\(mode.value)'; Calico knows Always, CrossSubnet and Never", at: mode.location)
         }
         return [pool]
     }
@@ -89,7 +89,7 @@ public enum CalicoReader {
         }
         // calico-node creates the default pool on first start from its environment.
         var pool = IPPoolFacts(
-            file: origin.file, name: "default-ipv4-ippool", cidr: nil, blockSize: nil,
+            file: origin.file, name: Conventions.calicoFirstPoolName, cidr: nil, blockSize: nil,
             ipipMode: located("CALICO_IPV4POOL_IPIP"), vxlanMode: located("CALICO_IPV4POOL_VXLAN"), disabled: false,
             fromEnvironment: true, location: origin.location(container))
         if pool.ipipMode == nil { pool.ipipMode = Located("Always", at: pool.location) }

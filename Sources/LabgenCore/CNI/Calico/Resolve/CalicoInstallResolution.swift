@@ -1,46 +1,35 @@
 import LabModel
 
-extension ResolveState {
-    /// `Calico(..., install:)`: the mode, a release tag like `v3.30.3` and the manifest's source.
-    /// The release and the manifest end up in `lab.sh` and in kubectl's arguments, so they are checked
-    /// to hold nothing a shell or a URL would read differently.
-    mutating func resolveCalicoInstall() {
-        guard let cluster, !cluster.pools.isEmpty else { return }
+/// `Calico(..., install:)`: the mode, a release tag like `v3.30.3` and the manifest's source.
+/// The release and the manifest end up in `lab.sh` and in kubectl's arguments, so they are checked
+/// to hold nothing a shell or a URL would read differently.
+struct CalicoInstallPass: ResolverPass {
+    let cluster: ClusterSpec?
+
+    func run(_ context: inout ResolveContext) -> CalicoInstallPlan? {
+        guard let cluster, !cluster.pools.isEmpty else { return nil }
         let installs = cluster.calicoInstalls
-        for extra in installs.dropFirst() {
-            diagnostics.error(
-                .invalidCalicoInstall, "Calico is installed one way per lab; this second 'install:' conflicts",
-                at: extra.location, notes: [.init("the first is here", at: installs[0].location)])
+        context.reportAllButFirst(installs.map(\.location), as: .invalidCalicoInstall) { _ in
+            ("Calico is installed one way per lab; this second 'install:' conflicts", "the first is here")
         }
         let written = installs.first
         let mode = written?.mode ?? .operator
         let version = written?.version ?? CalicoInstallPlan.defaultVersion
-        if !Self.isReleaseTag(version) {
-            diagnostics.error(
+        if !ToolGrammars.isReleaseTag(version) {
+            context.diagnostics.error(
                 .invalidCalicoInstall,
                 "Calico release '\(version.debugEscaped)' is not a release tag such as \(CalicoInstallPlan.defaultVersion)",
                 at: written?.location ?? cluster.location)
-            return
+            return nil
         }
         let manifest = written?.manifest ?? CalicoInstallPlan.upstreamManifest(mode, version: version)
         if let problem = Self.manifestProblem(manifest) {
-            diagnostics.error(
+            context.diagnostics.error(
                 .invalidCalicoInstall, "Calico manifest '\(manifest.debugEscaped)' \(problem)",
                 at: written?.location ?? cluster.location)
-            return
+            return nil
         }
-        calicoInstall = CalicoInstallPlan(mode: mode, version: version, manifest: manifest)
-    }
-
-    /// `v3.30.3`, `v3.23.2`, `v3.31.0-0.dev` (letters, digits, `.` and `-` after `vN.N`).
-    static func isReleaseTag(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count >= 4, scalars.count <= 64, scalars[0] == "v" else { return false }
-        let parts = text.dropFirst().split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count >= 2, Int(parts[0]) != nil, parts[1].prefix(while: \.isNumber).count > 0 else { return false }
-        return scalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-")
-        }
+        return CalicoInstallPlan(mode: mode, version: version, manifest: manifest)
     }
 
     /// Why a manifest location is unusable, or nil: an `https://` or `http://` URL, or a file path,

@@ -25,7 +25,7 @@ enum AutodetectionRule: VerificationRule {
             [pool.ipipMode, pool.vxlanMode].compactMap { $0 }.first { $0.value == "CrossSubnet" }
         }.first
         let subnetCount = Set(lab.nodeSubnets.map(\.0)).count
-        guard let method, method.value != "first-found" else {
+        guard let method, method.value != Conventions.calicoAutodetection else {
             if let crossSubnet, subnetCount >= 2 {
                 let cidrs = lab.nodeSubnets.map { $0.0.description }.sorted().joined(separator: ",")
                 diagnostics.warning(

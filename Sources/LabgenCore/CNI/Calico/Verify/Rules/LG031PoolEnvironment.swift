@@ -19,7 +19,7 @@ enum PoolEnvironmentRule: VerificationRule {
     /// (`default-ipv4-ippool`).
     static func check(_ lab: LabView) -> [Diagnostic] {
         let facts = lab.facts
-        guard let pool = facts.pools.first(where: { !$0.fromEnvironment && $0.name == "default-ipv4-ippool" }) else {
+        guard let pool = facts.pools.first(where: { !$0.fromEnvironment && $0.name == Conventions.calicoFirstPoolName }) else {
             return []
         }
         var diagnostics = DiagnosticList()
