@@ -51,11 +51,8 @@ int labgen_geneve_serve(int tun, int udp, uint16_t port, uint32_t vni, const uin
     const size_t prefix = GENEVE_HEADER + ETHERNET_HEADER;
     struct pollfd fds[3] = {{tun, POLLIN, 0}, {udp, POLLIN, 0}, {stopFd, POLLIN, 0}};
     for (;;) {
-        if (poll(fds, 3, -1) < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        if (fds[2].revents) return 0;
+        int ready = labgen_tunnel_wait(fds);
+        if (ready <= 0) return ready;
         if (fds[0].revents & POLLIN) {
             ssize_t length = read(tun, buffer + prefix, sizeof buffer - prefix);
             unsigned char *packet = buffer + prefix;

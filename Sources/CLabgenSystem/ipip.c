@@ -33,11 +33,8 @@ int labgen_ipip_serve(int tun, int raw, const uint32_t *networks, const uint32_t
     unsigned char buffer[65536];
     struct pollfd fds[3] = {{tun, POLLIN, 0}, {raw, POLLIN, 0}, {stopFd, POLLIN, 0}};
     for (;;) {
-        if (poll(fds, 3, -1) < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        if (fds[2].revents) return 0;
+        int ready = labgen_tunnel_wait(fds);
+        if (ready <= 0) return ready;
         if (fds[0].revents & POLLIN) {
             ssize_t length = read(tun, buffer, sizeof buffer);
             if (length >= 20 && (buffer[0] >> 4) == 4) {

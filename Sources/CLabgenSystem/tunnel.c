@@ -56,4 +56,14 @@ int labgen_tunnel_route(const unsigned char *packet, const uint32_t *networks, c
     }
     return best;
 }
+
+int labgen_tunnel_wait(struct pollfd fds[3]) {
+    for (;;) {
+        if (poll(fds, 3, -1) < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        return fds[2].revents ? 0 : 1;
+    }
+}
 #endif

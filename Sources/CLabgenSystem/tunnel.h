@@ -2,6 +2,7 @@
 #ifndef LABGEN_TUNNEL_H
 #define LABGEN_TUNNEL_H
 #ifdef __linux__
+#include <poll.h>
 #include <stdint.h>
 
 // Opens, inside the network namespace at namespacePath, a TUN device called name and the socket
@@ -13,5 +14,9 @@ int labgen_tunnel_open(const char *namespacePath, const char *name, int (*makeSo
 // The route of the longest prefix that holds the IPv4 destination of packet (at least 20 bytes),
 // or -1 where none does.
 int labgen_tunnel_route(const unsigned char *packet, const uint32_t *networks, const uint32_t *masks, int routes);
+
+// Waits until fds[0] (the TUN device), fds[1] (the outer socket) or fds[2] (the stop pipe) is ready:
+// 1 to serve the first two, 0 once the stop pipe is, -1 with errno set when poll fails.
+int labgen_tunnel_wait(struct pollfd fds[3]);
 #endif
 #endif
