@@ -39,7 +39,7 @@ let package = Package(
         // The built-in labs: lab files in the same form users write, compiled into labgen.
         .target(name: "TemplateLabs", dependencies: ["LabKit"], path: "templates/labs"),
         .target(name: "LabgenCLI", dependencies: ["LabgenCore", "LabKit", "TemplateLabs", "CLabgenSystem"]),
-        .executableTarget(name: "labgen", dependencies: ["LabgenCLI"]),
+        .executableTarget(name: "labgen", dependencies: ["LabgenCLI", "LabgenCore"]),
 
         // Thin command plugins: build and run the package's lab programs, then call the labgen tool.
         // Their shared code is Plugins/Shared/LabgenPluginSupport.swift, symlinked into each folder.

@@ -1,4 +1,7 @@
 import LabgenCLI
+import LabgenCore
 import Foundation
+
+MallocArenas.useOne()
 
 exit(Labgen.run(Array(CommandLine.arguments.dropFirst()), in: .process()))

@@ -9,11 +9,9 @@ enum LabModelRenderer {
     }
 
     static func encode(_ plan: LabPlan) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types with string keys cannot fail.
-        let data = try! encoder.encode(plan)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // What `JSONEncoder` writes with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`, byte
+        // for byte (`LabModelJSON`). Encoding plain value types with string keys cannot fail.
+        try! LabModelJSON.encode(plan) + "\n"
     }
 
     static func decode(_ text: String) throws -> LabPlan {
