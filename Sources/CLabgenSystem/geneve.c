@@ -5,6 +5,7 @@
 // Bridging, the VNI) and an inner Ethernet header before the pod's IPv4 packet, as Cilium sends it.
 #define _GNU_SOURCE
 #include "CLabgenSystem.h"
+#include "tunnel.h"
 
 #ifdef __linux__
 #include <arpa/inet.h>
@@ -20,45 +21,26 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-int labgen_geneve_open(const char *namespacePath, const char *name, uint16_t port, int *tunFd, int *udpFd) {
-    int self = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
-    if (self < 0) return -1;
-    int target = open(namespacePath, O_RDONLY | O_CLOEXEC);
-    if (target < 0) { close(self); return -1; }
-    int result = -1, saved = 0;
-    if (setns(target, CLONE_NEWNET) != 0) { saved = errno; goto done; }
-    int tun = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
-    if (tun < 0) { saved = errno; goto back; }
-    struct ifreq request;
-    memset(&request, 0, sizeof request);
-    request.ifr_flags = IFF_TUN | IFF_NO_PI;
-    strncpy(request.ifr_name, name, IFNAMSIZ - 1);
-    if (ioctl(tun, TUNSETIFF, &request) != 0) { saved = errno; close(tun); goto back; }
+// The UDP socket on the Geneve port, bound to every address of the namespace.
+static int geneve_socket(const void *context) {
     int udp = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP);
-    if (udp < 0) { saved = errno; close(tun); goto back; }
+    if (udp < 0) return -1;
     struct sockaddr_in local;
     memset(&local, 0, sizeof local);
     local.sin_family = AF_INET;
-    local.sin_port = htons(port);
+    local.sin_port = htons(*(const uint16_t *)context);
     local.sin_addr.s_addr = htonl(INADDR_ANY);
     if (bind(udp, (struct sockaddr *)&local, sizeof local) != 0) {
-        saved = errno;
+        int saved = errno;
         close(udp);
-        close(tun);
-        goto back;
+        errno = saved;
+        return -1;
     }
-    int discover = IP_PMTUDISC_DO;  // DF on the outer header, as Cilium's tunnel sets it
-    setsockopt(udp, IPPROTO_IP, IP_MTU_DISCOVER, &discover, sizeof discover);
-    *tunFd = tun;
-    *udpFd = udp;
-    result = 0;
-back:
-    if (setns(self, CLONE_NEWNET) != 0 && result == 0) { saved = errno; result = -1; }
-done:
-    close(target);
-    close(self);
-    if (result != 0) errno = saved;
-    return result;
+    return udp;
+}
+
+int labgen_geneve_open(const char *namespacePath, const char *name, uint16_t port, int *tunFd, int *udpFd) {
+    return labgen_tunnel_open(namespacePath, name, geneve_socket, &port, tunFd, udpFd);
 }
 
 enum { GENEVE_HEADER = 8, ETHERNET_HEADER = 14 };
@@ -69,21 +51,13 @@ int labgen_geneve_serve(int tun, int udp, uint16_t port, uint32_t vni, const uin
     const size_t prefix = GENEVE_HEADER + ETHERNET_HEADER;
     struct pollfd fds[3] = {{tun, POLLIN, 0}, {udp, POLLIN, 0}, {stopFd, POLLIN, 0}};
     for (;;) {
-        if (poll(fds, 3, -1) < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        if (fds[2].revents) return 0;
+        int ready = labgen_tunnel_wait(fds);
+        if (ready <= 0) return ready;
         if (fds[0].revents & POLLIN) {
             ssize_t length = read(tun, buffer + prefix, sizeof buffer - prefix);
             unsigned char *packet = buffer + prefix;
             if (length >= 20 && (packet[0] >> 4) == 4) {
-                uint32_t destination = ((uint32_t)packet[16] << 24) | ((uint32_t)packet[17] << 16) |
-                                       ((uint32_t)packet[18] << 8) | packet[19];
-                int best = -1;
-                for (int i = 0; i < routes; i++) {
-                    if ((destination & masks[i]) == networks[i] && (best < 0 || masks[i] > masks[best])) best = i;
-                }
+                int best = labgen_tunnel_route(packet, networks, masks, routes);
                 if (best >= 0) {
                     // Geneve: version 0, no options, no flags, protocol 0x6558, VNI, reserved.
                     unsigned char *h = buffer;

@@ -3,6 +3,7 @@
 // What leaves the node is a real IPIP packet (outer IPv4 header, protocol 4), built by the kernel.
 #define _GNU_SOURCE
 #include "CLabgenSystem.h"
+#include "tunnel.h"
 
 #ifdef __linux__
 #include <errno.h>
@@ -17,34 +18,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+// The raw socket of IP protocol 4: the kernel writes the outer IPv4 header.
+static int ipip_socket(const void *context) {
+    (void)context;
+    return socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_IPIP);
+}
+
 int labgen_ipip_open(const char *namespacePath, const char *name, int *tunFd, int *rawFd) {
-    int self = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
-    if (self < 0) return -1;
-    int target = open(namespacePath, O_RDONLY | O_CLOEXEC);
-    if (target < 0) { close(self); return -1; }
-    int result = -1, saved = 0;
-    if (setns(target, CLONE_NEWNET) != 0) { saved = errno; goto done; }
-    int tun = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
-    if (tun < 0) { saved = errno; goto back; }
-    struct ifreq request;
-    memset(&request, 0, sizeof request);
-    request.ifr_flags = IFF_TUN | IFF_NO_PI;
-    strncpy(request.ifr_name, name, IFNAMSIZ - 1);
-    if (ioctl(tun, TUNSETIFF, &request) != 0) { saved = errno; close(tun); goto back; }
-    int raw = socket(AF_INET, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_IPIP);
-    if (raw < 0) { saved = errno; close(tun); goto back; }
-    int discover = IP_PMTUDISC_DO;  // DF on the outer header, as the kernel's tunl0 (pmtudisc)
-    setsockopt(raw, IPPROTO_IP, IP_MTU_DISCOVER, &discover, sizeof discover);
-    *tunFd = tun;
-    *rawFd = raw;
-    result = 0;
-back:
-    if (setns(self, CLONE_NEWNET) != 0 && result == 0) { saved = errno; result = -1; }
-done:
-    close(target);
-    close(self);
-    if (result != 0) errno = saved;
-    return result;
+    return labgen_tunnel_open(namespacePath, name, ipip_socket, NULL, tunFd, rawFd);
 }
 
 int labgen_ipip_serve(int tun, int raw, const uint32_t *networks, const uint32_t *masks, const uint32_t *nextHops,
@@ -52,20 +33,12 @@ int labgen_ipip_serve(int tun, int raw, const uint32_t *networks, const uint32_t
     unsigned char buffer[65536];
     struct pollfd fds[3] = {{tun, POLLIN, 0}, {raw, POLLIN, 0}, {stopFd, POLLIN, 0}};
     for (;;) {
-        if (poll(fds, 3, -1) < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        if (fds[2].revents) return 0;
+        int ready = labgen_tunnel_wait(fds);
+        if (ready <= 0) return ready;
         if (fds[0].revents & POLLIN) {
             ssize_t length = read(tun, buffer, sizeof buffer);
             if (length >= 20 && (buffer[0] >> 4) == 4) {
-                uint32_t destination = ((uint32_t)buffer[16] << 24) | ((uint32_t)buffer[17] << 16) |
-                                       ((uint32_t)buffer[18] << 8) | buffer[19];
-                int best = -1;
-                for (int i = 0; i < routes; i++) {
-                    if ((destination & masks[i]) == networks[i] && (best < 0 || masks[i] > masks[best])) best = i;
-                }
+                int best = labgen_tunnel_route(buffer, networks, masks, routes);
                 if (best >= 0) {
                     struct sockaddr_in to;
                     memset(&to, 0, sizeof to);

@@ -202,6 +202,18 @@ final class EncodingNode {
     }
 }
 
+// The errors of the encoding containers: labgen models hold integers that fit an Int, no floating point.
+private func unsupported(_ value: Any, _ path: [any CodingKey]) -> EncodingError {
+    .invalidValue(value, .init(codingPath: path, debugDescription: "labgen models hold no floating point"))
+}
+
+private func exact<I: BinaryInteger>(_ value: I, _ path: [any CodingKey]) throws -> Int {
+    guard let result = Int(exactly: value) else {
+        throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "too large"))
+    }
+    return result
+}
+
 struct ModelEncoder: Encoder {
     let node: EncodingNode
     var codingPath: [any CodingKey]
@@ -249,17 +261,21 @@ struct KeyedModelEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
         node.child(key.stringValue).content = .string(value)
     }
     mutating func encode(_ value: Int, forKey key: Key) throws { node.child(key.stringValue).content = .int(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { throw unsupported(value, key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { throw unsupported(value, key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { throw unsupported(value, codingPath + [key]) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { throw unsupported(value, codingPath + [key]) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
     mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
     mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try encode(try exact(value, key), forKey: key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+        try encode(try exact(value, codingPath + [key]), forKey: key)
+    }
     mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
     mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
     mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try encode(try exact(value, key), forKey: key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        try encode(try exact(value, codingPath + [key]), forKey: key)
+    }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try ModelEncoder.encode(value, into: node.child(key.stringValue), path: codingPath + [key])
@@ -286,19 +302,6 @@ struct KeyedModelEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         ModelEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key])
     }
-
-    private func unsupported(_ value: Any, _ key: Key) -> EncodingError {
-        .invalidValue(
-            value, .init(codingPath: codingPath + [key], debugDescription: "labgen models hold no floating point"))
-    }
-
-    private func exact<I: BinaryInteger>(_ value: I, _ key: Key) throws -> Int {
-        guard let result = Int(exactly: value) else {
-            throw EncodingError.invalidValue(
-                value, .init(codingPath: codingPath + [key], debugDescription: "too large"))
-        }
-        return result
-    }
 }
 
 struct UnkeyedModelEncoder: UnkeyedEncodingContainer {
@@ -312,17 +315,17 @@ struct UnkeyedModelEncoder: UnkeyedEncodingContainer {
     mutating func encode(_ value: Bool) throws { node.append().content = .bool(value) }
     mutating func encode(_ value: String) throws { node.append().content = .string(value) }
     mutating func encode(_ value: Int) throws { node.append().content = .int(value) }
-    mutating func encode(_ value: Double) throws { throw unsupported(value) }
-    mutating func encode(_ value: Float) throws { throw unsupported(value) }
+    mutating func encode(_ value: Double) throws { throw unsupported(value, codingPath) }
+    mutating func encode(_ value: Float) throws { throw unsupported(value, codingPath) }
     mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
     mutating func encode(_ value: Int16) throws { try encode(Int(value)) }
     mutating func encode(_ value: Int32) throws { try encode(Int(value)) }
     mutating func encode(_ value: Int64) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt) throws { try encode(try exact(value)) }
+    mutating func encode(_ value: UInt) throws { try encode(try exact(value, codingPath)) }
     mutating func encode(_ value: UInt8) throws { try encode(Int(value)) }
     mutating func encode(_ value: UInt16) throws { try encode(Int(value)) }
     mutating func encode(_ value: UInt32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt64) throws { try encode(try exact(value)) }
+    mutating func encode(_ value: UInt64) throws { try encode(try exact(value, codingPath)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let path = nextPath
@@ -349,17 +352,6 @@ struct UnkeyedModelEncoder: UnkeyedEncodingContainer {
         let path = nextPath
         return ModelEncoder(node: node.append(), codingPath: path)
     }
-
-    private func unsupported(_ value: Any) -> EncodingError {
-        .invalidValue(value, .init(codingPath: codingPath, debugDescription: "labgen models hold no floating point"))
-    }
-
-    private func exact<I: BinaryInteger>(_ value: I) throws -> Int {
-        guard let result = Int(exactly: value) else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "too large"))
-        }
-        return result
-    }
 }
 
 struct SingleModelEncoder: SingleValueEncodingContainer {
@@ -370,30 +362,19 @@ struct SingleModelEncoder: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) throws { node.content = .bool(value) }
     mutating func encode(_ value: String) throws { node.content = .string(value) }
     mutating func encode(_ value: Int) throws { node.content = .int(value) }
-    mutating func encode(_ value: Double) throws { throw unsupported(value) }
-    mutating func encode(_ value: Float) throws { throw unsupported(value) }
+    mutating func encode(_ value: Double) throws { throw unsupported(value, codingPath) }
+    mutating func encode(_ value: Float) throws { throw unsupported(value, codingPath) }
     mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
     mutating func encode(_ value: Int16) throws { try encode(Int(value)) }
     mutating func encode(_ value: Int32) throws { try encode(Int(value)) }
     mutating func encode(_ value: Int64) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt) throws { try encode(try exact(value)) }
+    mutating func encode(_ value: UInt) throws { try encode(try exact(value, codingPath)) }
     mutating func encode(_ value: UInt8) throws { try encode(Int(value)) }
     mutating func encode(_ value: UInt16) throws { try encode(Int(value)) }
     mutating func encode(_ value: UInt32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt64) throws { try encode(try exact(value)) }
+    mutating func encode(_ value: UInt64) throws { try encode(try exact(value, codingPath)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try ModelEncoder.encode(value, into: node, path: codingPath)
-    }
-
-    private func unsupported(_ value: Any) -> EncodingError {
-        .invalidValue(value, .init(codingPath: codingPath, debugDescription: "labgen models hold no floating point"))
-    }
-
-    private func exact<I: BinaryInteger>(_ value: I) throws -> Int {
-        guard let result = Int(exactly: value) else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "too large"))
-        }
-        return result
     }
 }
 

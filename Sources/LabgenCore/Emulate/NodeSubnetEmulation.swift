@@ -56,24 +56,11 @@ enum NodeSubnetEmulation {
                 name: bridge, kind: .bridge, addresses: [IPv4Interface(gateway, length: subnet.length)], mtu: mtu,
                 segment: segment))
         for k in 0..<2 {
-            let id = "\(node.namespace)p\(k)"
-            let pod = EmuPod(
-                name: "\(node.name)/pod\(k)", namespace: id, address: subnet.address(at: UInt64(2 + k))!,
-                pool: plan.pools[0].name, hostInterface: "veth\(k)")
-            node.pods.append(pod)
-            var podNS = EmuNamespace(id: id, label: pod.name, role: .pod)
-            podNS.interfaces = [
-                EmuInterface(name: "lo", kind: .loopback),
-                EmuInterface(
-                    name: "eth0", kind: .veth, addresses: [IPv4Interface(pod.address, length: subnet.length)],
-                    mtu: mtu, segment: segment),
-            ]
-            podNS.routes = [EmuRoute(destination: IPv4Prefix("0.0.0.0/0")!, via: gateway, device: "eth0")]
-            namespaces[id] = podNS
-            plan.links.append(
-                EmuLink(
-                    namespaceA: node.namespace, interfaceA: pod.hostInterface, namespaceB: id, interfaceB: "eth0",
-                    mtu: mtu))
+            let pod = addPod(
+                k, to: &node, subnet: subnet, length: subnet.length, hostInterface: "veth\(k)", mtu: mtu,
+                segment: segment,
+                routes: [EmuRoute(destination: IPv4Prefix("0.0.0.0/0")!, via: gateway, device: "eth0")],
+                plan: &plan, namespaces: &namespaces)
             namespaces[node.namespace]!.interfaces.append(
                 EmuInterface(
                     name: pod.hostInterface, kind: .veth, mtu: mtu, segment: segment, master: bridge, podVeth: true))
@@ -88,27 +75,14 @@ enum NodeSubnetEmulation {
         plan: inout EmulationPlan, namespaces: inout [String: EmuNamespace]
     ) {
         for k in 0..<2 {
-            let id = "\(node.namespace)p\(k)"
-            let pod = EmuPod(
-                name: "\(node.name)/pod\(k)", namespace: id, address: subnet.address(at: UInt64(2 + k))!,
-                pool: plan.pools[0].name, hostInterface: "lxc\(k)")
-            node.pods.append(pod)
-            var podNS = EmuNamespace(id: id, label: pod.name, role: .pod)
-            podNS.interfaces = [
-                EmuInterface(name: "lo", kind: .loopback),
-                EmuInterface(
-                    name: "eth0", kind: .veth, addresses: [IPv4Interface(pod.address, length: 32)], mtu: deviceMTU,
-                    segment: "veth:\(id)"),
-            ]
-            podNS.routes = [
-                EmuRoute(destination: IPv4Prefix(router, length: 32), device: "eth0", linkScope: true),
-                EmuRoute(destination: IPv4Prefix("0.0.0.0/0")!, via: router, device: "eth0", mtu: routeMTU),
-            ]
-            namespaces[id] = podNS
-            plan.links.append(
-                EmuLink(
-                    namespaceA: node.namespace, interfaceA: pod.hostInterface, namespaceB: id, interfaceB: "eth0",
-                    mtu: deviceMTU))
+            let id = podNamespace(node, k)
+            let pod = addPod(
+                k, to: &node, subnet: subnet, length: 32, hostInterface: "lxc\(k)", mtu: deviceMTU,
+                segment: "veth:\(id)",
+                routes: [
+                    EmuRoute(destination: IPv4Prefix(router, length: 32), device: "eth0", linkScope: true),
+                    EmuRoute(destination: IPv4Prefix("0.0.0.0/0")!, via: router, device: "eth0", mtu: routeMTU),
+                ], plan: &plan, namespaces: &namespaces)
             namespaces[node.namespace]!.interfaces.append(
                 EmuInterface(
                     name: pod.hostInterface, kind: .veth, mtu: deviceMTU, segment: "veth:\(id)", proxyARP: true,
@@ -116,5 +90,34 @@ enum NodeSubnetEmulation {
             namespaces[node.namespace]!.routes.append(
                 EmuRoute(destination: IPv4Prefix(pod.address, length: 32), device: pod.hostInterface, linkScope: true))
         }
+    }
+
+    /// The namespace of a node's pod `k`.
+    private static func podNamespace(_ node: EmuNode, _ k: Int) -> String { "\(node.namespace)p\(k)" }
+
+    /// Adds pod `k` of `node`: its subnet's address 2 + k, with prefix length `length`, on eth0 of a
+    /// namespace of its own with `routes`, linked by a veth pair of `mtu` to the node's `hostInterface`.
+    private static func addPod(
+        _ k: Int, to node: inout EmuNode, subnet: IPv4Prefix, length: Int, hostInterface: String, mtu: Int,
+        segment: String, routes: [EmuRoute], plan: inout EmulationPlan, namespaces: inout [String: EmuNamespace]
+    ) -> EmuPod {
+        let id = podNamespace(node, k)
+        let pod = EmuPod(
+            name: "\(node.name)/pod\(k)", namespace: id, address: subnet.address(at: UInt64(2 + k))!,
+            pool: plan.pools[0].name, hostInterface: hostInterface)
+        node.pods.append(pod)
+        var podNS = EmuNamespace(id: id, label: pod.name, role: .pod)
+        podNS.interfaces = [
+            EmuInterface(name: "lo", kind: .loopback),
+            EmuInterface(
+                name: "eth0", kind: .veth, addresses: [IPv4Interface(pod.address, length: length)], mtu: mtu,
+                segment: segment),
+        ]
+        podNS.routes = routes
+        namespaces[id] = podNS
+        plan.links.append(
+            EmuLink(
+                namespaceA: node.namespace, interfaceA: hostInterface, namespaceB: id, interfaceB: "eth0", mtu: mtu))
+        return pod
     }
 }

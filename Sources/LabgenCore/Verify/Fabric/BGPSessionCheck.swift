@@ -79,13 +79,7 @@ enum BGPSessionCheck {
         // LG051: remote-as is the peer's AS.
         let peerAS = view.asn(peer)
         if let remote = neighbor.remoteAS, let peerAS {
-            let mismatch: Bool
-            switch remote.value {
-            case "external": mismatch = peerAS.value == bgp.asn?.value
-            case "internal": mismatch = bgp.asn.map { $0.value != peerAS.value } ?? false
-            default: mismatch = remote.value != peerAS.value
-            }
-            if mismatch {
+            if remoteASMisses(remote.value, localAS: bgp.asn?.value, peerAS: peerAS.value) {
                 result.append(
                     .error(
                         RuleID.bgpRemoteAS,
@@ -134,6 +128,16 @@ enum BGPSessionCheck {
         return result
     }
 
+    /// Whether `remote-as` (an AS number, `external` or `internal`) of a router in AS `localAS`
+    /// misses the AS `peerAS` its peer runs BGP in.
+    static func remoteASMisses(_ remote: String, localAS: String?, peerAS: String) -> Bool {
+        switch remote {
+        case "external": return peerAS == localAS
+        case "internal": return localAS.map { $0 != peerAS } ?? false
+        default: return remote != peerAS
+        }
+    }
+
     /// An unnumbered neighbor (`neighbor eth1 { interface { remote-as external } }`).
     static func interfaceNeighbor(
         _ view: FabricView, _ name: String, _ bgp: RoutingProtocolFacts, _ neighbor: BGPNeighborFacts,
@@ -160,13 +164,7 @@ enum BGPSessionCheck {
         }
         var result: [Diagnostic] = []
         if let remote = neighbor.remoteAS, let peerAS = peerBGP.asn {
-            let mismatch: Bool
-            switch remote.value {
-            case "external": mismatch = peerAS.value == bgp.asn?.value
-            case "internal": mismatch = bgp.asn.map { $0.value != peerAS.value } ?? false
-            default: mismatch = remote.value != peerAS.value
-            }
-            if mismatch {
+            if remoteASMisses(remote.value, localAS: bgp.asn?.value, peerAS: peerAS.value) {
                 result.append(
                     .error(
                         RuleID.bgpRemoteAS,
