@@ -53,7 +53,8 @@ let package = Package(
             name: "LabgenCheckPlugin",
             capability: .command(
                 intent: .custom(
-                    verb: "labgen-check", description: "Check that out/ is what the package's labs generate (writes nothing).")),
+                    verb: "labgen-check",
+                    description: "Check that out/ is what the package's labs generate (writes nothing).")),
             dependencies: ["labgen"]),
 
         // Runs the LabFormats YAML reader over the public YAML test suite (see .ci/run).
@@ -70,7 +71,9 @@ let package = Package(
         .testTarget(name: "LabModelTests", dependencies: ["LabModel", "LabgenTestSupport"]),
         .testTarget(name: "LabFormatsTests", dependencies: ["LabFormats", "LabgenTestSupport"]),
         // Resolver, allocation, renderers, verification, pipeline and output writer.
-        .testTarget(name: "LabgenCoreTests", dependencies: ["LabgenCore", "LabModel", "LabFormats", "LabKit", "TemplateLabs", "LabgenTestSupport"]),
+        .testTarget(
+            name: "LabgenCoreTests",
+            dependencies: ["LabgenCore", "LabModel", "LabFormats", "LabKit", "TemplateLabs", "LabgenTestSupport"]),
         // Broken labs and artifacts, round trips and byte-stable output (issue 7).
         .testTarget(
             name: "LabgenCorpusTests",

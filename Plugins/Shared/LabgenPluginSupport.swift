@@ -36,14 +36,18 @@ struct LabgenPluginRun {
         }
         // Diagnostics point at the lab program's sources, relative to the package.
         for target in package.targets.compactMap({ $0 as? SwiftSourceModuleTarget }) {
-            arguments += ["--source-map", "\(target.moduleName)=\(relativePath(of: target.directoryURL, in: package.directoryURL))"]
+            arguments += [
+                "--source-map",
+                "\(target.moduleName)=\(relativePath(of: target.directoryURL, in: package.directoryURL))",
+            ]
         }
         arguments += ["--output", package.directoryURL.appendingPathComponent("out").path]
         if command == "check" { arguments += ["--fix-command", Self.fixCommand] }
         arguments += passThrough
 
         let labgen = try context.tool(named: "labgen")
-        let status = try runProcess(labgen.url, arguments, in: package.directoryURL, environment: ProcessInfo.processInfo.environment)
+        let status = try runProcess(
+            labgen.url, arguments, in: package.directoryURL, environment: ProcessInfo.processInfo.environment)
         if status != 0 {
             throw LabgenPluginError("labgen \(command) exited with status \(status)", status: status)
         }
@@ -56,7 +60,9 @@ struct LabgenPluginRun {
             return try products.map { name in
                 guard let product = executables.first(where: { $0.name == name }) else {
                     let names = executables.map(\.name).joined(separator: ", ")
-                    throw LabgenPluginError("no executable product is named '\(name)' (executable products: \(names.isEmpty ? "none" : names))")
+                    throw LabgenPluginError(
+                        "no executable product is named '\(name)' (executable products: \(names.isEmpty ? "none" : names))"
+                    )
                 }
                 return product
             }
@@ -90,16 +96,22 @@ struct LabgenPluginRun {
     }
 
     /// Builds a lab program, runs it and returns the model file it wrote.
-    func buildAndRun(_ program: ExecutableProduct, context: PluginContext, packageManager: PackageManager) throws -> URL {
+    func buildAndRun(_ program: ExecutableProduct, context: PluginContext, packageManager: PackageManager) throws -> URL
+    {
         Diagnostics.progress("Building lab program '\(program.name)'")
         let result = try packageManager.build(
-            .product(program.name), parameters: PackageManager.BuildParameters(configuration: .debug, logging: .concise))
+            .product(program.name), parameters: PackageManager.BuildParameters(configuration: .debug, logging: .concise)
+        )
         guard result.succeeded else {
             FileHandle.standardError.write(Data(result.logText.utf8))
-            throw LabgenPluginError("the lab program '\(program.name)' does not build (see the compiler's messages above)")
+            throw LabgenPluginError(
+                "the lab program '\(program.name)' does not build (see the compiler's messages above)")
         }
-        guard let executable = result.builtArtifacts.first(where: { $0.kind == .executable && $0.url.lastPathComponent == program.name })
-            ?? result.builtArtifacts.first(where: { $0.kind == .executable })
+        guard
+            let executable = result.builtArtifacts.first(where: {
+                $0.kind == .executable && $0.url.lastPathComponent == program.name
+            })
+                ?? result.builtArtifacts.first(where: { $0.kind == .executable })
         else {
             throw LabgenPluginError("building '\(program.name)' produced no executable")
         }
@@ -112,14 +124,18 @@ struct LabgenPluginRun {
             throw LabgenPluginError("the lab program '\(program.name)' exited with status \(status)", status: status)
         }
         guard FileManager.default.fileExists(atPath: model.path) else {
-            throw LabgenPluginError("the lab program '\(program.name)' declares no Lab (write `let lab = Lab(\"name\") { ... }` in its main.swift)")
+            throw LabgenPluginError(
+                "the lab program '\(program.name)' declares no Lab (write `let lab = Lab(\"name\") { ... }` in its main.swift)"
+            )
         }
         return model
     }
 }
 
 /// Runs a program with the plugin's output streams and returns its exit status.
-func runProcess(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]) throws -> Int32 {
+func runProcess(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]) throws
+    -> Int32
+{
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

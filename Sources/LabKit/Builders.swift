@@ -9,7 +9,9 @@ public enum LabBuilder {
     public static func buildExpression(_ element: some LabElement) -> [LabComponent] { [element.labComponent] }
     public static func buildExpression(_ elements: [LabComponent]) -> [LabComponent] { elements }
 
-    @available(*, unavailable, message: "a Node belongs inside a Rack { ... } (or inside Cluster { ... } for a kind-only lab)")
+    @available(
+        *, unavailable, message: "a Node belongs inside a Rack { ... } (or inside Cluster { ... } for a kind-only lab)"
+    )
     public static func buildExpression(_ element: Node) -> [LabComponent] { [] }
     @available(*, unavailable, message: "a PodPool belongs inside Cluster { ... }")
     public static func buildExpression(_ element: PodPool) -> [LabComponent] { [] }
@@ -41,17 +43,26 @@ public enum RackBuilder {
 
     @available(*, unavailable, message: "racks do not nest; declare every Rack directly inside Lab { ... }")
     public static func buildExpression(_ element: Rack) -> [NodeSpec] { [] }
-    @available(*, unavailable, message: "a Gateway belongs directly inside Lab { ... }; a rack names its gateway with Rack(..., router:)")
+    @available(
+        *, unavailable,
+        message: "a Gateway belongs directly inside Lab { ... }; a rack names its gateway with Rack(..., router:)"
+    )
     public static func buildExpression(_ element: Gateway) -> [NodeSpec] { [] }
     @available(*, unavailable, message: "the Cluster belongs directly inside Lab { ... }")
     public static func buildExpression(_ element: Cluster) -> [NodeSpec] { [] }
-    @available(*, unavailable, message: "a PodPool belongs inside Cluster { ... }; pin it to this rack with PodPool(..., rack: \"<rack>\")")
+    @available(
+        *, unavailable,
+        message: "a PodPool belongs inside Cluster { ... }; pin it to this rack with PodPool(..., rack: \"<rack>\")"
+    )
     public static func buildExpression(_ element: PodPool) -> [NodeSpec] { [] }
     @available(*, unavailable, message: "a Masquerade rule belongs inside Gateway { ... }")
     public static func buildExpression(_ element: Masquerade) -> [NodeSpec] { [] }
     @available(*, unavailable, message: "the Transit link belongs directly inside Lab { ... }")
     public static func buildExpression(_ element: Transit) -> [NodeSpec] { [] }
-    @available(*, unavailable, message: "a NodePool belongs directly inside Lab { ... }; take a given position of it with Rack(..., slot:)")
+    @available(
+        *, unavailable,
+        message: "a NodePool belongs directly inside Lab { ... }; take a given position of it with Rack(..., slot:)"
+    )
     public static func buildExpression(_ element: NodePool) -> [NodeSpec] { [] }
 
     public static func buildBlock(_ parts: [NodeSpec]...) -> [NodeSpec] { parts.flatMap { $0 } }
@@ -92,7 +103,10 @@ public enum ClusterBuilder {
     public static func buildExpression(_ element: Cluster) -> [ClusterComponent] { [] }
     @available(*, unavailable, message: "the Registry belongs directly inside Lab { ... }")
     public static func buildExpression(_ element: Registry) -> [ClusterComponent] { [] }
-    @available(*, unavailable, message: "a NodePool (rack subnets) belongs directly inside Lab { ... }; pod addresses come from PodPool")
+    @available(
+        *, unavailable,
+        message: "a NodePool (rack subnets) belongs directly inside Lab { ... }; pod addresses come from PodPool"
+    )
     public static func buildExpression(_ element: NodePool) -> [ClusterComponent] { [] }
 
     public static func buildBlock(_ parts: [ClusterComponent]...) -> [ClusterComponent] { parts.flatMap { $0 } }
@@ -114,13 +128,19 @@ public enum GatewayBuilder {
     public static func buildExpression(_ rule: Masquerade) -> [GatewayComponent] { [.masquerade(rule.spec)] }
     public static func buildExpression(_ route: StaticRoute) -> [GatewayComponent] { [.route(route.spec)] }
 
-    @available(*, unavailable, message: "a Rack belongs directly inside Lab { ... }; name its gateway with Rack(..., router:)")
+    @available(
+        *, unavailable, message: "a Rack belongs directly inside Lab { ... }; name its gateway with Rack(..., router:)"
+    )
     public static func buildExpression(_ element: Rack) -> [GatewayComponent] { [] }
     @available(*, unavailable, message: "a Node belongs inside a Rack { ... }")
     public static func buildExpression(_ element: Node) -> [GatewayComponent] { [] }
     @available(*, unavailable, message: "gateways do not nest; declare every Gateway directly inside Lab { ... }")
     public static func buildExpression(_ element: Gateway) -> [GatewayComponent] { [] }
-    @available(*, unavailable, message: "the Transit link belongs directly inside Lab { ... }; set a gateway's address on it with Gateway(..., transit:)")
+    @available(
+        *, unavailable,
+        message:
+            "the Transit link belongs directly inside Lab { ... }; set a gateway's address on it with Gateway(..., transit:)"
+    )
     public static func buildExpression(_ element: Transit) -> [GatewayComponent] { [] }
 
     public static func buildBlock(_ parts: [GatewayComponent]...) -> [GatewayComponent] { parts.flatMap { $0 } }

@@ -23,7 +23,8 @@ public struct Gateway: LabElement, Sendable {
         @GatewayBuilder _ content: () -> [GatewayComponent] = { [] }
     ) {
         var spec = GatewaySpec(
-            name: name, vyos: vyos, image: image, transitAddress: transit, location: Written(fileID, line, column).location)
+            name: name, vyos: vyos, image: image, transitAddress: transit,
+            location: Written(fileID, line, column).location)
         for component in content() {
             switch component {
             case .masquerade(let rule): spec.masquerades.append(rule)
@@ -48,7 +49,8 @@ public struct Masquerade: Sendable {
         source: String? = nil, outbound: String = "eth0", rule: Int? = nil,
         fileID: String = #fileID, line: Int = #line, column: Int = #column
     ) {
-        spec = MasqueradeSpec(source: source, outbound: outbound, rule: rule, location: Written(fileID, line, column).location)
+        spec = MasqueradeSpec(
+            source: source, outbound: outbound, rule: rule, location: Written(fileID, line, column).location)
     }
 }
 
@@ -66,7 +68,8 @@ public struct StaticRoute: Sendable {
         _ destination: String, via nextHop: String,
         fileID: String = #fileID, line: Int = #line, column: Int = #column
     ) {
-        spec = StaticRouteSpec(destination: destination, nextHop: nextHop, location: Written(fileID, line, column).location)
+        spec = StaticRouteSpec(
+            destination: destination, nextHop: nextHop, location: Written(fileID, line, column).location)
     }
 }
 

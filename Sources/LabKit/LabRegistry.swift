@@ -1,11 +1,11 @@
 import LabModel
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Collects the labs a lab program declares and, when labgen runs the program, writes them

@@ -13,7 +13,8 @@ public struct Topology: LabElement, Sendable {
         name: String? = nil, mtu: Int? = nil, serverImage: String? = nil,
         fileID: String = #fileID, line: Int = #line, column: Int = #column
     ) {
-        spec = TopologySpec(name: name, mtu: mtu, serverImage: serverImage, location: Written(fileID, line, column).location)
+        spec = TopologySpec(
+            name: name, mtu: mtu, serverImage: serverImage, location: Written(fileID, line, column).location)
     }
 
     public var labComponent: LabComponent { LabComponent(kind: .topology(spec)) }

@@ -35,7 +35,9 @@ public struct LabPlan: Hashable, Sendable, Codable {
     // `topology` is stored as `containerlab`: a root object with `name` and `topology` is what
     // validators take for a containerlab file, and lab.json is not one.
     private enum CodingKeys: String, CodingKey {
-        case name, registry, cluster, topology = "containerlab", gateways, racks, transit, links, hosts
+        case name, registry, cluster
+        case topology = "containerlab"
+        case gateways, racks, transit, links, hosts
     }
 
     public init(from decoder: any Decoder) throws {

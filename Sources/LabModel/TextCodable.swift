@@ -11,7 +11,8 @@ extension TextCodable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let parsed = Self(parsing: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not \(Self.textDescription)")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not \(Self.textDescription)")
         }
         self = parsed
     }

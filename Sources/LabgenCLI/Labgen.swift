@@ -79,7 +79,8 @@ public enum Labgen {
             return try command.run(parsed, in: context)
         } catch let error as UsageError {
             context.err(
-                "Error: \(error.message)\nUsage: \(command.spec.usage)\n  See 'labgen \(command.spec.name) --help' for more information.\n")
+                "Error: \(error.message)\nUsage: \(command.spec.usage)\n  See 'labgen \(command.spec.name) --help' for more information.\n"
+            )
             return ExitStatus.usage
         } catch let exit as CommandExit {
             return exit.status

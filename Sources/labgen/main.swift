@@ -1,6 +1,6 @@
+import Foundation
 import LabgenCLI
 import LabgenCore
-import Foundation
 
 MallocArenas.useOne()
 

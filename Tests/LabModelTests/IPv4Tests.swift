@@ -1,22 +1,28 @@
+import LabgenTestSupport
 import Testing
 
 @testable import LabModel
-import LabgenTestSupport
 
 @Suite("IPv4 addresses")
 struct IPv4AddressTests {
-    @Test("parses dotted quads", arguments: [
-        ("10.1.5.10", UInt32(0x0A01_050A)), ("0.0.0.0", 0), ("255.255.255.255", UInt32.max), ("192.168.2.100", 0xC0A8_0264),
-    ])
+    @Test(
+        "parses dotted quads",
+        arguments: [
+            ("10.1.5.10", UInt32(0x0A01_050A)), ("0.0.0.0", 0), ("255.255.255.255", UInt32.max),
+            ("192.168.2.100", 0xC0A8_0264),
+        ])
     func parses(text: String, value: UInt32) {
         #expect(IPv4Address(text)?.value == value)
         #expect(IPv4Address(text)?.description == text)
     }
 
-    @Test("rejects what is not a dotted quad", arguments: [
-        "", "10.1.5", "10.1.5.10.1", "256.1.1.1", "10.1.5.", ".10.1.5", "10..5.1", "010.1.5.10", "10.1.5.1a",
-        " 10.1.5.10", "10.1.5.10 ", "10.ĭ.5.10", "１0.1.5.10", "10.1.5.-1", "1e1.0.0.1", "0x0A.1.5.10", "10.1.5.1000",
-    ])
+    @Test(
+        "rejects what is not a dotted quad",
+        arguments: [
+            "", "10.1.5", "10.1.5.10.1", "256.1.1.1", "10.1.5.", ".10.1.5", "10..5.1", "010.1.5.10", "10.1.5.1a",
+            " 10.1.5.10", "10.1.5.10 ", "10.ĭ.5.10", "１0.1.5.10", "10.1.5.-1", "1e1.0.0.1", "0x0A.1.5.10",
+            "10.1.5.1000",
+        ])
     func rejects(text: String) {
         #expect(IPv4Address(text) == nil)
     }
@@ -60,7 +66,11 @@ struct IPv4PrefixTests {
         #expect(p2p.hostRange == IPv4Address(10, 0, 0, 0)...IPv4Address(10, 0, 0, 1))
     }
 
-    @Test("rejects malformed prefixes", arguments: ["10.1.5.0", "10.1.5.0/", "10.1.5.0/33", "10.1.5.0/-1", "10.1.5.0/024", "10.1.5.0/2 4", "/24", "10.1.5/24"])
+    @Test(
+        "rejects malformed prefixes",
+        arguments: [
+            "10.1.5.0", "10.1.5.0/", "10.1.5.0/33", "10.1.5.0/-1", "10.1.5.0/024", "10.1.5.0/2 4", "/24", "10.1.5/24",
+        ])
     func rejects(text: String) {
         #expect(IPv4Prefix(text) == nil)
     }
@@ -85,8 +95,10 @@ struct IPv4PrefixTests {
     @Test func propertiesAgainstRanges() {
         var random = SeededRandom(seed: 42)
         for _ in 0..<5000 {
-            let a = IPv4Prefix(IPv4Address(UInt32(truncatingIfNeeded: random.next())), length: Int(random.next() % 33)).canonical
-            let b = IPv4Prefix(IPv4Address(UInt32(truncatingIfNeeded: random.next())), length: Int(random.next() % 33)).canonical
+            let a = IPv4Prefix(IPv4Address(UInt32(truncatingIfNeeded: random.next())), length: Int(random.next() % 33))
+                .canonical
+            let b = IPv4Prefix(IPv4Address(UInt32(truncatingIfNeeded: random.next())), length: Int(random.next() % 33))
+                .canonical
             let intersect = a.network <= b.broadcast && b.network <= a.broadcast
             #expect(a.overlaps(b) == intersect)
             #expect(b.overlaps(a) == intersect)
@@ -102,4 +114,3 @@ struct IPv4PrefixTests {
         #expect(interface.description == "10.1.5.1/24")
     }
 }
-

@@ -11,7 +11,8 @@ import Testing
     private func requireBinary() throws {
         try #require(
             LabgenBinary.exists,
-            "the labgen executable is not at \(LabgenBinary.path); run 'swift build' before 'swift test' (or set LABGEN_BINARY)")
+            "the labgen executable is not at \(LabgenBinary.path); run 'swift build' before 'swift test' (or set LABGEN_BINARY)"
+        )
     }
 
     @Test func aBuildKilledBeforeAnyFileWriteLeavesTheOldOrTheNewCompleteSet() throws {
@@ -30,11 +31,14 @@ import Testing
         let report = workspace.labgen(["build", "--model", "new.json", "--output", "count"])
         #expect(report.status == 0)
         let written = try #require(
-            report.out.firstRange(of: /: (\d+) written/).flatMap { Int(report.out[$0].dropFirst(2).prefix { $0.isNumber }) })
+            report.out.firstRange(of: /: (\d+) written/).flatMap {
+                Int(report.out[$0].dropFirst(2).prefix { $0.isNumber })
+            })
         #expect(written > 1, "\(report.out)")
         let writes = written + 1
 
-        var sawOld = 0, sawNew = 0
+        var sawOld = 0
+        var sawNew = 0
         for limit in 1...(writes + 1) {
             let output = "run-\(limit)"
             try FileManager.default.copyItem(at: workspace.path("reference-old"), to: workspace.path(output))
@@ -72,14 +76,16 @@ import Testing
     }
 
     private var cacheFolder: URL {
-        URL(fileURLWithPath: LabgenBinary.path).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("labgen-cache")
+        URL(fileURLWithPath: LabgenBinary.path).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("labgen-cache")
     }
 
     private func cacheEntries() -> [String: Date] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: cacheFolder.path)) ?? []
         var entries: [String: Date] = [:]
         for name in names {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: cacheFolder.appendingPathComponent(name).path)
+            let attributes = try? FileManager.default.attributesOfItem(
+                atPath: cacheFolder.appendingPathComponent(name).path)
             entries[name] = attributes?[.modificationDate] as? Date
         }
         return entries
@@ -112,7 +118,9 @@ import Testing
         let afterFirst = cacheEntries()
         let added = Set(afterFirst.keys).subtracting(before.keys)
         #expect(added.count == 1, "the first run should compile into one new cache entry: \(added)")
-        defer { for name in added { try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(name)) } }
+        defer {
+            for name in added { try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(name)) }
+        }
         let files = workspace.snapshot("out/file-lab")
         #expect(files["lab.json"] != nil)
 
@@ -155,11 +163,13 @@ import Testing
 
     /// The DSL's `@available(*, unavailable, message:)` overloads: an element at the wrong level is
     /// a compile error at the user's line that says where the element belongs.
-    @Test("a misplaced DSL element is a compile error that says where it belongs", arguments: [
-        ("Node(.worker)", "a Node belongs inside a Rack { ... }"),
-        ("Masquerade(source: \"10.1.0.0/16\")", "a Masquerade rule belongs inside Gateway { ... }"),
-        ("PodPool(\"10.244.0.0/16\")", "a PodPool belongs inside Cluster { ... }"),
-    ])
+    @Test(
+        "a misplaced DSL element is a compile error that says where it belongs",
+        arguments: [
+            ("Node(.worker)", "a Node belongs inside a Rack { ... }"),
+            ("Masquerade(source: \"10.1.0.0/16\")", "a Masquerade rule belongs inside Gateway { ... }"),
+            ("PodPool(\"10.244.0.0/16\")", "a PodPool belongs inside Cluster { ... }"),
+        ])
     func misplacedElementsDoNotCompile(element: String, message: String) throws {
         try requireBinary()
         let workspace = try Workspace()

@@ -31,7 +31,9 @@ import Testing
 
         let check = workspace.labgen(["check"])
         #expect(check.status == 0, "\(check.all)")
-        let labs = try FileManager.default.contentsOfDirectory(atPath: workspace.path("out").path).filter { !$0.hasPrefix(".") }
+        let labs = try FileManager.default.contentsOfDirectory(atPath: workspace.path("out").path).filter {
+            !$0.hasPrefix(".")
+        }
         #expect(labs.count >= Self.templateLabNames.count)
         #expect(check.out == "out: \(labs.count) labs up to date\n")
     }
@@ -53,16 +55,21 @@ import Testing
     @Test func checkDetectsAHandEdit() throws {
         let (workspace, check, file) = try checkAfter { _, url in
             var text = try String(contentsOf: url, encoding: .utf8)
-            text = text.replacingOccurrences(of: "\n", with: "\n# tuned by hand\n", options: [], range: text.range(of: "\n"))
+            text = text.replacingOccurrences(
+                of: "\n", with: "\n# tuned by hand\n", options: [], range: text.range(of: "\n"))
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         #expect(check.status == 1)
         #expect(check.out.contains("--- out/sample/\(file)\n+++ generated\n"))
         #expect(check.out.contains("-# tuned by hand\n"))
-        #expect(check.out.contains("out/sample/\(file): hand-edited since labgen wrote it; change the lab model instead and run 'swift run labgen build' (it overwrites the edit)\n"))
+        #expect(
+            check.out.contains(
+                "out/sample/\(file): hand-edited since labgen wrote it; change the lab model instead and run 'swift run labgen build' (it overwrites the edit)\n"
+            ))
         #expect(check.out.hasSuffix("1 file out of date; run 'swift run labgen build'\n"))
         // check writes nothing: the edit is still there.
-        #expect(try String(contentsOf: workspace.path("out/sample/\(file)"), encoding: .utf8).contains("# tuned by hand"))
+        #expect(
+            try String(contentsOf: workspace.path("out/sample/\(file)"), encoding: .utf8).contains("# tuned by hand"))
     }
 
     @Test func checkDetectsAMissingFile() throws {
@@ -81,7 +88,9 @@ import Testing
         #expect(check.out.contains("10.1.8.11"))
         #expect(check.out.contains("stale; run '"))
         #expect(!check.out.contains("hand-edited"))
-        #expect(check.out.contains("lab 'sample' changes:\n  - node added: sample-worker3 (worker, 10.1.8.11/24 in rack1)\n"))
+        #expect(
+            check.out.contains(
+                "lab 'sample' changes:\n  - node added: sample-worker3 (worker, 10.1.8.11/24 in rack1)\n"))
         // Only what changed: no "x -> x" lines for racks, pools or interfaces that stayed the same.
         for line in check.out.split(separator: "\n") where line.hasPrefix("  - ") && line.contains(" -> ") {
             let sides = line.split(separator: ":", maxSplits: 1)[1].components(separatedBy: " -> ")
@@ -109,12 +118,17 @@ import Testing
         #expect(workspace.labgen(["build", "--model", "model.json"]).status == 0)
         let lab = workspace.path("out/sample/lab.json")
         try FileManager.default.removeItem(at: lab)
-        let check = workspace.labgen(["check", "--model", "model.json", "--format", "github", "--fix-command", "make labs"])
+        let check = workspace.labgen([
+            "check", "--model", "model.json", "--format", "github", "--fix-command", "make labs",
+        ])
         #expect(check.status == 1)
         let annotations = check.out.split(separator: "\n").filter { $0.hasPrefix("::error ") }
         #expect(annotations.count == 1)
         let annotation = try #require(annotations.first)
-        #expect(annotation.hasPrefix("::error file=out/sample/lab.json,line=1,title=labgen check::missing: missing; run 'make labs' to generate it"))
+        #expect(
+            annotation.hasPrefix(
+                "::error file=out/sample/lab.json,line=1,title=labgen check::missing: missing; run 'make labs' to generate it"
+            ))
         #expect(!annotation.dropFirst(2).contains("\n"))
         #expect(check.out.contains("1 file out of date; run 'make labs'\n"))
     }
@@ -139,10 +153,13 @@ import Testing
             }
         }
         try workspace.writeModel([broken], to: "broken.json")
-        let build = workspace.labgen(["build", "--model", "broken.json", "--source-map", "LabgenCLITests=Tests/LabgenCLITests"])
+        let build = workspace.labgen([
+            "build", "--model", "broken.json", "--source-map", "LabgenCLITests=Tests/LabgenCLITests",
+        ])
         #expect(build.status == 1)
         #expect(build.err.contains("LG103"), "\(build.err)")
-        #expect(build.err.contains("Tests/LabgenCLITests/BuildCheckTests.swift:"), "source map not applied: \(build.err)")
+        #expect(
+            build.err.contains("Tests/LabgenCLITests/BuildCheckTests.swift:"), "source map not applied: \(build.err)")
         #expect(build.err.contains("nothing was written"))
         #expect(workspace.snapshot("out") == before)
         #expect(workspace.modificationTimes("out") == times)

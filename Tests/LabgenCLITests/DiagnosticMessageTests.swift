@@ -60,9 +60,10 @@ import Testing
             .write(to: workspace.path("m.json"))
         let result = workspace.labgen(["build", "--model", "m.json"])
         #expect(result.status == 2)
-        #expect(result.err.hasPrefix(
-            "error: out/calico-ipip-crosssubnet holds lab 'calico-ipip-crosssubnet' built from "
-                + "templates/labs/calico-ipip-crosssubnet.swift, not from my-lab/lab.swift; "))
+        #expect(
+            result.err.hasPrefix(
+                "error: out/calico-ipip-crosssubnet holds lab 'calico-ipip-crosssubnet' built from "
+                    + "templates/labs/calico-ipip-crosssubnet.swift, not from my-lab/lab.swift; "))
         #expect(workspace.snapshot("out") == before)
     }
 
@@ -125,9 +126,10 @@ import Testing
 
         let bad = workspace.labgen(["init", "My Lab"])
         #expect(bad.status == 2)
-        #expect(bad.err.hasPrefix(
-            "Error: Cannot name the lab after the folder 'My Lab': "
-                + "a lab name is also its kind cluster's and folder's name: "))
+        #expect(
+            bad.err.hasPrefix(
+                "Error: Cannot name the lab after the folder 'My Lab': "
+                    + "a lab name is also its kind cluster's and folder's name: "))
         #expect(bad.err.contains("Pass --name NAME.\nUsage: labgen init"))
         #expect(!FileManager.default.fileExists(atPath: workspace.path("My Lab").path))
 
@@ -148,12 +150,16 @@ import Testing
             (["check", "missing.swift"], "error: missing.swift: cannot read the lab file: no such file\n"),
             (["addresses", "missing.swift"], "error: missing.swift: cannot read the lab file: no such file\n"),
             (["build", "folder.swift"], "error: folder.swift: cannot read the lab file: it is a folder, not a file\n"),
-            (["build", "notes.txt"],
-             "error: notes.txt: not a lab file: a lab file is Swift source ending in '.swift' that declares "
-                + "`let lab = Lab(\"name\") { ... }` ('labgen init' writes one)\n"),
+            (
+                ["build", "notes.txt"],
+                "error: notes.txt: not a lab file: a lab file is Swift source ending in '.swift' that declares "
+                    + "`let lab = Lab(\"name\") { ... }` ('labgen init' writes one)\n"
+            ),
             (["build", "--model", "missing.json"], "error: missing.json: cannot read the lab model: no such file\n"),
-            (["build", "--model", "notes.txt"],
-             "error: notes.txt: not a labgen lab model (the JSON a lab program writes with LABGEN_MODEL_OUTPUT set)\n"),
+            (
+                ["build", "--model", "notes.txt"],
+                "error: notes.txt: not a labgen lab model (the JSON a lab program writes with LABGEN_MODEL_OUTPUT set)\n"
+            ),
         ]
         for (arguments, message) in cases {
             let result = workspace.labgen(arguments)
@@ -205,7 +211,9 @@ import Testing
         #expect(report["notFound"] as? [String] == ["kind config", "containerlab topology"])
 
         let complete = workspace.labgen(["verify", "out/calico-ipip-crosssubnet"])
-        #expect(complete.out.hasSuffix("(checked kind config, containerlab topology, 2 VyOS configs (1.4.9 sagitta), 1 Calico pool)\n"))
+        #expect(
+            complete.out.hasSuffix(
+                "(checked kind config, containerlab topology, 2 VyOS configs (1.4.9 sagitta), 1 Calico pool)\n"))
     }
 
     @Test func verifyExitStatuses() throws {

@@ -17,7 +17,9 @@ struct NameRuleCLITests {
         try workspace.writeModel([lab], to: "lab.json")
         let result = workspace.labgen(["build", "--model", "lab.json", "--quiet"])
         #expect(result.status == 0, "\(result.err)")
-        #expect(result.err.contains("warning: node selector 'rack == \"rack9\"'") && result.err.contains("[LG126]"), "\(result.err)")
+        #expect(
+            result.err.contains("warning: node selector 'rack == \"rack9\"'") && result.err.contains("[LG126]"),
+            "\(result.err)")
         #expect(FileManager.default.fileExists(atPath: workspace.path("out/sample/calico/installation.yaml").path))
     }
 

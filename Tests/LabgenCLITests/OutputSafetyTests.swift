@@ -12,14 +12,18 @@ struct OutputSafetyTests {
         try workspace.writeModel(
             [sampleLab(name: "alpha"), sampleLab(name: "beta", kubeadmPatches: .perNode)], to: "old.json")
         try workspace.writeModel(
-            [sampleLab(name: "alpha", extraWorker: true), sampleLab(name: "beta", extraWorker: true, kubeadmPatches: .perNode)],
+            [
+                sampleLab(name: "alpha", extraWorker: true),
+                sampleLab(name: "beta", extraWorker: true, kubeadmPatches: .perNode),
+            ],
             to: "new.json")
         #expect(workspace.labgen(["build", "--model", "old.json", "--quiet"]).status == 0)
         // The second lab cannot be written: its kubeadm folder is now a link to somewhere else.
         let elsewhere = workspace.path("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         try FileManager.default.removeItem(at: workspace.path("out/beta/kubeadm"))
-        try FileManager.default.createSymbolicLink(at: workspace.path("out/beta/kubeadm"), withDestinationURL: elsewhere)
+        try FileManager.default.createSymbolicLink(
+            at: workspace.path("out/beta/kubeadm"), withDestinationURL: elsewhere)
         let alphaBefore = workspace.snapshot("out/alpha")
 
         let result = workspace.labgen(["build", "--model", "new.json"])
@@ -28,7 +32,10 @@ struct OutputSafetyTests {
         #expect(result.err.contains("symbolic link"), "\(result.err)")
         #expect(workspace.snapshot("out/alpha") == alphaBefore, "the first lab was written although the second failed")
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("out").path).sorted() == ["alpha", "beta"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: workspace.path("out").path).sorted() == [
+                "alpha", "beta",
+            ])
     }
 
     @Test func anOutputFolderThatIsALinkIsRefusedWithTheFix() throws {

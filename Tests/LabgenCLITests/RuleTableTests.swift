@@ -19,7 +19,9 @@ import Testing
         }
         for rule in Rule.catalogue {
             let severity = rule.severity == .warning ? "warning" : rule.severity == .note ? "note" : "error"
-            #expect(rows[rule.id.rawValue] == severity, "README row of \(rule.id.rawValue): \(rows[rule.id.rawValue] ?? "missing"), catalogue: \(severity)")
+            #expect(
+                rows[rule.id.rawValue] == severity,
+                "README row of \(rule.id.rawValue): \(rows[rule.id.rawValue] ?? "missing"), catalogue: \(severity)")
         }
         let known = Set(
             Rule.catalogue.map(\.id.rawValue) + ModelCheck.allCases.map(\.rawValue) + [LabImporter.refusalID.rawValue])

@@ -36,7 +36,8 @@ final class Workspace {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("labgen-cli-tests-\(UUID().uuidString)", isDirectory: true)
+        url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "labgen-cli-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
@@ -47,7 +48,8 @@ final class Workspace {
     /// Runs labgen in-process in this folder.
     @discardableResult
     func labgen(_ arguments: [String], environment: [String: String] = [:]) -> RunResult {
-        let out = TextBuffer(), err = TextBuffer()
+        let out = TextBuffer()
+        let err = TextBuffer()
         let context = CLIContext(
             workingDirectory: url, environment: environment, executablePath: LabgenBinary.path,
             out: { out.append($0) }, err: { err.append($0) })
@@ -66,7 +68,8 @@ final class Workspace {
         environment[LabRegistry.outputVariable] = nil
         environment.merge(extra) { _, new in new }
         process.environment = environment
-        let outPipe = Pipe(), errPipe = Pipe()
+        let outPipe = Pipe()
+        let errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
         process.standardInput = FileHandle.nullDevice
@@ -82,7 +85,8 @@ final class Workspace {
         let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: errData.value)
+        return RunResult(
+            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: errData.value)
     }
 
     /// Writes labs as the JSON model a lab program writes, and returns its path relative to the folder.
@@ -96,7 +100,8 @@ final class Workspace {
     func snapshot(_ relative: String) -> [String: Data] {
         let base = path(relative).standardizedFileURL.resolvingSymlinksInPath()
         var files: [String: Data] = [:]
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             return files
         }
         for case let url as URL in enumerator {
@@ -111,7 +116,8 @@ final class Workspace {
     func modificationTimes(_ relative: String) -> [String: Date] {
         var times: [String: Date] = [:]
         for name in snapshot(relative).keys {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path(relative).appendingPathComponent(name).path)
+            let attributes = try? FileManager.default.attributesOfItem(
+                atPath: path(relative).appendingPathComponent(name).path)
             times[name] = attributes?[.modificationDate] as? Date
         }
         return times
@@ -142,7 +148,8 @@ enum LabgenBinary {
 }
 
 /// A small lab in the DSL; `extraWorker` adds a node (a change of the model).
-func sampleLab(name: String = "sample", extraWorker: Bool = false, kubeadmPatches: KubeadmPatchLayout = .oneFile) -> Lab {
+func sampleLab(name: String = "sample", extraWorker: Bool = false, kubeadmPatches: KubeadmPatchLayout = .oneFile) -> Lab
+{
     Lab(name) {
         Registry(mirror: "192.168.2.100:5000", insecure: true)
         Cluster(name, image: "kindest/node:v1.27.3", podSubnet: "10.244.0.0/16", kubeadmPatches: kubeadmPatches) {

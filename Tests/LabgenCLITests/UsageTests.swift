@@ -22,7 +22,9 @@ import Testing
         let workspace = try Workspace()
         let result = workspace.labgen(["init", "--template", "calico-ipip-crossubnet"])
         #expect(result.status == 2)
-        #expect(result.err.contains("Error: No template is named 'calico-ipip-crossubnet'. Did you mean 'calico-ipip-crosssubnet'?"))
+        #expect(
+            result.err.contains(
+                "Error: No template is named 'calico-ipip-crossubnet'. Did you mean 'calico-ipip-crosssubnet'?"))
         #expect(result.err.contains("\nUsage: labgen init"))
         #expect(!FileManager.default.fileExists(atPath: workspace.path("lab.swift").path))
     }
@@ -31,7 +33,10 @@ import Testing
         let workspace = try Workspace()
         let format = workspace.labgen(["check", "--format", "githb"])
         #expect(format.status == 2)
-        #expect(format.err.contains("Error: The value 'githb' is invalid for '--format <format>'. Use one of: text, github. Did you mean 'github'?"))
+        #expect(
+            format.err.contains(
+                "Error: The value 'githb' is invalid for '--format <format>'. Use one of: text, github. Did you mean 'github'?"
+            ))
         #expect(format.err.contains("Usage: labgen check"))
         let missing = workspace.labgen(["build", "--output"])
         #expect(missing.status == 2)

@@ -30,13 +30,17 @@ struct VerifyReleaseTests {
             """
         try equuleus.write(to: folder.appendingPathComponent("config.boot"), atomically: true, encoding: .utf8)
         let result = workspace.labgen(["verify", "lab"])
-        #expect(result.out.contains("(checked 1 VyOS config (1.3.3 equuleus); not found: kind config, containerlab topology, Calico pool)"), "\(result.out)\(result.err)")
+        #expect(
+            result.out.contains(
+                "(checked 1 VyOS config (1.3.3 equuleus); not found: kind config, containerlab topology, Calico pool)"),
+            "\(result.out)\(result.err)")
 
         let circinus = equuleus.replacingOccurrences(of: "1.3.3", with: "1.5-rolling-202412060007")
         try circinus.write(to: folder.appendingPathComponent("gw1.boot"), atomically: true, encoding: .utf8)
         let two = workspace.labgen(["verify", "lab"])
         let expected = "2 VyOS configs (config.boot 1.3.3 equuleus, gw1.boot 1.5-rolling-202412060007 circinus)"
-        #expect(two.out.contains(expected),
+        #expect(
+            two.out.contains(expected),
             "\(two.out)\(two.err)")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @testable import LabgenCore
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// bridges.sh run for real, as root, in a throwaway network namespace (`lgtrust-<pid>-<n>`),
@@ -45,7 +45,9 @@ struct BridgeScriptNamespaceTests {
             }
             for name in names where name != "lo" {
                 let detail = exec(["ip", "link", "show", "dev", name]).out
-                let alias = detail.split(separator: "\n").first { $0.hasPrefix("    alias ") }.map { String($0.dropFirst(10)) }
+                let alias = detail.split(separator: "\n").first { $0.hasPrefix("    alias ") }.map {
+                    String($0.dropFirst(10))
+                }
                 let bridge = !exec(["ip", "link", "show", "dev", name, "type", "bridge"]).out.isEmpty
                 result[name] = (alias ?? "", bridge)
             }
@@ -63,14 +65,18 @@ struct BridgeScriptNamespaceTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         do { try process.run() } catch { return (127, "", "\(error)") }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
     }
 
     /// The lab's bridges.sh in a fresh folder that also holds files named like interfaces and globs.
@@ -142,13 +148,15 @@ struct BridgeScriptNamespaceTests {
         let down = ns.exec(["sh", script, "down"], in: folder.url)
         #expect(down.status == 0, "\(down.err)")
         links = ns.links()
-        #expect(links.keys.sorted() == ["br-keep", "br-pool1", "vethA", "vethB"], "down deleted what it did not create")
+        #expect(
+            links.keys.sorted() == ["br-keep", "br-pool1", "vethA", "vethB"], "down deleted what it did not create")
     }
 
     @Test func aLinkOfTheSameNameThatIsNotABridgeStopsUp() throws {
         let ns = try Namespace()
         let (folder, script) = try Self.script(for: Self.lab)
-        #expect(ns.exec(["ip", "link", "add", "name", "br-pool0", "type", "veth", "peer", "name", "peer0"]).status == 0)
+        #expect(
+            ns.exec(["ip", "link", "add", "name", "br-pool0", "type", "veth", "peer", "name", "peer0"]).status == 0)
         let up = ns.exec(["sh", script, "up"], in: folder.url)
         #expect(up.status == 1)
         #expect(up.err.contains("br-pool0 exists and is not a bridge"), "\(up.err)")

@@ -31,7 +31,9 @@ import Testing
                 installation.contains(
                     "    - name: ippool-1\n      cidr: 10.245.0.0/16\n"),
                 "\(installation)")
-            #expect(installation.contains("      nodeSelector: all()\n      disableNewAllocations: true\n"), "\(installation)")
+            #expect(
+                installation.contains("      nodeSelector: all()\n      disableNewAllocations: true\n"),
+                "\(installation)")
             // kubeadm's pod subnet is the written one, or the smallest that holds every pool.
             let expected = podSubnet ?? "10.244.0.0/15"
             #expect(compiled.plan?.cluster?.podSubnet.description == expected)
@@ -92,8 +94,9 @@ import Testing
         let warnings = compiled.diagnostics.filter { $0.id.rawValue == "LG008" }
         #expect(warnings.count == 3, "\(compiled.diagnostics.map(\.description))")
         for (index, warning) in warnings.enumerated() {
-            #expect(warning.message.hasPrefix(
-                "Calico pool 'rack\(index)-ippool' encapsulates nothing but the nodes are in 3 subnets"))
+            #expect(
+                warning.message.hasPrefix(
+                    "Calico pool 'rack\(index)-ippool' encapsulates nothing but the nodes are in 3 subnets"))
             let note = try #require(warning.notes.last)
             #expect(note.message == "pod pool 'rack\(index)-ippool' is declared here")
             #expect(note.location?.line == firstPoolLine + index)
@@ -109,13 +112,17 @@ import Testing
             }
             Gateway("gw0", vyos: "1.4.9")
             Gateway("gw1", vyos: "1.4.9")
-            Rack("rack0", router: "gw0") { Node(.controlPlane); Node(.worker) }
+            Rack("rack0", router: "gw0") {
+                Node(.controlPlane)
+                Node(.worker)
+            }
         }
         let messages = Pipeline.compile(lab.spec).diagnostics.filter { $0.id.rawValue == "LG008" }.map(\.message)
-        #expect(messages == [
-            "Calico pool 'default-ipv4-ippool' uses CrossSubnet but the nodes are in 1 subnet: "
-                + "nothing is ever encapsulated"
-        ])
+        #expect(
+            messages == [
+                "Calico pool 'default-ipv4-ippool' uses CrossSubnet but the nodes are in 1 subnet: "
+                    + "nothing is ever encapsulated"
+            ])
     }
 
     // MARK: - VyOS releases

@@ -95,7 +95,8 @@ import Testing
         // A name in a file: a third of the shorter name, at least 2 edits.
         let nodes = ["clab-calico-ipip-control-plane", "clab-calico-ipip-worker2"]
         #expect(Suggestions.distance("clab-calico-ipip-wk2", "clab-calico-ipip-worker2") == 4)
-        #expect(Suggestions.closest(to: "clab-calico-ipip-wk2", in: nodes, tolerance: .name) == "clab-calico-ipip-worker2")
+        #expect(
+            Suggestions.closest(to: "clab-calico-ipip-wk2", in: nodes, tolerance: .name) == "clab-calico-ipip-worker2")
         #expect(Suggestions.closest(to: "clab-calico-ipip-wk2", in: nodes, tolerance: .word) == nil)
         #expect(Suggestions.closest(to: "IPTABLES", in: Conventions.kubeProxyModes, tolerance: .name) == "iptables")
         // Adjacent transpositions count as one edit.

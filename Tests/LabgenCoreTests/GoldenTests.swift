@@ -12,7 +12,8 @@ enum Golden {
 
     static func check(_ lab: Lab, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let compiled = Pipeline.compile(lab.spec)
-        #expect(compiled.diagnostics.isEmpty, "\(compiled.diagnostics.map(\.description))", sourceLocation: sourceLocation)
+        #expect(
+            compiled.diagnostics.isEmpty, "\(compiled.diagnostics.map(\.description))", sourceLocation: sourceLocation)
         let rendered = try #require(compiled.rendered, sourceLocation: sourceLocation)
         let base = folder.appendingPathComponent(rendered.name)
         let update = ProcessInfo.processInfo.environment["LABGEN_UPDATE_GOLDEN"] == "1"
@@ -21,13 +22,17 @@ enum Golden {
             let url = base.appendingPathComponent(artifact.path)
             expected.insert(artifact.path)
             if update {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try artifact.contents.write(to: url, atomically: true, encoding: .utf8)
                 continue
             }
             let golden = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-            let diff = UnifiedDiff.diff(old: golden, new: artifact.contents, oldName: "Golden/\(rendered.name)/\(artifact.path)", newName: "rendered")
-            #expect(diff.isEmpty, "renderer output differs from the golden file:\n\(diff)", sourceLocation: sourceLocation)
+            let diff = UnifiedDiff.diff(
+                old: golden, new: artifact.contents, oldName: "Golden/\(rendered.name)/\(artifact.path)",
+                newName: "rendered")
+            #expect(
+                diff.isEmpty, "renderer output differs from the golden file:\n\(diff)", sourceLocation: sourceLocation)
         }
         let present = FileManager.default.enumerator(atPath: base.path)?.allObjects.compactMap { $0 as? String } ?? []
         for path in present where !expected.contains(path) {

@@ -53,7 +53,10 @@ import Testing
         #expect(!kind.contains("name: layout-worker"))
         // Read back, each document is tied to its node by name.
         let facts = LabFacts.read(rendered)
-        #expect(facts.kubeadmPatches.map(\.patch.nodeName?.value) == ["layout-control-plane", "layout-worker", "layout-worker2"])
+        #expect(
+            facts.kubeadmPatches.map(\.patch.nodeName?.value) == [
+                "layout-control-plane", "layout-worker", "layout-worker2",
+            ])
         #expect(Set(facts.kubeadmPatches.map(\.file)) == ["kubeadm.yaml"])
     }
 
@@ -62,15 +65,22 @@ import Testing
         #expect(plan.cluster?.kubeadmPatches == .perNode)
         #expect(rendered.artifact(at: "kubeadm.yaml") == nil)
         let paths = rendered.artifacts.map(\.path).filter { $0.hasPrefix("kubeadm/") }
-        #expect(paths == ["kubeadm/layout-control-plane.yaml", "kubeadm/layout-worker.yaml", "kubeadm/layout-worker2.yaml"])
+        #expect(
+            paths == ["kubeadm/layout-control-plane.yaml", "kubeadm/layout-worker.yaml", "kubeadm/layout-worker2.yaml"])
         let worker2 = try #require(rendered.artifact(at: "kubeadm/layout-worker2.yaml")).contents
-        #expect(worker2 == "kind: JoinConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    node-ip: 10.1.8.10\n    node-labels: rack=rack1\n")
+        #expect(
+            worker2
+                == "kind: JoinConfiguration\nnodeRegistration:\n  kubeletExtraArgs:\n    node-ip: 10.1.8.10\n    node-labels: rack=rack1\n"
+        )
     }
 
     /// A node name that would need quoting is written through the YAML scalar rules.
     @Test func nameIsAScalar() {
-        #expect(KubeadmPatchRenderer.oneFile(for: plan(nodeNamed: "a: b"), texts: ["kind: JoinConfiguration\nnodeRegistration:\n  kubeletExtraArgs: {}\n"])
-            == "kind: JoinConfiguration\nnodeRegistration:\n  name: 'a: b'\n  kubeletExtraArgs: {}\n")
+        #expect(
+            KubeadmPatchRenderer.oneFile(
+                for: plan(nodeNamed: "a: b"),
+                texts: ["kind: JoinConfiguration\nnodeRegistration:\n  kubeletExtraArgs: {}\n"])
+                == "kind: JoinConfiguration\nnodeRegistration:\n  name: 'a: b'\n  kubeletExtraArgs: {}\n")
     }
 
     func plan(nodeNamed name: String) -> LabPlan {

@@ -34,7 +34,8 @@ struct ModelRoundTripTests {
         // Inside '...' every character but ' itself is a valid Calico selector value.
         let selector = "zone == '" + word(&random, (special + lower).filter { $0 != "'" }, 1...20) + "'"
         let labelValue = word(&random, lower + Array("0123456789-_."), 0...10)
-        let labelValueSafe = labelValue.isEmpty || (labelValue.first!.isLetter && labelValue.last!.isLetter) ? labelValue : "v"
+        let labelValueSafe =
+            labelValue.isEmpty || (labelValue.first!.isLetter && labelValue.last!.isLetter) ? labelValue : "v"
         let ipip: EncapsulationMode = [.always, .crossSubnet, .never].randomElement(using: &random)!
         return Lab(name) {
             // Clear of 10.96/16 and 10.244/16.
@@ -72,7 +73,9 @@ struct ModelRoundTripTests {
         for (node, read) in zip(plan.nodes, kind.nodes) {
             let patch = try #require(read.patches.first)
             #expect(patch.nodeIP?.value == node.attachment?.address.address)
-            #expect(patch.nodeLabels.map { "\($0.value.key)=\($0.value.value)" } == node.labels.map { "\($0.key)=\($0.value)" })
+            #expect(
+                patch.nodeLabels.map { "\($0.value.key)=\($0.value.value)" }
+                    == node.labels.map { "\($0.key)=\($0.value)" })
         }
         #expect(kind.mirrors.map(\.host) == (plan.registry.map { [$0.host] } ?? []))
 
@@ -90,7 +93,9 @@ struct ModelRoundTripTests {
 
         // VyOS: the rack interfaces and the NAT rules, in both forms.
         for gateway in plan.gateways {
-            for path in [ArtifactPaths.vyosBoot(gateway: gateway.name), ArtifactPaths.vyosCommands(gateway: gateway.name)] {
+            for path in [
+                ArtifactPaths.vyosBoot(gateway: gateway.name), ArtifactPaths.vyosCommands(gateway: gateway.name),
+            ] {
                 let vyos = try #require(facts.vyos[path])
                 let addressed = vyos.interfaces.filter { !$0.addresses.isEmpty }
                 #expect(addressed.map(\.name.value) == gateway.interfaces.map(\.name), "\(path)")

@@ -34,7 +34,8 @@ struct NoLateRejectionTests {
                     "10.244.0.0/16", name: field == .poolName ? text : nil, ipip: .crossSubnet,
                     nodeSelector: field == .selector ? text : nil)
             }
-            Gateway(value(.gateway, "gw0"), vyos: value(.release, "1.4.9"), image: field == .gatewayImage ? text : nil) {
+            Gateway(value(.gateway, "gw0"), vyos: value(.release, "1.4.9"), image: field == .gatewayImage ? text : nil)
+            {
                 Masquerade(outbound: value(.outbound, "eth0"))
             }
             Gateway("gw1", vyos: "1.2.8")

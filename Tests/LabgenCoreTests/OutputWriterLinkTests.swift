@@ -11,7 +11,8 @@ struct OutputWriterLinkTests {
     let fm = FileManager.default
 
     func link(_ folder: TemporaryFolder, _ path: String, to target: URL) throws {
-        try fm.createSymbolicLink(atPath: folder.url.appendingPathComponent(path).path, withDestinationPath: target.path)
+        try fm.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent(path).path, withDestinationPath: target.path)
     }
 
     func isLink(_ url: URL) -> Bool { OutputWriter.fileType(url.path) == S_IFLNK }
@@ -40,7 +41,8 @@ struct OutputWriterLinkTests {
         let before = folder.snapshot()
 
         let error = outputError("writing through out/lab/kubeadm") {
-            try writer.write(rendered([("kind.yaml", "new\n"), ("kubeadm/n1.yaml", "b\n"), ("kubeadm/n2.yaml", "c\n")]))
+            try writer.write(
+                rendered([("kind.yaml", "new\n"), ("kubeadm/n1.yaml", "b\n"), ("kubeadm/n2.yaml", "c\n")]))
         }
         #expect(error?.path == folder.url.appendingPathComponent("lab/kubeadm").path)
         #expect(error?.message.contains("symbolic link") == true, "\(String(describing: error))")
@@ -102,7 +104,9 @@ struct OutputWriterLinkTests {
             try OutputWriter(root: folder.url).write(rendered([("kind.yaml", "a\n")]))
         }
         #expect(error?.path.hasSuffix("/" + name) == true, "\(String(describing: error))")
-        #expect(OutputWriter.fileType(folder.url.appendingPathComponent("lab").path) == nil, "the link became the lab folder")
+        #expect(
+            OutputWriter.fileType(folder.url.appendingPathComponent("lab").path) == nil,
+            "the link became the lab folder")
         #expect(isLink(folder.url.appendingPathComponent(name)))
         #expect(elsewhere.snapshot() == ["theirs.txt": "keep\n"])
     }
@@ -117,8 +121,10 @@ struct OutputWriterLinkTests {
         #expect(left.isEmpty, "\(left)")
 
         // With earlier builds there, both stay as they were.
-        try OutputWriter(root: folder.url).write([rendered([("a.yaml", "old a\n")], name: "first"),
-            rendered([("b.yaml", "old b\n")], name: "second")])
+        try OutputWriter(root: folder.url).write([
+            rendered([("a.yaml", "old a\n")], name: "first"),
+            rendered([("b.yaml", "old b\n")], name: "second"),
+        ])
         let before = folder.snapshot()
         #expect(throws: (any Error).self) { try writer.write(labs) }
         #expect(folder.snapshot() == before)

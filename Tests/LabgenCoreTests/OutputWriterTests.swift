@@ -18,12 +18,14 @@ final class TemporaryFolder {
 
     func write(_ path: String, _ text: String) throws {
         let target = url.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: target, atomically: false, encoding: .utf8)
     }
 
     func inode(_ path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(path).path))?[.systemFileNumber] as? Int
+        (try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(path).path))?[.systemFileNumber]
+            as? Int
     }
 
     /// Every file below the folder with its contents.
@@ -68,11 +70,13 @@ struct OutputWriterTests {
 
     @Test func writesANewLabWithItsManifest() throws {
         let folder = try TemporaryFolder()
-        let report = try OutputWriter(root: folder.url).write(rendered([("kind.yaml", "a\n"), ("kubeadm/n1.yaml", "b\n")]))
+        let report = try OutputWriter(root: folder.url).write(
+            rendered([("kind.yaml", "a\n"), ("kubeadm/n1.yaml", "b\n")]))
         #expect(report.written == ["kind.yaml", "kubeadm/n1.yaml"])
         #expect(folder.read("lab/kind.yaml") == "a\n")
         #expect(folder.read("lab/kubeadm/n1.yaml") == "b\n")
-        #expect(OutputWriter.readManifest(in: folder.url.appendingPathComponent("lab")) == ["kind.yaml", "kubeadm/n1.yaml"])
+        #expect(
+            OutputWriter.readManifest(in: folder.url.appendingPathComponent("lab")) == ["kind.yaml", "kubeadm/n1.yaml"])
         #expect(folder.snapshot().keys.sorted() == ["lab/.labgen-manifest", "lab/kind.yaml", "lab/kubeadm/n1.yaml"])
     }
 
@@ -107,7 +111,8 @@ struct OutputWriterTests {
 
     @Test func aFailureBetweenFileWritesLeavesTheOldFolderIntact() throws {
         let folder = try TemporaryFolder()
-        try OutputWriter(root: folder.url).write(rendered([("a.yaml", "old a\n"), ("b.yaml", "old b\n"), ("c.yaml", "old c\n")]))
+        try OutputWriter(root: folder.url).write(
+            rendered([("a.yaml", "old a\n"), ("b.yaml", "old b\n"), ("c.yaml", "old c\n")]))
         let before = folder.snapshot()
         for failAt in ["a.yaml", "b.yaml", "c.yaml", OutputWriter.manifestName] {
             var writer = OutputWriter(root: folder.url)
@@ -118,7 +123,8 @@ struct OutputWriterTests {
             #expect(folder.snapshot() == before, "failing before \(failAt) changed out/")
         }
         // The next build completes normally.
-        try OutputWriter(root: folder.url).write(rendered([("a.yaml", "new a\n"), ("b.yaml", "new b\n"), ("c.yaml", "new c\n")]))
+        try OutputWriter(root: folder.url).write(
+            rendered([("a.yaml", "new a\n"), ("b.yaml", "new b\n"), ("c.yaml", "new c\n")]))
         #expect(folder.read("lab/b.yaml") == "new b\n")
     }
 
@@ -127,13 +133,16 @@ struct OutputWriterTests {
         let writer = OutputWriter(root: folder.url)
         try writer.write(rendered([("a.yaml", "a\n")]))
         // Simulate a kill between "move old away" and "move new in".
-        try FileManager.default.moveItem(at: folder.url.appendingPathComponent("lab"), to: folder.url.appendingPathComponent(".labgen-lab.old"))
+        try FileManager.default.moveItem(
+            at: folder.url.appendingPathComponent("lab"), to: folder.url.appendingPathComponent(".labgen-lab.old"))
         try writer.recover("lab")
         #expect(folder.read("lab/a.yaml") == "a\n")
         #expect(folder.read(".labgen-lab.old/a.yaml") == nil)
     }
 
-    @Test("refuses paths that leave the output folder", arguments: ["../escape.yaml", "/etc/passwd", "a/../../b", "a//b", "./a", "a\u{0}b", ".labgen-manifest"])
+    @Test(
+        "refuses paths that leave the output folder",
+        arguments: ["../escape.yaml", "/etc/passwd", "a/../../b", "a//b", "./a", "a\u{0}b", ".labgen-manifest"])
     func refusesEscapingPaths(path: String) throws {
         let folder = try TemporaryFolder()
         #expect(throws: OutputError.self) { try OutputWriter(root: folder.url).write(rendered([(path, "x\n")])) }
@@ -143,13 +152,16 @@ struct OutputWriterTests {
     @Test("refuses lab names that are not one plain folder", arguments: ["..", ".", "a/b", "", ".hidden", "a\u{7}"])
     func refusesBadLabNames(name: String) throws {
         let folder = try TemporaryFolder()
-        #expect(throws: OutputError.self) { try OutputWriter(root: folder.url).write(rendered([("kind.yaml", "x\n")], name: name)) }
+        #expect(throws: OutputError.self) {
+            try OutputWriter(root: folder.url).write(rendered([("kind.yaml", "x\n")], name: name))
+        }
     }
 
     @Test func refusesToWriteThroughASymlinkedLabFolder() throws {
         let folder = try TemporaryFolder()
         let elsewhere = try TemporaryFolder()
-        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("lab"), withDestinationURL: elsewhere.url)
+        try FileManager.default.createSymbolicLink(
+            at: folder.url.appendingPathComponent("lab"), withDestinationURL: elsewhere.url)
         #expect(throws: OutputError.self) { try OutputWriter(root: folder.url).write(rendered([("kind.yaml", "x\n")])) }
         #expect(elsewhere.snapshot().isEmpty)
     }
@@ -157,9 +169,13 @@ struct OutputWriterTests {
     @Test func executableBitIsPartOfFreshness() throws {
         let folder = try TemporaryFolder()
         let writer = OutputWriter(root: folder.url)
-        let script = RenderedLab(name: "lab", artifacts: [Artifact(path: "bridges.sh", kind: .bridgeScript, contents: "#!/bin/sh\n", executable: true)])
+        let script = RenderedLab(
+            name: "lab",
+            artifacts: [Artifact(path: "bridges.sh", kind: .bridgeScript, contents: "#!/bin/sh\n", executable: true)])
         try writer.write(script)
-        let mode = try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("lab/bridges.sh").path)[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: folder.url.appendingPathComponent("lab/bridges.sh").path)[
+                .posixPermissions] as? Int
         #expect(mode == 0o755)
         #expect(!(try writer.write(script)).changed)
     }
@@ -171,7 +187,10 @@ struct OutputWriterTests {
         try writer.write(rendered([("kind.yaml", "a\n"), ("kubeadm/n1.yaml", "b\n"), ("other/x.yaml", "c\n")]))
         try folder.write("lab/other/mine.txt", "mine\n")
         try writer.write(rendered([("kind.yaml", "a\n"), ("kubeadm.yaml", "b\n")]))
-        #expect(folder.snapshot().keys.sorted() == ["lab/.labgen-manifest", "lab/kind.yaml", "lab/kubeadm.yaml", "lab/other/mine.txt"])
+        #expect(
+            folder.snapshot().keys.sorted() == [
+                "lab/.labgen-manifest", "lab/kind.yaml", "lab/kubeadm.yaml", "lab/other/mine.txt",
+            ])
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("lab/kubeadm").path))
     }
 }

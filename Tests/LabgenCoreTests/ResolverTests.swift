@@ -48,27 +48,34 @@ struct ResolverTests {
                     Node(.worker, address: "10.1.8.11")
                 }
             })
-        #expect(plan.nodes.map(\.name) == [
-            "calico-ipip-crosssubnet-control-plane", "calico-ipip-crosssubnet-worker",
-            "calico-ipip-crosssubnet-worker2", "calico-ipip-crosssubnet-worker3",
-        ])
+        #expect(
+            plan.nodes.map(\.name) == [
+                "calico-ipip-crosssubnet-control-plane", "calico-ipip-crosssubnet-worker",
+                "calico-ipip-crosssubnet-worker2", "calico-ipip-crosssubnet-worker3",
+            ])
         #expect(plan.nodes.compactMap(\.attachment?.server) == ["server1", "server2", "server3", "server4"])
-        #expect(plan.nodes.compactMap(\.attachment?.bridgePort) == ["br-pool0-net0", "br-pool0-net1", "br-pool1-net0", "br-pool1-net1"])
+        #expect(
+            plan.nodes.compactMap(\.attachment?.bridgePort) == [
+                "br-pool0-net0", "br-pool0-net1", "br-pool1-net0", "br-pool1-net1",
+            ])
         #expect(plan.racks.map(\.bridge) == ["br-pool0", "br-pool1"])
         let gateway = try #require(plan.gateways.first)
         #expect(gateway.interfaces.map(\.name) == ["eth1", "eth2"])
         #expect(gateway.interfaces.map(\.address.description) == ["10.1.5.1/24", "10.1.8.1/24"])
         #expect(gateway.interfaces.map(\.bridgePort) == ["br-pool0-net2", "br-pool1-net2"])
         #expect(gateway.image == "192.168.2.100:5000/vyos/vyos:1.2.8")
-        #expect(gateway.masquerades == [MasqueradePlan(rule: 100, source: IPv4Prefix("10.1.0.0/16")!, outbound: "eth0")])
+        #expect(
+            gateway.masquerades == [MasqueradePlan(rule: 100, source: IPv4Prefix("10.1.0.0/16")!, outbound: "eth0")])
         #expect(plan.nodes[0].attachment?.serverImage == "192.168.2.100:5000/nettool")
         #expect(plan.nodes[2].labels == [Label("rack", "rack1")])
     }
 
     @Test func kindNamesCountPerRole() {
-        #expect(Names.kindContainerNames(cluster: "c", roles: [.controlPlane, .worker, .controlPlane, .worker, .worker]) == [
-            "c-control-plane", "c-worker", "c-control-plane2", "c-worker2", "c-worker3",
-        ])
+        #expect(
+            Names.kindContainerNames(cluster: "c", roles: [.controlPlane, .worker, .controlPlane, .worker, .worker])
+                == [
+                    "c-control-plane", "c-worker", "c-control-plane2", "c-worker2", "c-worker3",
+                ])
     }
 
     @Test func lookAlikeCharacterInAddress() throws {
@@ -85,14 +92,16 @@ struct ResolverTests {
         #expect(Resolver.resolve(lab.spec).plan == nil)
     }
 
-    @Test("single mistakes give one error at the right element", arguments: [
-        ("address outside subnet", twoRackLab(nodeAddress: "10.1.9.10"), "LG103"),
-        ("overlapping racks", twoRackLab(rack1Subnet: "10.1.5.128/25", nodeAddress: "10.1.5.130"), "LG106"),
-        ("pool overlaps rack", twoRackLab(pool: "10.1.4.0/22"), "LG107"),
-        ("broadcast address", twoRackLab(nodeAddress: "10.1.8.255"), "LG108"),
-        ("network address", twoRackLab(nodeAddress: "10.1.8.0"), "LG108"),
-        ("host bits in subnet", twoRackLab(rack1Subnet: "10.1.8.1/24"), "LG102"),
-    ])
+    @Test(
+        "single mistakes give one error at the right element",
+        arguments: [
+            ("address outside subnet", twoRackLab(nodeAddress: "10.1.9.10"), "LG103"),
+            ("overlapping racks", twoRackLab(rack1Subnet: "10.1.5.128/25", nodeAddress: "10.1.5.130"), "LG106"),
+            ("pool overlaps rack", twoRackLab(pool: "10.1.4.0/22"), "LG107"),
+            ("broadcast address", twoRackLab(nodeAddress: "10.1.8.255"), "LG108"),
+            ("network address", twoRackLab(nodeAddress: "10.1.8.0"), "LG108"),
+            ("host bits in subnet", twoRackLab(rack1Subnet: "10.1.8.1/24"), "LG102"),
+        ])
     func singleMistakes(name: String, lab: Lab, id: String) {
         let found = diagnostics(lab)
         #expect(found.map(\.id.rawValue) == [id], "\(name): \(found.map(\.description))")
@@ -219,7 +228,10 @@ struct AllocationTests {
         let plan = try resolvedPlan(pooled(racks: 2, nodes: 2))
         #expect(plan.racks.map(\.subnet.description) == ["10.1.0.0/24", "10.1.1.0/24"])
         #expect(plan.racks.map { $0.gatewayAddress?.description } == ["10.1.0.1", "10.1.1.1"])
-        #expect(plan.nodes.compactMap { $0.attachment?.address.description } == ["10.1.0.10/24", "10.1.0.11/24", "10.1.1.10/24", "10.1.1.11/24"])
+        #expect(
+            plan.nodes.compactMap { $0.attachment?.address.description } == [
+                "10.1.0.10/24", "10.1.0.11/24", "10.1.1.10/24", "10.1.1.11/24",
+            ])
         #expect(plan.nodes.allSatisfy { $0.attachment?.addressOrigin == .allocated })
     }
 
@@ -229,8 +241,12 @@ struct AllocationTests {
         for (r, rack) in small.racks.enumerated() {
             #expect(larger.racks[r].subnet == rack.subnet)
         }
-        let smallByServer = Dictionary(uniqueKeysWithValues: small.nodes.compactMap { $0.attachment }.map { ($0.rack + "/" + $0.address.description, true) })
-        let largerAddresses = Set(larger.nodes.compactMap { $0.attachment }.map { $0.rack + "/" + $0.address.description })
+        let smallByServer = Dictionary(
+            uniqueKeysWithValues: small.nodes.compactMap { $0.attachment }.map {
+                ($0.rack + "/" + $0.address.description, true)
+            })
+        let largerAddresses = Set(
+            larger.nodes.compactMap { $0.attachment }.map { $0.rack + "/" + $0.address.description })
         for key in smallByServer.keys { #expect(largerAddresses.contains(key)) }
     }
 
@@ -248,7 +264,10 @@ struct AllocationTests {
             })
         // rack0 skips 10.1.0.0/24, which rack1 takes explicitly further down.
         #expect(plan.racks.map(\.subnet.description) == ["10.1.1.0/24", "10.1.0.0/24"])
-        #expect(plan.nodes.compactMap { $0.attachment?.address.address.description } == ["10.1.1.10", "10.1.1.11", "10.1.0.10"])
+        #expect(
+            plan.nodes.compactMap { $0.attachment?.address.address.description } == [
+                "10.1.1.10", "10.1.1.11", "10.1.0.10",
+            ])
     }
 
     @Test func rackRunsOut() throws {

@@ -85,15 +85,17 @@ struct ToolGrammarTests {
     }
 
     @Test func imageReferencesFollowTheDistributionGrammar() {
-        for bad in ["Kindest/Node:v1", "a//b", "a:b:c", "kindest/node:", "kindest/node: v1", "/a", "a/", "a--/b",
-            "a@sha256:12", "kindest/node:-x", "a..b", "UPPER"]
-        {
+        for bad in [
+            "Kindest/Node:v1", "a//b", "a:b:c", "kindest/node:", "kindest/node: v1", "/a", "a/", "a--/b",
+            "a@sha256:12", "kindest/node:-x", "a..b", "UPPER",
+        ] {
             #expect(ids(grammarLab(image: bad)) == ["LG121"], "\(bad): \(diagnostics(grammarLab(image: bad)))")
         }
-        for good in ["kindest/node:v1.23.4", "kindest/node", "192.168.2.100:5000/kindest/node:v1", "localhost/a_b",
+        for good in [
+            "kindest/node:v1.23.4", "kindest/node", "192.168.2.100:5000/kindest/node:v1", "localhost/a_b",
             "registry.example.com/a/b-c__d.e:1.0", "Registry.Example.com/a:1",
-            "a@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "a---b"]
-        {
+            "a@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "a---b",
+        ] {
             #expect(ids(grammarLab(image: good)).isEmpty, "\(good): \(diagnostics(grammarLab(image: good)))")
         }
     }
@@ -122,15 +124,17 @@ struct ToolGrammarTests {
     }
 
     @Test func calicoSelectorsMustParse() {
-        for bad in ["rack ==", "rack = \"a\"", "all(", "has(rack", "rack in {\"a\",}", "(rack == \"a\"", "rack == a",
-            "rack == \"a\" &&", "&& x", "rack == \"a\" rack", "rack == \"a", "x in {'a' 'b'}"]
-        {
+        for bad in [
+            "rack ==", "rack = \"a\"", "all(", "has(rack", "rack in {\"a\",}", "(rack == \"a\"", "rack == a",
+            "rack == \"a\" &&", "&& x", "rack == \"a\" rack", "rack == \"a", "x in {'a' 'b'}",
+        ] {
             #expect(ids(grammarLab(selector: bad)) == ["LG125"], "\(bad): \(diagnostics(grammarLab(selector: bad)))")
         }
-        for good in ["all()", "rack == \"rack0\"", "rack != 'x'", "has(rack)", "!has(example.com/x)",
+        for good in [
+            "all()", "rack == \"rack0\"", "rack != 'x'", "has(rack)", "!has(example.com/x)",
             "rack in {\"rack0\", 'rack0'}", "rack not in {}", "(rack == \"rack0\" || has(a)) && !(b == \"c\")",
-            "tier starts with \"w\"", "tier ends with 'b' && tier contains \"e\"", "global()"]
-        {
+            "tier starts with \"w\"", "tier ends with 'b' && tier contains \"e\"", "global()",
+        ] {
             #expect(ids(grammarLab(selector: good)).isEmpty, "\(good): \(diagnostics(grammarLab(selector: good)))")
         }
     }
@@ -145,8 +149,16 @@ struct ToolGrammarTests {
 
     @Test func selectorParserStructure() throws {
         let parsed = try CalicoSelector.parse("!(a == 'x') && b in {\"y\"} || has(c)")
-        #expect(parsed == .or(.and(.not(.compare(key: "a", op: "==", values: ["x"])), .compare(key: "b", op: "in", values: ["y"])), .has("c")))
-        #expect(throws: CalicoSelector.ParseError(column: 6, message: "expected a quoted value (\"...\" or '...') before the end")) {
+        #expect(
+            parsed
+                == .or(
+                    .and(
+                        .not(.compare(key: "a", op: "==", values: ["x"])), .compare(key: "b", op: "in", values: ["y"])),
+                    .has("c")))
+        #expect(
+            throws: CalicoSelector.ParseError(
+                column: 6, message: "expected a quoted value (\"...\" or '...') before the end")
+        ) {
             try CalicoSelector.parse("a == ")
         }
     }

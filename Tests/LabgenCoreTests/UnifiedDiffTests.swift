@@ -11,28 +11,32 @@ struct UnifiedDiffTests {
     @Test func changedLineWithContext() {
         let old = (1...10).map { "line \($0)" }.joined(separator: "\n") + "\n"
         let new = old.replacingOccurrences(of: "line 5\n", with: "line five\n")
-        #expect(UnifiedDiff.diff(old: old, new: new, oldName: "out/a", newName: "generated") == """
-            --- out/a
-            +++ generated
-            @@ -2,7 +2,7 @@
-             line 2
-             line 3
-             line 4
-            -line 5
-            +line five
-             line 6
-             line 7
-             line 8
+        #expect(
+            UnifiedDiff.diff(old: old, new: new, oldName: "out/a", newName: "generated") == """
+                --- out/a
+                +++ generated
+                @@ -2,7 +2,7 @@
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                +line five
+                 line 6
+                 line 7
+                 line 8
 
-            """)
+                """)
     }
 
     @Test func insertionIntoEmptyFile() {
-        #expect(UnifiedDiff.diff(old: "", new: "a\nb\n", oldName: "o", newName: "n") == "--- o\n+++ n\n@@ -0,0 +1,2 @@\n+a\n+b\n")
+        #expect(
+            UnifiedDiff.diff(old: "", new: "a\nb\n", oldName: "o", newName: "n")
+                == "--- o\n+++ n\n@@ -0,0 +1,2 @@\n+a\n+b\n")
     }
 
     @Test func deletionToEmptyFile() {
-        #expect(UnifiedDiff.diff(old: "a\n", new: "", oldName: "o", newName: "n") == "--- o\n+++ n\n@@ -1 +0,0 @@\n-a\n")
+        #expect(
+            UnifiedDiff.diff(old: "a\n", new: "", oldName: "o", newName: "n") == "--- o\n+++ n\n@@ -1 +0,0 @@\n-a\n")
     }
 
     @Test func separateHunks() {
@@ -48,7 +52,7 @@ struct UnifiedDiffTests {
     @Test func editScriptReconstructsNewText() {
         var seed: UInt64 = 7
         func next() -> UInt64 {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return seed >> 33
         }
         for _ in 0..<300 {

@@ -52,9 +52,12 @@ import Testing
         var files = try Self.files(Self.lab(vyos: "1.4.9"))
         files = files.map { file in
             guard file.path.hasPrefix("startup-conf/") else { return file }
-            return (file.path, file.text.replacingOccurrences(of: "        mtu \"9500\"\n", with: "")
-                .replacingOccurrences(of: "set interfaces ethernet eth1 mtu '9500'\n", with: "")
-                .replacingOccurrences(of: "set interfaces ethernet eth2 mtu '9500'\n", with: ""))
+            return (
+                file.path,
+                file.text.replacingOccurrences(of: "        mtu \"9500\"\n", with: "")
+                    .replacingOccurrences(of: "set interfaces ethernet eth1 mtu '9500'\n", with: "")
+                    .replacingOccurrences(of: "set interfaces ethernet eth2 mtu '9500'\n", with: "")
+            )
         }
         let found = Verifier.verify(LabFacts.read(files)).filter { $0.id == RuleID.linkMTU }
         #expect(!found.isEmpty)

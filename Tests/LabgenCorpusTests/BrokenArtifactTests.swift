@@ -32,7 +32,10 @@ struct BrokenArtifact: Sendable, CustomTestStringConvertible {
         self.init(title, path, format, at: position) { Array(text.utf8) }
     }
 
-    init(_ title: String, _ path: String, _ format: ArtifactFormat, at position: TextPosition?, make: @escaping @Sendable () -> [UInt8]) {
+    init(
+        _ title: String, _ path: String, _ format: ArtifactFormat, at position: TextPosition?,
+        make: @escaping @Sendable () -> [UInt8]
+    ) {
         self.title = title
         self.path = path
         self.format = format
@@ -109,14 +112,26 @@ enum ArtifactCorpus {
     static let cases: [BrokenArtifact] = [
         .init("truncated inside a quoted string", "kind.yaml", .yaml, at: p(9, 10), String(goodKindConfig.prefix(185))),
         .init("truncated inside a flow sequence", "kind.yaml", .yaml, at: p(2, 8), "kind: Cluster\nnodes: [a, b"),
-        .init("unterminated flow mapping", "kind.yaml", .yaml, at: p(2, 13), "kind: Cluster\nnetworking: {podSubnet: 10.244.0.0/16\n"),
-        .init("unterminated single quote", "calico/ippool.yaml", .yaml, at: p(4, 9), "apiVersion: projectcalico.org/v3\nkind: IPPool\nspec:\n  cidr: '10.244.0.0/16\n"),
-        .init("wrong type: nodes: 3", "kind.yaml", .yaml, at: nil, "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes: 3\n"),
-        .init("wrong type: a mapping for the image", "kind.yaml", .yaml, at: nil, "kind: Cluster\nnodes:\n- role: {a: b}\n"),
-        .init("anchor and alias", "kind.yaml", .yaml, at: p(3, 3), "kind: Cluster\nnodes:\n- &cp\n  role: control-plane\n- *cp\n"),
+        .init(
+            "unterminated flow mapping", "kind.yaml", .yaml, at: p(2, 13),
+            "kind: Cluster\nnetworking: {podSubnet: 10.244.0.0/16\n"),
+        .init(
+            "unterminated single quote", "calico/ippool.yaml", .yaml, at: p(4, 9),
+            "apiVersion: projectcalico.org/v3\nkind: IPPool\nspec:\n  cidr: '10.244.0.0/16\n"),
+        .init(
+            "wrong type: nodes: 3", "kind.yaml", .yaml, at: nil,
+            "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes: 3\n"),
+        .init(
+            "wrong type: a mapping for the image", "kind.yaml", .yaml, at: nil,
+            "kind: Cluster\nnodes:\n- role: {a: b}\n"),
+        .init(
+            "anchor and alias", "kind.yaml", .yaml, at: p(3, 3),
+            "kind: Cluster\nnodes:\n- &cp\n  role: control-plane\n- *cp\n"),
         .init("tag", "kind.yaml", .yaml, at: p(1, 7), "kind: !!str Cluster\n"),
         .init("merge key", "kind.yaml", .yaml, at: p(3, 3), "kind: Cluster\nnodes:\n- <<: {role: worker}\n"),
-        .init("tab indentation", "kind.yaml", .yaml, at: p(3, 1), "kind: Cluster\nnetworking:\n\tpodSubnet: 10.244.0.0/16\n"),
+        .init(
+            "tab indentation", "kind.yaml", .yaml, at: p(3, 1),
+            "kind: Cluster\nnetworking:\n\tpodSubnet: 10.244.0.0/16\n"),
         .init("duplicate key", "kind.yaml", .yaml, at: p(3, 1), "kind: Cluster\nname: a\nname: b\n"),
         .init("binary garbage", "kind.yaml", .yaml, at: p(1, 13), make: garbage),
         .init("NUL byte in the middle", "kind.yaml", .yaml, at: p(3, 6), "kind: Cluster\nname: x\nnodes\u{0}: []\n"),
@@ -125,11 +140,17 @@ enum ArtifactCorpus {
         .init("5 MB file", "kind.yaml", .yaml, at: p(349_527, 9), make: large(megabytes: 5)),
         .init("unterminated brace", "startup-conf/gw0-boot.cfg", .vyosBoot, at: p(2, 5), String(goodBoot.prefix(60))),
         .init("one closing brace too many", "startup-conf/gw0-boot.cfg", .vyosBoot, at: p(10, 1), goodBoot + "}\n"),
-        .init("unterminated quote", "startup-conf/gw0-boot.cfg", .vyosBoot, at: p(4, 21), goodBoot.replacingOccurrences(of: "\"rack0\"", with: "\"rack0")),
+        .init(
+            "unterminated quote", "startup-conf/gw0-boot.cfg", .vyosBoot, at: p(4, 21),
+            goodBoot.replacingOccurrences(of: "\"rack0\"", with: "\"rack0")),
         .init("unterminated comment", "startup-conf/gw0-boot.cfg", .vyosBoot, at: p(10, 1), goodBoot + "/* version\n"),
         .init("binary garbage", "startup-conf/gw0-boot.cfg", .vyosBoot, at: p(1, 13), make: garbage),
-        .init("shell metacharacter in a set command", "startup-conf/gw0.cfg", .vyosSet, at: p(2, 22), "set system host-name gw0\nset system host-name $(reboot)\n"),
-        .init("unterminated quote in a set command", "startup-conf/gw0.cfg", .vyosSet, at: p(1, 42), "set interfaces ethernet eth1 description \"rack0\n"),
+        .init(
+            "shell metacharacter in a set command", "startup-conf/gw0.cfg", .vyosSet, at: p(2, 22),
+            "set system host-name gw0\nset system host-name $(reboot)\n"),
+        .init(
+            "unterminated quote in a set command", "startup-conf/gw0.cfg", .vyosSet, at: p(1, 42),
+            "set interfaces ethernet eth1 description \"rack0\n"),
         .init("empty file", "kind.yaml", .yaml, at: nil, ""),
         .init("empty config.boot", "startup-conf/gw0-boot.cfg", .vyosBoot, at: nil, ""),
     ]
@@ -137,7 +158,9 @@ enum ArtifactCorpus {
 
 @Suite("Broken artifacts")
 struct BrokenArtifactTests {
-    @Test("the reader gives an error with a position, in bounded time", .timeLimit(.minutes(1)), arguments: ArtifactCorpus.cases)
+    @Test(
+        "the reader gives an error with a position, in bounded time", .timeLimit(.minutes(1)),
+        arguments: ArtifactCorpus.cases)
     func readerRejectsWithPosition(_ artifact: BrokenArtifact) {
         let error = artifact.read()
         guard let expected = artifact.position else { return }
@@ -151,9 +174,10 @@ struct BrokenArtifactTests {
         #expect(error.position == expected, "\(error)")
     }
 
-    static let verifyCases = ArtifactCorpus.cases + [
-        BrokenArtifact("50 MB file", "kind.yaml", .yaml, at: nil, make: ArtifactCorpus.fiftyMegabytes)
-    ]
+    static let verifyCases =
+        ArtifactCorpus.cases + [
+            BrokenArtifact("50 MB file", "kind.yaml", .yaml, at: nil, make: ArtifactCorpus.fiftyMegabytes)
+        ]
 
     static var hasVerify: Bool { Labgen.subcommands.contains { $0.spec.name == "verify" } }
 
@@ -167,7 +191,8 @@ struct BrokenArtifactTests {
         try writeGoodBuild(to: folder)
         let lab = folder.appendingPathComponent("out/corpus")
         let target = lab.appendingPathComponent(artifact.path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(artifact.make()).write(to: target)
         let before = try TreeSnapshot(lab)
         let result = runLabgen(["verify", "out/corpus"], in: folder)

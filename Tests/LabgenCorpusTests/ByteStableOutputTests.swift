@@ -32,7 +32,9 @@ private func isFolder(_ url: URL) -> Bool {
 }
 
 /// Runs `executable` in `folder` with exactly `environment`, killing it after `timeout` seconds.
-func runProcess(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String], timeout: TimeInterval = 120)
+func runProcess(
+    _ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String], timeout: TimeInterval = 120
+)
     throws -> (status: Int32, out: String, err: String)
 {
     let process = Process()
@@ -73,7 +75,8 @@ struct ByteStableOutputTests {
             .write(to: folder.appendingPathComponent("model.json"))
         var base = ["PATH": "/usr/bin:/bin"]
         base.merge(environment) { $1 }
-        let templates = try runProcess(executable, ["build", "--output", "out", "--quiet"], in: folder, environment: base)
+        let templates = try runProcess(
+            executable, ["build", "--output", "out", "--quiet"], in: folder, environment: base)
         #expect(templates.status == 0, "\(templates.err)")
         let model = try runProcess(
             executable, ["build", "--model", "model.json", "--output", "out", "--quiet"], in: folder, environment: base)
@@ -113,7 +116,8 @@ struct ByteStableOutputTests {
                 packageRoot().path, FileManager.default.temporaryDirectory.path, NSHomeDirectory(), "/tmp/", "/home/",
                 "/root/", "/Users/", "/work/", second_home,
             ]
-        let timestamp = try Regex(#"(19|20)\d\d-[01]\d-[0-3]\d([T ]|$)|\b\d\d:\d\d:\d\d\b|\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d"#)
+        let timestamp = try Regex(
+            #"(19|20)\d\d-[01]\d-[0-3]\d([T ]|$)|\b\d\d:\d\d:\d\d\b|\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d"#)
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         for (path, entry) in tree.entries {
             guard let data = entry.contents else { continue }
@@ -133,7 +137,9 @@ private let second_home = "/home/someone-else"
 let specialCharacterLab = Lab("special") {
     Registry(mirror: "registry.example:5000", insecure: true)
     Cluster(
-        "special.lab", image: "kindest/node:v1.29.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", podSubnet: "10.244.0.0/16",
+        "special.lab",
+        image: "kindest/node:v1.29.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        podSubnet: "10.244.0.0/16",
         kubeProxyMode: "ipvs"
     ) {
         PodPool("10.244.0.0/17", name: "a.pool", ipip: .always)

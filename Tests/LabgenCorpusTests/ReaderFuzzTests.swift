@@ -1,7 +1,7 @@
 import Foundation
 import LabFormats
-import Testing
 import LabgenTestSupport
+import Testing
 
 // Seeded mutation fuzzing of the TOML subset reader (YAML and VyOS have theirs in
 // LabFormatsTests), and round trips writer -> reader over random values whose strings carry
@@ -104,7 +104,8 @@ struct ReaderFuzzTests {
         case 3: return .string(specialString(&random))
         case 4:
             return .sequence(
-                (0..<random.below(4)).map { _ in randomYAML(&random, depth: depth + 1) }, style: random.chance(oneIn: 2) ? .flow : .block)
+                (0..<random.below(4)).map { _ in randomYAML(&random, depth: depth + 1) },
+                style: random.chance(oneIn: 2) ? .flow : .block)
         default:
             var pairs: [YAMLPair] = []
             var keys = Set<String>()
@@ -219,7 +220,9 @@ struct ReaderFuzzTests {
     /// the whole path) and nested tables beyond what recursion handles. Now an error at the
     /// 257th part.
     @Test func tomlDeeplyDottedKeyIsAnErrorQuickly() throws {
-        for text in [String(repeating: "a.", count: 50_000) + "b = 1", "[" + String(repeating: "t.", count: 50_000) + "u]\n"] {
+        for text in [
+            String(repeating: "a.", count: 50_000) + "b = 1", "[" + String(repeating: "t.", count: 50_000) + "u]\n",
+        ] {
             var error: FormatError?
             do throws(FormatError) { _ = try TOMLReader.read(text) } catch let caught { error = caught }
             let found = try #require(error)
@@ -237,10 +240,14 @@ struct ReaderFuzzTests {
     /// so the reader now refuses the text, at the line that conflicts.
     @Test func vyosSetLeafNamedLikeAContainer() throws {
         let text = "set a b 'lo'\nset x\nset n a b 'lo'\nset x\nset n\n"
-        #expect(throws: FormatError("'n' is a leaf here but has children on line 3", at: TextPosition(line: 5, column: 5))) {
+        #expect(
+            throws: FormatError("'n' is a leaf here but has children on line 3", at: TextPosition(line: 5, column: 5))
+        ) {
             try VyOSReader.readSetCommands(text)
         }
-        #expect(throws: FormatError("'n' has children here but is a leaf on line 1", at: TextPosition(line: 2, column: 5))) {
+        #expect(
+            throws: FormatError("'n' has children here but is a leaf on line 1", at: TextPosition(line: 2, column: 5))
+        ) {
             try VyOSReader.readSetCommands("set n\nset n a 'b'\n")
         }
         // Repeated leaves and repeated blocks of one name stay fine.

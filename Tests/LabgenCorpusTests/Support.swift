@@ -71,4 +71,3 @@ struct TreeSnapshot: Equatable, CustomStringConvertible {
 func copyTree(_ source: URL, to destination: URL) throws {
     try FileManager.default.copyItem(at: source, to: destination)
 }
-

@@ -36,12 +36,13 @@ final class TOMLBuildTable {
     init(origin: Origin) { self.origin = origin }
 
     func freeze() -> TOMLTable {
-        TOMLTable(keys.map { key in
-            switch slots[key]! {
-            case .value(let v): return TOMLEntry(key: key, value: v)
-            case .table(let t): return TOMLEntry(key: key, value: .table(t.freeze()))
-            }
-        })
+        TOMLTable(
+            keys.map { key in
+                switch slots[key]! {
+                case .value(let v): return TOMLEntry(key: key, value: v)
+                case .table(let t): return TOMLEntry(key: key, value: .table(t.freeze()))
+                }
+            })
     }
 }
 
@@ -188,7 +189,8 @@ struct TOMLParser: UTF8Cursor {
 
     /// A new table at `key` of `table`, defined at `position`.
     mutating func addTable(
-        _ key: String, origin: TOMLBuildTable.Origin, to table: TOMLBuildTable, path: [String], at position: TextPosition
+        _ key: String, origin: TOMLBuildTable.Origin, to table: TOMLBuildTable, path: [String],
+        at position: TextPosition
     ) -> TOMLBuildTable {
         let t = TOMLBuildTable(origin: origin)
         table.keys.append(key)
@@ -307,7 +309,8 @@ struct TOMLParser: UTF8Cursor {
                     var v: UInt32 = 0
                     for _ in 0..<count {
                         guard let h = current, let d = Self.hexValue(h) else {
-                            throw FormatError("expected \(count) hex digits after '\\\(Character(Unicode.Scalar(e)))'", at: escape)
+                            throw FormatError(
+                                "expected \(count) hex digits after '\\\(Character(Unicode.Scalar(e)))'", at: escape)
                         }
                         v = v &* 16 &+ d
                         advance()
@@ -373,8 +376,9 @@ struct TOMLParser: UTF8Cursor {
         }
         // A bare token: boolean, integer, or something unsupported.
         let from = index
-        while let d = current, !(d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || d == UInt8(ascii: ",")
-            || d == UInt8(ascii: "]") || d == UInt8(ascii: "#"))
+        while let d = current,
+            !(d == 0x20 || d == 0x09 || d == 0x0A || d == 0x0D || d == UInt8(ascii: ",")
+                || d == UInt8(ascii: "]") || d == UInt8(ascii: "#"))
         {
             advance()
         }
@@ -391,10 +395,14 @@ struct TOMLParser: UTF8Cursor {
         if ["inf", "+inf", "-inf", "nan", "+nan", "-nan"].contains(token) {
             throw unsupported("float '\(token)'", at: start)
         }
-        if u.count >= 3 && digit(u[0]) && digit(u[1]) && (u[2] == UInt8(ascii: ":") || (u.count >= 5 && digit(u[2]) && digit(u[3]) && u[4] == UInt8(ascii: "-"))) {
+        if u.count >= 3 && digit(u[0]) && digit(u[1])
+            && (u[2] == UInt8(ascii: ":") || (u.count >= 5 && digit(u[2]) && digit(u[3]) && u[4] == UInt8(ascii: "-")))
+        {
             throw unsupported("date or time '\(token)'", at: start)
         }
-        if u.count > 1 && u[0] == UInt8(ascii: "0") && [UInt8(ascii: "x"), UInt8(ascii: "o"), UInt8(ascii: "b")].contains(u[1]) {
+        if u.count > 1 && u[0] == UInt8(ascii: "0")
+            && [UInt8(ascii: "x"), UInt8(ascii: "o"), UInt8(ascii: "b")].contains(u[1])
+        {
             throw unsupported("hexadecimal, octal or binary integer '\(token)'", at: start)
         }
         var body = u[...]
@@ -412,7 +420,8 @@ struct TOMLParser: UTF8Cursor {
             var v = 0
             for b in body where b != UInt8(ascii: "_") {
                 let (m, o1) = v.multipliedReportingOverflow(by: 10)
-                let (a, o2) = negative ? m.subtractingReportingOverflow(Int(b - 48)) : m.addingReportingOverflow(Int(b - 48))
+                let (a, o2) =
+                    negative ? m.subtractingReportingOverflow(Int(b - 48)) : m.addingReportingOverflow(Int(b - 48))
                 if o1 || o2 { throw FormatError("integer '\(token)' does not fit in 64 bits", at: start) }
                 v = a
             }

@@ -49,9 +49,11 @@ public enum TOMLWriter {
 
     /// A key, bare when possible.
     static func key(_ k: String) -> String {
-        let bare = !k.isEmpty && k.unicodeScalars.allSatisfy { s in
-            ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_" || s == "-"
-        }
+        let bare =
+            !k.isEmpty
+            && k.unicodeScalars.allSatisfy { s in
+                ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_" || s == "-"
+            }
         return bare ? k : quoted(k)
     }
 

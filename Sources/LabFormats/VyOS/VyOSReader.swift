@@ -361,7 +361,8 @@ final class VyOSSetBuildNode {
     var leafNames: [String: TextPosition] = [:]
     var blockNames: [String: TextPosition] = [:]
 
-    func block(_ name: String, _ value: String?, position: TextPosition, valuePosition: TextPosition?) throws(FormatError)
+    func block(_ name: String, _ value: String?, position: TextPosition, valuePosition: TextPosition?)
+        throws(FormatError)
         -> VyOSSetBuildNode
     {
         let key = Key(name: name, value: value)
@@ -376,7 +377,9 @@ final class VyOSSetBuildNode {
         return node
     }
 
-    func leaf(_ name: String, _ value: String?, position: TextPosition, valuePosition: TextPosition?) throws(FormatError) {
+    func leaf(_ name: String, _ value: String?, position: TextPosition, valuePosition: TextPosition?)
+        throws(FormatError)
+    {
         if let block = blockNames[name] {
             throw FormatError("'\(name)' is a leaf here but has children on line \(block.line)", at: position)
         }

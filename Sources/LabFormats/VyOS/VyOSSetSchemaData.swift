@@ -62,29 +62,31 @@ extension VyOSSetSchema {
         """
 
     /// Tag node paths of VyOS 1.2 (crux).
-    static let cruxTagPaths = commonTagPaths + "\n" + """
-        firewall name
-        firewall name rule
-        protocols bgp
-        protocols bgp neighbor
-        protocols bgp address-family ipv4-unicast network
-        protocols bgp peer-group
-        protocols static interface-route
-        protocols static interface-route next-hop-interface
-        system ntp server
-        """
+    static let cruxTagPaths =
+        commonTagPaths + "\n" + """
+            firewall name
+            firewall name rule
+            protocols bgp
+            protocols bgp neighbor
+            protocols bgp address-family ipv4-unicast network
+            protocols bgp peer-group
+            protocols static interface-route
+            protocols static interface-route next-hop-interface
+            system ntp server
+            """
 
     /// Tag node paths of VyOS 1.4 (sagitta).
-    static let sagittaTagPaths = commonTagPaths + "\n" + """
-        container name
-        container name port
-        container name volume
-        firewall ipv4 name
-        firewall ipv4 name rule
-        protocols bgp neighbor
-        protocols bgp address-family ipv4-unicast network
-        protocols bgp peer-group
-        protocols static route interface
-        service ntp server
-        """
+    static let sagittaTagPaths =
+        commonTagPaths + "\n" + """
+            container name
+            container name port
+            container name volume
+            firewall ipv4 name
+            firewall ipv4 name rule
+            protocols bgp neighbor
+            protocols bgp address-family ipv4-unicast network
+            protocols bgp peer-group
+            protocols static route interface
+            service ntp server
+            """
 }

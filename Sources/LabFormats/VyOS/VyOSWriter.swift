@@ -190,23 +190,26 @@ enum VyOSChars {
 
     /// A node name: letters, digits, `-`, `_`, `.`, `+`.
     static func isValidName(_ name: String) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { s in
-            isASCIIAlnum(s) || s == "-" || s == "_" || s == "." || s == "+"
-        }
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy { s in
+                isASCIIAlnum(s) || s == "-" || s == "_" || s == "." || s == "+"
+            }
     }
 
     /// A value written without quotes in config.boot.
     static func isBareBootValue(_ value: String) -> Bool {
-        !value.isEmpty && !value.contains("//") && value.unicodeScalars.allSatisfy { s in
-            isASCIIAlnum(s) || "._-/:@$+=,%~".unicodeScalars.contains(s)
-        }
+        !value.isEmpty && !value.contains("//")
+            && value.unicodeScalars.allSatisfy { s in
+                isASCIIAlnum(s) || "._-/:@$+=,%~".unicodeScalars.contains(s)
+            }
     }
 
     /// A tag value written without quotes in a set command (shell-safe: no `$`, `~`).
     static func isBareSetWord(_ value: String) -> Bool {
-        !value.isEmpty && !value.contains("//") && value.unicodeScalars.allSatisfy { s in
-            isASCIIAlnum(s) || "._-/:@+=,%".unicodeScalars.contains(s)
-        }
+        !value.isEmpty && !value.contains("//")
+            && value.unicodeScalars.allSatisfy { s in
+                isASCIIAlnum(s) || "._-/:@+=,%".unicodeScalars.contains(s)
+            }
     }
 
     static func doubleQuoted(_ value: String) -> String {

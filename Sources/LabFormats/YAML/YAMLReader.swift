@@ -681,7 +681,9 @@ struct YAMLParser {
             scalar = 0
             for _ in 0..<count {
                 guard i < end, let digit = hexValue(b[i]) else {
-                    throw FormatError("invalid escape: '\\\(Character(Unicode.Scalar(e)))' needs \(count) hex digits", at: escapeStart)
+                    throw FormatError(
+                        "invalid escape: '\\\(Character(Unicode.Scalar(e)))' needs \(count) hex digits", at: escapeStart
+                    )
                 }
                 scalar = scalar &* 16 &+ digit
                 i += 1
@@ -697,7 +699,9 @@ struct YAMLParser {
             throw FormatError("invalid escape sequence '\\\(shown)'", at: escapeStart)
         }
         guard let s = Unicode.Scalar(scalar) else {
-            throw FormatError("invalid escape: U+\(String(scalar, radix: 16, uppercase: true)) is not a Unicode scalar", at: escapeStart)
+            throw FormatError(
+                "invalid escape: U+\(String(scalar, radix: 16, uppercase: true)) is not a Unicode scalar",
+                at: escapeStart)
         }
         UTF8.encode(s) { text.append($0) }
     }
@@ -734,7 +738,8 @@ struct YAMLParser {
             }
         }
         if i < end && !(b[i] == SP || b[i] == TAB || b[i] == LF) {
-            throw error("invalid block scalar header (expected '|' or '>' with optional indentation and chomping indicators)")
+            throw error(
+                "invalid block scalar header (expected '|' or '>' with optional indentation and chomping indicators)")
         }
         if !skipSpacesAndComment() {
             throw error("unexpected text after a block scalar header")
@@ -885,7 +890,9 @@ struct YAMLParser {
         var seen: [String: Int] = [:]
         while true {
             try skipFlowSpace(n: n)
-            guard i < end else { throw FormatError("unterminated \(what) (missing '\(Character(Unicode.Scalar(close)))')", at: start) }
+            guard i < end else {
+                throw FormatError("unterminated \(what) (missing '\(Character(Unicode.Scalar(close)))')", at: start)
+            }
             if b[i] == close {
                 i += 1
                 break
@@ -904,7 +911,9 @@ struct YAMLParser {
             let entry = try parseFlowNode(n: n)
             let entryEndLine = line
             try skipFlowSpace(n: n)
-            guard i < end else { throw FormatError("unterminated \(what) (missing '\(Character(Unicode.Scalar(close)))')", at: start) }
+            guard i < end else {
+                throw FormatError("unterminated \(what) (missing '\(Character(Unicode.Scalar(close)))')", at: start)
+            }
             var value: YAMLNode? = nil
             if b[i] == COLON {
                 guard case .scalar = entry.content else {
@@ -916,7 +925,9 @@ struct YAMLParser {
                 i += 1
                 let emptyPosition = pos()
                 try skipFlowSpace(n: n)
-                guard i < end else { throw FormatError("unterminated \(what) (missing '\(Character(Unicode.Scalar(close)))')", at: start) }
+                guard i < end else {
+                    throw FormatError("unterminated \(what) (missing '\(Character(Unicode.Scalar(close)))')", at: start)
+                }
                 if b[i] == COMMA || b[i] == close {
                     value = YAMLNode(.scalar("", .plain), position: emptyPosition)
                 } else {
@@ -935,14 +946,17 @@ struct YAMLParser {
                 }
                 if name == "<<" && style == .plain { throw unsupported("merge keys (<<)", at: entry.position) }
                 if let firstLine = seen[name] {
-                    throw FormatError("duplicate key '\(name)' (first defined on line \(firstLine))", at: entry.position)
+                    throw FormatError(
+                        "duplicate key '\(name)' (first defined on line \(firstLine))", at: entry.position)
                 }
                 seen[name] = entry.position.line
                 let here = pos()
                 pairs.append(YAMLNodePair(key: entry, value: value ?? YAMLNode(.scalar("", .plain), position: here)))
             }
             try skipFlowSpace(n: n)
-            guard i < end else { throw FormatError("unterminated \(what) (missing '\(Character(Unicode.Scalar(close)))')", at: start) }
+            guard i < end else {
+                throw FormatError("unterminated \(what) (missing '\(Character(Unicode.Scalar(close)))')", at: start)
+            }
             if b[i] == COMMA {
                 i += 1
                 continue

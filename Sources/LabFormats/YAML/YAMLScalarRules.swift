@@ -184,7 +184,9 @@ enum YAMLScalarRules {
         if let e = t.firstIndex(where: { lower($0) == UInt8(ascii: "e") }) {
             mantissa = t[..<e]
             var exponent = t[(e + 1)...]
-            if let sign = exponent.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { exponent = exponent.dropFirst() }
+            if let sign = exponent.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                exponent = exponent.dropFirst()
+            }
             if exponent.isEmpty || !exponent.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "_") }) { return false }
         }
         var digits = 0

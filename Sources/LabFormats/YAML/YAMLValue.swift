@@ -32,11 +32,11 @@ public indirect enum YAMLValue: Hashable, Sendable {
     public static func == (lhs: YAMLValue, rhs: YAMLValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.int(a), .int(b)): return a == b
-        case let (.string(a), .string(b)): return a == b
-        case let (.sequence(a, _), .sequence(b, _)): return a == b
-        case let (.mapping(a), .mapping(b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.sequence(let a, _), .sequence(let b, _)): return a == b
+        case (.mapping(let a), .mapping(let b)): return a == b
         default: return false
         }
     }

@@ -118,7 +118,8 @@ public enum YAMLWriter {
             return "[" + items.map { inline($0, flow: true) }.joined(separator: ", ") + "]"
         case .mapping(let pairs):
             if pairs.isEmpty { return "{}" }
-            return "{" + pairs.map { scalar($0.key, flow: true) + ": " + inline($0.value, flow: true) }
+            return "{"
+                + pairs.map { scalar($0.key, flow: true) + ": " + inline($0.value, flow: true) }
                 .joined(separator: ", ") + "}"
         }
     }

@@ -31,7 +31,8 @@ public struct Calico: Sendable {
         self.bgp = bgp.map { CalicoBGPSpec(asn: $0.asn, location: Written(fileID, line, column).location) }
         self.install = install.map {
             CalicoInstallSpec(
-                mode: $0.mode, version: $0.version, manifest: $0.manifest, location: Written(fileID, line, column).location)
+                mode: $0.mode, version: $0.version, manifest: $0.manifest,
+                location: Written(fileID, line, column).location)
         }
     }
 }

@@ -59,7 +59,9 @@ public struct Cilium: Sendable {
             ipamMode: ipamMode, clusterPoolCIDR: poolCIDR, clusterPoolMaskSize: mask,
             kubeProxyReplacement: kubeProxyReplacement, version: version,
             location: Written(fileID, line, column).location)
-        spec.bgp = bgp.map { CiliumBGPSpec(announceServices: $0.announceServices, gracefulRestartSeconds: $0.gracefulRestart) }
+        spec.bgp = bgp.map {
+            CiliumBGPSpec(announceServices: $0.announceServices, gracefulRestartSeconds: $0.gracefulRestart)
+        }
         self.spec = spec
     }
 }

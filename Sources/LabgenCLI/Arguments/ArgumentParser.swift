@@ -87,7 +87,8 @@ public enum ArgumentParser {
                 index += 1
             }
             if !option.choices.isEmpty && !option.choices.contains(value) {
-                var message = "The value '\(value)' is invalid for '\(name) <\(option.valueName!)>'. Use one of: \(option.choices.joined(separator: ", "))."
+                var message =
+                    "The value '\(value)' is invalid for '\(name) <\(option.valueName!)>'. Use one of: \(option.choices.joined(separator: ", "))."
                 if let suggestion = Suggestions.closest(to: value, in: option.choices) {
                     message += " Did you mean '\(suggestion)'?"
                 }

@@ -24,7 +24,8 @@ public struct CommandSpec: Sendable {
 
         /// An option followed by several values (`--trace <src> <dst>`), stored in order.
         public static func values(_ name: String, _ valueNames: [String], help: String) -> Option {
-            var option = Option(name: name, valueName: valueNames.joined(separator: "> <"), help: help, choices: [], repeatable: false)
+            var option = Option(
+                name: name, valueName: valueNames.joined(separator: "> <"), help: help, choices: [], repeatable: false)
             option.valueCount = valueNames.count
             return option
         }
@@ -52,7 +53,9 @@ public struct CommandSpec: Sendable {
     public var options: [Option]
     public var positionals: [Positional]
 
-    public init(name: String, abstract: String, discussion: String = "", options: [Option] = [], positionals: [Positional] = []) {
+    public init(
+        name: String, abstract: String, discussion: String = "", options: [Option] = [], positionals: [Positional] = []
+    ) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
@@ -96,7 +99,9 @@ public struct CommandSpec: Sendable {
     }
 
     static func row(_ left: String, _ right: String) -> String {
-        let padded = left.count < 24 ? left + String(repeating: " ", count: 24 - left.count) : left + "\n" + String(repeating: " ", count: 26)
+        let padded =
+            left.count < 24
+            ? left + String(repeating: " ", count: 24 - left.count) : left + "\n" + String(repeating: " ", count: 26)
         return "  " + padded + right
     }
 }

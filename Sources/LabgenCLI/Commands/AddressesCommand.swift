@@ -67,7 +67,8 @@ enum AddressesCommand: Subcommand {
                     "pod pool \(pool.name): \(pool.cidr) (block /\(pool.blockSize), ipip \(pool.ipipMode.rawValue), "
                         + "vxlan \(pool.vxlanMode.rawValue), \(pool.nodeSelector)\(pool.disabled ? ", disabled" : ""))")
             }
-            text += "service subnet: \(cluster.effectiveServiceSubnet)\(cluster.serviceSubnet == nil ? " (kind's default)" : "")\n"
+            text +=
+                "service subnet: \(cluster.effectiveServiceSubnet)\(cluster.serviceSubnet == nil ? " (kind's default)" : "")\n"
         }
         return text + "\n"
     }

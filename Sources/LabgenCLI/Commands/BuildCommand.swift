@@ -2,7 +2,7 @@ import Foundation
 import LabgenCore
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// `labgen build`: compile labs and write their artifacts below the output folder.

@@ -16,7 +16,9 @@ enum CheckCommand: Subcommand {
         options: [
             LabSelection.outputOption,
             .value("--format", "format", help: "Output format.", choices: ["text", "github"]),
-            .value("--fix-command", "command", help: "The command to suggest for regenerating (default: how labgen was asked to build)."),
+            .value(
+                "--fix-command", "command",
+                help: "The command to suggest for regenerating (default: how labgen was asked to build)."),
         ] + LabSelection.options,
         positionals: [LabSelection.labFiles])
 
@@ -50,14 +52,19 @@ enum CheckCommand: Subcommand {
                 case .missing: advice = "missing; run '\(fix)' to generate it"
                 case .stale: advice = "stale; run '\(fix)' and commit the result"
                 case .handEdited:
-                    advice = "hand-edited since labgen wrote it; change the lab model instead and run '\(fix)' (it overwrites the edit)"
+                    advice =
+                        "hand-edited since labgen wrote it; change the lab model instead and run '\(fix)' (it overwrites the edit)"
                 case .obsolete: advice = "no longer generated; run '\(fix)' to remove it"
                 case .fresh: advice = "fresh"
                 }
                 context.out("\(shown): \(advice)\n")
                 if github {
-                    let message = "\(file.state.rawValue): \(advice)" + (summary.isEmpty ? "" : " Lab changes: " + summary.joined(separator: "; "))
-                    context.out("::error file=\(shown),line=\(file.firstDifferentLine),title=labgen check::\(GitHubAnnotation.escape(message))\n")
+                    let message =
+                        "\(file.state.rawValue): \(advice)"
+                        + (summary.isEmpty ? "" : " Lab changes: " + summary.joined(separator: "; "))
+                    context.out(
+                        "::error file=\(shown),line=\(file.firstDifferentLine),title=labgen check::\(GitHubAnnotation.escape(message))\n"
+                    )
                 }
             }
             if !summary.isEmpty {

@@ -35,7 +35,9 @@ enum ExplainCommand: Subcommand {
         let id = DiagnosticID(requested.uppercased())
         guard let entry = DiagnosticCatalogue.descriptor(id) else {
             var message = "Unknown diagnostic ID '\(requested)'."
-            if let suggestion = Suggestions.closest(to: requested.uppercased(), in: DiagnosticCatalogue.all.map(\.id.rawValue)) {
+            if let suggestion = Suggestions.closest(
+                to: requested.uppercased(), in: DiagnosticCatalogue.all.map(\.id.rawValue))
+            {
                 message += " Did you mean '\(suggestion)'?"
             }
             throw UsageError(message + " See 'labgen explain' for the list.", command: spec.name)

@@ -9,7 +9,8 @@ enum TemplatesCommand: Subcommand {
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
         for template in templateLabs {
             let name = String(template.file.dropLast(".swift".count))
-            context.out("\(name)\(String(repeating: " ", count: max(1, 34 - name.count)))lab '\(template.lab.spec.name)'\n")
+            context.out(
+                "\(name)\(String(repeating: " ", count: max(1, 34 - name.count)))lab '\(template.lab.spec.name)'\n")
         }
         return ExitStatus.success
     }
@@ -32,7 +33,9 @@ enum InitCommand: Subcommand {
             .value("--name", "name", help: "The lab's name (default: the folder's name)."),
             .flag("--force", help: "Overwrite an existing lab.swift."),
         ],
-        positionals: [CommandSpec.Positional("dir", help: "The folder to write lab.swift into (default: the current folder).")])
+        positionals: [
+            CommandSpec.Positional("dir", help: "The folder to write lab.swift into (default: the current folder).")
+        ])
 
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
         let name = arguments.value("--template") ?? "calico-ipip-crosssubnet"

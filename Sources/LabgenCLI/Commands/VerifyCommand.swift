@@ -42,7 +42,9 @@ enum VerifyCommand: Subcommand {
                 .value("--format", "format", help: "Output format.", choices: ["text", "json", "github"]),
                 .flag("--strict", help: "Treat warnings as errors (exit status 1)."),
             ],
-        positionals: [CommandSpec.Positional("dir", help: "The lab folder (default: the current folder unless files are named).")])
+        positionals: [
+            CommandSpec.Positional("dir", help: "The lab folder (default: the current folder unless files are named).")
+        ])
 
     static func run(_ arguments: ParsedArguments, in context: CLIContext) throws -> Int32 {
         let (facts, folderArgument, shown) = try readFacts(arguments, in: context, command: spec.name)
@@ -123,7 +125,11 @@ enum VerifyCommand: Subcommand {
                 Report.Entry(
                     id: d.id.rawValue, severity: d.severity.rawValue, message: d.message, file: d.location?.file,
                     line: d.location?.line, column: d.location?.column,
-                    notes: d.notes.map { Report.Entry.Note(message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column) })
+                    notes: d.notes.map {
+                        Report.Entry.Note(
+                            message: $0.message, file: $0.location?.file, line: $0.location?.line,
+                            column: $0.location?.column)
+                    })
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -136,7 +142,8 @@ enum VerifyCommand: Subcommand {
         let level = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
         var properties: [String] = []
         if let location = diagnostic.location {
-            let file = base.map { location.file.hasPrefix("/") ? location.file : $0 + "/" + location.file } ?? location.file
+            let file =
+                base.map { location.file.hasPrefix("/") ? location.file : $0 + "/" + location.file } ?? location.file
             properties += ["file=\(property(file))", "line=\(location.line)", "col=\(location.column)"]
         }
         properties.append("title=labgen \(diagnostic.id)")

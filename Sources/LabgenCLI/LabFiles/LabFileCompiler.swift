@@ -1,8 +1,8 @@
 import CLabgenSystem
 import Foundation
-import LabgenCore
 import LabKit
 import LabModel
+import LabgenCore
 
 /// Builds a lab file the way SwiftPM builds `Package.swift`: compile it against LabKit with the
 /// toolchain's `swiftc`, run it with `LABGEN_MODEL_OUTPUT` set, and read back the labs it
@@ -26,12 +26,15 @@ struct LabFileCompiler {
         var path = context.executablePath
         if !path.contains("/") {
             let searchPath = context.environment["PATH"] ?? ""
-            if let found = searchPath.split(separator: ":").map({ "\($0)/\(path)" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+            if let found = searchPath.split(separator: ":").map({ "\($0)/\(path)" }).first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            }) {
                 path = found
             }
         }
         let url = context.url(path).resolvingSymlinksInPath().deletingLastPathComponent()
-        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("Modules/LabKit.swiftmodule").path) else {
+        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("Modules/LabKit.swiftmodule").path)
+        else {
             throw LabInputError(
                 "cannot find LabKit's build next to labgen (\(context.display(url))/Modules/LabKit.swiftmodule); "
                     + "run 'swift build' in the labgen package and use the labgen it builds", status: ExitStatus.usage)
@@ -203,7 +206,8 @@ enum ChildProcess {
     ) throws -> Result {
         // A bare name is looked up on PATH by /usr/bin/env, which exits 127 when it is not found.
         let (path, argv) =
-            executable.contains("/") ? (executable, [executable] + arguments) : ("/usr/bin/env", ["env", executable] + arguments)
+            executable.contains("/")
+            ? (executable, [executable] + arguments) : ("/usr/bin/env", ["env", executable] + arguments)
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         let (readEnd, writeEnd) = (fds[0], fds[1])

@@ -1,7 +1,7 @@
 import Foundation
 import LabKit
-import LabgenCore
 import LabModel
+import LabgenCore
 import TemplateLabs
 
 /// Where the labs of a command come from, and how their source locations are shown.

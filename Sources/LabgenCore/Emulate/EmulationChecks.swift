@@ -412,7 +412,8 @@ struct EmulationChecks {
                 real =
                     "pod traffic here is not \(expected.rawValue) as the \(plan.cni == "Calico" ? "pool's mode" : "CNI's mode") says"
             } else {
-                real = "pod traffic here is encapsulated differently from what the \(plan.cni == "Calico" ? "pool's mode" : "CNI's mode") says"
+                real =
+                    "pod traffic here is encapsulated differently from what the \(plan.cni == "Calico" ? "pool's mode" : "CNI's mode") says"
             }
         }
         return CheckResult(check: title, passed: passed, evidence: evidence, realLab: real)

@@ -16,7 +16,8 @@ public enum EmulationPlanner {
         }
         guard let kind = facts.kind else { throw EmulationPlanError("no kind config: the lab has no nodes to emulate") }
         let clusterName = facts.clusterName ?? kind.name?.value ?? "kind"
-        var plan = EmulationPlan(labName: clab.name?.value ?? clusterName, autodetection: Conventions.calicoAutodetection)
+        var plan = EmulationPlan(
+            labName: clab.name?.value ?? clusterName, autodetection: Conventions.calicoAutodetection)
         var host = EmuNamespace(id: "host", label: "host", role: .host)
         host.interfaces.append(
             EmuInterface(
@@ -186,7 +187,8 @@ public enum EmulationPlanner {
             if vyos.bgp != nil {
                 // The routes of a BGP fabric come from the sessions, which no namespace runs.
                 throw EmulationPlanError(
-                    "router '\(node.name.value)' peers BGP, which labgen emulate does not run (it emulates static routing)")
+                    "router '\(node.name.value)' peers BGP, which labgen emulate does not run (it emulates static routing)"
+                )
             }
             var ns = namespaces[id] ?? EmuNamespace(id: id, label: node.name.value, role: .gateway)
             ns.role = .gateway

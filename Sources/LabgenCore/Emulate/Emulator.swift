@@ -67,28 +67,28 @@ public final class Emulator: @unchecked Sendable {
         -> String?
     {
         #if !os(Linux)
-            return "emulation needs Linux network namespaces; this is not Linux"
+        return "emulation needs Linux network namespaces; this is not Linux"
         #else
-            if geteuid() != 0 { return "emulation creates network namespaces and needs root (run it with sudo)" }
-            var programs = [
-                ("ip", "iproute2"), ("nft", "nftables"), ("ping", "iputils-ping"), ("tcpdump", "tcpdump"),
-                ("sh", "a POSIX shell"),
-            ]
-            if plan?.pools.contains(where: { $0.vxlanMode != "Never" }) ?? true {  // `bridge fdb`
-                programs.append(("bridge", "iproute2"))
-            }
-            let missing = programs.filter { runner.find($0.0) == nil }
-            if !missing.isEmpty {
-                return "missing \(missing.map { "\($0.0) (package \($0.1))" }.joined(separator: ", ")); "
-                    + "install with: apt-get install -y iproute2 nftables iputils-ping tcpdump"
-            }
-            let tunnels = plan?.namespaces.contains { namespace in
-                namespace.interfaces.contains { $0.kind == .ipip || $0.kind == .geneve }
-            }
-            if !FileManager.default.fileExists(atPath: "/dev/net/tun"), tunnels ?? false {
-                return "/dev/net/tun is missing (IPIP and Geneve are emulated with a TUN device)"
-            }
-            return nil
+        if geteuid() != 0 { return "emulation creates network namespaces and needs root (run it with sudo)" }
+        var programs = [
+            ("ip", "iproute2"), ("nft", "nftables"), ("ping", "iputils-ping"), ("tcpdump", "tcpdump"),
+            ("sh", "a POSIX shell"),
+        ]
+        if plan?.pools.contains(where: { $0.vxlanMode != "Never" }) ?? true {  // `bridge fdb`
+            programs.append(("bridge", "iproute2"))
+        }
+        let missing = programs.filter { runner.find($0.0) == nil }
+        if !missing.isEmpty {
+            return "missing \(missing.map { "\($0.0) (package \($0.1))" }.joined(separator: ", ")); "
+                + "install with: apt-get install -y iproute2 nftables iputils-ping tcpdump"
+        }
+        let tunnels = plan?.namespaces.contains { namespace in
+            namespace.interfaces.contains { $0.kind == .ipip || $0.kind == .geneve }
+        }
+        if !FileManager.default.fileExists(atPath: "/dev/net/tun"), tunnels ?? false {
+            return "/dev/net/tun is missing (IPIP and Geneve are emulated with a TUN device)"
+        }
+        return nil
         #endif
     }
 

@@ -15,7 +15,10 @@ import LabModel
 /// and give each packet its outer destination, as the kernel's drivers take it from the route's
 /// gateway.
 final class UserspaceTunnel: @unchecked Sendable {
-    enum Kind: Sendable { case ipip, geneve(port: UInt16, vni: UInt32) }
+    enum Kind: Sendable {
+        case ipip
+        case geneve(port: UInt16, vni: UInt32)
+    }
     let kind: Kind
     private let tun: Int32
     private let socket: Int32

@@ -21,7 +21,9 @@ extension LabImporter {
         }
         topology.mtu = mtus.count == 1 ? mtus.first! : nil
         let serverImages = Set(nodes.compactMap { $0.server?.image?.value })
-        if serverImages.count == 1, let only = serverImages.first, only != mirror.map(Conventions.registryServerImage(registry:)) {
+        if serverImages.count == 1, let only = serverImages.first,
+            only != mirror.map(Conventions.registryServerImage(registry:))
+        {
             topology.serverImage = only
         } else if serverImages.count > 1 {
             let first = nodes.first { $0.server?.image != nil }?.server?.image?.value

@@ -41,22 +41,28 @@ public enum Freshness {
         for artifact in lab.artifacts {
             let url = folder.appendingPathComponent(artifact.path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                result.append(FileFreshness(path: artifact.path, state: .missing, current: nil, generated: artifact.contents))
+                result.append(
+                    FileFreshness(path: artifact.path, state: .missing, current: nil, generated: artifact.contents))
                 continue
             }
             let current = String(decoding: data, as: UTF8.self)
             if OutputWriter.isUpToDate(url, artifact) {
-                result.append(FileFreshness(path: artifact.path, state: .fresh, current: current, generated: artifact.contents))
+                result.append(
+                    FileFreshness(path: artifact.path, state: .fresh, current: current, generated: artifact.contents))
                 continue
             }
             let edited = manifest[artifact.path].map { $0 != SHA256.hex(Array(data)) } ?? true
             result.append(
-                FileFreshness(path: artifact.path, state: edited ? .handEdited : .stale, current: current, generated: artifact.contents))
+                FileFreshness(
+                    path: artifact.path, state: edited ? .handEdited : .stale, current: current,
+                    generated: artifact.contents))
         }
         let generated = Set(lab.artifacts.map(\.path))
         for (path, _) in manifest.sorted(by: { $0.key < $1.key }) where !generated.contains(path) {
             if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) {
-                result.append(FileFreshness(path: path, state: .obsolete, current: String(decoding: data, as: UTF8.self), generated: nil))
+                result.append(
+                    FileFreshness(
+                        path: path, state: .obsolete, current: String(decoding: data, as: UTF8.self), generated: nil))
             }
         }
         return result

@@ -17,16 +17,27 @@ public enum ModelDiff {
         }
         for node in new.nodes {
             guard let before = oldNodes[node.name] else { continue }
-            if before.role != node.role { lines.append("node \(node.name): role \(before.role.rawValue) -> \(node.role.rawValue)") }
-            let a = before.attachment, b = node.attachment
-            if a?.rack != b?.rack { lines.append("node \(node.name): rack \(a?.rack ?? "none") -> \(b?.rack ?? "none")") }
+            if before.role != node.role {
+                lines.append("node \(node.name): role \(before.role.rawValue) -> \(node.role.rawValue)")
+            }
+            let a = before.attachment
+            let b = node.attachment
+            if a?.rack != b?.rack {
+                lines.append("node \(node.name): rack \(a?.rack ?? "none") -> \(b?.rack ?? "none")")
+            }
             if a?.address != b?.address {
-                lines.append("node \(node.name): address \(a.map { "\($0.address)" } ?? "none") -> \(b.map { "\($0.address)" } ?? "none")")
+                lines.append(
+                    "node \(node.name): address \(a.map { "\($0.address)" } ?? "none") -> \(b.map { "\($0.address)" } ?? "none")"
+                )
             }
             if a?.defaultGateway != b?.defaultGateway {
-                lines.append("node \(node.name): default gateway \(a?.defaultGateway?.description ?? "none") -> \(b?.defaultGateway?.description ?? "none")")
+                lines.append(
+                    "node \(node.name): default gateway \(a?.defaultGateway?.description ?? "none") -> \(b?.defaultGateway?.description ?? "none")"
+                )
             }
-            if a?.server != b?.server { lines.append("node \(node.name): server \(a?.server ?? "none") -> \(b?.server ?? "none")") }
+            if a?.server != b?.server {
+                lines.append("node \(node.name): server \(a?.server ?? "none") -> \(b?.server ?? "none")")
+            }
             if before.labels != node.labels {
                 lines.append("node \(node.name): labels \(labels(before)) -> \(labels(node))")
             }
@@ -46,7 +57,9 @@ public enum ModelDiff {
                 lines.append("gateway added: \(gateway.name) (VyOS \(gateway.release))")
                 continue
             }
-            if before.release != gateway.release { lines.append("gateway \(gateway.name): VyOS \(before.release) -> \(gateway.release)") }
+            if before.release != gateway.release {
+                lines.append("gateway \(gateway.name): VyOS \(before.release) -> \(gateway.release)")
+            }
             lines += compareKeyed(
                 "gateway \(gateway.name) interface", before.interfaces, gateway.interfaces, key: \.name,
                 describe: { "\($0.address) on \($0.bridge)" })
@@ -75,7 +88,9 @@ public enum ModelDiff {
         return "\(node.role.rawValue), \(attachment.address) in \(attachment.rack)"
     }
 
-    private static func labels(_ node: NodePlan) -> String { node.labels.map { "\($0.key)=\($0.value)" }.joined(separator: ",") }
+    private static func labels(_ node: NodePlan) -> String {
+        node.labels.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
 
     private static func rules(_ gateway: GatewayPlan) -> String {
         gateway.masquerades.map { "\($0.rule): \($0.source) via \($0.outbound)" }.joined(separator: "; ")
@@ -91,7 +106,9 @@ public enum ModelDiff {
             if let previous = before[key(item)] {
                 // Compare what the summary shows: lab.json does not keep source locations, and
                 // changes of membership (a rack's node names) are reported as nodes added or removed.
-                if describe(previous) != describe(item) { lines.append("\(what) \(key(item)): \(describe(previous)) -> \(describe(item))") }
+                if describe(previous) != describe(item) {
+                    lines.append("\(what) \(key(item)): \(describe(previous)) -> \(describe(item))")
+                }
             } else {
                 lines.append("\(what) added: \(key(item)) (\(describe(item)))")
             }
@@ -104,7 +121,9 @@ public enum ModelDiff {
 
     /// Reads the `lab.json` of a lab folder, if it has one that decodes.
     public static func readPlan(in folder: URL) -> LabPlan? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(ArtifactPaths.labModel).path) else {
+        guard
+            let data = FileManager.default.contents(atPath: folder.appendingPathComponent(ArtifactPaths.labModel).path)
+        else {
             return nil
         }
         return try? LabModelRenderer.decode(String(decoding: data, as: UTF8.self))

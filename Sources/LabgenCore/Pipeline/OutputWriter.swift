@@ -2,9 +2,9 @@ import CLabgenSystem
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Why a lab could not be written.
@@ -126,7 +126,9 @@ public struct OutputWriter {
     /// are real folders; a symbolic link (or anything else) at `.labgen-<lab>.old` or `.tmp` is
     /// not labgen's and is an error: it never becomes the lab folder, and nothing is written through it.
     public func recover(_ lab: String) throws(OutputError) {
-        let destination = labFolder(lab), old = oldFolder(lab), temp = tempFolder(lab)
+        let destination = labFolder(lab)
+        let old = oldFolder(lab)
+        let temp = tempFolder(lab)
         for leftover in [old, temp] {
             if let type = Self.fileType(leftover.path), type != S_IFDIR {
                 throw OutputError(
@@ -300,7 +302,8 @@ public struct OutputWriter {
                     try linkOrCopy(current, to: fd, name, shown: artifact.path)
                 } else {
                     try beforeWrite?(artifact.path)
-                    try writeFile(fd, name, contents: Data(artifact.contents.utf8), executable: artifact.executable,
+                    try writeFile(
+                        fd, name, contents: Data(artifact.contents.utf8), executable: artifact.executable,
                         shown: temp.appendingPathComponent(artifact.path).path)
                     folders.written.append(artifact.path)
                 }
@@ -441,7 +444,8 @@ public struct OutputWriter {
             guard fd >= 0 else {
                 throw OutputError(
                     path: base.appendingPathComponent(relative).path,
-                    errno == ELOOP || errno == ENOTDIR ? "is not a folder; labgen does not write through links"
+                    errno == ELOOP || errno == ENOTDIR
+                        ? "is not a folder; labgen does not write through links"
                         : "cannot open folder: \(systemError())")
             }
             open[relative] = fd
@@ -577,9 +581,9 @@ public struct OutputWriter {
 
 private func Glibc_open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
     #if canImport(Glibc)
-        Glibc.open(path, flags, mode)
+    Glibc.open(path, flags, mode)
     #else
-        Darwin.open(path, flags, mode)
+    Darwin.open(path, flags, mode)
     #endif
 }
 
@@ -588,8 +592,8 @@ private func systemError() -> String { String(cString: strerror(errno)) }
 
 private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-        Glibc.write(fd, buffer, count)
+    Glibc.write(fd, buffer, count)
     #else
-        Darwin.write(fd, buffer, count)
+    Darwin.write(fd, buffer, count)
     #endif
 }

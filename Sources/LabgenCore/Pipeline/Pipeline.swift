@@ -72,7 +72,8 @@ public enum Pipeline {
     ) -> Diagnostic {
         guard let file = diagnostic.location?.file, let line = diagnostic.location?.line else { return diagnostic }
         let query = SourceQuery(file: file, line: line, plan: plan, spec: spec, rendered: rendered)
-        let source = ArtifactTable.entries.lazy.compactMap { $0.source?(query) }.first
+        let source =
+            ArtifactTable.entries.lazy.compactMap { $0.source?(query) }.first
             ?? ("the lab is declared here", spec.location)
         guard let location = source.1 else { return diagnostic }
         var result = diagnostic

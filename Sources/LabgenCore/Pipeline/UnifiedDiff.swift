@@ -15,7 +15,8 @@ public enum UnifiedDiff {
 
     /// The shortest edit script from `a` to `b`.
     static func edits(_ a: [Substring], _ b: [Substring]) -> [Edit] {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         let max = n + m
         if max == 0 { return [] }
         var v = [Int](repeating: 0, count: 2 * max + 2)
@@ -36,12 +37,16 @@ public enum UnifiedDiff {
                     y += 1
                 }
                 v[offset + k] = x
-                if x >= n && y >= m { trace.append(v); break outer }
+                if x >= n && y >= m {
+                    trace.append(v)
+                    break outer
+                }
             }
         }
         // Backtrack.
         var result: [Edit] = []
-        var x = n, y = m
+        var x = n
+        var y = m
         for d in stride(from: trace.count - 2, through: 0, by: -1) {
             let v = trace[d]
             let k = x - y
@@ -79,13 +84,15 @@ public enum UnifiedDiff {
     /// A unified diff with `context` lines around each change, or "" when equal.
     public static func diff(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
         if old == new { return "" }
-        let a = lines(old), b = lines(new)
+        let a = lines(old)
+        let b = lines(new)
         let script = edits(a, b)
         var output = "--- \(oldName)\n+++ \(newName)\n"
         // Group edits into hunks.
         var index = 0
         while index < script.count {
-            guard let changeStart = script[index...].firstIndex(where: { if case .same = $0 { false } else { true } }) else { break }
+            guard let changeStart = script[index...].firstIndex(where: { if case .same = $0 { false } else { true } })
+            else { break }
             var hunkStart = Swift.max(index, changeStart - context)
             if hunkStart < 0 { hunkStart = 0 }
             var end = changeStart
@@ -100,8 +107,12 @@ public enum UnifiedDiff {
             }
             let hunkEnd = Swift.min(script.count, lastChange + context + 1)
             let hunk = script[hunkStart..<hunkEnd]
-            var oldStart = 0, newStart = 0, oldCount = 0, newCount = 0
-            var firstOld: Int?, firstNew: Int?
+            var oldStart = 0
+            var newStart = 0
+            var oldCount = 0
+            var newCount = 0
+            var firstOld: Int?
+            var firstNew: Int?
             var body = ""
             for edit in hunk {
                 switch edit {

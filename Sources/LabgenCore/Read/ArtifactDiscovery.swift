@@ -30,7 +30,8 @@ public enum ArtifactDiscovery {
         let first = text.prefix { $0 != "\n" }
         let words = first.dropFirst(2).split(separator: " ")
         let interpreter = (words.first?.split(separator: "/").last).map(String.init) ?? ""
-        let program = interpreter == "env" ? words.dropFirst().first { !$0.hasPrefix("-") }.map(String.init) ?? "" : interpreter
+        let program =
+            interpreter == "env" ? words.dropFirst().first { !$0.hasPrefix("-") }.map(String.init) ?? "" : interpreter
         return !program.hasSuffix("sh")
     }
 
@@ -66,7 +67,9 @@ public enum ArtifactDiscovery {
     static func looksLikeVyOS(_ text: String) -> Bool {
         if text.containsBytes("vyatta-config-version") || text.containsBytes("vyos-config-version") { return true }
         // The first 200 non-empty lines, as bytes (no String per line): `<section> {` at a line's start.
-        let sections: [[UInt8]] = ["interfaces", "system", "nat", "protocols", "service", "firewall"].map { Array($0.utf8) }
+        let sections: [[UInt8]] = ["interfaces", "system", "nat", "protocols", "service", "firewall"].map {
+            Array($0.utf8)
+        }
         var text = text
         return text.withUTF8 { bytes in
             var start = 0
@@ -126,7 +129,10 @@ public enum ArtifactDiscovery {
         var result: [(String, String)] = []
         var problems: [Diagnostic] = []
         func problem(_ path: String, _ message: String, _ position: TextPosition = .start) {
-            problems.append(.error(RuleID.unreadable, "\(path) \(message)", at: SourceLocation(file: path, line: position.line, column: position.column)))
+            problems.append(
+                .error(
+                    RuleID.unreadable, "\(path) \(message)",
+                    at: SourceLocation(file: path, line: position.line, column: position.column)))
         }
         func walk(_ url: URL, _ relative: String, depth: Int) {
             guard depth <= 6,
@@ -147,7 +153,10 @@ public enum ArtifactDiscovery {
                 let size = values?.fileSize ?? 0
                 if size > maximumFileSize {
                     if artifactName {
-                        problem(path, "is \(size / (1 << 20)) MiB, larger than any lab artifact (labgen reads at most \(maximumFileSize >> 20) MiB); is it the right file?")
+                        problem(
+                            path,
+                            "is \(size / (1 << 20)) MiB, larger than any lab artifact (labgen reads at most \(maximumFileSize >> 20) MiB); is it the right file?"
+                        )
                     }
                     continue
                 }
@@ -174,14 +183,17 @@ public enum ArtifactDiscovery {
     /// The position and description of the first NUL byte or invalid UTF-8 sequence, if any.
     static func firstNonText(_ data: Data) -> (what: String, position: TextPosition)? {
         let bytes = [UInt8](data)
-        var line = 1, column = 1, index = 0
+        var line = 1
+        var column = 1
+        var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             var length = 1
             if byte == 0 { return ("a NUL byte", TextPosition(line: line, column: column)) }
             if byte >= 0x80 {
                 length = byte >= 0xF0 && byte < 0xF5 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 && byte < 0xE0 ? 2 : 0
-                let valid = length > 0 && index + length <= bytes.count
+                let valid =
+                    length > 0 && index + length <= bytes.count
                     && bytes[(index + 1)..<(index + length)].allSatisfy { $0 & 0xC0 == 0x80 }
                     && String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
                 if !valid {
@@ -205,7 +217,8 @@ extension LabFacts {
     /// content. `expected` names the kind of files the user named explicitly: such a file that is
     /// not of that kind is an error. Every file's path is remembered for bind checks.
     public static func read(
-        _ files: [(path: String, text: String)], expected: [String: ArtifactDiscovery.Kind] = [:], clusterName: String? = nil
+        _ files: [(path: String, text: String)], expected: [String: ArtifactDiscovery.Kind] = [:],
+        clusterName: String? = nil
     ) -> LabFacts {
         var facts = LabFacts()
         facts.clusterName = clusterName
@@ -215,10 +228,13 @@ extension LabFacts {
         let classifications = Parallel.map(files, minimumCount: 2) {
             ArtifactDiscovery.classifyAndParse($0.text, path: $0.path)
         }
-        let otherLabs = ArtifactDiscovery.otherLabFolders(files.map(\.path), classifications.map(\.kinds), expected: expected)
+        let otherLabs = ArtifactDiscovery.otherLabFolders(
+            files.map(\.path), classifications.map(\.kinds), expected: expected)
         for folder in otherLabs {
             // Pointed at that lab's topology file (a diagnostic names a file, never a folder).
-            let topology = zip(files, classifications).first { $0.0.path.hasPrefix(folder + "/") && $0.1.kinds.contains(.containerlab) }
+            let topology = zip(files, classifications).first {
+                $0.0.path.hasPrefix(folder + "/") && $0.1.kinds.contains(.containerlab)
+            }
             facts.readDiagnostics.append(
                 Diagnostic(
                     RuleID.unreadable, .note,
@@ -233,7 +249,8 @@ extension LabFacts {
                 if wanted == .ciliumValues, kinds.contains(.ciliumScript) { wanted = .ciliumScript }
                 if !kinds.contains(wanted) {
                     facts.readDiagnostics.append(
-                        .error(RuleID.unreadable, "\(path) was named as a \(wanted.rawValue) but does not hold one",
+                        .error(
+                            RuleID.unreadable, "\(path) was named as a \(wanted.rawValue) but does not hold one",
                             at: SourceLocation(file: path, line: 1, column: 1)))
                     continue
                 }
@@ -296,7 +313,8 @@ extension LabFacts {
             if let parsed { documents = parsed } else { documents = try YAMLReader.read(text) }
         } catch {
             readDiagnostics.append(
-                .error(RuleID.unreadable, "\(path) does not parse: \(error.message)", at: origin.location(error.position)))
+                .error(
+                    RuleID.unreadable, "\(path) does not parse: \(error.message)", at: origin.location(error.position)))
             return
         }
         let readers = ArtifactTable.entries.filter { entry in
@@ -313,10 +331,15 @@ extension LabFacts {
     /// The kind configs of a shell script's `kind create cluster --config=-` heredocs (cluster name
     /// and image from the command line).
     mutating func addKindClusters(of script: ShellScriptFacts, book: inout ReadBook) {
-        let folder = script.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let folder = script.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
+            separator: "/")
         for cluster in script.kindClusters {
             // Written to a file the lab keeps: that file is read as the kind config.
-            if let written = cluster.writtenTo, files.contains(normalize(folder.isEmpty ? written : folder + "/" + written)) { continue }
+            if let written = cluster.writtenTo,
+                files.contains(normalize(folder.isEmpty ? written : folder + "/" + written))
+            {
+                continue
+            }
             if let unresolved = cluster.unresolved {
                 readDiagnostics.append(
                     Diagnostic(
@@ -331,7 +354,8 @@ extension LabFacts {
                 documents = try YAMLReader.read(cluster.config)
             } catch {
                 readDiagnostics.append(
-                    .error(RuleID.unreadable, "the kind config in \(script.file) does not parse: \(error.message)",
+                    .error(
+                        RuleID.unreadable, "the kind config in \(script.file) does not parse: \(error.message)",
                         at: origin.location(error.position)))
                 continue
             }
@@ -352,22 +376,32 @@ extension LabFacts {
     mutating func chooseKindConfig(explicit: Set<String>) {
         guard let first = kind, !otherKindConfigs.isEmpty else { return }
         let candidates = [first] + otherKindConfigs
-        let targets = Set(clab?.nodes.compactMap { node in
-            node.networkMode.flatMap { $0.value.hasPrefix("container:") ? String($0.value.dropFirst("container:".count)) : nil }
-        } ?? [])
+        let targets = Set(
+            clab?.nodes.compactMap { node in
+                node.networkMode.flatMap {
+                    $0.value.hasPrefix("container:") ? String($0.value.dropFirst("container:".count)) : nil
+                }
+            } ?? [])
         func score(_ config: KindFacts) -> Int {
             let cluster = clusterName ?? config.name?.value ?? "kind"
-            return Names.kindContainerNames(cluster: cluster, roleNames: config.nodes.map(\.role.value)).filter(targets.contains).count
+            return Names.kindContainerNames(cluster: cluster, roleNames: config.nodes.map(\.role.value)).filter(
+                targets.contains
+            ).count
         }
         if let named = candidates.firstIndex(where: { explicit.contains($0.file) }) {
             kind = candidates[named]
             otherKindConfigs = candidates.enumerated().filter { $0.offset != named }.map(\.element)
             return
         }
-        let best = candidates.indices.max { score(candidates[$0]) < score(candidates[$1]) || (score(candidates[$0]) == score(candidates[$1]) && $0 > $1) } ?? 0
+        let best =
+            candidates.indices.max {
+                score(candidates[$0]) < score(candidates[$1])
+                    || (score(candidates[$0]) == score(candidates[$1]) && $0 > $1)
+            } ?? 0
         kind = candidates[best]
         otherKindConfigs = candidates.enumerated().filter { $0.offset != best }.map(\.element)
-        let others = otherKindConfigs.map { "\($0.file)\($0.name.map { " (\($0.value))" } ?? "")" }.joined(separator: ", ")
+        let others = otherKindConfigs.map { "\($0.file)\($0.name.map { " (\($0.value))" } ?? "")" }.joined(
+            separator: ", ")
         let why = score(candidates[best]) > 0 ? "the one whose node containers the topology joins" : "the first"
         readDiagnostics.append(
             Diagnostic(
@@ -403,7 +437,8 @@ extension ArtifactDiscovery {
         func folder(_ path: String) -> String {
             path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         }
-        let topologyFolders = Set(zip(paths, kinds).filter { $0.1.contains(.containerlab) && expected[$0.0] == nil }.map { folder($0.0) })
+        let topologyFolders = Set(
+            zip(paths, kinds).filter { $0.1.contains(.containerlab) && expected[$0.0] == nil }.map { folder($0.0) })
         guard topologyFolders.contains("") else { return [] }
         return topologyFolders.filter { !$0.isEmpty }.sorted().filter { candidate in
             // The outermost one only (a lab inside another lab is covered by its parent's exclusion).

@@ -6,7 +6,9 @@ import LabModel
 /// `[plugins."io.containerd.grpc.v1.cri".registry.mirrors."HOST"]` with `endpoint = ["…"]`,
 /// through LabFormats' `TOMLReader` (positions are mapped into the enclosing file).
 public enum ContainerdPatchReader {
-    public static func mirrors(_ text: String, origin: TextOrigin, diagnostics: inout DiagnosticList) -> [RegistryMirrorFacts] {
+    public static func mirrors(_ text: String, origin: TextOrigin, diagnostics: inout DiagnosticList)
+        -> [RegistryMirrorFacts]
+    {
         let document: TOMLDocument
         do {
             document = try TOMLReader.read(text)
@@ -32,7 +34,9 @@ public enum ContainerdPatchReader {
                             // Point at the endpoint's quoted string when it is on the key's line.
                             var position = key
                             if let range = line.range(of: "\"\(endpoint)\"") ?? line.range(of: "'\(endpoint)'") {
-                                position.column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
+                                position.column =
+                                    line.unicodeScalars.distance(
+                                        from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
                             }
                             endpoints.append(Located(endpoint, at: origin.location(position)))
                         }

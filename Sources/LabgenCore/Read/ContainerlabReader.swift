@@ -11,7 +11,8 @@ public enum ContainerlabReader {
             return read(document, origin: origin, diagnostics: &diagnostics)
         } catch {
             diagnostics.error(
-                RuleID.unreadable, "containerlab topology does not parse: \(error.message)", at: origin.location(error.position))
+                RuleID.unreadable, "containerlab topology does not parse: \(error.message)",
+                at: origin.location(error.position))
             return nil
         }
     }
@@ -24,7 +25,9 @@ public enum ContainerlabReader {
 
     public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> ClabFacts {
         var facts = ClabFacts(file: origin.file, name: nil, nodes: [], links: [])
-        if let name = document["name"], let text = name.scalarText { facts.name = Located(text, at: origin.location(name)) }
+        if let name = document["name"], let text = name.scalarText {
+            facts.name = Located(text, at: origin.location(name))
+        }
         let topology = document["topology"]
         if case .mapping(let pairs)? = topology?["nodes"]?.content {
             for pair in pairs {
@@ -37,11 +40,14 @@ public enum ContainerlabReader {
                 // The extended form: `endpoints: [{node: a, interface: eth1}, ...]` or one `endpoint:`.
                 var mappings: [YAMLNode] = []
                 if let single = item["endpoint"] { mappings.append(single) }
-                if case .sequence(let endpoints)? = item["endpoints"]?.content { mappings += endpoints.filter { $0.scalarText == nil } }
+                if case .sequence(let endpoints)? = item["endpoints"]?.content {
+                    mappings += endpoints.filter { $0.scalarText == nil }
+                }
                 for mapping in mappings {
                     guard let node = mapping["node"]?.scalarText else { continue }
                     let interface = mapping["interface"]?.scalarText ?? ""
-                    link.endpoints.append(ClabEndpoint(node: node, interface: interface, location: origin.location(mapping)))
+                    link.endpoints.append(
+                        ClabEndpoint(node: node, interface: interface, location: origin.location(mapping)))
                 }
                 if case .sequence(let endpoints)? = item["endpoints"]?.content {
                     for endpoint in endpoints {
@@ -54,7 +60,9 @@ public enum ContainerlabReader {
                             continue
                         }
                         link.endpoints.append(
-                            ClabEndpoint(node: String(parts[0]), interface: String(parts[1]), location: origin.location(endpoint)))
+                            ClabEndpoint(
+                                node: String(parts[0]), interface: String(parts[1]), location: origin.location(endpoint)
+                            ))
                     }
                 }
                 if let mtu = item["mtu"] {
@@ -77,7 +85,8 @@ public enum ContainerlabReader {
             return Located(text, at: origin.location(node))
         }
         var facts = ClabNodeFacts(
-            name: Located(pair.key.scalarText ?? "", at: origin.location(pair.key)), kind: scalar("kind"), image: scalar("image"),
+            name: Located(pair.key.scalarText ?? "", at: origin.location(pair.key)), kind: scalar("kind"),
+            image: scalar("image"),
             networkMode: scalar("network-mode"), binds: [], addresses: [], defaultRoutes: [])
         if case .sequence(let binds)? = body["binds"]?.content {
             facts.binds = binds.compactMap { n in n.scalarText.map { Located($0, at: origin.location(n)) } }

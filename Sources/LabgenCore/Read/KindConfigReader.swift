@@ -28,7 +28,8 @@ public enum KindConfigReader {
     public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> KindFacts {
         KnownSchemas.kindCluster.check(document, origin: origin, what: "the kind config", into: &diagnostics)
         var facts = KindFacts(
-            file: origin.file, name: nil, nodes: [], patches: [], podSubnet: nil, serviceSubnet: nil, kubeProxyMode: nil,
+            file: origin.file, name: nil, nodes: [], patches: [], podSubnet: nil, serviceSubnet: nil,
+            kubeProxyMode: nil,
             disableDefaultCNI: nil, mirrors: [], location: origin.location(document))
         if document["apiVersion"] == nil {
             diagnostics.error(
@@ -44,7 +45,8 @@ public enum KindConfigReader {
         }
         if let kind = document["kind"], kind.scalarText != "Cluster" {
             diagnostics.error(
-                RuleID.strictDecoding, "kind config has kind '\(kind.scalarText ?? "")'; kind expects 'Cluster'", at: origin.location(kind))
+                RuleID.strictDecoding, "kind config has kind '\(kind.scalarText ?? "")'; kind expects 'Cluster'",
+                at: origin.location(kind))
         }
         if let name = document["name"], let text = name.scalarText {
             facts.name = Located(text, at: origin.location(name))
@@ -74,13 +76,15 @@ public enum KindConfigReader {
                 facts.nodes.append(
                     KindNodeFacts(
                         role: Located(role, at: origin.location(roleNode ?? node)), image: image,
-                        patches: patches(node["kubeadmConfigPatches"], origin, &diagnostics), location: origin.location(node)))
+                        patches: patches(node["kubeadmConfigPatches"], origin, &diagnostics),
+                        location: origin.location(node)))
             }
         }
         if case .sequence(let items)? = document["containerdConfigPatches"]?.content {
             for item in items {
                 guard let text = item.scalarText else { continue }
-                facts.mirrors += ContainerdPatchReader.mirrors(text, origin: origin.nested(item), diagnostics: &diagnostics)
+                facts.mirrors += ContainerdPatchReader.mirrors(
+                    text, origin: origin.nested(item), diagnostics: &diagnostics)
             }
         }
         return facts
@@ -93,7 +97,9 @@ public enum KindConfigReader {
         // kind accepts a comma-separated dual-stack pair; labgen checks the IPv4 one.
         for (index, part) in text.split(separator: ",").enumerated() {
             let trimmed = part.labTrimming(" ")
-            if let prefix = IPv4Prefix(trimmed) { return Located(prefix, at: origin.location(node, offset: index == 0 ? 0 : 1)) }
+            if let prefix = IPv4Prefix(trimmed) {
+                return Located(prefix, at: origin.location(node, offset: index == 0 ? 0 : 1))
+            }
         }
         // An IPv6-only cluster (ipFamily: ipv6): valid, and nothing labgen checks.
         if text.split(separator: ",").allSatisfy({ $0.contains(":") }) { return nil }
@@ -101,7 +107,9 @@ public enum KindConfigReader {
         return nil
     }
 
-    static func patches(_ node: YAMLNode?, _ origin: TextOrigin, _ diagnostics: inout DiagnosticList) -> [KubeadmPatchFacts] {
+    static func patches(_ node: YAMLNode?, _ origin: TextOrigin, _ diagnostics: inout DiagnosticList)
+        -> [KubeadmPatchFacts]
+    {
         guard case .sequence(let items)? = node?.content else { return [] }
         var result: [KubeadmPatchFacts] = []
         for item in items {

@@ -7,20 +7,25 @@ public enum KubeadmPatchReader {
     public static let kinds: Set<String> = ["InitConfiguration", "JoinConfiguration"]
 
     /// Reads every document of a patch text. `origin` maps the text's positions into its file.
-    public static func read(_ text: String, origin: TextOrigin, diagnostics: inout DiagnosticList) -> [KubeadmPatchFacts] {
+    public static func read(_ text: String, origin: TextOrigin, diagnostics: inout DiagnosticList)
+        -> [KubeadmPatchFacts]
+    {
         let documents: [YAMLNode]
         do {
             documents = try YAMLReader.read(text)
         } catch {
             diagnostics.error(
-                RuleID.unreadable, "kubeadm patch does not parse: \(error.message)", at: origin.location(error.position))
+                RuleID.unreadable, "kubeadm patch does not parse: \(error.message)", at: origin.location(error.position)
+            )
             return []
         }
         return documents.compactMap { read($0, origin: origin, diagnostics: &diagnostics) }
     }
 
     /// Reads one parsed document; nil (and no diagnostic) for other kinds such as `ClusterConfiguration`.
-    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> KubeadmPatchFacts? {
+    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList)
+        -> KubeadmPatchFacts?
+    {
         guard let kindNode = document["kind"], let kind = kindNode.scalarText, kinds.contains(kind) else { return nil }
         let schema = kind == "InitConfiguration" ? KnownSchemas.initConfiguration : KnownSchemas.joinConfiguration
         schema.check(document, origin: origin, what: "a kubeadm patch", into: &diagnostics)
@@ -33,7 +38,8 @@ public enum KubeadmPatchReader {
         guard let args = document["nodeRegistration"]?["kubeletExtraArgs"] else { return facts }
         if let ipNode = args["node-ip"], let text = ipNode.scalarText {
             // Dual stack: `10.1.5.11,2001:db8::11`; labgen checks the IPv4 one.
-            let ipv4 = text.split(separator: ",").first { !$0.contains(":") }.map { String($0).labTrimming(" ") } ?? text
+            let ipv4 =
+                text.split(separator: ",").first { !$0.contains(":") }.map { String($0).labTrimming(" ") } ?? text
             if let address = IPv4Address(ipv4) {
                 facts.nodeIP = Located(address, at: origin.location(ipNode))
             } else if !text.contains(":") {

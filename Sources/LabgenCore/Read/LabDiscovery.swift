@@ -158,7 +158,8 @@ extension LabFacts {
         }
         // Calico BGPPeers and Cilium BGP peers: only when the lab has them (most labs peer no BGP from the nodes).
         if !nodeBGPPeers.isEmpty {
-            checked.append("\(nodeBGPPeers.count) node BGP peering\(nodeBGPPeers.count == 1 ? "" : "s") (Calico/Cilium)")
+            checked.append(
+                "\(nodeBGPPeers.count) node BGP peering\(nodeBGPPeers.count == 1 ? "" : "s") (Calico/Cilium)")
         }
         return (checked, notFound)
     }

@@ -67,7 +67,9 @@ public struct ExecAddress: Hashable, Sendable {
     }
 
     /// The interface a VLAN sub-interface (`net1.5`) sits on, and the VLAN; the interface itself otherwise.
-    public var baseInterface: String { interface.split(separator: ".", maxSplits: 1).first.map(String.init) ?? interface }
+    public var baseInterface: String {
+        interface.split(separator: ".", maxSplits: 1).first.map(String.init) ?? interface
+    }
     public var vlan: String? {
         let parts = interface.split(separator: ".", maxSplits: 1)
         return parts.count == 2 ? String(parts[1]) : nil

@@ -28,7 +28,8 @@ public struct TextOrigin: Hashable, Sendable {
     /// The file location of a position of the text.
     public func location(_ position: TextPosition) -> SourceLocation {
         // Every line of a literal block is indented by `origin.column - 1` in the outer file.
-        return SourceLocation(file: file, line: origin.line + position.line - 1, column: origin.column + position.column - 1)
+        return SourceLocation(
+            file: file, line: origin.line + position.line - 1, column: origin.column + position.column - 1)
     }
 
     /// The location of `node` (for scalars written with quotes, the opening quote).
@@ -98,23 +99,24 @@ func words(_ text: Substring) -> [(word: Substring, offset: Int)] {
 /// only ASCII grapheme of two scalars); nil otherwise.
 private func asciiWords(_ text: Substring) -> [(word: Substring, offset: Int)]? {
     let utf8 = text.utf8
-    let spans: [(Int, Int)]? = utf8.withContiguousStorageIfAvailable { bytes in
-        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-        var spans: [(Int, Int)] = []
-        var start = -1
-        for (index, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                if start >= 0 {
-                    spans.append((start, index))
-                    start = -1
+    let spans: [(Int, Int)]? =
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            var spans: [(Int, Int)] = []
+            var start = -1
+            for (index, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                    if start >= 0 {
+                        spans.append((start, index))
+                        start = -1
+                    }
+                } else if start < 0 {
+                    start = index
                 }
-            } else if start < 0 {
-                start = index
             }
-        }
-        if start >= 0 { spans.append((start, bytes.count)) }
-        return spans
-    } ?? nil
+            if start >= 0 { spans.append((start, bytes.count)) }
+            return spans
+        } ?? nil
     guard let spans else { return nil }
     return spans.map { start, end in
         let from = utf8.index(utf8.startIndex, offsetBy: start)

@@ -174,7 +174,9 @@ public enum ShellScriptReader {
             guard let paren = head.range(of: "()") else { continue }
             let name = head[..<paren.lowerBound].trimmingCharacters(in: .whitespaces)
             let after = head[paren.upperBound...].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), after == "{" || after.isEmpty {
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+                after == "{" || after.isEmpty
+            {
                 current = name
             }
         }

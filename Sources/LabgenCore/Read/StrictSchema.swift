@@ -127,7 +127,10 @@ public enum KnownSchemas {
         "PatchJSON6902", ["group": .string, "version": .string, "kind": .string, "patch": .string])
     static let mount = StrictSchema(
         "Mount",
-        ["containerPath": .string, "hostPath": .string, "readOnly": .bool, "selinuxRelabel": .bool, "propagation": .string])
+        [
+            "containerPath": .string, "hostPath": .string, "readOnly": .bool, "selinuxRelabel": .bool,
+            "propagation": .string,
+        ])
     static let portMapping = StrictSchema(
         "PortMapping", ["containerPort": .int, "hostPort": .int, "listenAddress": .string, "protocol": .string])
 
@@ -173,14 +176,20 @@ public enum KnownSchemas {
     static let patches = StrictSchema("Patches", ["directory": .string])
     static let bootstrapToken = StrictSchema(
         "BootstrapToken",
-        ["token": .string, "description": .string, "ttl": .scalar, "expires": .any, "usages": .list(.string), "groups": .list(.string)])
+        [
+            "token": .string, "description": .string, "ttl": .scalar, "expires": .any, "usages": .list(.string),
+            "groups": .list(.string),
+        ])
     static let discovery = StrictSchema(
         "Discovery",
         [
             "bootstrapToken": .object(
                 StrictSchema(
                     "BootstrapTokenDiscovery",
-                    ["token": .string, "apiServerEndpoint": .string, "caCertHashes": .list(.string), "unsafeSkipCAVerification": .bool])),
+                    [
+                        "token": .string, "apiServerEndpoint": .string, "caCertHashes": .list(.string),
+                        "unsafeSkipCAVerification": .bool,
+                    ])),
             "file": .object(StrictSchema("FileDiscovery", ["kubeConfigPath": .string])),
             "tlsBootstrapToken": .string, "timeout": .scalar,
         ])
@@ -189,7 +198,8 @@ public enum KnownSchemas {
     public static let initConfiguration = StrictSchema(
         "InitConfiguration",
         [
-            "kind": .string, "apiVersion": .string, "metadata": metadata, "bootstrapTokens": .list(.object(bootstrapToken)),
+            "kind": .string, "apiVersion": .string, "metadata": metadata,
+            "bootstrapTokens": .list(.object(bootstrapToken)),
             "nodeRegistration": .object(nodeRegistration), "localAPIEndpoint": .object(apiEndpoint),
             "certificateKey": .string, "skipPhases": .list(.string), "patches": .object(patches),
         ])

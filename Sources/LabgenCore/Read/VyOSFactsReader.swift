@@ -40,7 +40,8 @@ public enum VyOSFactsReader {
                     if let value = node.value { nodePath += " " + value }
                     collect(children, nodePath)
                 } else {
-                    facts.settings[dialectNeutralPath(nodePath), default: []].append(Located(node.value ?? "", at: location(node)))
+                    facts.settings[dialectNeutralPath(nodePath), default: []].append(
+                        Located(node.value ?? "", at: location(node)))
                 }
             }
         }
@@ -70,7 +71,8 @@ public enum VyOSFactsReader {
                         guard let value = hop.value, let address = IPv4Address(value) else { return nil }
                         return Located(address, at: location(hop))
                     }
-                    facts.staticRoutes.append(StaticRouteFacts(destination: Located(destination, at: location(route)), nextHops: hops))
+                    facts.staticRoutes.append(
+                        StaticRouteFacts(destination: Located(destination, at: location(route)), nextHops: hops))
                 }
             }
         }
@@ -79,7 +81,8 @@ public enum VyOSFactsReader {
             for source in nat["source"] {
                 for rule in source["rule"] {
                     var facts2 = NATRuleFacts(
-                        number: Located(rule.value ?? "", at: location(rule)), outboundInterface: nil, source: nil, masquerade: false)
+                        number: Located(rule.value ?? "", at: location(rule)), outboundInterface: nil, source: nil,
+                        masquerade: false)
                     if let outbound = rule["outbound-interface"].first {
                         if let value = outbound.value, outbound.children == nil {
                             facts2.outboundInterface = Located(value, at: location(outbound))
@@ -92,7 +95,8 @@ public enum VyOSFactsReader {
                     {
                         facts2.source = Located(prefix, at: location(address))
                     }
-                    facts2.masquerade = rule["translation"].first?["address"].contains { $0.value == "masquerade" } ?? false
+                    facts2.masquerade =
+                        rule["translation"].first?["address"].contains { $0.value == "masquerade" } ?? false
                     facts.natRules.append(facts2)
                 }
             }

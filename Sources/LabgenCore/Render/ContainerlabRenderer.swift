@@ -20,7 +20,9 @@ enum ContainerlabRenderer {
                             key: "binds",
                             value: .sequence([
                                 .string("/lib/modules:/lib/modules"),
-                                .string("./\(ArtifactPaths.vyosBoot(gateway: gateway.name)):\(ArtifactPaths.vyosConfigMount)"),
+                                .string(
+                                    "./\(ArtifactPaths.vyosBoot(gateway: gateway.name)):\(ArtifactPaths.vyosConfigMount)"
+                                ),
                             ])),
                     ])))
         }
@@ -48,14 +50,17 @@ enum ContainerlabRenderer {
                         YAMLPair(key: "network-mode", value: .string("container:\(node.name)")),
                         YAMLPair(key: "exec", value: .sequence(exec)),
                     ])))
-            links.append(link("\(attachment.bridge):\(attachment.bridgePort)", "\(attachment.server):\(attachment.interface)"))
+            links.append(
+                link("\(attachment.bridge):\(attachment.bridgePort)", "\(attachment.server):\(attachment.interface)"))
         }
         nodes += FabricContainerlab.hostNodes(plan)
         for gateway in plan.gateways {
             for interface in gateway.interfaces {
                 if let bridge = interface.bridge, let port = interface.bridgePort {
                     links.append(link("\(gateway.name):\(interface.name)", "\(bridge):\(port)"))
-                } else if let peer = interface.peer, case let (true, mtu) = FabricContainerlab.linkFrom(gateway.name, interface, in: plan) {
+                } else if let peer = interface.peer,
+                    case (true, let mtu) = FabricContainerlab.linkFrom(gateway.name, interface, in: plan)
+                {
                     links.append(
                         FabricContainerlab.link(
                             "\(gateway.name):\(interface.name)", "\(peer.node):\(peer.interface)", mtu: mtu,

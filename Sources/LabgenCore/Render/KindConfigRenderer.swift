@@ -41,20 +41,33 @@ enum KindConfigRenderer {
             document.append(
                 YAMLPair(key: "containerdConfigPatches", value: .sequence([.string(containerdPatch(registry))])))
         }
-        return Artifact(path: ArtifactPaths.kindConfig, kind: .kindConfig, contents: YAMLWriter.write(.mapping(document)))
+        return Artifact(
+            path: ArtifactPaths.kindConfig, kind: .kindConfig, contents: YAMLWriter.write(.mapping(document)))
     }
 
     /// The containerd registry mirror for the lab's registry, as TOML without a final newline.
     static func containerdPatch(_ registry: RegistryPlan) -> String {
         let mirror = TOMLTable([("endpoint", .array([.string(registry.endpoint)]))])
         let root = TOMLTable([
-            ("plugins", .table(TOMLTable([
-                ("io.containerd.grpc.v1.cri", .table(TOMLTable([
-                    ("registry", .table(TOMLTable([
-                        ("mirrors", .table(TOMLTable([(registry.host, .table(mirror))]))),
-                    ]))),
-                ]))),
-            ]))),
+            (
+                "plugins",
+                .table(
+                    TOMLTable([
+                        (
+                            "io.containerd.grpc.v1.cri",
+                            .table(
+                                TOMLTable([
+                                    (
+                                        "registry",
+                                        .table(
+                                            TOMLTable([
+                                                ("mirrors", .table(TOMLTable([(registry.host, .table(mirror))])))
+                                            ]))
+                                    )
+                                ]))
+                        )
+                    ]))
+            )
         ])
         var text = TOMLWriter.write(root)
         while text.hasSuffix("\n") { text.removeLast() }

@@ -58,7 +58,9 @@ enum KubeadmPatchRenderer {
         switch plan.cluster?.kubeadmPatchLayout ?? .oneFile {
         case .perNode:
             return zip(plan.nodes, texts).compactMap { node, text in
-                text.map { Artifact(path: ArtifactPaths.kubeadmPatch(node: node.name), kind: .kubeadmPatch, contents: $0) }
+                text.map {
+                    Artifact(path: ArtifactPaths.kubeadmPatch(node: node.name), kind: .kubeadmPatch, contents: $0)
+                }
             }
         case .oneFile:
             guard let file = oneFile(for: plan, texts: texts) else { return [] }

@@ -92,7 +92,8 @@ enum LabModelJSON {
                 out.append(UInt8(ascii: "]"))
             case 6:
                 let n = Int(unsigned(at: &index))
-                var keyRanges: [Range<Int>] = [], starts: [Int] = []
+                var keyRanges: [Range<Int>] = []
+                var starts: [Int] = []
                 keyRanges.reserveCapacity(n)
                 starts.reserveCapacity(n)
                 for _ in 0..<n {

@@ -95,7 +95,8 @@ enum LabScriptRenderer {
                 "        '/^ *Insecure Registries:/ { s = 1; next } s && /^ / { gsub(/ /, \"\"); if ($0 == h) f "
                     + "= 1; next } s { s = 0 } END { exit !f }' \\"
             )
-            let advice = "docker does not trust \(registry.host): add it to insecure-registries in /etc/docker/daemon.json"
+            let advice =
+                "docker does not trust \(registry.host): add it to insecure-registries in /etc/docker/daemon.json"
             lines.append("        || fail preflight \(q(advice))")
         }
         for image in commands.images {
@@ -185,7 +186,7 @@ enum LabScriptRenderer {
         for node in plan.nodes {
             let summary =
                 "  \(node.name)  \(node.role.rawValue)  \(node.attachment?.address.address.description ?? "-")  "
-                    + "rack \(node.attachment?.rack ?? "-")"
+                + "rack \(node.attachment?.rack ?? "-")"
             lines.append("    say \(q(summary))")
         }
         for pool in plan.cluster?.pools ?? [] {

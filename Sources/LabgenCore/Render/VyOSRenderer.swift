@@ -55,7 +55,8 @@ enum VyOSRenderer {
 
         // Interfaces: the stock `ethernet eth-template` settings on every rack interface.
         let stockInterfaces = stock.nodes.first { $0.name == "interfaces" }?.children ?? []
-        let ethernetDefaults = stockInterfaces.first { $0.name == "ethernet" && $0.value == "eth-template" }?.children ?? []
+        let ethernetDefaults =
+            stockInterfaces.first { $0.name == "ethernet" && $0.value == "eth-template" }?.children ?? []
         var interfaces: [VyOSNode] = gateway.interfaces.map { interface in
             VyOSNode(
                 "ethernet", interface.name,
@@ -91,7 +92,9 @@ enum VyOSRenderer {
         for section in stock.nodes where section.name != "interfaces" {
             nodes.append(section.name == "system" ? withHostName(section, gateway.name) : section)
         }
-        let footer = stock.footer.map { VyOSFooter(configVersion: $0.configVersion, releaseVersion: gateway.release.version) }
+        let footer = stock.footer.map {
+            VyOSFooter(configVersion: $0.configVersion, releaseVersion: gateway.release.version)
+        }
         return VyOSConfig(nodes: nodes, footer: footer)
     }
 
@@ -114,10 +117,14 @@ enum VyOSRenderer {
             let config = try config(for: gateway)
             do {
                 let boot = try VyOSWriter.bootConfig(config, dialect: dialect(of: gateway.release))
-                let commands = try VyOSWriter.setCommands(config, header: ["# Release version: \(gateway.release.version)"])
-                artifacts.append(Artifact(path: ArtifactPaths.vyosBoot(gateway: gateway.name), kind: .vyosBoot, contents: boot))
+                let commands = try VyOSWriter.setCommands(
+                    config, header: ["# Release version: \(gateway.release.version)"])
                 artifacts.append(
-                    Artifact(path: ArtifactPaths.vyosCommands(gateway: gateway.name), kind: .vyosCommands, contents: commands))
+                    Artifact(path: ArtifactPaths.vyosBoot(gateway: gateway.name), kind: .vyosBoot, contents: boot))
+                artifacts.append(
+                    Artifact(
+                        path: ArtifactPaths.vyosCommands(gateway: gateway.name), kind: .vyosCommands, contents: commands
+                    ))
             } catch {
                 throw .writer(gateway: gateway.name, error)
             }

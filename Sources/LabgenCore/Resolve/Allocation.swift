@@ -50,7 +50,8 @@ public enum Allocation {
 
         /// The index of the first taken subnet whose network is >= `address`.
         private func firstIndex(networkAfter address: UInt64) -> Int {
-            var low = 0, high = taken.count
+            var low = 0
+            var high = taken.count
             while low < high {
                 let middle = (low + high) / 2
                 if UInt64(taken[middle].network.value) < address { low = middle + 1 } else { high = middle }

@@ -27,10 +27,11 @@ enum GatewayRelease {
         let supported = Stock.vyosSeries.joined(separator: ", ")
         let tag = image.flatMap(Self.tag(of:))
         guard let text = vyos ?? tag else {
-            return .failure(Problem(
-                check: .unsupportedRelease,
-                message: "gateway '\(name.debugEscaped)' names no VyOS release: write vyos: \"1.5.0\" (or another "
-                    + "release of \(supported)), or an image whose tag is the release"))
+            return .failure(
+                Problem(
+                    check: .unsupportedRelease,
+                    message: "gateway '\(name.debugEscaped)' names no VyOS release: write vyos: \"1.5.0\" (or another "
+                        + "release of \(supported)), or an image whose tag is the release"))
         }
         let quoted = "'\(text.debugEscaped)'"
         let from = vyos == nil ? "the image tag \(quoted) of gateway '\(name.debugEscaped)'" : quoted
@@ -43,27 +44,33 @@ enum GatewayRelease {
             $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-")
         }
         guard plain, let release = VyOSRelease(text) else {
-            return .failure(Problem(
-                check: .unsupportedRelease,
-                message: "\(from) is not a VyOS release such as 1.2.8, 1.3.8, 1.4.9, 1.5.0 or 1.5-rolling-202412060007"
-                    + (vyos == nil ? "; write vyos: \"<release>\"" : "")))
+            return .failure(
+                Problem(
+                    check: .unsupportedRelease,
+                    message:
+                        "\(from) is not a VyOS release such as 1.2.8, 1.3.8, 1.4.9, 1.5.0 or 1.5-rolling-202412060007"
+                        + (vyos == nil ? "; write vyos: \"<release>\"" : "")))
         }
         guard Stock.vyosBootConfig(series: release.series) != nil else {
             // Rolling builds named by date (2025.07.01-0813-rolling) carry no release series.
             let dated =
                 release.major >= 2000
                 ? "; a rolling build named by date has no series: write vyos: \"1.5\" (the newest labgen knows)" : ""
-            return .failure(Problem(
-                check: .unsupportedRelease,
-                message: "VyOS \(release.series) (\(from)) is not supported; labgen renders VyOS \(supported)\(dated)"))
+            return .failure(
+                Problem(
+                    check: .unsupportedRelease,
+                    message:
+                        "VyOS \(release.series) (\(from)) is not supported; labgen renders VyOS \(supported)\(dated)"))
         }
         // Only a tag that names a 1.x series can disagree (a date-named rolling tag names none).
         if vyos != nil, let tag, let tagged = VyOSRelease(tag), tagged.major == 1, tagged.series != release.series {
-            return .failure(Problem(
-                check: .releaseMismatch,
-                message: "gateway '\(name.debugEscaped)' says vyos: \"\(text.debugEscaped)\" but its image is tagged "
-                    + "'\(tag.debugEscaped)' (VyOS \(tagged.series)): the config would be written in the "
-                    + "\(release.series) dialect for a \(tagged.series) router"))
+            return .failure(
+                Problem(
+                    check: .releaseMismatch,
+                    message:
+                        "gateway '\(name.debugEscaped)' says vyos: \"\(text.debugEscaped)\" but its image is tagged "
+                        + "'\(tag.debugEscaped)' (VyOS \(tagged.series)): the config would be written in the "
+                        + "\(release.series) dialect for a \(tagged.series) router"))
         }
         return .success(release)
     }

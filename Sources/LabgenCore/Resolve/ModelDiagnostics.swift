@@ -78,7 +78,8 @@ public enum ModelCheck: String, CaseIterable, Sendable {
         case .releaseMismatch: "a gateway whose vyos: release and image tag name different VyOS series"
         case .invalidCalicoInstall: "a Calico install with a malformed release or manifest, or written twice"
         case .conflictingCNI: "a cluster with more than one CNI (Calico pools beside Flannel or Cilium, or two of them)"
-        case .invalidFlannel: "a Flannel setting Flannel rejects or ignores (DirectRouting with host-gw, a malformed release)"
+        case .invalidFlannel:
+            "a Flannel setting Flannel rejects or ignores (DirectRouting with host-gw, a malformed release)"
         case .invalidCilium:
             "a Cilium setting Cilium rejects (a malformed release or CIDR, a mask size outside the pool, "
                 + "kube-proxy replacement with kube-proxy running)"
@@ -89,7 +90,8 @@ public enum ModelCheck: String, CaseIterable, Sendable {
         case .invalidSelector: "a Calico node selector that does not parse"
         case .selectorMatchesNoRack: "a node selector that names a rack the lab does not declare (warning)"
         case .kubeletRefusedLabel: "a node label kubelet refuses in --node-labels"
-        case .unknownRouter: "a link or plain host that names a router the lab does not declare (or links a router to itself)"
+        case .unknownRouter:
+            "a link or plain host that names a router the lab does not declare (or links a router to itself)"
         case .invalidASNumber: "a BGP AS number out of range or reserved (0, 23456, 65535, 4294967295)"
         case .invalidLinkAddressing:
             "a point-to-point link without a usable subnet or with bad addresses (outside it, equal ends, no LinkPool)"
@@ -105,11 +107,15 @@ public enum ModelCheck: String, CaseIterable, Sendable {
 }
 
 extension DiagnosticList {
-    mutating func error(_ check: ModelCheck, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+    mutating func error(
+        _ check: ModelCheck, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []
+    ) {
         error(check.id, message, at: location, notes: notes)
     }
 
-    mutating func warning(_ check: ModelCheck, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+    mutating func warning(
+        _ check: ModelCheck, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []
+    ) {
         warning(check.id, message, at: location, notes: notes)
     }
 }

@@ -14,7 +14,9 @@ public enum Names {
     /// trailing `.`/`-` and `..`, since the name becomes container host names and a folder name.
     public static func isKindClusterName(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
-        guard (1...50).contains(bytes.count), isLowerAlnum(bytes.first!), isLowerAlnum(bytes.last!) else { return false }
+        guard (1...50).contains(bytes.count), isLowerAlnum(bytes.first!), isLowerAlnum(bytes.last!) else {
+            return false
+        }
         guard !name.contains("..") else { return false }
         return bytes.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
     }
@@ -36,7 +38,9 @@ public enum Names {
         let bytes = Array(value.utf8)
         if bytes.isEmpty { return true }
         guard bytes.count <= 63, isAlnum(bytes.first!), isAlnum(bytes.last!) else { return false }
-        return bytes.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        return bytes.allSatisfy {
+            isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        }
     }
 
     /// A Kubernetes label key: an optional DNS-subdomain prefix and `/`, then a name like a value.

@@ -4,7 +4,9 @@ import LabModel
 /// reaches furthest. Every prefix that overlaps an earlier one is reported once, paired with
 /// the earlier prefix it overlaps.
 enum Overlaps {
-    static func find<Tag>(_ items: [(prefix: IPv4Prefix, tag: Tag)]) -> [(earlier: Tag, later: Tag, earlierPrefix: IPv4Prefix, laterPrefix: IPv4Prefix)] {
+    static func find<Tag>(_ items: [(prefix: IPv4Prefix, tag: Tag)]) -> [(
+        earlier: Tag, later: Tag, earlierPrefix: IPv4Prefix, laterPrefix: IPv4Prefix
+    )] {
         let sorted = items.enumerated().sorted {
             ($0.element.prefix.network, $0.element.prefix.length, $0.offset)
                 < ($1.element.prefix.network, $1.element.prefix.length, $1.offset)

@@ -7,21 +7,27 @@ enum ValueParsing {
         if let odd = text.unicodeScalars.first(where: { !($0.isASCII && ($0 == "." || ("0"..."9").contains($0))) }) {
             let code = "U+" + String(odd.value, radix: 16, uppercase: true).leftPadded(to: 4)
             let hint = odd.isASCII ? "" : " (text copied from slides or documents often carries look-alike characters)"
-            return "'\(text.debugEscaped)' is not an IPv4 address: '\(String(odd).debugEscaped)' (\(code)) is not a digit or '.'\(hint)"
+            return
+                "'\(text.debugEscaped)' is not an IPv4 address: '\(String(odd).debugEscaped)' (\(code)) is not a digit or '.'\(hint)"
         }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count != 4 { return "'\(text)' is not an IPv4 address: it has \(parts.count) parts, not 4" }
         for part in parts {
             if part.isEmpty { return "'\(text)' is not an IPv4 address: an octet is empty" }
             if part.count > 1 && part.first == "0" {
-                return "'\(text)' is not an IPv4 address: octet '\(part)' has a leading zero, which some tools read as octal"
+                return
+                    "'\(text)' is not an IPv4 address: octet '\(part)' has a leading zero, which some tools read as octal"
             }
-            if (Int(part) ?? 256) > 255 { return "'\(text)' is not an IPv4 address: octet '\(part)' is greater than 255" }
+            if (Int(part) ?? 256) > 255 {
+                return "'\(text)' is not an IPv4 address: octet '\(part)' is greater than 255"
+            }
         }
         return "'\(text.debugEscaped)' is not an IPv4 address"
     }
 
-    static func address(_ text: String, what: String, at location: SourceLocation, into diagnostics: inout DiagnosticList)
+    static func address(
+        _ text: String, what: String, at location: SourceLocation, into diagnostics: inout DiagnosticList
+    )
         -> IPv4Address?
     {
         if let address = IPv4Address(text) { return address }
@@ -39,7 +45,8 @@ enum ValueParsing {
         guard let address = address(text, what: what, at: location, into: &diagnostics) else { return nil }
         if !subnet.contains(address) {
             diagnostics.error(
-                .addressOutsideSubnet, "\(what) \(address) is outside \(subnetName) \(subnet)", at: location, notes: notes)
+                .addressOutsideSubnet, "\(what) \(address) is outside \(subnetName) \(subnet)", at: location,
+                notes: notes)
             return nil
         }
         if subnet.isNetworkOrBroadcast(address) {
@@ -53,12 +60,16 @@ enum ValueParsing {
     }
 
     /// A canonical prefix (no host bits set).
-    static func prefix(_ text: String, what: String, at location: SourceLocation, into diagnostics: inout DiagnosticList)
+    static func prefix(
+        _ text: String, what: String, at location: SourceLocation, into diagnostics: inout DiagnosticList
+    )
         -> IPv4Prefix?
     {
         guard let slash = text.firstIndex(of: "/") else {
             if IPv4Address(text) != nil {
-                diagnostics.error(.invalidPrefix, "\(what) '\(text)' has no prefix length; write it as '\(text)/24' or similar", at: location)
+                diagnostics.error(
+                    .invalidPrefix, "\(what) '\(text)' has no prefix length; write it as '\(text)/24' or similar",
+                    at: location)
             } else {
                 diagnostics.error(.invalidPrefix, "\(what): \(addressProblem(text))", at: location)
             }
@@ -70,7 +81,9 @@ enum ValueParsing {
             return nil
         }
         guard let prefix = IPv4Prefix(text) else {
-            diagnostics.error(.invalidPrefix, "\(what) '\(text.debugEscaped)': the prefix length must be a number from 0 to 32", at: location)
+            diagnostics.error(
+                .invalidPrefix, "\(what) '\(text.debugEscaped)': the prefix length must be a number from 0 to 32",
+                at: location)
             return nil
         }
         guard prefix.isCanonical else {

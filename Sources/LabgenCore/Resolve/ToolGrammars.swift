@@ -130,7 +130,8 @@ public enum ToolGrammars {
             problem = "the part after '-' may hold only letters, digits, '.' and '-'"
         }
         guard let problem else { return nil }
-        return "'\(text.debugEscaped)' is not a VyOS release such as 1.2.8, 1.3.8, 1.4.9, 1.5.0 or 1.5-rolling-202412060007: "
+        return
+            "'\(text.debugEscaped)' is not a VyOS release such as 1.2.8, 1.3.8, 1.4.9, 1.5.0 or 1.5-rolling-202412060007: "
             + problem
     }
 

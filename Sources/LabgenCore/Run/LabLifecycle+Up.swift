@@ -54,7 +54,7 @@ extension LabLifecycle {
                     step: "preflight", command: sudo, result: result,
                     advice:
                         "the host bridges and containerlab need root: run labgen as root, or allow this user "
-                            + "'sudo' without a password"
+                        + "'sudo' without a password"
                 )
             }
         }
@@ -65,7 +65,7 @@ extension LabLifecycle {
                     step: "preflight", command: commands.dockerInfo, result: nil,
                     advice: "docker does not list \(registry.host) under 'Insecure Registries': add "
                         + "\"insecure-registries\": [\"\(registry.host)\"] to /etc/docker/daemon.json and "
-                            + "restart docker"
+                        + "restart docker"
                 )
             }
         }
@@ -153,9 +153,9 @@ extension LabLifecycle {
                     step: "wait for nodes", command: commands.getNodes, result: nil,
                     advice:
                         "still waiting for \(waiting.joined(separator: ", ")) after \(Int(options.waitTimeout)) "
-                            + "s; look at "
+                        + "s; look at "
                         + "'kubectl --context \(commands.context) get pods -A', then run 'labgen up "
-                            + "\(options.invocation)' again "
+                        + "\(options.invocation)' again "
                         + "(or with a longer --timeout), or 'labgen down \(options.invocation)'")
             }
             say("  waiting for \(waiting.joined(separator: ", "))\n")

@@ -134,7 +134,7 @@ public struct LabLifecycle {
             if !planned.address.isEmpty, node.address != planned.address {
                 return
                     "\(planned.name) (InternalIP \(node.address.isEmpty ? "none" : node.address), planned "
-                        + "\(planned.address))"
+                    + "\(planned.address))"
             }
             return node.ready ? nil : "\(planned.name) (NotReady)"
         }

@@ -4,7 +4,9 @@ import Dispatch
 /// back a 10,000-node lab). Results keep the input order, so output stays deterministic.
 enum Parallel {
     /// `items.map(transform)`, spread over the machine's cores when there are enough items.
-    static func map<T: Sendable, R: Sendable>(_ items: [T], minimumCount: Int = 256, _ transform: @Sendable (T) -> R) -> [R] {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], minimumCount: Int = 256, _ transform: @Sendable (T) -> R)
+        -> [R]
+    {
         guard items.count >= minimumCount else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)

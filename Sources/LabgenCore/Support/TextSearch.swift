@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 extension String {
@@ -19,7 +19,8 @@ extension String {
                 guard haystack.count >= pattern.count, let h = haystack.baseAddress, let p = pattern.baseAddress else {
                     return false
                 }
-                let first = pattern[0], count = pattern.count
+                let first = pattern[0]
+                let count = pattern.count
                 var index = 0
                 while index <= haystack.count - count {
                     if haystack[index] == first && memcmp(h + index, p, count) == 0 { return true }

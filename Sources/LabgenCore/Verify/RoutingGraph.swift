@@ -34,7 +34,9 @@ struct RoutingGraph {
                 guard peer != name, let other = gateways[peer]?.bgp else { continue }
                 // A session whose remote-as is not the other end's AS is refused (LG051): no routes over it.
                 let ownAS = vyos.bgp?.asn?.value
-                guard Self.remoteASAgrees(neighbor.remoteAS?.value, peerAS: other.asn?.value, ownAS: ownAS) else { continue }
+                guard Self.remoteASAgrees(neighbor.remoteAS?.value, peerAS: other.asn?.value, ownAS: ownAS) else {
+                    continue
+                }
                 let answers = other.neighbors.contains { n in
                     (n.interface != nil || n.address.map { owner[$0.value] == name } == true)
                         && Self.remoteASAgrees(n.remoteAS?.value, peerAS: ownAS, ownAS: other.asn?.value)

@@ -33,41 +33,42 @@ protocol VerificationRule {
 }
 
 /// Every cross-artifact rule, in ID order. A new rule is added here (a CNI's rule: in its `CNIDriver.rules`).
-let allRules: [any VerificationRule.Type] = [
-    UnreadableRule.self,  // LG000
-    NetworkModeRule.self,  // LG001
-    NodeIPRule.self,  // LG002
-    GatewaySubnetRule.self,  // LG003
-    DefaultRouteRule.self,  // LG004
-    GatewayInterfacesRule.self,  // LG005
-    RackLabelsRule.self,  // LG006
-    PodSubnetRule.self,  // LG007
-    EncapsulationRule.self,  // LG008
-    RegistryMirrorRule.self,  // LG009
-    VyOSBindRule.self,  // LG010
-    MasqueradeRule.self,  // LG011
-    AddressesRule.self,  // LG012
-    InterfaceNamesRule.self,  // LG013
-    LinkEndpointsRule.self,  // LG014
-    StrictDecodingRule.self,  // LG015
-    MTURule.self,  // LG016
-    AutodetectionRule.self,  // LG017
-    ServiceSubnetRule.self,  // LG018
-    PatchKindRule.self,  // LG019
-    StandalonePatchRule.self,  // LG020
-    VyOSFormsRule.self,  // LG021
-    GatewayRoutesRule.self,  // LG022
-    ExecInterfaceRule.self,  // LG023
-    RackRouterRule.self,  // LG024
-    LinkSubnetRule.self,  // LG025
-] + CNIDrivers.rules  // LG030-LG046: each CNI's rules, listed in its `CNIDriver`
+let allRules: [any VerificationRule.Type] =
+    [
+        UnreadableRule.self,  // LG000
+        NetworkModeRule.self,  // LG001
+        NodeIPRule.self,  // LG002
+        GatewaySubnetRule.self,  // LG003
+        DefaultRouteRule.self,  // LG004
+        GatewayInterfacesRule.self,  // LG005
+        RackLabelsRule.self,  // LG006
+        PodSubnetRule.self,  // LG007
+        EncapsulationRule.self,  // LG008
+        RegistryMirrorRule.self,  // LG009
+        VyOSBindRule.self,  // LG010
+        MasqueradeRule.self,  // LG011
+        AddressesRule.self,  // LG012
+        InterfaceNamesRule.self,  // LG013
+        LinkEndpointsRule.self,  // LG014
+        StrictDecodingRule.self,  // LG015
+        MTURule.self,  // LG016
+        AutodetectionRule.self,  // LG017
+        ServiceSubnetRule.self,  // LG018
+        PatchKindRule.self,  // LG019
+        StandalonePatchRule.self,  // LG020
+        VyOSFormsRule.self,  // LG021
+        GatewayRoutesRule.self,  // LG022
+        ExecInterfaceRule.self,  // LG023
+        RackRouterRule.self,  // LG024
+        LinkSubnetRule.self,  // LG025
+    ] + CNIDrivers.rules  // LG030-LG046: each CNI's rules, listed in its `CNIDriver`
     + [
-    BGPNeighborLinkRule.self,  // LG050
-    BGPRemoteASRule.self,  // LG051
-    BGPReverseNeighborRule.self,  // LG052
-    RackAnnouncementRule.self,  // LG053
-    NodePeerAddressRule.self,  // LG054
-    RouterNodeNeighborsRule.self,  // LG055
-    LinkMTURule.self,  // LG056
-    VyOSReleaseSyntaxRule.self,  // LG146
-]
+        BGPNeighborLinkRule.self,  // LG050
+        BGPRemoteASRule.self,  // LG051
+        BGPReverseNeighborRule.self,  // LG052
+        RackAnnouncementRule.self,  // LG053
+        NodePeerAddressRule.self,  // LG054
+        RouterNodeNeighborsRule.self,  // LG055
+        LinkMTURule.self,  // LG056
+        VyOSReleaseSyntaxRule.self,  // LG146
+    ]

@@ -28,7 +28,7 @@ import LabModel
 import LabgenCore
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 // MARK: - Arguments
@@ -112,7 +112,8 @@ func syntheticLab(_ size: Size) -> LabSpec {
         disableDefaultCNI: true, kubeProxyMode: nil, location: next())
     cluster.pools = [
         PodPoolSpec(
-            name: nil, cidr: "172.16.0.0/12", blockSize: 26, ipipMode: .crossSubnet, vxlanMode: .never, natOutgoing: true,
+            name: nil, cidr: "172.16.0.0/12", blockSize: 26, ipipMode: .crossSubnet, vxlanMode: .never,
+            natOutgoing: true,
             nodeSelector: nil, rack: nil, disabled: false, location: next())
     ]
     spec.clusters = [cluster]
@@ -123,7 +124,8 @@ func syntheticLab(_ size: Size) -> LabSpec {
         spec.transits = [TransitSpec(subnet: "10.255.255.0/24", bridge: "br-tr", location: next())]
     }
     for g in 0..<gatewayCount {
-        spec.gateways.append(GatewaySpec(name: "gw\(g)", vyos: g % 2 == 0 ? "1.4.9" : "1.2.8", image: nil, location: next()))
+        spec.gateways.append(
+            GatewaySpec(name: "gw\(g)", vyos: g % 2 == 0 ? "1.4.9" : "1.2.8", image: nil, location: next()))
     }
     for r in 0..<size.racks {
         var rack = RackSpec(
@@ -194,7 +196,8 @@ func copyTree(_ source: String, to target: String) {
     while let entry = readdir(dir) {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         if name == "." || name == ".." { continue }
-        let from = source + "/" + name, to = target + "/" + name
+        let from = source + "/" + name
+        let to = target + "/" + name
         var info = stat()
         guard lstat(from, &info) == 0 else { fail("cannot stat \(from)") }
         if info.st_mode & S_IFMT == S_IFDIR {
@@ -251,9 +254,15 @@ struct SizeResult: Codable {
 
 func measure(_ size: Size, runs: Int) -> SizeResult {
     let spec = syntheticLab(size)
-    var resolve: [Double] = [], render: [Double] = [], verify: [Double] = [], write: [Double] = []
-    var total: [Double] = [], copy: [Double] = []
-    var files = 0, bytes = 0, diagnostics = 0
+    var resolve: [Double] = []
+    var render: [Double] = []
+    var verify: [Double] = []
+    var write: [Double] = []
+    var total: [Double] = []
+    var copy: [Double] = []
+    var files = 0
+    var bytes = 0
+    var diagnostics = 0
     let fm = FileManager.default
     let base = fm.temporaryDirectory.appendingPathComponent("labgen-bench-\(getpid())", isDirectory: true)
     for _ in 0..<runs {
@@ -290,7 +299,9 @@ func measure(_ size: Size, runs: Int) -> SizeResult {
 
         files = rendered.artifacts.count
         bytes = rendered.artifacts.reduce(0) { $0 + $1.contents.utf8.count }
-        timed(&copy) { copyTree(out.appendingPathComponent(rendered.name).path, to: copyTarget.path + "/" + rendered.name) }
+        timed(&copy) {
+            copyTree(out.appendingPathComponent(rendered.name).path, to: copyTarget.path + "/" + rendered.name)
+        }
     }
     try? fm.removeItem(at: base)
     let totalMs = median(total)
@@ -355,7 +366,9 @@ func table(_ report: Report) -> String {
         text += cells.joined(separator: "  ") + "\n"
         if index == 0 { text += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
     }
-    if let small = report.sizes.first(where: { $0.nodes == 1000 }), let large = report.sizes.first(where: { $0.nodes == 10000 }) {
+    if let small = report.sizes.first(where: { $0.nodes == 1000 }),
+        let large = report.sizes.first(where: { $0.nodes == 10000 })
+    {
         text += String(format: "10,000 / 1,000 nodes total time: %.1fx\n", large.totalMs / small.totalMs)
     }
     return text
@@ -373,7 +386,8 @@ if let size = options.child {
     exit(0)
 }
 
-let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+let executable =
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
 var results: [SizeResult] = []
 for size in options.sizes {
     let (status, output) = run(executable, ["--child", size.description, "--runs", String(options.runs)])

@@ -174,13 +174,13 @@ enum Comparison { case equal, floatOnly, different }
 func compare(_ y: YAMLValue, _ j: JSON) -> Comparison {
     switch (y, j) {
     case (.null, .null): return .equal
-    case let (.bool(a), .bool(b)): return a == b ? .equal : .different
-    case let (.string(a), .string(b)): return a == b ? .equal : .different
-    case let (.int(a), .number(b)):
+    case (.bool(let a), .bool(let b)): return a == b ? .equal : .different
+    case (.string(let a), .string(let b)): return a == b ? .equal : .different
+    case (.int(let a), .number(let b)):
         if let bi = Int(b) { return a == bi ? .equal : .different }
         if let bd = Double(b), Double(a) == bd { return .equal }
         return .different
-    case let (.string(a), .number(b)):
+    case (.string(let a), .number(let b)):
         // The reader keeps floats (and integers too large for Int) as strings.
         var t = a
         if t.hasPrefix("+") { t.removeFirst() }
@@ -188,7 +188,7 @@ func compare(_ y: YAMLValue, _ j: JSON) -> Comparison {
             return .floatOnly
         }
         return .different
-    case let (.sequence(a, _), .array(b)):
+    case (.sequence(let a, _), .array(let b)):
         guard a.count == b.count else { return .different }
         var result = Comparison.equal
         for (x, z) in zip(a, b) {
@@ -199,7 +199,7 @@ func compare(_ y: YAMLValue, _ j: JSON) -> Comparison {
             }
         }
         return result
-    case let (.mapping(pairs), .object(object)):
+    case (.mapping(let pairs), .object(let object)):
         guard pairs.count == object.count else { return .different }
         var result = Comparison.equal
         for pair in pairs {

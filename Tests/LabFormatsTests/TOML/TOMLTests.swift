@@ -1,6 +1,6 @@
 import LabFormats
-import Testing
 import LabgenTestSupport
+import Testing
 
 func tomlError(_ text: String) -> FormatError? {
     do {
@@ -31,7 +31,9 @@ struct TOMLTests {
         let mirror = TOMLTable([("endpoint", .array([.string("http://192.168.2.100:5000")]))])
         let root: TOMLTable = [
             "plugins": .table([
-                "io.containerd.grpc.v1.cri": .table(["registry": .table(["mirrors": .table(["192.168.2.100:5000": .table(mirror)])])])
+                "io.containerd.grpc.v1.cri": .table([
+                    "registry": .table(["mirrors": .table(["192.168.2.100:5000": .table(mirror)])])
+                ])
             ])
         ]
         #expect(TOMLWriter.write(root) == Self.example)
@@ -66,7 +68,8 @@ struct TOMLTests {
         #expect(root["on"] == .boolean(true))
         #expect(root["quoted \"key\"é"] == .string("tab\there\\"))
         #expect(root.value(at: ["a", "b", "c d"]) == .integer(0))
-        #expect(root.value(at: ["t", "list"]) == .array([.string("x"), .array([.string("y"), .string("z")]), .array([])]))
+        #expect(
+            root.value(at: ["t", "list"]) == .array([.string("x"), .array([.string("y"), .string("z")]), .array([])]))
         #expect(root.value(at: ["t", "sub"]) == .table(TOMLTable()))
         #expect(root.value(at: ["x", "w"]) == .integer(1))
         #expect(doc.position(of: ["a", "b", "c d"]) == TextPosition(line: 6, column: 7))
@@ -78,38 +81,39 @@ struct TOMLTests {
         #expect(written.contains("[a.b]\n  \"c d\" = 0\n"))
     }
 
-    @Test(arguments: [
-        ("a = 1\na = 2\n", 2, 1, "duplicate key 'a'"),
-        ("[t]\n[t]\n", 2, 1, "duplicate table [t]"),
-        ("a.b = 1\n[a]\n", 2, 1, "already defined by dotted keys"),
-        ("[a]\nb = 1\n[a.b]\n", 3, 4, "already a value"),
-        ("[a.b]\n[a]\nb.c = 1\n", 3, 1, "dotted key cannot add to table [a.b]"),
-        ("a = \"abc\n", 1, 5, "unterminated string"),
-        ("a = 'abc\n", 1, 5, "unterminated literal string"),
-        ("a = [1, 2\n", 1, 5, "unterminated array"),
-        ("a = [1 2]\n", 1, 8, "expected ',' or ']'"),
-        ("a = { b = 1 }\n", 1, 5, "unsupported TOML feature: inline table"),
-        ("a = \"\"\"x\"\"\"\n", 1, 5, "unsupported TOML feature: multi-line string"),
-        ("a = '''x'''\n", 1, 5, "unsupported TOML feature: multi-line literal string"),
-        ("a = 1.5\n", 1, 5, "unsupported TOML feature: float"),
-        ("a = 1e3\n", 1, 5, "unsupported TOML feature: float"),
-        ("a = inf\n", 1, 5, "unsupported TOML feature: float"),
-        ("a = 1979-05-27\n", 1, 5, "unsupported TOML feature: date"),
-        ("a = 07:32:00\n", 1, 5, "unsupported TOML feature: date"),
-        ("a = 0x1F\n", 1, 5, "unsupported TOML feature: hexadecimal"),
-        ("[[a]]\n", 1, 1, "unsupported TOML feature: array of tables"),
-        ("a = 012\n", 1, 5, "leading zero"),
-        ("a = 99999999999999999999\n", 1, 5, "does not fit in 64 bits"),
-        ("a = yes\n", 1, 5, "invalid value 'yes'"),
-        ("a = 1 b = 2\n", 1, 7, "expected the end of the line"),
-        ("a\n", 1, 2, "expected '='"),
-        ("= 1\n", 1, 1, "expected a key"),
-        ("[a\n", 1, 3, "expected ']'"),
-        ("a = \"\\q\"\n", 1, 6, "unknown escape"),
-        ("a = \"\\uD800\"\n", 1, 6, "not a Unicode scalar"),
-        ("a = \"x\u{1}\"\n", 1, 7, "control character U+0001"),
-        ("a = \n", 1, 5, "expected a value"),
-    ] as [(String, Int, Int, String)])
+    @Test(
+        arguments: [
+            ("a = 1\na = 2\n", 2, 1, "duplicate key 'a'"),
+            ("[t]\n[t]\n", 2, 1, "duplicate table [t]"),
+            ("a.b = 1\n[a]\n", 2, 1, "already defined by dotted keys"),
+            ("[a]\nb = 1\n[a.b]\n", 3, 4, "already a value"),
+            ("[a.b]\n[a]\nb.c = 1\n", 3, 1, "dotted key cannot add to table [a.b]"),
+            ("a = \"abc\n", 1, 5, "unterminated string"),
+            ("a = 'abc\n", 1, 5, "unterminated literal string"),
+            ("a = [1, 2\n", 1, 5, "unterminated array"),
+            ("a = [1 2]\n", 1, 8, "expected ',' or ']'"),
+            ("a = { b = 1 }\n", 1, 5, "unsupported TOML feature: inline table"),
+            ("a = \"\"\"x\"\"\"\n", 1, 5, "unsupported TOML feature: multi-line string"),
+            ("a = '''x'''\n", 1, 5, "unsupported TOML feature: multi-line literal string"),
+            ("a = 1.5\n", 1, 5, "unsupported TOML feature: float"),
+            ("a = 1e3\n", 1, 5, "unsupported TOML feature: float"),
+            ("a = inf\n", 1, 5, "unsupported TOML feature: float"),
+            ("a = 1979-05-27\n", 1, 5, "unsupported TOML feature: date"),
+            ("a = 07:32:00\n", 1, 5, "unsupported TOML feature: date"),
+            ("a = 0x1F\n", 1, 5, "unsupported TOML feature: hexadecimal"),
+            ("[[a]]\n", 1, 1, "unsupported TOML feature: array of tables"),
+            ("a = 012\n", 1, 5, "leading zero"),
+            ("a = 99999999999999999999\n", 1, 5, "does not fit in 64 bits"),
+            ("a = yes\n", 1, 5, "invalid value 'yes'"),
+            ("a = 1 b = 2\n", 1, 7, "expected the end of the line"),
+            ("a\n", 1, 2, "expected '='"),
+            ("= 1\n", 1, 1, "expected a key"),
+            ("[a\n", 1, 3, "expected ']'"),
+            ("a = \"\\q\"\n", 1, 6, "unknown escape"),
+            ("a = \"\\uD800\"\n", 1, 6, "not a Unicode scalar"),
+            ("a = \"x\u{1}\"\n", 1, 7, "control character U+0001"),
+            ("a = \n", 1, 5, "expected a value"),
+        ] as [(String, Int, Int, String)])
     func errors(text: String, line: Int, column: Int, message: String) {
         let error = tomlError(text)
         #expect(error?.position == TextPosition(line: line, column: column), "\(error?.description ?? "no error")")
@@ -135,7 +139,10 @@ struct TOMLTests {
         return TOMLTable(values + tables)
     }
 
-    static let keyPieces = ["a", "Z", "9", "_", "-", ".", " ", "\"", "\\", "'", "#", "=", "[", "]", "é", "🙂", "\n", "\t", "\u{1}", "\u{7F}", ""]
+    static let keyPieces = [
+        "a", "Z", "9", "_", "-", ".", " ", "\"", "\\", "'", "#", "=", "[", "]", "é", "🙂", "\n", "\t", "\u{1}", "\u{7F}",
+        "",
+    ]
 
     static func randomString(_ rng: inout SeededRandom) -> String {
         (0..<rng.below(5)).map { _ in rng.pick(keyPieces) }.joined()
@@ -176,7 +183,10 @@ struct TOMLTests {
     @Test func mutationFuzzNeverCrashes() {
         var rng = SeededRandom(seed: 0xF077)
         let seeds = [Self.example, "a = [1, [\"x\", 'y'], ]\n[t.\"q\\\"k\"]\nb.c = true # c\n"]
-        let inserts: [[UInt8]] = [[0x5B], [0x5D], [0x22], [0x27], [0x5C], [0x0A], [0x3D], [0x2E], [0x23], [0x2C], [0x7B], [0x00], [0xFF], [0x22, 0x22, 0x22]]
+        let inserts: [[UInt8]] = [
+            [0x5B], [0x5D], [0x22], [0x27], [0x5C], [0x0A], [0x3D], [0x2E], [0x23], [0x2C], [0x7B], [0x00], [0xFF],
+            [0x22, 0x22, 0x22],
+        ]
         var runs = 0
         // A fixed, seeded number of runs: the same inputs on every machine, whatever its speed.
         while runs < 4000 {

@@ -1,6 +1,6 @@
 import LabFormats
-import Testing
 import LabgenTestSupport
+import Testing
 
 /// Seeded random trees: write-then-read returns the same tree in both dialects and in set form,
 /// or the writer throws, exactly for the trees it must reject.
@@ -22,15 +22,18 @@ struct VyOSPropertyTests {
     /// The oracle, independent of the writer: what the brief says must be rejected.
     static func mustReject(_ nodes: [VyOSNode]) -> Bool {
         nodes.contains { node in
-            let nameOK = !node.name.isEmpty && node.name.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
-                    || "-_.+".unicodeScalars.contains($0)
-            }
-            let valueOK = node.value.map { v in
-                !v.unicodeScalars.contains {
-                    $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}"
+            let nameOK =
+                !node.name.isEmpty
+                && node.name.unicodeScalars.allSatisfy {
+                    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                        || "-_.+".unicodeScalars.contains($0)
                 }
-            } ?? true
+            let valueOK =
+                node.value.map { v in
+                    !v.unicodeScalars.contains {
+                        $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}"
+                    }
+                } ?? true
             return !nameOK || !valueOK || mustReject(node.children ?? [])
         }
     }
@@ -44,8 +47,12 @@ struct VyOSPropertyTests {
             for _ in 0..<rng.below(6) {
                 var piece = rng.pick(VyOSPropertyTests.pieces)
                 // Keep rejections to a minority of trees.
-                while !allowBad && piece.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F
-                    || $0.value == 0x85 || $0.value == 0x2028 }) {
+                while !allowBad
+                    && piece.unicodeScalars.contains(where: {
+                        $0.value < 0x20 || $0.value == 0x7F
+                            || $0.value == 0x85 || $0.value == 0x2028
+                    })
+                {
                     piece = rng.pick(VyOSPropertyTests.pieces)
                 }
                 s += piece

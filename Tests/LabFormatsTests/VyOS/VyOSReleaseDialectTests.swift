@@ -7,59 +7,65 @@ import Testing
 struct VyOSReleaseDialectTests {
     static let config = VyOSConfig(
         nodes: [
-            VyOSNode("nat", children: [
-                VyOSNode("source", children: [
-                    VyOSNode("rule", "100", children: [VyOSNode("outbound-interface", "eth0")])
-                ])
-            ]),
+            VyOSNode(
+                "nat",
+                children: [
+                    VyOSNode(
+                        "source",
+                        children: [
+                            VyOSNode("rule", "100", children: [VyOSNode("outbound-interface", "eth0")])
+                        ])
+                ]),
             VyOSNode("system", children: [VyOSNode("host-name", "gw0"), VyOSNode("plaintext-password", "")]),
         ],
         footer: VyOSFooter(configVersion: "nat@5:system@21", releaseVersion: "1.3.8"))
 
     @Test func equuleusWritesPlainValuesBareAndTheSlashFooter() throws {
-        #expect(try VyOSWriter.bootConfig(Self.config, dialect: .equuleus) == """
-            nat {
-                source {
-                    rule 100 {
-                        outbound-interface eth0
+        #expect(
+            try VyOSWriter.bootConfig(Self.config, dialect: .equuleus) == """
+                nat {
+                    source {
+                        rule 100 {
+                            outbound-interface eth0
+                        }
                     }
                 }
-            }
-            system {
-                host-name gw0
-                plaintext-password ""
-            }
+                system {
+                    host-name gw0
+                    plaintext-password ""
+                }
 
 
-            // Warning: Do not remove the following line.
-            // vyos-config-version: "nat@5:system@21"
-            // Release version: 1.3.8
+                // Warning: Do not remove the following line.
+                // vyos-config-version: "nat@5:system@21"
+                // Release version: 1.3.8
 
-            """)
+                """)
     }
 
     @Test func circinusQuotesEveryValue() throws {
         var config = Self.config
         config.footer = VyOSFooter(configVersion: "nat@8:system@27", releaseVersion: "1.5.0")
-        #expect(try VyOSWriter.bootConfig(config, dialect: .circinus) == """
-            nat {
-                source {
-                    rule 100 {
-                        outbound-interface "eth0"
+        #expect(
+            try VyOSWriter.bootConfig(config, dialect: .circinus) == """
+                nat {
+                    source {
+                        rule 100 {
+                            outbound-interface "eth0"
+                        }
                     }
                 }
-            }
-            system {
-                host-name "gw0"
-                plaintext-password ""
-            }
+                system {
+                    host-name "gw0"
+                    plaintext-password ""
+                }
 
 
-            // Warning: Do not remove the following line.
-            // vyos-config-version: "nat@8:system@27"
-            // Release version: 1.5.0
+                // Warning: Do not remove the following line.
+                // vyos-config-version: "nat@8:system@27"
+                // Release version: 1.5.0
 
-            """)
+                """)
     }
 
     @Test func everyDialectReadsBack() throws {
@@ -86,7 +92,8 @@ struct VyOSReleaseDialectTests {
     }
 
     @Test func releaseFromTheFooter() throws {
-        let equuleus = try VyOSReader.readBootConfig("""
+        let equuleus = try VyOSReader.readBootConfig(
+            """
             system {
                 host-name vyos-2
             }

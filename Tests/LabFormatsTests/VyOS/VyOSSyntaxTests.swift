@@ -4,61 +4,69 @@ import Testing
 @Suite("VyOS writer and reader")
 struct VyOSSyntaxTests {
     static let sample = VyOSConfig(nodes: [
-        VyOSNode("interfaces", children: [
-            VyOSNode("ethernet", "eth1", children: [
-                VyOSNode("address", "10.20.1.1/24"),
-                VyOSNode("address", "10.1.5.2/24"),
-                VyOSNode("description", "rack 0 \"uplink\" {x} #1; it's \\ ok"),
-                VyOSNode("disable"),
+        VyOSNode(
+            "interfaces",
+            children: [
+                VyOSNode(
+                    "ethernet", "eth1",
+                    children: [
+                        VyOSNode("address", "10.20.1.1/24"),
+                        VyOSNode("address", "10.1.5.2/24"),
+                        VyOSNode("description", "rack 0 \"uplink\" {x} #1; it's \\ ok"),
+                        VyOSNode("disable"),
+                    ]),
+                VyOSNode("loopback", "lo", children: []),
             ]),
-            VyOSNode("loopback", "lo", children: []),
-        ]),
-        VyOSNode("system", children: [
-            VyOSNode("host-name", "gw0"),
-            VyOSNode("plaintext-password", ""),
-            VyOSNode("url", "http://x/y"),
-        ]),
+        VyOSNode(
+            "system",
+            children: [
+                VyOSNode("host-name", "gw0"),
+                VyOSNode("plaintext-password", ""),
+                VyOSNode("url", "http://x/y"),
+            ]),
     ])
 
     @Test func dialectsDiffer() throws {
         let crux = try VyOSWriter.bootConfig(Self.sample, dialect: .crux)
         let sagitta = try VyOSWriter.bootConfig(Self.sample, dialect: .sagitta)
-        #expect(crux == """
-            interfaces {
-                ethernet eth1 {
-                    address 10.20.1.1/24
-                    address 10.1.5.2/24
-                    description "rack 0 \\"uplink\\" {x} #1; it's \\\\ ok"
-                    disable
+        #expect(
+            crux == """
+                interfaces {
+                    ethernet eth1 {
+                        address 10.20.1.1/24
+                        address 10.1.5.2/24
+                        description "rack 0 \\"uplink\\" {x} #1; it's \\\\ ok"
+                        disable
+                    }
+                    loopback lo {
+                    }
                 }
-                loopback lo {
+                system {
+                    host-name gw0
+                    plaintext-password ""
+                    url "http://x/y"
                 }
-            }
-            system {
-                host-name gw0
-                plaintext-password ""
-                url "http://x/y"
-            }
 
-            """)
-        #expect(sagitta == """
-            interfaces {
-                ethernet eth1 {
-                    address "10.20.1.1/24"
-                    address "10.1.5.2/24"
-                    description "rack 0 \\"uplink\\" {x} #1; it's \\\\ ok"
-                    disable
+                """)
+        #expect(
+            sagitta == """
+                interfaces {
+                    ethernet eth1 {
+                        address "10.20.1.1/24"
+                        address "10.1.5.2/24"
+                        description "rack 0 \\"uplink\\" {x} #1; it's \\\\ ok"
+                        disable
+                    }
+                    loopback lo {
+                    }
                 }
-                loopback lo {
+                system {
+                    host-name "gw0"
+                    plaintext-password ""
+                    url "http://x/y"
                 }
-            }
-            system {
-                host-name "gw0"
-                plaintext-password ""
-                url "http://x/y"
-            }
 
-            """)
+                """)
         #expect(try VyOSReader.readBootConfig(crux) == Self.sample)
         #expect(try VyOSReader.readBootConfig(sagitta) == Self.sample)
     }
@@ -67,27 +75,29 @@ struct VyOSSyntaxTests {
         let config = VyOSConfig(
             nodes: [VyOSNode("system", children: [VyOSNode("host-name", "a")])],
             footer: VyOSFooter(configVersion: "a@1:b@2", releaseVersion: "1.2.8"))
-        #expect(try VyOSWriter.bootConfig(config, dialect: .crux) == """
-            system {
-                host-name a
-            }
+        #expect(
+            try VyOSWriter.bootConfig(config, dialect: .crux) == """
+                system {
+                    host-name a
+                }
 
 
-            /* Warning: Do not remove the following line. */
-            /* === vyatta-config-version: "a@1:b@2" === */
-            /* Release version: 1.2.8 */
+                /* Warning: Do not remove the following line. */
+                /* === vyatta-config-version: "a@1:b@2" === */
+                /* Release version: 1.2.8 */
 
-            """)
-        #expect(try VyOSWriter.bootConfig(config, dialect: .sagitta) == """
-            system {
-                host-name "a"
-            }
+                """)
+        #expect(
+            try VyOSWriter.bootConfig(config, dialect: .sagitta) == """
+                system {
+                    host-name "a"
+                }
 
-            // Warning: Do not remove the following line.
-            // vyos-config-version: "a@1:b@2"
-            // Release version: 1.2.8
+                // Warning: Do not remove the following line.
+                // vyos-config-version: "a@1:b@2"
+                // Release version: 1.2.8
 
-            """)
+                """)
         for dialect in [VyOSDialect.crux, .sagitta] {
             #expect(try VyOSReader.readBootConfig(VyOSWriter.bootConfig(config, dialect: dialect)) == config)
         }
@@ -101,17 +111,18 @@ struct VyOSSyntaxTests {
 
     @Test func setForm() throws {
         let out = try VyOSWriter.setCommands(Self.sample)
-        #expect(out == """
-            set interfaces ethernet eth1 address '10.20.1.1/24'
-            set interfaces ethernet eth1 address '10.1.5.2/24'
-            set interfaces ethernet eth1 description 'rack 0 "uplink" {x} #1; it'\\''s \\ ok'
-            set interfaces ethernet eth1 disable
-            set interfaces loopback lo
-            set system host-name 'gw0'
-            set system plaintext-password ''
-            set system url 'http://x/y'
+        #expect(
+            out == """
+                set interfaces ethernet eth1 address '10.20.1.1/24'
+                set interfaces ethernet eth1 address '10.1.5.2/24'
+                set interfaces ethernet eth1 description 'rack 0 "uplink" {x} #1; it'\\''s \\ ok'
+                set interfaces ethernet eth1 disable
+                set interfaces loopback lo
+                set system host-name 'gw0'
+                set system plaintext-password ''
+                set system url 'http://x/y'
 
-            """)
+                """)
         #expect(try VyOSReader.readSetCommands(out) == Self.sample)
         #expect(VyOSReader.isSetCommands(out))
         #expect(!VyOSReader.isSetCommands(VyOSReferenceTexts.cruxBoot))
@@ -158,47 +169,50 @@ struct VyOSSyntaxTests {
     @Test func readerAcceptsVariants() throws {
         let text = "a { b 'single q' /* inline\n comment */ }\nc \"\\n\\t\\/\\'\" // tail\n\u{FEFF}d\r\n"
         let config = try VyOSReader.readBootConfig("\u{FEFF}" + text.replacing("\u{FEFF}", with: ""))
-        #expect(config.nodes == [
-            VyOSNode("a", children: [VyOSNode("b", "single q")]),
-            VyOSNode("c", "\n\t/'"), VyOSNode("d"),
-        ])
+        #expect(
+            config.nodes == [
+                VyOSNode("a", children: [VyOSNode("b", "single q")]),
+                VyOSNode("c", "\n\t/'"), VyOSNode("d"),
+            ])
     }
 
-    @Test(arguments: [
-        ("a {\n  b c\n", 1, 1, "unclosed '{' of 'a'"),
-        ("a {\n  b x {\n  }\n", 1, 1, "unclosed '{' of 'a'"),
-        ("a {\n}\n}\n", 3, 1, "unbalanced '}'"),
-        ("a \"abc\n", 1, 3, "unterminated quoted value"),
-        ("a 'abc", 1, 3, "unterminated quoted value"),
-        ("a {\n /* never closed\n}\n", 2, 2, "unterminated '/*' comment"),
-        ("a b c\n", 1, 5, "unexpected third word"),
-        ("{\n}\n", 1, 1, "'{' must follow a node name"),
-        ("a b c {\n}\n", 1, 5, "unexpected third word"),
-        ("a \"x\\q\"\n", 1, 5, "unknown escape"),
-        ("a \u{1}b\n", 1, 3, "control character U+0001"),
-        ("é日 x\u{0}\n", 1, 5, "control character U+0000"),
-    ] as [(String, Int, Int, String)])
+    @Test(
+        arguments: [
+            ("a {\n  b c\n", 1, 1, "unclosed '{' of 'a'"),
+            ("a {\n  b x {\n  }\n", 1, 1, "unclosed '{' of 'a'"),
+            ("a {\n}\n}\n", 3, 1, "unbalanced '}'"),
+            ("a \"abc\n", 1, 3, "unterminated quoted value"),
+            ("a 'abc", 1, 3, "unterminated quoted value"),
+            ("a {\n /* never closed\n}\n", 2, 2, "unterminated '/*' comment"),
+            ("a b c\n", 1, 5, "unexpected third word"),
+            ("{\n}\n", 1, 1, "'{' must follow a node name"),
+            ("a b c {\n}\n", 1, 5, "unexpected third word"),
+            ("a \"x\\q\"\n", 1, 5, "unknown escape"),
+            ("a \u{1}b\n", 1, 3, "control character U+0001"),
+            ("é日 x\u{0}\n", 1, 5, "control character U+0000"),
+        ] as [(String, Int, Int, String)])
     func bootErrors(text: String, line: Int, column: Int, message: String) {
         let error = vyosError { try VyOSReader.readBootConfig(text) }
         #expect(error?.position == TextPosition(line: line, column: column), "\(error?.description ?? "no error")")
         #expect(error?.message.contains(message) == true, "\(error?.description ?? "no error")")
     }
 
-    @Test(arguments: [
-        ("set a 'x\n", 1, 7, "unterminated quoted value"),
-        ("set a \"x\n", 1, 7, "unterminated quoted value"),
-        ("set a { b\n", 1, 7, "braces are not allowed"),
-        ("set a $x\n", 1, 7, "unquoted shell character '$'"),
-        ("set a b;c\n", 1, 8, "unquoted shell character ';'"),
-        ("set a \"$x\"\n", 1, 8, "would be expanded"),
-        ("show a\n", 1, 1, "expected a 'set' command"),
-        ("set a b\n  delete a\n", 2, 3, "'delete' commands are not supported"),
-        ("set\n", 1, 1, "'set' without a path"),
-        ("set interfaces ethernet\n", 1, 16, "tag node 'ethernet' needs a value"),
-        ("commit now\n", 1, 8, "unexpected words after 'commit'"),
-        ("set a\u{7F}\n", 1, 6, "control character U+007F"),
-        ("set a \\\n", 1, 8, "backslash must escape"),
-    ] as [(String, Int, Int, String)])
+    @Test(
+        arguments: [
+            ("set a 'x\n", 1, 7, "unterminated quoted value"),
+            ("set a \"x\n", 1, 7, "unterminated quoted value"),
+            ("set a { b\n", 1, 7, "braces are not allowed"),
+            ("set a $x\n", 1, 7, "unquoted shell character '$'"),
+            ("set a b;c\n", 1, 8, "unquoted shell character ';'"),
+            ("set a \"$x\"\n", 1, 8, "would be expanded"),
+            ("show a\n", 1, 1, "expected a 'set' command"),
+            ("set a b\n  delete a\n", 2, 3, "'delete' commands are not supported"),
+            ("set\n", 1, 1, "'set' without a path"),
+            ("set interfaces ethernet\n", 1, 16, "tag node 'ethernet' needs a value"),
+            ("commit now\n", 1, 8, "unexpected words after 'commit'"),
+            ("set a\u{7F}\n", 1, 6, "control character U+007F"),
+            ("set a \\\n", 1, 8, "backslash must escape"),
+        ] as [(String, Int, Int, String)])
     func setErrors(text: String, line: Int, column: Int, message: String) {
         let error = vyosError { try VyOSReader.readSetCommands(text) }
         #expect(error?.position == TextPosition(line: line, column: column), "\(error?.description ?? "no error")")

@@ -1,7 +1,7 @@
+import LabgenTestSupport
 import Testing
 
 @testable import LabFormats
-import LabgenTestSupport
 
 @Suite("YAMLReader robustness")
 struct YAMLFuzzTests {
@@ -59,7 +59,8 @@ struct YAMLFuzzTests {
     @Test func pathologicalInputs() {
         for text in [
             "", "\n", "-", "- ", ":", "?", "'", "\"", "\"\\", "[", "{", "]", "}", "|", ">", "|+", ">-9", "---", "...",
-            "--- |", "a: |\n\t", "a:\n\t", "\t", "\u{FEFF}", "\"\\u\"", "\"\\UFFFFFFFF\"", "\"\\uD800\"", "a: \"\n---\n\"",
+            "--- |", "a: |\n\t", "a:\n\t", "\t", "\u{FEFF}", "\"\\u\"", "\"\\UFFFFFFFF\"", "\"\\uD800\"",
+            "a: \"\n---\n\"",
             "[\n---\n]", "- [\n- x", String(repeating: "{a: ", count: 400), String(repeating: "- ", count: 400),
             String(repeating: "[", count: 100_000), String(repeating: " ", count: 100_000) + "a",
             String(repeating: "a: b\n", count: 2) + String(repeating: "\n", count: 10_000) + " c",

@@ -170,10 +170,17 @@ struct YAMLReaderTests {
     }
 
     @Test func flowCollections() throws {
-        #expect(try value("[a, 'b', \"c\", [d, [e]], {f: g}]") == .sequence(
-            [str("a"), str("b"), str("c"), .sequence([str("d"), .sequence([str("e")], style: .flow)], style: .flow),
-             map(("f", str("g")))], style: .flow))
-        #expect(try value("{a: 1, b: [2, 3], c}") == map(("a", .int(1)), ("b", .sequence([.int(2), .int(3)])), ("c", .null)))
+        #expect(
+            try value("[a, 'b', \"c\", [d, [e]], {f: g}]")
+                == .sequence(
+                    [
+                        str("a"), str("b"), str("c"),
+                        .sequence([str("d"), .sequence([str("e")], style: .flow)], style: .flow),
+                        map(("f", str("g"))),
+                    ], style: .flow))
+        #expect(
+            try value("{a: 1, b: [2, 3], c}")
+                == map(("a", .int(1)), ("b", .sequence([.int(2), .int(3)])), ("c", .null)))
         #expect(try value("k: [\n  a,  # one\n  b,\n ]\n") == map(("k", .sequence([str("a"), str("b")]))))
         #expect(try value("[a: 1, b]") == .sequence([map(("a", .int(1))), str("b")]))
         #expect(try value("{\"a\":1}") == map(("a", .int(1))))
@@ -225,7 +232,8 @@ struct YAMLReaderTests {
         #expect(try YAMLReader.read("").isEmpty)
         #expect(try YAMLReader.read("# only a comment\n\n").isEmpty)
         #expect(try YAMLReader.read("---\n").map(\.value) == [.null])
-        #expect(try YAMLReader.read("a: 1\n---\nb: 2\n...\n---\n- c\n").map(\.value)
+        #expect(
+            try YAMLReader.read("a: 1\n---\nb: 2\n...\n---\n- c\n").map(\.value)
                 == [map(("a", .int(1))), map(("b", .int(2))), seq(str("c"))])
         #expect(try YAMLReader.read("--- text\n--- 'q'\n").map(\.value) == [str("text"), str("q")])
         #expect(try YAMLReader.read("scalar\n...\n# c\n").map(\.value) == [str("scalar")])
@@ -272,7 +280,10 @@ struct YAMLReaderTests {
         ("a: x\0y\n", 1, 5, "control or non-printable character U+0000 is not allowed"),
         ("a:\n  b: \u{1B}\n", 2, 6, "control or non-printable character U+001B is not allowed"),
         ("k: [\n  a,\n]\n", 3, 1, "bad indentation of a flow collection line (indent it more than its parent)"),
-        ("- a\nb: 1\n", 2, 1, "unexpected content after the end of the document (bad indentation, or a missing '---'?)"),
+        (
+            "- a\nb: 1\n", 2, 1,
+            "unexpected content after the end of the document (bad indentation, or a missing '---'?)"
+        ),
     ])
     func errorsHaveExactPositions(text: String, line: Int, column: Int, message: String) throws {
         let error = try #require(readError(text))
@@ -315,7 +326,8 @@ struct YAMLReaderTests {
     @Test func largeInputIsLinear() throws {
         var text = "nodes:\n"
         for k in 0..<5000 {
-            text += "- role: worker\n  name: node\(k)\n  labels: {rack: rack\(k % 7)}\n  patches:\n  - |\n    kind: X\n    n: \(k)\n"
+            text +=
+                "- role: worker\n  name: node\(k)\n  labels: {rack: rack\(k % 7)}\n  patches:\n  - |\n    kind: X\n    n: \(k)\n"
         }
         let docs = try YAMLReader.read(text)
         #expect(docs.count == 1)

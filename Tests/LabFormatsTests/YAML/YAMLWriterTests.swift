@@ -1,7 +1,7 @@
+import LabgenTestSupport
 import Testing
 
 @testable import LabFormats
-import LabgenTestSupport
 
 /// Random YAML values whose strings contain every kind of special text.
 struct YAMLValueGenerator {
@@ -25,10 +25,17 @@ struct YAMLValueGenerator {
         for _ in 0..<(1 + random.below(3)) { s += random.pick(Self.words) }
         if random.chance(percent: 10) {
             // A random scalar from anywhere in the printable and control ranges.
-            let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x2FF, 0x2000...0x206F, 0xFFF0...0xFFFD, 0x1F600...0x1F64F]
+            let ranges: [ClosedRange<UInt32>] = [
+                0...0x7F, 0x80...0x2FF, 0x2000...0x206F, 0xFFF0...0xFFFD, 0x1F600...0x1F64F,
+            ]
             let range = random.pick(ranges)
-            if let scalar = Unicode.Scalar(range.lowerBound + UInt32(random.below(Int(range.upperBound - range.lowerBound) + 1))) {
-                s.unicodeScalars.insert(scalar, at: s.unicodeScalars.index(s.unicodeScalars.startIndex, offsetBy: random.below(s.unicodeScalars.count + 1)))
+            if let scalar = Unicode.Scalar(
+                range.lowerBound + UInt32(random.below(Int(range.upperBound - range.lowerBound) + 1)))
+            {
+                s.unicodeScalars.insert(
+                    scalar,
+                    at: s.unicodeScalars.index(
+                        s.unicodeScalars.startIndex, offsetBy: random.below(s.unicodeScalars.count + 1)))
             }
         }
         return s
@@ -40,18 +47,23 @@ struct YAMLValueGenerator {
         switch kind {
         case 0: return .null
         case 1: return .bool(random.chance(percent: 50))
-        case 2: return .int(random.chance(percent: 80) ? random.below(20_000) - 10_000 : Int(bitPattern: UInt(random.next())))
+        case 2:
+            return .int(
+                random.chance(percent: 80) ? random.below(20_000) - 10_000 : Int(bitPattern: UInt(random.next())))
         case 3, 4: return .string(string())
         case 5:
             let flow = inFlow || random.chance(percent: 30)
             let count = random.below(4)
-            return .sequence((0..<count).map { _ in value(depth: depth - 1, inFlow: flow) }, style: flow ? .flow : .block)
+            return .sequence(
+                (0..<count).map { _ in value(depth: depth - 1, inFlow: flow) }, style: flow ? .flow : .block)
         default:
             var pairs: [YAMLPair] = []
             var keys = Set<String>()
             for _ in 0..<random.below(4) {
                 let key = string()
-                if keys.insert(key).inserted { pairs.append(YAMLPair(key: key, value: value(depth: depth - 1, inFlow: inFlow))) }
+                if keys.insert(key).inserted {
+                    pairs.append(YAMLPair(key: key, value: value(depth: depth - 1, inFlow: inFlow)))
+                }
             }
             return .mapping(pairs)
         }
@@ -62,10 +74,10 @@ struct YAMLValueGenerator {
 /// everything inside a flow sequence may come back as flow.
 private func sameWithStyles(_ a: YAMLValue, _ b: YAMLValue) -> Bool {
     switch (a, b) {
-    case let (.sequence(x, sx), .sequence(y, sy)):
+    case (.sequence(let x, let sx), .sequence(let y, let sy)):
         let expected: YAMLCollectionStyle = x.isEmpty ? .flow : sx
         return expected == sy && x.count == y.count && zip(x, y).allSatisfy(sameWithStyles)
-    case let (.mapping(x), .mapping(y)):
+    case (.mapping(let x), .mapping(let y)):
         return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && sameWithStyles($0.value, $1.value) }
     default:
         return a == b
@@ -174,7 +186,8 @@ struct YAMLWriterTests {
                             .mapping([
                                 YAMLPair(
                                     "endpoints",
-                                    .sequence([.string("br-pool0:br-pool0-net0"), .string("server1:net0")], style: .flow))
+                                    .sequence(
+                                        [.string("br-pool0:br-pool0-net0"), .string("server1:net0")], style: .flow))
                             ])
                         ])),
                 ])),

@@ -26,11 +26,15 @@ import Testing
         let standIns = try StandIns(in: workspace.path("tools"), containers: 5)
         // The two labs have the same plan; their cluster (and so node) names are the lab names.
         try standIns.set("nodes", nodes.replacingOccurrences(of: "calico-ipip-crosssubnet-", with: lab + "-"))
-        try standIns.set("pools", lab == Self.lab ? pools : pools.replacingOccurrences(of: "CrossSubnet Never", with: "Never CrossSubnet"))
+        try standIns.set(
+            "pools",
+            lab == Self.lab ? pools : pools.replacingOccurrences(of: "CrossSubnet Never", with: "Never CrossSubnet"))
         return (workspace, standIns)
     }
 
-    static func up(_ workspace: Workspace, _ standIns: StandIns, _ lab: String = lab, timeout: String = "5") -> RunResult {
+    static func up(_ workspace: Workspace, _ standIns: StandIns, _ lab: String = lab, timeout: String = "5")
+        -> RunResult
+    {
         workspace.labgen(["up", lab, "--interval", "0", "--timeout", timeout], environment: standIns.environment)
     }
 
@@ -43,7 +47,8 @@ import Testing
         #expect(result.status == 0, "\(result.all)")
         let commands = standIns.commands
         let expected = [
-            "docker version --format {{.Server.Version}}", "kind version", "containerlab version", "kubectl version --client",
+            "docker version --format {{.Server.Version}}", "kind version", "containerlab version",
+            "kubectl version --client",
             "docker info",
             "docker image inspect burlyluo/kindest:v1.27.3", "docker pull burlyluo/kindest:v1.27.3",
             "docker image inspect 192.168.2.100:5000/vyos/vyos:1.4.9", "docker pull 192.168.2.100:5000/vyos/vyos:1.4.9",
@@ -68,7 +73,9 @@ import Testing
         // The bridges come up (through bridges.sh and the ip stand-in) before containerlab deploys.
         #expect(standIns.exists("br-br-pool0") && standIns.exists("br-br-pool1"))
         let firstIP = commands.firstIndex { $0.hasPrefix("ip ") }
-        #expect(firstIP != nil && firstIP! > Self.index("kind create", in: commands)! && firstIP! < Self.index("containerlab deploy", in: commands)!)
+        #expect(
+            firstIP != nil && firstIP! > Self.index("kind create", in: commands)!
+                && firstIP! < Self.index("containerlab deploy", in: commands)!)
         #expect(result.out.contains("calico-ipip-crosssubnet-worker2  worker  10.1.8.10  rack rack1"))
         #expect(result.out.contains("pool default-ipv4-ippool 10.244.0.0/16 /26 encapsulation IPIPCrossSubnet"))
 
@@ -77,7 +84,10 @@ import Testing
         let again = Self.up(workspace, standIns)
         #expect(again.status == 0, "\(again.all)")
         let second = standIns.commands
-        #expect(!second.contains { $0.hasPrefix("kind create") || $0.hasPrefix("containerlab deploy") || $0.hasPrefix("docker pull") })
+        #expect(
+            !second.contains {
+                $0.hasPrefix("kind create") || $0.hasPrefix("containerlab deploy") || $0.hasPrefix("docker pull")
+            })
     }
 
     @Test func operatorLabCreatesTheOperatorThenAppliesTheInstallation() throws {
@@ -88,9 +98,13 @@ import Testing
         let create = Self.index(
             "kubectl --context kind-calico-vxlan-crosssubnet create -f https://raw.githubusercontent.com/projectcalico/calico/v3.30.3/manifests/tigera-operator.yaml",
             in: commands)
-        let wait = Self.index("kubectl --context kind-calico-vxlan-crosssubnet wait --for condition=established", in: commands)
-        let apply = Self.index("kubectl --context kind-calico-vxlan-crosssubnet apply -f calico/installation.yaml", in: commands)
-        let rollout = Self.index("kubectl --context kind-calico-vxlan-crosssubnet -n calico-system rollout status daemonset/calico-node", in: commands)
+        let wait = Self.index(
+            "kubectl --context kind-calico-vxlan-crosssubnet wait --for condition=established", in: commands)
+        let apply = Self.index(
+            "kubectl --context kind-calico-vxlan-crosssubnet apply -f calico/installation.yaml", in: commands)
+        let rollout = Self.index(
+            "kubectl --context kind-calico-vxlan-crosssubnet -n calico-system rollout status daemonset/calico-node",
+            in: commands)
         #expect(create != nil && wait != nil && apply != nil && rollout != nil, "\(commands)")
         if let create, let wait, let apply, let rollout { #expect(create < wait && wait < apply && apply < rollout) }
         // Again: the operator exists, so 'kubectl create' (which would fail with AlreadyExists) is skipped.
@@ -105,7 +119,8 @@ import Testing
     /// next `up` continues without redoing what was done.
     @Test(arguments: [
         ("kind create", "kind cluster"), ("bridges.sh up", "bridges"), ("containerlab deploy", "containerlab deploy"),
-        ("apply -f https://", "Calico install"), ("rollout status", "wait for calico-node"), ("docker pull", "preflight"),
+        ("apply -f https://", "Calico install"), ("rollout status", "wait for calico-node"),
+        ("docker pull", "preflight"),
     ])
     func upResumesAfterAFailedStep(failing: String, step: String) throws {
         let (workspace, standIns) = try Self.setUp()
@@ -118,15 +133,18 @@ import Testing
         if step == "preflight" {
             #expect(broken.out.contains("is neither present nor pullable"), "\(broken.out)")
         } else {
-            #expect(broken.out.contains("labgen up \(Self.lab)' again") && broken.out.contains("labgen down \(Self.lab)"))
+            #expect(
+                broken.out.contains("labgen up \(Self.lab)' again") && broken.out.contains("labgen down \(Self.lab)"))
         }
         try standIns.fail(nil)
         let fixed = Self.up(workspace, standIns)
         #expect(fixed.status == 0, "\(fixed.all)")
         let commands = standIns.commands
         // The failed command is logged too: a step that failed ran twice, every other once.
-        #expect(commands.filter { $0.hasPrefix("kind create") }.count == (failing == "kind create" ? 2 : 1), "\(commands)")
-        #expect(commands.filter { $0.hasPrefix("containerlab deploy") }.count == (failing == "containerlab deploy" ? 2 : 1))
+        #expect(
+            commands.filter { $0.hasPrefix("kind create") }.count == (failing == "kind create" ? 2 : 1), "\(commands)")
+        #expect(
+            commands.filter { $0.hasPrefix("containerlab deploy") }.count == (failing == "containerlab deploy" ? 2 : 1))
     }
 
     @Test func aPartlyDeployedTopologyIsRedeployedWithReconfigure() throws {
@@ -146,7 +164,9 @@ import Testing
         #expect(result.status == 1)
         #expect(Date().timeIntervalSince(start) < 20)
         #expect(result.out.contains("error: step 'wait for nodes' failed"), "\(result.out)")
-        #expect(result.out.contains("calico-ipip-crosssubnet-worker3 (InternalIP 172.18.0.5, planned 10.1.8.11)"), "\(result.out)")
+        #expect(
+            result.out.contains("calico-ipip-crosssubnet-worker3 (InternalIP 172.18.0.5, planned 10.1.8.11)"),
+            "\(result.out)")
     }
 
     /// A manifest install whose calico-node made the pool before the patch: up says so and how to fix it.
@@ -202,7 +222,8 @@ import Testing
         let up = workspace.labgen(["status", Self.lab], environment: standIns.environment)
         #expect(up.status == 0, "\(up.out)")
         #expect(up.out.contains("is up and matches"))
-        try standIns.set("nodes", Self.nodes.replacingOccurrences(of: "10.1.8.10 True rack1", with: "10.1.8.10 True rack0"))
+        try standIns.set(
+            "nodes", Self.nodes.replacingOccurrences(of: "10.1.8.10 True rack1", with: "10.1.8.10 True rack0"))
         try standIns.set("pools", Self.pools.replacingOccurrences(of: "CrossSubnet", with: "Always"))
         let drifted = workspace.labgen(["status", Self.lab], environment: standIns.environment)
         #expect(drifted.status == 1)
@@ -218,7 +239,8 @@ import Testing
             #expect(result.out.contains("kind get clusters"))
         }
         let up = workspace.labgen(["up", Self.lab, "--dry-run"], environment: standIns.environment)
-        #expect(up.out.contains("kind create cluster --config kind.yaml\n# host bridges\nsh bridges.sh up\n"), "\(up.out)")
+        #expect(
+            up.out.contains("kind create cluster --config kind.yaml\n# host bridges\nsh bridges.sh up\n"), "\(up.out)")
         #expect(standIns.commands.isEmpty, "\(standIns.commands)")
     }
 
@@ -234,7 +256,9 @@ import Testing
         try standIns2.set("untrusted", "")
         let untrusted = Self.up(workspace2, standIns2)
         #expect(untrusted.status == 1)
-        #expect(untrusted.out.contains("docker does not list 192.168.2.100:5000 under 'Insecure Registries'"), "\(untrusted.out)")
+        #expect(
+            untrusted.out.contains("docker does not list 192.168.2.100:5000 under 'Insecure Registries'"),
+            "\(untrusted.out)")
         #expect(!standIns2.commands.contains { $0.hasPrefix("kind create") })
     }
 
@@ -249,7 +273,9 @@ import Testing
 
     // MARK: lab.sh
 
-    static func labScript(_ workspace: Workspace, _ standIns: StandIns, _ verb: String) throws -> (status: Int32, output: String) {
+    static func labScript(_ workspace: Workspace, _ standIns: StandIns, _ verb: String) throws -> (
+        status: Int32, output: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [workspace.path("out/\(lab)/lab.sh").path, verb]
@@ -275,10 +301,17 @@ import Testing
         for (earlier, later) in [
             ("kind create cluster --config kind.yaml", "containerlab deploy -t calico-ipip-crosssubnet.clab.yaml"),
             ("containerlab deploy", "kubectl --context kind-calico-ipip-crosssubnet apply -f https://"),
-            ("kubectl --context kind-calico-ipip-crosssubnet apply -f https://", "kubectl --context kind-calico-ipip-crosssubnet -n kube-system patch"),
-            ("kubectl --context kind-calico-ipip-crosssubnet -n kube-system patch", "kubectl --context kind-calico-ipip-crosssubnet -n kube-system rollout status"),
+            (
+                "kubectl --context kind-calico-ipip-crosssubnet apply -f https://",
+                "kubectl --context kind-calico-ipip-crosssubnet -n kube-system patch"
+            ),
+            (
+                "kubectl --context kind-calico-ipip-crosssubnet -n kube-system patch",
+                "kubectl --context kind-calico-ipip-crosssubnet -n kube-system rollout status"
+            ),
         ] {
-            let a = Self.index(earlier, in: viaScript), b = Self.index(later, in: viaScript)
+            let a = Self.index(earlier, in: viaScript)
+            let b = Self.index(later, in: viaScript)
             #expect(a != nil && b != nil && a! < b!, "\(earlier) before \(later): \(viaScript)")
         }
         #expect(up.output.contains("pool default-ipv4-ippool 10.244.0.0/16 /26 encapsulation IPIPCrossSubnet"))
@@ -303,7 +336,8 @@ import Testing
         try standIns.fail(nil)
         #expect(try Self.labScript(workspace, standIns, "up").status == 0)
         #expect(standIns.commands.filter { $0.hasPrefix("kind create") }.count == 1)
-        try standIns.set("nodes", Self.nodes.replacingOccurrences(of: "worker3 10.1.8.11 True", with: "worker3 10.1.8.11 False"))
+        try standIns.set(
+            "nodes", Self.nodes.replacingOccurrences(of: "worker3 10.1.8.11 True", with: "worker3 10.1.8.11 False"))
         let start = Date()
         let timedOut = try Self.labScript(workspace, standIns, "up")
         #expect(timedOut.status == 1)

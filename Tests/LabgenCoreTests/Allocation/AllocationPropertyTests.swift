@@ -1,8 +1,8 @@
 import LabModel
+import LabgenTestSupport
 import Testing
 
 @testable import LabgenCore
-import LabgenTestSupport
 
 /// Random lab shapes for the allocation properties: a node pool, racks that take the next free
 /// subnet or a slot (some with their own prefix length), nodes that are allocated or written
@@ -23,7 +23,9 @@ enum RandomLabs {
     }
 
     /// A node of a rack: allocated most of the time, else written at a host below 10.
-    static func randomNode(_ role: NodeRole, subnet: IPv4Prefix?, used: inout Set<Int>, using rng: inout SeededRandom) -> NodeSpec {
+    static func randomNode(_ role: NodeRole, subnet: IPv4Prefix?, used: inout Set<Int>, using rng: inout SeededRandom)
+        -> NodeSpec
+    {
         if let subnet, Int.random(in: 0..<4, using: &rng) == 0 {
             let free = (2...9).filter { !used.contains($0) }
             if let host = free.randomElement(using: &rng) {
@@ -47,7 +49,10 @@ enum RandomLabs {
         ]
         spec.clusters = [cluster]
         let rackPrefix = Int.random(in: 24...26, using: &rng)
-        spec.nodePools = [NodePoolSpec(cidr: "10.\(Int.random(in: 1...20, using: &rng)).0.0/16", rackPrefix: rackPrefix, location: here)]
+        spec.nodePools = [
+            NodePoolSpec(
+                cidr: "10.\(Int.random(in: 1...20, using: &rng)).0.0/16", rackPrefix: rackPrefix, location: here)
+        ]
         let gatewayCount = Int.random(in: 1...2, using: &rng)
         spec.gateways = (0..<gatewayCount).map {
             GatewaySpec(name: "gw\($0)", vyos: $0 == 0 ? "1.4.9" : "1.2.8", image: nil, location: here)
@@ -63,13 +68,18 @@ enum RandomLabs {
             } else if Int.random(in: 0..<4, using: &rng) == 0 {
                 prefixLength = rackPrefix + 1
             }
-            spec.racks.append(rack("rack\(index)", slot: slot, prefixLength: prefixLength, router: "gw\(index % gatewayCount)", nodes: []))
+            spec.racks.append(
+                rack(
+                    "rack\(index)", slot: slot, prefixLength: prefixLength, router: "gw\(index % gatewayCount)",
+                    nodes: []))
         }
         // Nodes: the first is the control plane. Written addresses only in slot racks, whose
         // subnet is known before resolving.
         let pool = IPv4Prefix(spec.nodePools[0].cidr)!
         for index in spec.racks.indices {
-            let slotted = spec.racks[index].slot.flatMap { Allocation.slotSubnet(in: pool, length: rackPrefix, slot: $0) }
+            let slotted = spec.racks[index].slot.flatMap {
+                Allocation.slotSubnet(in: pool, length: rackPrefix, slot: $0)
+            }
             var used = Set<Int>()
             for n in 0..<Int.random(in: 1...4, using: &rng) {
                 let role: NodeRole = index == 0 && n == 0 ? .controlPlane : .worker
@@ -90,7 +100,9 @@ struct RackAddresses: Equatable, CustomStringConvertible {
 
     static func of(_ plan: LabPlan) -> [RackAddresses] {
         plan.racks.map { rack in
-            let nodes = plan.nodes.filter { $0.attachment?.rack == rack.name }.compactMap { $0.attachment?.address.address }
+            let nodes = plan.nodes.filter { $0.attachment?.rack == rack.name }.compactMap {
+                $0.attachment?.address.address
+            }
             return RackAddresses(subnet: rack.subnet, gateway: rack.gatewayAddress, nodes: nodes)
         }
     }
@@ -130,7 +142,9 @@ struct AllocationPropertyTests {
         }
         for rack in RackAddresses.of(plan) {
             for address in [rack.gateway].compactMap({ $0 }) + rack.nodes {
-                #expect(rack.subnet.contains(address) && !rack.subnet.isNetworkOrBroadcast(address), "seed \(seed): \(address)")
+                #expect(
+                    rack.subnet.contains(address) && !rack.subnet.isNetworkOrBroadcast(address),
+                    "seed \(seed): \(address)")
                 #expect(seen.insert(address).inserted, "seed \(seed): \(address) twice")
             }
             #expect(rack.gateway == rack.subnet.hostRange.lowerBound, "seed \(seed): the gateway takes the first host")
@@ -138,7 +152,8 @@ struct AllocationPropertyTests {
         // Racks of one size that took the next free subnet did so in rack order (a smaller rack
         // may fill a gap that a larger one left below).
         for length in Set(plan.racks.map(\.subnet.length)) {
-            let allocated = plan.racks.filter { $0.subnetOrigin == .allocated && $0.subnet.length == length }.map(\.subnet.network)
+            let allocated = plan.racks.filter { $0.subnetOrigin == .allocated && $0.subnet.length == length }.map(
+                \.subnet.network)
             #expect(allocated == allocated.sorted(), "seed \(seed): \(allocated)")
         }
     }
@@ -166,19 +181,27 @@ struct AllocationPropertyTests {
         let before = try resolve(spec, seed: seed)
         let router = spec.gateways[Int(seed) % spec.gateways.count].name
         spec.racks.append(
-            RandomLabs.rack("extra", slot: nil, prefixLength: nil, router: router, nodes: [RandomLabs.node(.worker), RandomLabs.node(.worker)]))
+            RandomLabs.rack(
+                "extra", slot: nil, prefixLength: nil, router: router,
+                nodes: [RandomLabs.node(.worker), RandomLabs.node(.worker)]))
         let after = try resolve(spec, seed: seed)
         let old = RackAddresses.of(before)
         #expect(Array(RackAddresses.of(after).prefix(old.count)) == old, "seed \(seed)")
         #expect(after.transit == before.transit, "seed \(seed)")
         // Routes that existed before still exist: the new rack only adds its own.
         for (oldGateway, newGateway) in zip(before.gateways, after.gateways) {
-            #expect(Array(newGateway.staticRoutes.prefix(oldGateway.staticRoutes.count)) == oldGateway.staticRoutes, "seed \(seed)")
+            #expect(
+                Array(newGateway.staticRoutes.prefix(oldGateway.staticRoutes.count)) == oldGateway.staticRoutes,
+                "seed \(seed)")
             // Rack interfaces keep their names and addresses (the transit interface, which comes
             // after them, moves up by one on the gateway that gains the rack).
             let oldRacks = oldGateway.interfaces.filter { $0.rack != nil }
-            #expect(Array(newGateway.interfaces.filter { $0.rack != nil }.prefix(oldRacks.count)) == oldRacks, "seed \(seed)")
-            #expect(newGateway.interfaces.last?.address == oldGateway.interfaces.last?.address || newGateway.interfaces.last?.rack == "extra")
+            #expect(
+                Array(newGateway.interfaces.filter { $0.rack != nil }.prefix(oldRacks.count)) == oldRacks,
+                "seed \(seed)")
+            #expect(
+                newGateway.interfaces.last?.address == oldGateway.interfaces.last?.address
+                    || newGateway.interfaces.last?.rack == "extra")
         }
     }
 
@@ -187,14 +210,20 @@ struct AllocationPropertyTests {
         let taken = [IPv4Prefix("10.1.1.0/24")!, IPv4Prefix("10.1.0.0/25")!]
         #expect(Allocation.nextFreeSubnet(in: pool, length: 24, taken: taken) == IPv4Prefix("10.1.2.0/24"))
         #expect(Allocation.nextFreeSubnet(in: pool, length: 25, taken: taken) == IPv4Prefix("10.1.0.128/25"))
-        #expect(Allocation.nextFreeSubnet(in: IPv4Prefix("10.1.0.0/24")!, length: 24, taken: [IPv4Prefix("10.1.0.0/24")!]) == nil)
+        #expect(
+            Allocation.nextFreeSubnet(in: IPv4Prefix("10.1.0.0/24")!, length: 24, taken: [IPv4Prefix("10.1.0.0/24")!])
+                == nil)
     }
 
     @Test func lastFreeSubnetAndSlots() {
         let pool = IPv4Prefix("10.1.0.0/16")!
         #expect(Allocation.lastFreeSubnet(in: pool, length: 29, taken: []) == IPv4Prefix("10.1.255.248/29"))
-        #expect(Allocation.lastFreeSubnet(in: pool, length: 29, taken: [IPv4Prefix("10.1.255.0/24")!]) == IPv4Prefix("10.1.254.248/29"))
-        #expect(Allocation.lastFreeSubnet(in: IPv4Prefix("10.1.0.0/29")!, length: 29, taken: [IPv4Prefix("10.1.0.0/30")!]) == nil)
+        #expect(
+            Allocation.lastFreeSubnet(in: pool, length: 29, taken: [IPv4Prefix("10.1.255.0/24")!])
+                == IPv4Prefix("10.1.254.248/29"))
+        #expect(
+            Allocation.lastFreeSubnet(in: IPv4Prefix("10.1.0.0/29")!, length: 29, taken: [IPv4Prefix("10.1.0.0/30")!])
+                == nil)
         #expect(Allocation.slotSubnet(in: pool, length: 24, slot: 5) == IPv4Prefix("10.1.5.0/24"))
         #expect(Allocation.slotSubnet(in: pool, length: 26, slot: 5) == IPv4Prefix("10.1.1.64/26"))
         #expect(Allocation.slotSubnet(in: pool, length: 24, slot: 256) == nil)

@@ -35,7 +35,8 @@ struct MultiGatewayTests {
         #expect(transit.subnet == IPv4Prefix("10.1.255.248/29"))
         #expect(transit.bridge == "br-transit")
         #expect(transit.members.map(\.address.description) == ["10.1.255.249", "10.1.255.250"])
-        let gw0 = plan.gateways[0], gw1 = plan.gateways[1]
+        let gw0 = plan.gateways[0]
+        let gw1 = plan.gateways[1]
         // Rack interfaces first, then the transit interface.
         #expect(gw0.interfaces.map(\.name) == ["eth1", "eth2", "eth3"])
         #expect(gw0.interfaces.map(\.address.description) == ["10.1.0.1/24", "10.1.1.1/24", "10.1.255.249/29"])
@@ -43,11 +44,15 @@ struct MultiGatewayTests {
         #expect(gw0.interfaces.last?.bridgePort == "br-transit-net0")
         #expect(gw1.interfaces.last?.bridgePort == "br-transit-net1")
         // Each gateway routes the other's racks via the other's transit address.
-        #expect(gw0.staticRoutes == [StaticRoutePlan(destination: IPv4Prefix("10.1.2.0/24")!, nextHop: IPv4Address("10.1.255.250")!)])
-        #expect(gw1.staticRoutes == [
-            StaticRoutePlan(destination: IPv4Prefix("10.1.0.0/24")!, nextHop: IPv4Address("10.1.255.249")!),
-            StaticRoutePlan(destination: IPv4Prefix("10.1.1.0/24")!, nextHop: IPv4Address("10.1.255.249")!),
-        ])
+        #expect(
+            gw0.staticRoutes == [
+                StaticRoutePlan(destination: IPv4Prefix("10.1.2.0/24")!, nextHop: IPv4Address("10.1.255.250")!)
+            ])
+        #expect(
+            gw1.staticRoutes == [
+                StaticRoutePlan(destination: IPv4Prefix("10.1.0.0/24")!, nextHop: IPv4Address("10.1.255.249")!),
+                StaticRoutePlan(destination: IPv4Prefix("10.1.1.0/24")!, nextHop: IPv4Address("10.1.255.249")!),
+            ])
         // The masquerade default is still the node pool, never the transit subnet alone.
         #expect(gw0.masquerades.map(\.source.description) == ["10.1.0.0/16"])
 
@@ -56,7 +61,10 @@ struct MultiGatewayTests {
         #expect(clab.contains("- endpoints: [gw0:eth3, br-transit:br-transit-net0]"))
         #expect(clab.contains("- endpoints: [gw1:eth2, br-transit:br-transit-net1]"))
         let bridgesScript = try #require(rendered.artifact(at: "bridges.sh")).contents
-        #expect(bridgesScript.contains("    bridge_up 'br-pool0'\n    bridge_up 'br-pool1'\n    bridge_up 'br-pool2'\n    bridge_up 'br-transit'\n"))
+        #expect(
+            bridgesScript.contains(
+                "    bridge_up 'br-pool0'\n    bridge_up 'br-pool1'\n    bridge_up 'br-pool2'\n    bridge_up 'br-transit'\n"
+            ))
         let gw0Set = try #require(rendered.artifact(at: "startup-conf/gw0.cfg")).contents
         #expect(gw0Set.contains("set interfaces ethernet eth3 address '10.1.255.249/29'"))
         #expect(gw0Set.contains("set protocols static route 10.1.2.0/24 next-hop 10.1.255.250"))
@@ -73,7 +81,10 @@ struct MultiGatewayTests {
         #expect(plan.transit?.members.map(\.addressOrigin) == [.allocated, .explicit])
         // The written route comes first; automatic routes to the same destinations are not added
         // (10.1.0.0/23 is not the same destination as 10.1.0.0/24, so those stay).
-        #expect(plan.gateways[1].staticRoutes.map(\.destination.description) == ["10.1.0.0/23", "10.1.0.0/24", "10.1.1.0/24"])
+        #expect(
+            plan.gateways[1].staticRoutes.map(\.destination.description) == [
+                "10.1.0.0/23", "10.1.0.0/24", "10.1.1.0/24",
+            ])
         #expect(rendered.artifact(at: "bridges.sh")?.contents.contains("br-core") == true)
         // The racks take the pool from its start; the transit is outside the pool.
         #expect(plan.racks.map(\.subnet.description) == ["10.1.0.0/24", "10.1.1.0/24", "10.1.2.0/24"])

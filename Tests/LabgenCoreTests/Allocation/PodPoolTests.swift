@@ -53,7 +53,8 @@ struct PodPoolTests {
         // Only the pool depends on the mode (and lab.sh, which checks and prints the pool, and the
         // picture, which shows it): kind, containerlab and VyOS files are the same.
         var reference = 0
-        let always = try #require(Pipeline.compile(encapsulationLab(ipip: .always, vxlan: .never, poolLine: &reference).spec).rendered)
+        let always = try #require(
+            Pipeline.compile(encapsulationLab(ipip: .always, vxlan: .never, poolLine: &reference).spec).rendered)
         let poolKinds: Set<Artifact.Kind> = [
             .calicoPools, .calicoInstallation, .labScript, .labModel, .topologyMarkdown, .topologySVG,
         ]

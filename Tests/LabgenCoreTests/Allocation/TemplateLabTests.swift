@@ -37,7 +37,10 @@ struct TemplateLabTests {
     func kindOnly(file: String) throws {
         let (plan, rendered) = try renderedWithoutDiagnostics(Self.template(file).lab)
         #expect(plan.topology == nil && plan.gateways.isEmpty && plan.racks.isEmpty)
-        #expect(rendered.artifacts.map(\.path) == ["kind.yaml", "calico/installation.yaml", "lab.sh", "lab.json", "topology.md", "topology.svg"])
+        #expect(
+            rendered.artifacts.map(\.path) == [
+                "kind.yaml", "calico/installation.yaml", "lab.sh", "lab.json", "topology.md", "topology.svg",
+            ])
         #expect(plan.nodes.map(\.role) == [.controlPlane, .worker, .worker])
     }
 
@@ -56,8 +59,10 @@ struct TemplateLabTests {
     /// gateway interface, rule, name and link. Only the lab name and the recorded origins
     /// (allocated instead of written) differ.
     @Test func poolsLabAllocatesTheReferencePlan() throws {
-        let (reference, referenceFiles) = try renderedWithoutDiagnostics(Self.template("calico-ipip-crosssubnet.swift").lab)
-        let (pools, poolsFiles) = try renderedWithoutDiagnostics(Self.template("calico-ipip-crosssubnet-pools.swift").lab)
+        let (reference, referenceFiles) = try renderedWithoutDiagnostics(
+            Self.template("calico-ipip-crosssubnet.swift").lab)
+        let (pools, poolsFiles) = try renderedWithoutDiagnostics(
+            Self.template("calico-ipip-crosssubnet-pools.swift").lab)
         #expect(RackAddresses.of(pools) == RackAddresses.of(reference))
         #expect(pools.nodes.compactMap(\.attachment?.addressOrigin).allSatisfy { $0 == .allocated })
         #expect(pools.racks.map(\.subnetOrigin) == [.slot, .slot])
@@ -73,14 +78,20 @@ struct TemplateLabTests {
             normalized.cluster!.nodes[index].attachment?.addressOrigin = .explicit
             normalized.cluster!.nodes[index].location = reference.nodes[index].location
         }
-        for index in normalized.cluster!.pools.indices { normalized.cluster!.pools[index].location = reference.cluster!.pools[index].location }
-        for index in normalized.gateways.indices { normalized.gateways[index].location = reference.gateways[index].location }
+        for index in normalized.cluster!.pools.indices {
+            normalized.cluster!.pools[index].location = reference.cluster!.pools[index].location
+        }
+        for index in normalized.gateways.indices {
+            normalized.gateways[index].location = reference.gateways[index].location
+        }
         #expect(normalized == reference)
         // And so every artifact but lab.json is byte for byte the reference's.
         #expect(poolsFiles.artifacts.map(\.path) == referenceFiles.artifacts.map(\.path))
         for artifact in poolsFiles.artifacts where artifact.kind != .labModel {
-            let contents = artifact.contents.replacingOccurrences(of: "lab '\(pools.name)'", with: "lab '\(reference.name)'")
-                .replacingOccurrences(of: "'labgen:\(pools.name)'", with: "'labgen:\(reference.name)'")
+            let contents = artifact.contents.replacingOccurrences(
+                of: "lab '\(pools.name)'", with: "lab '\(reference.name)'"
+            )
+            .replacingOccurrences(of: "'labgen:\(pools.name)'", with: "'labgen:\(reference.name)'")
             #expect(referenceFiles.artifact(at: artifact.path)?.contents == contents, "\(artifact.path)")
         }
     }
@@ -91,7 +102,10 @@ struct TemplateLabTests {
         #expect(plan.gateways.map(\.release.series) == ["1.4", "1.2"])
         #expect(plan.transit?.subnet.description == "10.1.255.248/29")
         #expect(plan.gateways[0].staticRoutes.map(\.description) == ["10.1.2.0/24 via 10.1.255.250"])
-        #expect(plan.gateways[1].staticRoutes.map(\.description) == ["10.1.0.0/24 via 10.1.255.249", "10.1.1.0/24 via 10.1.255.249"])
+        #expect(
+            plan.gateways[1].staticRoutes.map(\.description) == [
+                "10.1.0.0/24 via 10.1.255.249", "10.1.1.0/24 via 10.1.255.249",
+            ])
     }
 }
 

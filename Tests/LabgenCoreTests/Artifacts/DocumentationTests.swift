@@ -24,7 +24,9 @@ import Testing
         let tutorial = try String(
             contentsOf: Self.root.appendingPathComponent("Sources/LabKit/LabKit.docc/ReferenceLabTutorial.tutorial"),
             encoding: .utf8)
-        let files = tutorial.components(separatedBy: "file: \"").dropFirst().compactMap { $0.split(separator: "\"").first }
+        let files = tutorial.components(separatedBy: "file: \"").dropFirst().compactMap {
+            $0.split(separator: "\"").first
+        }
         let last = try #require(files.last)
         #expect(files.count == 5)
         let template = try Data(

@@ -41,9 +41,10 @@ import Testing
             try ArtifactDiscovery.read(LabInput(folder: ("missing", missing), named: [], clusterName: nil))
         }
         try write([("notes.txt", "nothing here\n"), ("pool.yaml", "kind: ConfigMap\nmetadata:\n  name: x\n")])
-        #expect(throws: LabDiscoveryError.noArtifacts(
-            "no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in lab; "
-                + "name the lab folder, or the files with --kind, --clab, --vyos, --calico")
+        #expect(
+            throws: LabDiscoveryError.noArtifacts(
+                "no lab artifacts (kind config, containerlab topology, VyOS, Calico) found in lab; "
+                    + "name the lab folder, or the files with --kind, --clab, --vyos, --calico")
         ) {
             try ArtifactDiscovery.read(LabInput(folder: ("lab", folder), named: [], clusterName: nil))
         }

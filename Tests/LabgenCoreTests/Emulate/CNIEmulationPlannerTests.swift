@@ -43,9 +43,10 @@ import Testing
         #expect(node.interface("flannel.1")?.addresses.map(\.description) == ["10.244.0.0/32"])
         #expect(node.interface("veth0")?.master == "cni0")
         #expect(plan.namespace("n0p0")?.routes.map(\.description) == ["default via 10.244.0.1 dev eth0"])
-        #expect(node.masquerades.map(\.nftRule) == [
-            "ip saddr { 10.244.0.0/16 } ip daddr != { 10.244.0.0/16 } masquerade"
-        ])
+        #expect(
+            node.masquerades.map(\.nftRule) == [
+                "ip saddr { 10.244.0.0/16 } ip daddr != { 10.244.0.0/16 } masquerade"
+            ])
         let pool = try #require(plan.pools.first)
         #expect(plan.designEncapsulation(from: plan.nodes[0], to: plan.nodes[1], pool: pool) == .none)
         #expect(plan.designEncapsulation(from: plan.nodes[0], to: plan.nodes[2], pool: pool) == .vxlan)
@@ -123,7 +124,8 @@ import Testing
     @Test func ciliumNativeRoutingWithBGPControlPlaneIsNamed() throws {
         let plan = try P.plan(
             "cilium-native-routing",
-            change: Self.edit("cilium/values.yaml", "autoDirectNodeRoutes: true\n", "bgpControlPlane:\n  enabled: true\n"))
+            change: Self.edit(
+                "cilium/values.yaml", "autoDirectNodeRoutes: true\n", "bgpControlPlane:\n  enabled: true\n"))
         #expect(plan.notes.contains { $0.contains("labgen emulates no BGP") })
         #expect(plan.crossRackHint?.contains("BGP control plane") == true)
         #expect(!(try P.routes(plan, "control-plane")).contains { $0.hasPrefix("10.244.1.0/24") })
@@ -172,8 +174,9 @@ import Testing
                 "cilium/values.yaml", "  mode: kubernetes\n",
                 "  mode: cluster-pool\n  operator:\n    clusterPoolIPv4PodCIDRList:\n    - 10.96.128.0/17\n"
                     + "    clusterPoolIPv4MaskSize: 26\n"))
-        #expect(plan.nodes.map { $0.blocks.map(\.prefix.description) } == [
-            ["10.96.128.0/26"], ["10.96.128.64/26"], ["10.96.128.128/26"], ["10.96.128.192/26"],
-        ])
+        #expect(
+            plan.nodes.map { $0.blocks.map(\.prefix.description) } == [
+                ["10.96.128.0/26"], ["10.96.128.64/26"], ["10.96.128.128/26"], ["10.96.128.192/26"],
+            ])
     }
 }

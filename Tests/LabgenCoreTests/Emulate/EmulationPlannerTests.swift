@@ -187,10 +187,11 @@ import Testing
                 """
         }
         #expect(plan.pools.map(\.name) == ["default-ipv4-ippool", "rack1-pool"])
-        #expect(plan.nodes.map { $0.blocks.map(\.prefix.description) } == [
-            ["10.244.0.0/26"], ["10.244.0.64/26"], ["10.244.0.128/26", "10.245.0.0/28"],
-            ["10.244.0.192/26", "10.245.0.16/28"],
-        ])
+        #expect(
+            plan.nodes.map { $0.blocks.map(\.prefix.description) } == [
+                ["10.244.0.0/26"], ["10.244.0.64/26"], ["10.244.0.128/26", "10.245.0.0/28"],
+                ["10.244.0.192/26", "10.245.0.16/28"],
+            ])
         // tunl0 took 10.244.0.128 (the first IPIP block); in Calico every address of a block is
         // usable, .0 included.
         #expect(plan.nodes[2].pods.map(\.address.description) == ["10.244.0.129", "10.245.0.0"])
@@ -200,9 +201,10 @@ import Testing
         #expect(routes.contains("10.244.0.192/26 via 10.1.8.11 dev net0"))
         #expect(routes.contains("10.245.0.16/28 via 10.1.8.11 dev tunl0 onlink"))
         // natOutgoing only for the first pool, and never towards either pool.
-        #expect(plan.namespace("n2")?.masquerades.map(\.nftRule) == [
-            "ip saddr { 10.244.0.0/16 } ip daddr != { 10.244.0.0/16, 10.245.0.0/24 } masquerade"
-        ])
+        #expect(
+            plan.namespace("n2")?.masquerades.map(\.nftRule) == [
+                "ip saddr { 10.244.0.0/16 } ip daddr != { 10.244.0.0/16, 10.245.0.0/24 } masquerade"
+            ])
         let always = try #require(plan.pools.last)
         #expect(plan.designEncapsulation(from: plan.nodes[2], to: plan.nodes[3], pool: always) == .ipip)
     }

@@ -19,7 +19,8 @@ import Testing
             if argv.starts(with: ["kind", "get"]) { return CommandResult(status: 0) }
             if argv.contains("inspect") && argv.contains("image") { return CommandResult(status: 0) }
             if argv.contains("nodes") {
-                let output = "calico-ipip-crosssubnet-control-plane 10.1.5.10 True rack0\ncalico-ipip-crosssubnet-worker 10.1.5.11 True rack0\n"
+                let output =
+                    "calico-ipip-crosssubnet-control-plane 10.1.5.10 True rack0\ncalico-ipip-crosssubnet-worker 10.1.5.11 True rack0\n"
                     + "calico-ipip-crosssubnet-worker2 10.1.8.10 True rack1\ncalico-ipip-crosssubnet-worker3 10.1.8.11 True rack1\n"
                 return CommandResult(status: 0, output: output)
             }
@@ -36,7 +37,8 @@ import Testing
         options.pollInterval = 0
         var said = ""
         let lifecycle = LabLifecycle(
-            plan: try Self.plan("calico-ipip-crosssubnet"), folder: URL(fileURLWithPath: "/nonexistent"), runner: runner,
+            plan: try Self.plan("calico-ipip-crosssubnet"), folder: URL(fileURLWithPath: "/nonexistent"),
+            runner: runner,
             options: options, say: { said += $0 })
         #expect(lifecycle.up() == 0, "\(said)")
         let commands = runner.commands
@@ -80,7 +82,8 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("labgen-lab-\(UUID().uuidString).sh")
         try script.contents.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        for shell in ["/bin/sh", "/usr/bin/dash", "/bin/bash"] where FileManager.default.isExecutableFile(atPath: shell) {
+        for shell in ["/bin/sh", "/usr/bin/dash", "/bin/bash"] where FileManager.default.isExecutableFile(atPath: shell)
+        {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: shell)
             process.arguments = ["-n", file.path]

@@ -170,7 +170,10 @@ struct TopologyPictureCNITests {
     @Test func flannelAndCiliumLabsShowTheirPodNetwork() throws {
         let flannel = TopologyGraph(try PictureLabs.plan("flannel-host-gw"))
         #expect(flannel.poolCaption?.hasPrefix("Flannel pod network of kind cluster") == true)
-        #expect(flannel.pools.map(\.lines) == [["Network 10.244.0.0/16 (a /24 per node)", "backend host-gw", "Flannel v0.28.10"]])
+        #expect(
+            flannel.pools.map(\.lines) == [
+                ["Network 10.244.0.0/16 (a /24 per node)", "backend host-gw", "Flannel v0.28.10"]
+            ])
         let cilium = TopologyGraph(try PictureLabs.plan("cilium-vxlan"))
         #expect(cilium.poolCaption?.hasPrefix("Cilium pod network of kind cluster") == true)
         #expect(cilium.pools.first?.lines.first == "tunnel vxlan")

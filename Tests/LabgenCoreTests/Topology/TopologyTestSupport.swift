@@ -7,7 +7,7 @@ import Testing
 @testable import LabgenCore
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 /// The plans of the built-in labs, by lab name.

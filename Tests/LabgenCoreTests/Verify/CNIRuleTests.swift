@@ -182,10 +182,12 @@ import Testing
         let diagnostics = Verifier.verify(facts)
         #expect(!diagnostics.contains { $0.id == RuleID.flannelNetwork || $0.id == RuleID.flannelHostGateway })
         // The single fault: another Network, at its line in the manifest.
-        let wrong = manifest.replacingOccurrences(of: "\"Network\": \"10.244.0.0/16\"", with: "\"Network\": \"10.96.0.0/12\"")
+        let wrong = manifest.replacingOccurrences(
+            of: "\"Network\": \"10.244.0.0/16\"", with: "\"Network\": \"10.96.0.0/12\"")
         files[files.count - 1] = ("kube-flannel.yml", wrong)
         expectDiagnostic(
-            Self.verify(files), RuleID.flannelNetwork, file: "kube-flannel.yml", line: line(of: "\"Network\"", in: wrong))
+            Self.verify(files), RuleID.flannelNetwork, file: "kube-flannel.yml",
+            line: line(of: "\"Network\"", in: wrong))
     }
 
     @Test func lg041HostGatewayAcrossRacksWithoutTheGatewayRoute() throws {

@@ -175,7 +175,8 @@ struct BGPFabricLab {
     var leaf1Override: String?
     var leaf1: String {
         get {
-            leaf1Override ?? leaf0.replacingOccurrences(of: "10.1.5.", with: "10.1.8.")
+            leaf1Override
+                ?? leaf0.replacingOccurrences(of: "10.1.5.", with: "10.1.8.")
                 .replacingOccurrences(of: "10.1.10.", with: "10.1.11.").replacingOccurrences(of: "65005", with: "65008")
         }
         set { leaf1Override = newValue }

@@ -62,45 +62,63 @@ import Testing
 
     @Test func lg007PoolDiffersFromPodSubnet() {
         let (lab, text) = Self.lab(Self.replacing("cidr: 10.244.0.0/16", "cidr: 10.245.0.0/16"))
-        expectDiagnostic(lab.diagnostics, RuleID.podSubnet, file: "calico/installation.yaml", line: line(of: "10.245.0.0/16", in: text))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.podSubnet, file: "calico/installation.yaml",
+            line: line(of: "10.245.0.0/16", in: text))
     }
 
     @Test func lg008UnknownEncapsulation() {
         let (lab, text) = Self.lab(Self.replacing("encapsulation: IPIPCrossSubnet", "encapsulation: IPIPCrossSubnett"))
-        expectDiagnostic(lab.diagnostics, RuleID.encapsulation, file: "calico/installation.yaml", line: line(of: "IPIPCrossSubnett", in: text))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.encapsulation, file: "calico/installation.yaml",
+            line: line(of: "IPIPCrossSubnett", in: text))
     }
 
     @Test func lg017AutodetectionMissesARack() {
         let (lab, text) = Self.lab(Self.replacing("      - 10.1.8.0/24\n", ""))
         // At the list of cidrs (its first entry).
-        expectDiagnostic(lab.diagnostics, RuleID.autodetection, file: "calico/installation.yaml", line: line(of: "- 10.1.5.0/24", in: text))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.autodetection, file: "calico/installation.yaml",
+            line: line(of: "- 10.1.5.0/24", in: text))
     }
 
     @Test func lg017NoAutodetectionWithCrossSubnetWarns() {
-        let (lab, text) = Self.lab(Self.replacing("    nodeAddressAutodetectionV4:\n      cidrs:\n      - 10.1.5.0/24\n      - 10.1.8.0/24\n", ""))
+        let (lab, text) = Self.lab(
+            Self.replacing(
+                "    nodeAddressAutodetectionV4:\n      cidrs:\n      - 10.1.5.0/24\n      - 10.1.8.0/24\n", ""))
         expectDiagnostic(
-            lab.diagnostics, RuleID.autodetection, file: "calico/installation.yaml", line: line(of: "IPIPCrossSubnet", in: text),
+            lab.diagnostics, RuleID.autodetection, file: "calico/installation.yaml",
+            line: line(of: "IPIPCrossSubnet", in: text),
             severity: .warning)
     }
 
     @Test func lg030NotNamedDefault() {
         let (lab, text) = Self.lab(Self.replacing("  name: default\n", "  name: calico\n"))
-        expectDiagnostic(lab.diagnostics, RuleID.calicoInstallation, file: "calico/installation.yaml", line: line(of: "name: calico", in: text))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.calicoInstallation, file: "calico/installation.yaml",
+            line: line(of: "name: calico", in: text))
     }
 
     @Test func lg030NatOutgoingIsNotABoolean() {
         let (lab, text) = Self.lab(Self.replacing("natOutgoing: Enabled", "natOutgoing: true"))
-        expectDiagnostic(lab.diagnostics, RuleID.calicoInstallation, file: "calico/installation.yaml", line: line(of: "natOutgoing", in: text))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.calicoInstallation, file: "calico/installation.yaml",
+            line: line(of: "natOutgoing", in: text))
     }
 
     @Test func lg030RegistryWithoutSlash() {
         let (lab, text) = Self.lab(Self.replacing("registry: 192.168.2.100:5000/", "registry: 192.168.2.100:5000"))
-        expectDiagnostic(lab.diagnostics, RuleID.calicoInstallation, file: "calico/installation.yaml", line: line(of: "registry:", in: text))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.calicoInstallation, file: "calico/installation.yaml",
+            line: line(of: "registry:", in: text))
     }
 
     @Test func lg030TwoAutodetectionMethods() {
-        let (lab, text) = Self.lab(Self.replacing("      - 10.1.8.0/24\n", "      - 10.1.8.0/24\n      interface: net0\n"))
-        expectDiagnostic(lab.diagnostics, RuleID.calicoInstallation, file: "calico/installation.yaml", line: line(of: "interface: net0", in: text))
+        let (lab, text) = Self.lab(
+            Self.replacing("      - 10.1.8.0/24\n", "      - 10.1.8.0/24\n      interface: net0\n"))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.calicoInstallation, file: "calico/installation.yaml",
+            line: line(of: "interface: net0", in: text))
     }
 }
 
@@ -111,7 +129,8 @@ import Testing
         var lab = TestLab()
         lab.replace(
             "          value: cidr=10.1.5.0/24,10.1.8.0/24\n",
-            with: "          value: cidr=10.1.5.0/24,10.1.8.0/24\n        - name: CALICO_IPV4POOL_CIDR\n          value: 10.244.0.0/16\n"
+            with:
+                "          value: cidr=10.1.5.0/24,10.1.8.0/24\n        - name: CALICO_IPV4POOL_CIDR\n          value: 10.244.0.0/16\n"
                 + "        - name: CALICO_IPV4POOL_IPIP\n          value: \(ipip)\n",
             in: \.calicoNode)
         return lab

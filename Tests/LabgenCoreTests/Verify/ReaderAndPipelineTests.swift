@@ -21,9 +21,12 @@ import Testing
         #expect(label.location.line == 15 && label.location.column == 23)
         let mirror = kind.mirrors[0]
         #expect(mirror.host == "192.168.2.100:5000")
-        #expect(mirror.location == SourceLocation(file: "kind.yaml", line: line(of: "[plugins", in: lab.kind), column: 3))
+        #expect(
+            mirror.location == SourceLocation(file: "kind.yaml", line: line(of: "[plugins", in: lab.kind), column: 3))
         #expect(mirror.endpoints[0].value == "http://192.168.2.100:5000")
-        #expect(mirror.endpoints[0].location == SourceLocation(file: "kind.yaml", line: line(of: "endpoint", in: lab.kind), column: 17))
+        #expect(
+            mirror.endpoints[0].location
+                == SourceLocation(file: "kind.yaml", line: line(of: "endpoint", in: lab.kind), column: 17))
     }
 
     @Test func containerlabExecCommandsAndLinks() {
@@ -66,7 +69,9 @@ import Testing
         #expect(ArtifactDiscovery.classify(lab.vyos) == [.vyos])
         #expect(ArtifactDiscovery.classify("set interfaces ethernet eth1 address '10.1.5.1/24'\n") == [.vyos])
         #expect(ArtifactDiscovery.classify(lab.pool) == [.calicoPools])
-        #expect(ArtifactDiscovery.classify("kind: IPPoolList\nitems:\n- kind: IPPool\n  spec:\n    cidr: 10.244.0.0/16\n") == [.calicoPools])
+        #expect(
+            ArtifactDiscovery.classify("kind: IPPoolList\nitems:\n- kind: IPPool\n  spec:\n    cidr: 10.244.0.0/16\n")
+                == [.calicoPools])
         #expect(ArtifactDiscovery.classify(lab.calicoNode) == [.calicoNode])
         #expect(ArtifactDiscovery.classify(lab.bridges) == [.bridgeScript])
         #expect(ArtifactDiscovery.classify("#!/bin/sh\nbrctl addbr br-pool0\n") == [.bridgeScript])
@@ -78,7 +83,8 @@ import Testing
 
     @Test func bridgeScriptForms() {
         let facts = BridgeScriptReader.read(
-            "BRIDGES=\"a b\"\nbrctl addbr br-x\nip link add br-y type bridge\nip link add name \"$br\" type bridge\n", file: "s.sh")
+            "BRIDGES=\"a b\"\nbrctl addbr br-x\nip link add br-y type bridge\nip link add name \"$br\" type bridge\n",
+            file: "s.sh")
         #expect(facts.bridges.map(\.value) == ["a", "b", "br-x", "br-y"])
         #expect(facts.bridges[1].location == SourceLocation(file: "s.sh", line: 1, column: 12))
         // A function that creates the bridge named by its first argument, called once per bridge.
@@ -95,15 +101,17 @@ import Testing
             "kind: JoinConfiguration\nnodeRegistration:\n  kubeIetExtraArgs:\n    node-ip: 10.1.5.11\n  taints: 3\n",
             origin: TextOrigin(file: "p.yaml"), diagnostics: &diagnostics)
         #expect(patches.count == 1)
-        #expect(diagnostics.map(\.description) == [
-            "p.yaml:3:3: error: unknown field 'kubeIetExtraArgs' in NodeRegistrationOptions (a kubeadm patch is decoded strictly); did you mean 'kubeletExtraArgs'? [LG015]",
-            "p.yaml:5:11: error: 'taints' in NodeRegistrationOptions must be a list, not the integer 3 (a kubeadm patch is decoded strictly) [LG015]",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "p.yaml:3:3: error: unknown field 'kubeIetExtraArgs' in NodeRegistrationOptions (a kubeadm patch is decoded strictly); did you mean 'kubeletExtraArgs'? [LG015]",
+                "p.yaml:5:11: error: 'taints' in NodeRegistrationOptions must be a list, not the integer 3 (a kubeadm patch is decoded strictly) [LG015]",
+            ])
     }
 
     @Test func kindContainerNames() {
         #expect(
-            Verifier.kindContainerNames(cluster: "c", roles: ["control-plane", "worker", "control-plane", "worker", "worker"])
+            Verifier.kindContainerNames(
+                cluster: "c", roles: ["control-plane", "worker", "control-plane", "worker", "worker"])
                 == ["c-control-plane", "c-worker", "c-control-plane2", "c-worker2", "c-worker3"])
     }
 }
@@ -124,13 +132,15 @@ import Testing
 
     @Test func tenThousandNodesVerifyQuickly() {
         var kind = "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nname: big\nnodes:\n"
-        var nodes = "name: big\ntopology:\n  nodes:\n    gw0:\n      kind: linux\n      binds:\n        - ./gw0.boot:/opt/vyatta/etc/config/config.boot\n"
+        var nodes =
+            "name: big\ntopology:\n  nodes:\n    gw0:\n      kind: linux\n      binds:\n        - ./gw0.boot:/opt/vyatta/etc/config/config.boot\n"
         var links = "  links:\n"
         var vyos = "interfaces {\n"
         let racks = 100
         for rack in 0..<racks {
             nodes += "    br\(rack):\n      kind: bridge\n"
-            vyos += "    ethernet eth\(rack + 1) {\n        address \"10.\(rack / 200 + 2).\(rack % 200).1/24\"\n    }\n"
+            vyos +=
+                "    ethernet eth\(rack + 1) {\n        address \"10.\(rack / 200 + 2).\(rack % 200).1/24\"\n    }\n"
             links += "    - endpoints: [\"gw0:eth\(rack + 1)\", \"br\(rack):p\(rack)-gw\"]\n"
         }
         vyos += "}\n"
@@ -138,9 +148,11 @@ import Testing
             let rack = index % racks
             let host = index / racks + 10
             let address = "10.\(rack / 200 + 2).\(rack % 200).\(host)"
-            kind += "- role: \(index == 0 ? "control-plane" : "worker")\n  kubeadmConfigPatches:\n  - |\n    kind: \(index == 0 ? "InitConfiguration" : "JoinConfiguration")\n    nodeRegistration:\n      kubeletExtraArgs:\n        node-ip: \(address)\n"
+            kind +=
+                "- role: \(index == 0 ? "control-plane" : "worker")\n  kubeadmConfigPatches:\n  - |\n    kind: \(index == 0 ? "InitConfiguration" : "JoinConfiguration")\n    nodeRegistration:\n      kubeletExtraArgs:\n        node-ip: \(address)\n"
             let name = index == 0 ? "big-control-plane" : "big-worker" + (index == 1 ? "" : String(index))
-            nodes += "    s\(index):\n      network-mode: container:\(name)\n      exec:\n      - ip addr add \(address)/24 dev net0\n      - ip route replace default via 10.\(rack / 200 + 2).\(rack % 200).1\n"
+            nodes +=
+                "    s\(index):\n      network-mode: container:\(name)\n      exec:\n      - ip addr add \(address)/24 dev net0\n      - ip route replace default via 10.\(rack / 200 + 2).\(rack % 200).1\n"
             links += "    - endpoints: [\"br\(rack):p\(index)\", \"s\(index):net0\"]\n"
         }
         let facts = LabFacts.read([("kind.yaml", kind), ("big.clab.yaml", nodes + links), ("gw0.boot", vyos)])

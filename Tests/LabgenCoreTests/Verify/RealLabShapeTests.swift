@@ -166,7 +166,8 @@ struct FabricLab {
 
     var leaf1: String {
         get {
-            leaf1Override ?? leaf0.replacingOccurrences(of: "10.1.10.1/24", with: "10.1.11.1/24")
+            leaf1Override
+                ?? leaf0.replacingOccurrences(of: "10.1.10.1/24", with: "10.1.11.1/24")
                 .replacingOccurrences(of: "10.1.5.1/24", with: "10.1.8.1/24")
                 .replacingOccurrences(of: "network 10.1.5.0/24", with: "network 10.1.8.0/24")
                 .replacingOccurrences(of: "neighbor 10.1.10.2", with: "neighbor 10.1.11.2")
@@ -277,7 +278,8 @@ struct FabricLab {
         #expect(script.bridges.first?.location.line == 9)
         #expect(script.unresolvedBridge == nil)
         // Without the calls, nothing is created (and nothing is unresolved).
-        let withoutCalls = ShellScriptReader.read(text.replacingOccurrences(of: "bridge_up 'br-pool1'", with: ":"), file: "b.sh")
+        let withoutCalls = ShellScriptReader.read(
+            text.replacingOccurrences(of: "bridge_up 'br-pool1'", with: ":"), file: "b.sh")
         #expect(withoutCalls.bridges.map(\.value) == ["br-pool0"])
     }
 
@@ -287,7 +289,8 @@ struct FabricLab {
         let script = ShellScriptReader.read(growing + "for br in $w; do brctl addbr $br; done\n", file: "s.sh")
         #expect(script.bridges.isEmpty)
         #expect(script.unresolvedBridge != nil)
-        let short = ShellScriptReader.read("B=\"br-a\"\nB=\"$B br-b\"\nfor br in $B; do brctl addbr $br; done\n", file: "s.sh")
+        let short = ShellScriptReader.read(
+            "B=\"br-a\"\nB=\"$B br-b\"\nfor br in $B; do brctl addbr $br; done\n", file: "s.sh")
         #expect(short.bridges.map(\.value) == ["br-a", "br-b"])
     }
 
@@ -307,11 +310,16 @@ struct FabricLab {
 
     @Test func aSubfolderWithItsOwnTopologyIsAnotherLab() {
         var lab = FabricLab()
-        lab.extra = [("variant/clab.yaml", "name: other\ntopology:\n  nodes:\n    x: {kind: bridge}\n"),
-                     ("variant/kind.yaml", "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes: 3\n")]
+        lab.extra = [
+            ("variant/clab.yaml", "name: other\ntopology:\n  nodes:\n    x: {kind: bridge}\n"),
+            ("variant/kind.yaml", "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes: 3\n"),
+        ]
         let diagnostics = lab.diagnostics
         #expect(lab.problems.isEmpty, "\(diagnostics)")
-        #expect(diagnostics.contains { $0.severity == .note && $0.message.contains("variant/ holds its own containerlab topology") })
+        #expect(
+            diagnostics.contains {
+                $0.severity == .note && $0.message.contains("variant/ holds its own containerlab topology")
+            })
     }
 }
 
@@ -335,13 +343,17 @@ struct FabricLab {
         lab.leaf1 = FabricLab().leaf1
         lab.replace(
             "        address-family {\n            ipv4-unicast {\n                network 10.1.5.0/24 {\n                }\n            }\n        }\n",
-            with: "        address-family {\n            ipv4-unicast {\n                redistribute {\n                    connected {\n                    }\n                }\n            }\n        }\n",
+            with:
+                "        address-family {\n            ipv4-unicast {\n                redistribute {\n                    connected {\n                    }\n                }\n            }\n        }\n",
             in: \.leaf0)
         #expect(lab.problems.isEmpty, "\(lab.problems)")
         // Without it, leaf1 has no route to leaf0's rack: LG022 at leaf1.
-        lab.replace("                redistribute {\n                    connected {\n                    }\n                }\n", with: "", in: \.leaf0)
+        lab.replace(
+            "                redistribute {\n                    connected {\n                    }\n                }\n",
+            with: "", in: \.leaf0)
         let found = lab.diagnostics.filter { $0.id == RuleID.gatewayRoutes }
-        #expect(found.map(\.location?.file) == ["startup-conf/leaf1-boot.cfg", "startup-conf/spine0-boot.cfg"], "\(found)")
+        #expect(
+            found.map(\.location?.file) == ["startup-conf/leaf1-boot.cfg", "startup-conf/spine0-boot.cfg"], "\(found)")
     }
 
     @Test func ospfAreaNetworksAreRoutes() {
@@ -353,7 +365,8 @@ struct FabricLab {
         }
         lab.leaf0 = ospf("10.1.10.1/24", "10.1.5.1/24")
         lab.leaf1 = ospf("10.1.11.1/24", "10.1.8.1/24")
-        lab.spine = "interfaces {\n    ethernet eth1 {\n        address 10.1.10.2/24\n    }\n    ethernet eth2 {\n        address 10.1.11.2/24\n    }\n}\nprotocols {\n    ospf {\n        area 0.0.0.0 {\n            network 10.1.0.0/16\n        }\n    }\n}\n"
+        lab.spine =
+            "interfaces {\n    ethernet eth1 {\n        address 10.1.10.2/24\n    }\n    ethernet eth2 {\n        address 10.1.11.2/24\n    }\n}\nprotocols {\n    ospf {\n        area 0.0.0.0 {\n            network 10.1.0.0/16\n        }\n    }\n}\n"
         #expect(lab.problems.isEmpty, "\(lab.problems)")
         lab.replace("network 10.1.0.0/16", with: "network 10.1.10.0/24", in: \.spine)
         // spine0 no longer runs OSPF towards leaf1: no path between the leaves.
@@ -366,7 +379,8 @@ struct FabricLab {
         #expect(lab.diagnostics.contains { $0.id == RuleID.encapsulation })
         lab.replace(
             "nat {\n",
-            with: "protocols {\n    bgp 65000 {\n        neighbor 10.1.5.10 {\n            remote-as 65000\n        }\n        neighbor 10.1.8.10 {\n            remote-as 65000\n        }\n    }\n}\nnat {\n",
+            with:
+                "protocols {\n    bgp 65000 {\n        neighbor 10.1.5.10 {\n            remote-as 65000\n        }\n        neighbor 10.1.8.10 {\n            remote-as 65000\n        }\n    }\n}\nnat {\n",
             in: \.vyos)
         #expect(!lab.diagnostics.contains { $0.id == RuleID.encapsulation }, "\(lab.diagnostics)")
     }
@@ -378,35 +392,44 @@ struct FabricLab {
         // gw0 eth1: the rack address on vif 5 of a VyOS bridge whose member is eth1.
         lab.replace(
             "    ethernet eth1 {\n        address \"10.1.5.1/24\"\n    }\n",
-            with: "    bridge br0 {\n        member {\n            interface eth1 {\n                native-vlan 5\n            }\n        }\n        vif 5 {\n            address \"10.1.5.1/24\"\n        }\n    }\n",
+            with:
+                "    bridge br0 {\n        member {\n            interface eth1 {\n                native-vlan 5\n            }\n        }\n        vif 5 {\n            address \"10.1.5.1/24\"\n        }\n    }\n",
             in: \.vyos)
         // gw0 eth2: on vif 8 of the ethernet interface.
-        lab.replace("address \"10.1.8.1/24\"", with: "vif 8 {\n            address \"10.1.8.1/24\"\n        }", in: \.vyos)
+        lab.replace(
+            "address \"10.1.8.1/24\"", with: "vif 8 {\n            address \"10.1.8.1/24\"\n        }", in: \.vyos)
         #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
         // Without the vif address, eth1 is a plain switch port (no LG005), but rack0's gateway is gone.
         lab.replace("address \"10.1.5.1/24\"", with: "description none", in: \.vyos)
         #expect(!lab.diagnostics.contains { $0.id == RuleID.gatewayInterfaces && $0.severity == .error })
-        expectDiagnostic(lab.diagnostics, RuleID.rackRouter, file: "demo.clab.yaml", line: line(of: "via 10.1.5.1", in: lab.clab))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.rackRouter, file: "demo.clab.yaml", line: line(of: "via 10.1.5.1", in: lab.clab))
     }
 
     @Test func serversWiredStraightToARouterPort() {
         var lab = TestLab()
         // server3 (alone in rack1) on gw0's eth2 itself, no bridge between.
-        lab.replace("- endpoints: [\"br-pool1:br-pool1-net0\", \"server3:net0\"]", with: "- endpoints: [\"gw0:eth2\", \"server3:net0\"]", in: \.clab)
-        lab.replace("    - endpoints: [\"gw0:eth2\", \"br-pool1:br-pool1-net2\"]\n      mtu: 1500\n", with: "", in: \.clab)
+        lab.replace(
+            "- endpoints: [\"br-pool1:br-pool1-net0\", \"server3:net0\"]",
+            with: "- endpoints: [\"gw0:eth2\", \"server3:net0\"]", in: \.clab)
+        lab.replace(
+            "    - endpoints: [\"gw0:eth2\", \"br-pool1:br-pool1-net2\"]\n      mtu: 1500\n", with: "", in: \.clab)
         #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
         // A wrong default route, or address, on that direct link is still caught.
         lab.replace("ip route replace default via 10.1.8.1", with: "ip route replace default via 10.1.8.9", in: \.clab)
-        expectDiagnostic(lab.diagnostics, RuleID.defaultRoute, file: "demo.clab.yaml", line: line(of: "via 10.1.8.9", in: lab.clab))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.defaultRoute, file: "demo.clab.yaml", line: line(of: "via 10.1.8.9", in: lab.clab))
         lab.replace("ip addr add 10.1.8.10/24", with: "ip addr add 10.1.9.10/24", in: \.clab)
-        expectDiagnostic(lab.diagnostics, RuleID.gatewaySubnet, file: "demo.clab.yaml", line: line(of: "10.1.9.10/24", in: lab.clab))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.gatewaySubnet, file: "demo.clab.yaml", line: line(of: "10.1.9.10/24", in: lab.clab))
     }
 
     @Test func unmodeledNodesAreNotedNotGuessed() {
         var lab = TestLab()
         lab.replace(
             "    br-pool0:\n",
-            with: "    frr1:\n      kind: linux\n      image: frrouting/frr\n      binds:\n        - ./frr/frr1.conf:/etc/frr/frr.conf\n    sonic1:\n      kind: sonic-vm\n      image: sonic\n    br-pool0:\n",
+            with:
+                "    frr1:\n      kind: linux\n      image: frrouting/frr\n      binds:\n        - ./frr/frr1.conf:/etc/frr/frr.conf\n    sonic1:\n      kind: sonic-vm\n      image: sonic\n    br-pool0:\n",
             in: \.clab)
         let notes = lab.diagnostics.filter { $0.severity == .note }
         #expect(notes.count == 2, "\(lab.diagnostics)")
@@ -420,11 +443,13 @@ struct FabricLab {
         var lab = TestLab()
         lab.replace(
             "      - ip addr add 10.1.5.11/24 dev net0\n",
-            with: "      - ip addr add 10.1.5.11/24 dev net0\n      - ip -6 addr add 2001:db8::11/64 dev net0\n      - ip addr add 2001:db8::12/64 dev net0\n      - ip -6 route replace default via 2001:db8::1\n",
+            with:
+                "      - ip addr add 10.1.5.11/24 dev net0\n      - ip -6 addr add 2001:db8::11/64 dev net0\n      - ip addr add 2001:db8::12/64 dev net0\n      - ip -6 route replace default via 2001:db8::1\n",
             in: \.clab)
         #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
         lab.replace("2001:db8::12/64", with: "10.1.5.300/24", in: \.clab)
-        expectDiagnostic(lab.diagnostics, RuleID.nodeIP, file: "demo.clab.yaml", line: line(of: "10.1.5.300", in: lab.clab))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.nodeIP, file: "demo.clab.yaml", line: line(of: "10.1.5.300", in: lab.clab))
     }
 
     static let evpnTopology = """
@@ -483,32 +508,48 @@ struct FabricLab {
         lab.replace(
             "    server3:\n      kind: linux\n      network-mode: container:demo-worker2\n      exec:\n      - ip addr add 10.1.8.10/24 dev net0\n      - ip route replace default via 10.1.8.1\n",
             with: "", in: \.clab)
-        lab.replace("    - endpoints: [\"br-pool1:br-pool1-net0\", \"server3:net0\"]\n      mtu: 1500\n", with: "", in: \.clab)
-        expectDiagnostic(lab.diagnostics, RuleID.nodeIP, file: "kind.yaml", line: line(of: "node-ip: 10.1.8.10", in: lab.kind))
+        lab.replace(
+            "    - endpoints: [\"br-pool1:br-pool1-net0\", \"server3:net0\"]\n      mtu: 1500\n", with: "", in: \.clab)
+        expectDiagnostic(
+            lab.diagnostics, RuleID.nodeIP, file: "kind.yaml", line: line(of: "node-ip: 10.1.8.10", in: lab.kind))
     }
 
     @Test func lg024RackBridgeWithoutRouter() {
         var lab = TestLab()
-        lab.replace("    - endpoints: [\"gw0:eth2\", \"br-pool1:br-pool1-net2\"]\n      mtu: 1500\n", with: "", in: \.clab)
-        expectDiagnostic(lab.diagnostics, RuleID.rackRouter, file: "demo.clab.yaml", line: line(of: "br-pool1:", in: lab.clab))
-        #expect(lab.diagnostics.first { $0.id == RuleID.rackRouter }?.notes.contains { $0.message.contains("gw0 has 10.1.8.1") } == true)
+        lab.replace(
+            "    - endpoints: [\"gw0:eth2\", \"br-pool1:br-pool1-net2\"]\n      mtu: 1500\n", with: "", in: \.clab)
+        expectDiagnostic(
+            lab.diagnostics, RuleID.rackRouter, file: "demo.clab.yaml", line: line(of: "br-pool1:", in: lab.clab))
+        #expect(
+            lab.diagnostics.first { $0.id == RuleID.rackRouter }?.notes.contains {
+                $0.message.contains("gw0 has 10.1.8.1")
+            } == true)
     }
 
     @Test func lg023ExecAddressOnAMissingInterface() {
         var lab = TestLab()
         lab.replace("ip addr add 10.1.5.11/24 dev net0", with: "ip a a 10.1.5.11/24 dev net0", in: \.clab)
         #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
-        lab.replace("- endpoints: [\"br-pool0:br-pool0-net1\", \"server2:net0\"]", with: "- endpoints: [\"br-pool0:br-pool0-net1\", \"server2:net1\"]", in: \.clab)
-        expectDiagnostic(lab.diagnostics, RuleID.execInterface, file: "demo.clab.yaml", line: line(of: "ip a a 10.1.5.11/24", in: lab.clab))
+        lab.replace(
+            "- endpoints: [\"br-pool0:br-pool0-net1\", \"server2:net0\"]",
+            with: "- endpoints: [\"br-pool0:br-pool0-net1\", \"server2:net1\"]", in: \.clab)
+        expectDiagnostic(
+            lab.diagnostics, RuleID.execInterface, file: "demo.clab.yaml",
+            line: line(of: "ip a a 10.1.5.11/24", in: lab.clab))
         // Created by another exec command: fine.
-        lab.replace("ip a a 10.1.5.11/24 dev net0", with: "ip link add net0 type dummy\n      - ip -4 a add 10.1.5.11/24 dev net0", in: \.clab)
+        lab.replace(
+            "ip a a 10.1.5.11/24 dev net0",
+            with: "ip link add net0 type dummy\n      - ip -4 a add 10.1.5.11/24 dev net0", in: \.clab)
         #expect(!lab.diagnostics.contains { $0.id == RuleID.execInterface })
     }
 
     @Test func abbreviatedIPCommandsAreRead() {
         var lab = TestLab()
-        lab.replace("ip route replace default via 10.1.8.1", with: "bash -c 'ip l s net0 up && ip r r default via 10.1.8.7'", in: \.clab)
-        expectDiagnostic(lab.diagnostics, RuleID.defaultRoute, file: "demo.clab.yaml", line: line(of: "10.1.8.7", in: lab.clab))
+        lab.replace(
+            "ip route replace default via 10.1.8.1", with: "bash -c 'ip l s net0 up && ip r r default via 10.1.8.7'",
+            in: \.clab)
+        expectDiagnostic(
+            lab.diagnostics, RuleID.defaultRoute, file: "demo.clab.yaml", line: line(of: "10.1.8.7", in: lab.clab))
     }
 
     @Test func lg016RouterLinksAndTheDefaultMTU() {
@@ -518,7 +559,9 @@ struct FabricLab {
         lab.replace(
             "[\"leaf0:eth1\", \"spine0:eth1\"]\n      mtu: 1500\n", with: "[\"leaf0:eth1\", \"spine0:eth1\"]\n",
             in: \.clab)
-        lab.replace("        address \"10.1.10.1/24\"\n", with: "        address \"10.1.10.1/24\"\n        mtu 9000\n", in: \.leaf0)
+        lab.replace(
+            "        address \"10.1.10.1/24\"\n", with: "        address \"10.1.10.1/24\"\n        mtu 9000\n",
+            in: \.leaf0)
         let found = lab.diagnostics.filter { $0.id == RuleID.mtu }
         #expect(found.count == 1, "\(found)")
         #expect(found.first?.severity == .warning && found.first?.message.contains("containerlab's default") == true)
@@ -538,7 +581,9 @@ struct FabricLab {
 @Suite struct MoreScriptShapesTests {
     @Test func variablesInTheKindCommandAreExpandedOrTheConfigIsNoted() {
         var lab = FabricLab()
-        lab.replace("cat <<EOF | kind create cluster --name=fab", with: "NAME=fab\ncat <<EOF | kind create cluster --name=$NAME", in: \.setup)
+        lab.replace(
+            "cat <<EOF | kind create cluster --name=fab",
+            with: "NAME=fab\ncat <<EOF | kind create cluster --name=$NAME", in: \.setup)
         #expect(lab.facts.kind?.name?.value == "fab")
         #expect(lab.problems.isEmpty, "\(lab.problems)")
         lab.replace("NAME=fab\n", with: "", in: \.setup)
@@ -551,7 +596,8 @@ struct FabricLab {
         var lab = FabricLab()
         lab.replace(
             "#!/bin/bash\n",
-            with: "#!/bin/bash\nkind create cluster --name=other --config=- <<'EOF'\nkind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nEOF\n",
+            with:
+                "#!/bin/bash\nkind create cluster --name=other --config=- <<'EOF'\nkind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nEOF\n",
             in: \.setup)
         let facts = lab.facts
         #expect(facts.kind?.name?.value == "fab")
@@ -562,7 +608,8 @@ struct FabricLab {
 
     @Test func aHostBridgeWithTheGatewayAddressIsTheRacksRouter() {
         var lab = TestLab()
-        lab.replace("    - endpoints: [\"gw0:eth2\", \"br-pool1:br-pool1-net2\"]\n      mtu: 1500\n", with: "", in: \.clab)
+        lab.replace(
+            "    - endpoints: [\"gw0:eth2\", \"br-pool1:br-pool1-net2\"]\n      mtu: 1500\n", with: "", in: \.clab)
         #expect(lab.diagnostics.contains { $0.id == RuleID.rackRouter })
         lab.bridges += "ip addr add 10.1.8.1/24 dev br-pool1\n"
         #expect(!lab.diagnostics.contains { $0.id == RuleID.rackRouter }, "\(lab.diagnostics)")
@@ -579,8 +626,12 @@ struct FabricLab {
     @Test func aGatewayPeeringWithARouterLabgenDoesNotReadIsNotBlamed() {
         var lab = FabricLab()
         // spine0 is replaced by an FRR router: the leaves peer with addresses no VyOS config has.
-        lab.replace("- ./startup-conf/spine0-boot.cfg:/opt/vyatta/etc/config/config.boot", with: "- ./frr/spine0.conf:/etc/frr/frr.conf", in: \.clab)
-        lab.replace("image: vyos/vyos:1.4.7\n      binds:\n        - ./frr", with: "image: frrouting/frr\n      binds:\n        - ./frr", in: \.clab)
+        lab.replace(
+            "- ./startup-conf/spine0-boot.cfg:/opt/vyatta/etc/config/config.boot",
+            with: "- ./frr/spine0.conf:/etc/frr/frr.conf", in: \.clab)
+        lab.replace(
+            "image: vyos/vyos:1.4.7\n      binds:\n        - ./frr",
+            with: "image: frrouting/frr\n      binds:\n        - ./frr", in: \.clab)
         #expect(!lab.diagnostics.contains { $0.id == RuleID.gatewayRoutes }, "\(lab.diagnostics)")
         #expect(lab.diagnostics.contains { $0.severity == .note && $0.message.contains("FRR") })
     }
@@ -598,7 +649,8 @@ struct FabricLab {
     @Test func execAddressKeywordsInAnyOrder() {
         var lab = TestLab()
         lab.replace("ip addr add 10.1.5.11/24 dev net0", with: "ip addr add dev net0 10.1.5.12/24 brd +", in: \.clab)
-        expectDiagnostic(lab.diagnostics, RuleID.nodeIP, file: "demo.clab.yaml", line: line(of: "10.1.5.12/24", in: lab.clab))
+        expectDiagnostic(
+            lab.diagnostics, RuleID.nodeIP, file: "demo.clab.yaml", line: line(of: "10.1.5.12/24", in: lab.clab))
     }
 }
 
@@ -609,8 +661,11 @@ struct FabricLab {
         var lab = TestLab()
         lab.replace(
             "    br-pool0:\n",
-            with: "    r1:\n      kind: linux\n      exec:\n      - ip addr add 10.1.9.1/24 dev eth1\n    br-pool0:\n", in: \.clab)
-        lab.replace("- endpoints: [\"br-pool1:br-pool1-net0\", \"server3:net0\"]", with: "- endpoints: [\"r1:eth1\", \"server3:net0\"]", in: \.clab)
+            with: "    r1:\n      kind: linux\n      exec:\n      - ip addr add 10.1.9.1/24 dev eth1\n    br-pool0:\n",
+            in: \.clab)
+        lab.replace(
+            "- endpoints: [\"br-pool1:br-pool1-net0\", \"server3:net0\"]",
+            with: "- endpoints: [\"r1:eth1\", \"server3:net0\"]", in: \.clab)
         lab.replace("ip addr add 10.1.8.10/24 dev net0", with: "ip addr add 10.1.9.10/24 dev net0", in: \.clab)
         lab.replace("ip route replace default via 10.1.8.1", with: "ip route replace default via 10.1.9.1", in: \.clab)
         lab.replace("node-ip: 10.1.8.10", with: "node-ip: 10.1.9.10", in: \.kind)
@@ -618,10 +673,15 @@ struct FabricLab {
         #expect(errors.isEmpty, "\(errors)")
         // A second address of server1 that is its node-ip.
         var second = TestLab()
-        second.replace("      - ip addr add 10.1.5.10/24 dev net0\n", with: "      - ip addr add 10.1.5.10/24 dev net0\n      - ip addr add 172.16.0.10/24 dev net1\n", in: \.clab)
-        second.replace("  links:\n", with: "  links:\n    - endpoints: [\"server1:net1\", \"server2:net1\"]\n", in: \.clab)
+        second.replace(
+            "      - ip addr add 10.1.5.10/24 dev net0\n",
+            with: "      - ip addr add 10.1.5.10/24 dev net0\n      - ip addr add 172.16.0.10/24 dev net1\n", in: \.clab
+        )
+        second.replace(
+            "  links:\n", with: "  links:\n    - endpoints: [\"server1:net1\", \"server2:net1\"]\n", in: \.clab)
         second.replace("node-ip: 10.1.5.10", with: "node-ip: 172.16.0.10", in: \.kind)
-        #expect(!second.diagnostics.contains { $0.id == RuleID.nodeIP && $0.severity == .error }, "\(second.diagnostics)")
+        #expect(
+            !second.diagnostics.contains { $0.id == RuleID.nodeIP && $0.severity == .error }, "\(second.diagnostics)")
     }
 }
 
@@ -630,25 +690,34 @@ struct FabricLab {
         var lab = TestLab()
         lab.replace(
             "    ethernet eth1 {\n        address \"10.1.5.1/24\"\n    }\n",
-            with: "    bridge br0 {\n        member {\n            interface eth1 {\n            }\n        }\n    }\n    ethernet eth3 {\n        address \"10.1.5.1/24\"\n    }\n",
+            with:
+                "    bridge br0 {\n        member {\n            interface eth1 {\n            }\n        }\n    }\n    ethernet eth3 {\n        address \"10.1.5.1/24\"\n    }\n",
             in: \.vyos)
-        #expect(!lab.diagnostics.contains { $0.id == RuleID.gatewayInterfaces && $0.severity == .error }, "\(lab.diagnostics)")
+        #expect(
+            !lab.diagnostics.contains { $0.id == RuleID.gatewayInterfaces && $0.severity == .error },
+            "\(lab.diagnostics)")
     }
 
     @Test func twoTopologiesAreAWarningNamingTheCheckedOne() {
         var lab = TestLab()
         lab.extra = [("v6.clab.yaml", "name: demo6\ntopology:\n  nodes:\n    a: {kind: linux}\n")]
         let found = lab.diagnostics.filter { $0.id == RuleID.unreadable }
-        #expect(found.count == 1 && found[0].severity == .warning && found[0].message.contains("checked demo.clab.yaml"), "\(found)")
+        #expect(
+            found.count == 1 && found[0].severity == .warning && found[0].message.contains("checked demo.clab.yaml"),
+            "\(found)")
     }
 
     @Test func routingInsideAVRFIsNotBlamed() {
         var lab = FabricLab()
         lab.replace("        neighbor 10.1.11.1 {\n            remote-as 65008\n        }\n", with: "", in: \.spine)
         #expect(lab.diagnostics.contains { $0.id == RuleID.gatewayRoutes })
-        lab.spine += "vrf {\n    name red {\n        protocols {\n            bgp {\n                system-as 500\n            }\n        }\n        table 100\n    }\n}\n"
+        lab.spine +=
+            "vrf {\n    name red {\n        protocols {\n            bgp {\n                system-as 500\n            }\n        }\n        table 100\n    }\n}\n"
         // spine0 routes inside a VRF labgen does not follow: it is not blamed, and neither are routes through it.
-        #expect(!lab.diagnostics.contains { $0.id == RuleID.gatewayRoutes && $0.location?.file == "startup-conf/spine0-boot.cfg" })
+        #expect(
+            !lab.diagnostics.contains {
+                $0.id == RuleID.gatewayRoutes && $0.location?.file == "startup-conf/spine0-boot.cfg"
+            })
     }
 }
 
@@ -657,8 +726,10 @@ struct FabricLab {
         var lab = TestLab()
         lab.replace("./startup-conf/gw0-boot.cfg", with: "/root/wcni/lab/startup-conf/gw0-boot.cfg", in: \.clab)
         #expect(lab.diagnostics.isEmpty, "\(lab.diagnostics)")
-        lab.replace("/root/wcni/lab/startup-conf/gw0-boot.cfg", with: "/root/wcni/lab/startup-conf/gw9-boot.cfg", in: \.clab)
-        expectDiagnostic(lab.diagnostics, RuleID.vyosBind, file: "demo.clab.yaml", line: line(of: "gw9-boot.cfg", in: lab.clab))
+        lab.replace(
+            "/root/wcni/lab/startup-conf/gw0-boot.cfg", with: "/root/wcni/lab/startup-conf/gw9-boot.cfg", in: \.clab)
+        expectDiagnostic(
+            lab.diagnostics, RuleID.vyosBind, file: "demo.clab.yaml", line: line(of: "gw9-boot.cfg", in: lab.clab))
     }
 }
 
@@ -675,19 +746,23 @@ struct FabricLab {
         var lab = TestLab()
         lab.replace(
             "      - ip route replace default via 10.1.8.1\n",
-            with: "      - ip route replace default via 10.1.8.1\n      - ip addr add 172.16.0.10/24 dev net1\n      - ip route add default via 172.16.0.1 dev net1 table 100\n      - ip route add default via 172.16.0.1 dev net1\n",
+            with:
+                "      - ip route replace default via 10.1.8.1\n      - ip addr add 172.16.0.10/24 dev net1\n      - ip route add default via 172.16.0.1 dev net1 table 100\n      - ip route add default via 172.16.0.1 dev net1\n",
             in: \.clab)
         lab.replace("  links:\n", with: "  links:\n    - endpoints: [\"server3:net1\", \"server2:net1\"]\n", in: \.clab)
         #expect(!lab.diagnostics.contains { $0.id == RuleID.defaultRoute }, "\(lab.diagnostics)")
         // Still caught: a default route via an address that is on none of the server's subnets.
-        lab.replace("ip route add default via 172.16.0.1 dev net1\n", with: "ip route add default via 10.9.9.9\n", in: \.clab)
-        expectDiagnostic(lab.diagnostics, RuleID.defaultRoute, file: "demo.clab.yaml", line: line(of: "10.9.9.9", in: lab.clab))
+        lab.replace(
+            "ip route add default via 172.16.0.1 dev net1\n", with: "ip route add default via 10.9.9.9\n", in: \.clab)
+        expectDiagnostic(
+            lab.diagnostics, RuleID.defaultRoute, file: "demo.clab.yaml", line: line(of: "10.9.9.9", in: lab.clab))
     }
 }
 
 @Suite struct IPv6KindTests {
     @Test func ipv6AndDualStackKindConfigsAreValid() {
-        let kind = "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  ipFamily: ipv6\n  podSubnet: \"fd00:10:244::/56\"\n  serviceSubnet: \"fd00:10:96::/112\"\nnodes:\n- role: control-plane\n  kubeadmConfigPatches:\n  - |\n    kind: InitConfiguration\n    nodeRegistration:\n      kubeletExtraArgs:\n        node-ip: \"10.1.5.10,2001:db8::10\"\n"
+        let kind =
+            "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  ipFamily: ipv6\n  podSubnet: \"fd00:10:244::/56\"\n  serviceSubnet: \"fd00:10:96::/112\"\nnodes:\n- role: control-plane\n  kubeadmConfigPatches:\n  - |\n    kind: InitConfiguration\n    nodeRegistration:\n      kubeletExtraArgs:\n        node-ip: \"10.1.5.10,2001:db8::10\"\n"
         let facts = LabFacts.read([("kind.yaml", kind)])
         #expect(Verifier.verify(facts).filter { $0.severity == .error }.isEmpty, "\(Verifier.verify(facts))")
         #expect(facts.kind?.nodes.first?.patches.first?.nodeIP?.value == IPv4Address("10.1.5.10"))
@@ -705,7 +780,12 @@ struct FabricLab {
         #expect(lab.facts.kind?.nodes.first?.patches.first?.nodeIP?.location.line == 15)
         #expect(lab.problems.isEmpty, "\(lab.problems)")
         // The lab keeps kind.yaml too: that file is the kind config, read once.
-        lab.extra = [("kind.yaml", "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n")]
+        lab.extra = [
+            (
+                "kind.yaml",
+                "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n- role: worker\n"
+            )
+        ]
         #expect(lab.facts.kind?.file == "kind.yaml")
         #expect(lab.facts.otherKindConfigs.isEmpty)
     }

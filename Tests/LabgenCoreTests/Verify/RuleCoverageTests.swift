@@ -236,7 +236,9 @@ extension SingleFault {
             $0.replace("neighbor 10.1.8.10 {", with: "neighbor 10.1.8.11 {", in: \.leaf1)
         },
         bgpFabric(RuleID.linkMTU, "FabricRuleTests.lg056OneEndSetAgainstVyOSDefaultAndExecMTU") {
-            $0.replace("- ip addr add 10.1.5.10/24 dev net0", with: "- ip link set net0 mtu 1400\n      - ip addr add 10.1.5.10/24 dev net0", in: \.clab)
+            $0.replace(
+                "- ip addr add 10.1.5.10/24 dev net0",
+                with: "- ip link set net0 mtu 1400\n      - ip addr add 10.1.5.10/24 dev net0", in: \.clab)
         },
         SingleFault(
             id: RuleID.vyosReleaseSyntax, detail: "VyOSReleaseTests.syntaxOfAnOlderReleaseThanTheFooterSays",

@@ -197,7 +197,8 @@ extension String {
 /// The line (1-based) of the first line of `text` containing `needle`.
 func line(of needle: String, in text: String, occurrence: Int = 1) -> Int {
     var seen = 0
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(needle) {
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    where line.contains(needle) {
         seen += 1
         if seen == occurrence { return index + 1 }
     }
@@ -213,5 +214,6 @@ func expectDiagnostic(
     #expect(!matching.isEmpty, "no \(id) among \(diagnostics.map(\.description))", sourceLocation: sourceLocation)
     #expect(
         matching.contains { $0.location?.file == file && $0.location?.line == line && $0.severity == severity },
-        "expected \(id) \(severity) at \(file):\(line), got \(matching.map(\.description))", sourceLocation: sourceLocation)
+        "expected \(id) \(severity) at \(file):\(line), got \(matching.map(\.description))",
+        sourceLocation: sourceLocation)
 }

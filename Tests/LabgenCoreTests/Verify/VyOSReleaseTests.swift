@@ -80,7 +80,8 @@ struct VyOSReleaseTests {
             #expect(system["ntp"].isEmpty)
             #expect(boot.contains("address \"10.1.5.1/24\""))
         }
-        #expect((config["service"].first?["ntp"].isEmpty ?? true) == (dialect != .circinus),
+        #expect(
+            (config["service"].first?["ntp"].isEmpty ?? true) == (dialect != .circinus),
             "1.5's default configuration has service ntp; the 1.4 reference has none")
         let hasLevel = system["login"].first?["user"].first?["level"].isEmpty == false
         #expect(hasLevel == (dialect == .crux))
@@ -146,35 +147,43 @@ struct VyOSReleaseTests {
         """
 
     @Test func syntaxOfAnOlderReleaseThanTheFooterSays() throws {
-        let claimsSagitta = Self.equuleusBody + """
-            // Warning: Do not remove the following line.
-            // vyos-config-version: "nat@7:ntp@3:system@26"
-            // Release version: 1.4.9
-            """
+        let claimsSagitta =
+            Self.equuleusBody + """
+                // Warning: Do not remove the following line.
+                // vyos-config-version: "nat@7:ntp@3:system@26"
+                // Release version: 1.4.9
+                """
         let found = Self.releaseSyntax(claimsSagitta)
         #expect(found.map { $0.location?.line } == [4, 11, 14], "\(found.map(\.description))")
         #expect(found.allSatisfy { $0.severity == .error && $0.notes.first?.location?.line == 20 })
         #expect(found[0].message.contains("nat@7"))
         // The same body with the 1.3 footer labgen writes is clean but for 1.2's `level`.
-        let equuleus = Self.equuleusBody + """
-            // Warning: Do not remove the following line.
-            // vyos-config-version: "nat@5:ntp@1:system@21"
-            // Release version: 1.3.8
-            """
+        let equuleus =
+            Self.equuleusBody + """
+                // Warning: Do not remove the following line.
+                // vyos-config-version: "nat@5:ntp@1:system@21"
+                // Release version: 1.3.8
+                """
         #expect(Self.releaseSyntax(equuleus).map { $0.location?.line } == [11])
         // A 1.4 footer with old component versions: VyOS migrates the leaf and system ntp at boot.
-        let migrated = Self.equuleusBody.replacingOccurrences(of: "            level admin\n", with: "") + """
-            // Warning: Do not remove the following line.
-            // vyos-config-version: "nat@5:ntp@1:system@21"
-            // Release version: 1.4-rolling-202307070317
-            """
+        let migrated =
+            Self.equuleusBody.replacingOccurrences(of: "            level admin\n", with: "") + """
+                // Warning: Do not remove the following line.
+                // vyos-config-version: "nat@5:ntp@1:system@21"
+                // Release version: 1.4-rolling-202307070317
+                """
         #expect(Self.releaseSyntax(migrated).isEmpty)
     }
 
     @Test func syntaxOfANewerReleaseThanTheFooterSays() throws {
-        let circinusBody = try #require(Pipeline.compile(Self.lab(Gateway("gw0", vyos: "1.5.0") {
-            Masquerade(source: "10.1.5.0/24")
-        }).spec).rendered?.artifacts.first { $0.path == "startup-conf/gw0-boot.cfg" }?.contents)
+        let circinusBody = try #require(
+            Pipeline.compile(
+                Self.lab(
+                    Gateway("gw0", vyos: "1.5.0") {
+                        Masquerade(source: "10.1.5.0/24")
+                    }
+                ).spec
+            ).rendered?.artifacts.first { $0.path == "startup-conf/gw0-boot.cfg" }?.contents)
         #expect(Self.releaseSyntax(circinusBody).isEmpty)
         let claimsEquuleus = circinusBody.replacingOccurrences(
             of: "Release version: 1.5.0", with: "Release version: 1.3.8")
@@ -188,8 +197,9 @@ struct VyOSReleaseTests {
         func facts(_ file: String, _ release: String?, set: Bool = false) -> VyOSFacts {
             var facts = VyOSFacts(file: file, isSetCommands: set, interfaces: [], natRules: [])
             facts.release = release.map {
-                Located(VyOSReleaseEvidence(dialect: VyOSDialect(release: $0), release: $0, source: "test"),
-                        at: SourceLocation(file: file, line: 1, column: 1))
+                Located(
+                    VyOSReleaseEvidence(dialect: VyOSDialect(release: $0), release: $0, source: "test"),
+                    at: SourceLocation(file: file, line: 1, column: 1))
             }
             return facts
         }

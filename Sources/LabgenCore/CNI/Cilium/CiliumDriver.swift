@@ -74,7 +74,10 @@ enum CiliumDriver: CNIDriver {
         lines.append("Cilium \(cilium.version)".debugEscaped)
         return (
             "Cilium pod network of kind cluster \(cluster.name.debugEscaped)",
-            [TopologyGraph.Element(id: "p0", key: "pod network cilium", kind: .pool, title: "pod network", lines: lines)]
+            [
+                TopologyGraph.Element(
+                    id: "p0", key: "pod network cilium", kind: .pool, title: "pod network", lines: lines)
+            ]
         )
     }
 

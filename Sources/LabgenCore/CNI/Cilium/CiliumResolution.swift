@@ -23,7 +23,9 @@ enum CiliumResolution {
         var nativeCIDR: IPv4Prefix?
         if spec.routingMode == .native {
             if let text = spec.nativeRoutingCIDR {
-                guard let prefix = ValueParsing.prefix(text, what: "ipv4NativeRoutingCIDR", at: at, into: &context.diagnostics)
+                guard
+                    let prefix = ValueParsing.prefix(
+                        text, what: "ipv4NativeRoutingCIDR", at: at, into: &context.diagnostics)
                 else { return nil }
                 nativeCIDR = prefix
             }
@@ -67,7 +69,8 @@ enum CiliumResolution {
         if let written = spec.bgp {
             if let seconds = written.gracefulRestartSeconds, !(1...4095).contains(seconds) {
                 context.diagnostics.error(
-                    .invalidCilium, "Cilium BGP graceful restart time \(seconds) s is outside Cilium's 1...4095", at: at)
+                    .invalidCilium, "Cilium BGP graceful restart time \(seconds) s is outside Cilium's 1...4095", at: at
+                )
                 return nil
             }
             bgp = CiliumBGPPlan(

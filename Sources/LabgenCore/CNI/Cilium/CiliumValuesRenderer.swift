@@ -41,7 +41,8 @@ enum CiliumValuesRenderer {
             values.append(YAMLPair(key: "MTU", value: .int(linkMTU)))
         }
         if cilium.bgp != nil {
-            values.append(YAMLPair(key: "bgpControlPlane", value: .mapping([YAMLPair(key: "enabled", value: .bool(true))])))
+            values.append(
+                YAMLPair(key: "bgpControlPlane", value: .mapping([YAMLPair(key: "enabled", value: .bool(true))])))
             if cilium.ipamMode == .kubernetes {
                 // The agent waits for its node's pod CIDR, which it announces over BGP.
                 values.append(

@@ -49,7 +49,10 @@ enum FlannelDriver: CNIDriver {
         lines.append("Flannel \(flannel.version)".debugEscaped)
         return (
             "Flannel pod network of kind cluster \(cluster.name.debugEscaped)",
-            [TopologyGraph.Element(id: "p0", key: "pod network flannel", kind: .pool, title: "pod network", lines: lines)]
+            [
+                TopologyGraph.Element(
+                    id: "p0", key: "pod network flannel", kind: .pool, title: "pod network", lines: lines)
+            ]
         )
     }
 

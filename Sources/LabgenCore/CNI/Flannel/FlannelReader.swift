@@ -24,7 +24,8 @@ public enum FlannelReader {
             && document["data"]?["net-conf.json"] != nil
     }
 
-    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> FlannelFacts?
+    public static func read(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList)
+        -> FlannelFacts?
     {
         guard let node = document["data"]?["net-conf.json"], let text = node.scalarText else { return nil }
         var facts = FlannelFacts(file: origin.file, location: origin.location(node))

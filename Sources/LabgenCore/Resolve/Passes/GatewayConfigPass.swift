@@ -30,7 +30,8 @@ struct GatewayConfigPass: ResolverPass {
             guard let address = rack.gatewayAddress else { continue }
             interfaces.append(
                 GatewayInterfacePlan(
-                    name: FabricInterfaces.nextFree(interfaces.map(\.name)), address: IPv4Interface(address, length: rack.subnet.length),
+                    name: FabricInterfaces.nextFree(interfaces.map(\.name)),
+                    address: IPv4Interface(address, length: rack.subnet.length),
                     rack: rack.name, bridge: rack.bridge, bridgePort: "\(rack.bridge)-net\(rack.nodeNames.count)"))
         }
         if let transit, let member = transit.members.firstIndex(where: { $0.gateway == gateway }) {

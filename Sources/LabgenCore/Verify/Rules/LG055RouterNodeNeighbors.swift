@@ -9,7 +9,7 @@ enum RouterNodeNeighborsRule: VerificationRule {
         id: RuleID.routerNodeNeighbors,
         summary:
             "the leaf has every node that peers with it as a neighbor, with the node's AS; and no node neighbor "
-                + "is unanswered",
+            + "is unanswered",
         explanation: """
             For each node a Calico BGPPeer or Cilium BGP policy makes peer with a router, the router must have the
             node's address (rack address or kubelet node-ip) as a BGP neighbor whose remote-as is the node's AS:

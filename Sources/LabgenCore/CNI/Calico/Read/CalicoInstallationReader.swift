@@ -60,7 +60,8 @@ public enum CalicoInstallationReader {
         )
     }
 
-    static func pool(_ item: YAMLNode, index: Int, origin: TextOrigin, diagnostics: inout DiagnosticList) -> IPPoolFacts {
+    static func pool(_ item: YAMLNode, index: Int, origin: TextOrigin, diagnostics: inout DiagnosticList) -> IPPoolFacts
+    {
         let location = origin.location(item)
         var pool = IPPoolFacts(
             file: origin.file,

@@ -16,7 +16,9 @@ public enum CalicoReader {
         }
     }
 
-    public static func pools(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList) -> [IPPoolFacts] {
+    public static func pools(_ document: YAMLNode, origin: TextOrigin, diagnostics: inout DiagnosticList)
+        -> [IPPoolFacts]
+    {
         if document["kind"]?.scalarText != "IPPool" {
             guard case .sequence(let items)? = document["items"]?.content else { return [] }
             return items.flatMap { pools($0, origin: origin, diagnostics: &diagnostics) }
@@ -27,8 +29,10 @@ public enum CalicoReader {
             return Located(text, at: origin.location(node))
         }
         var pool = IPPoolFacts(
-            file: origin.file, name: document["metadata"]?["name"]?.scalarText ?? "(unnamed)", cidr: nil, blockSize: nil,
-            ipipMode: string("ipipMode"), vxlanMode: string("vxlanMode"), disabled: spec?["disabled"]?.value == .bool(true),
+            file: origin.file, name: document["metadata"]?["name"]?.scalarText ?? "(unnamed)", cidr: nil,
+            blockSize: nil,
+            ipipMode: string("ipipMode"), vxlanMode: string("vxlanMode"),
+            disabled: spec?["disabled"]?.value == .bool(true),
             fromEnvironment: false, location: origin.location(document))
         pool.natOutgoing = spec?["natOutgoing"]?.value == .bool(true)
         pool.nodeSelector = string("nodeSelector")
@@ -36,7 +40,8 @@ public enum CalicoReader {
             if let prefix = IPv4Prefix(cidr.value) {
                 pool.cidr = Located(prefix, at: cidr.location)
             } else if !cidr.value.contains(":") {
-                diagnostics.error(RuleID.podSubnet, "IPPool cidr '\(cidr.value)' is not an IPv4 CIDR", at: cidr.location)
+                diagnostics.error(
+                    RuleID.podSubnet, "IPPool cidr '\(cidr.value)' is not an IPv4 CIDR", at: cidr.location)
             }
         } else {
             diagnostics.error(RuleID.podSubnet, "IPPool '\(pool.name)' has no spec.cidr", at: pool.location)
@@ -51,14 +56,18 @@ public enum CalicoReader {
         for mode in [pool.ipipMode, pool.vxlanMode].compactMap({ $0 })
         where !["Always", "CrossSubnet", "Never"].contains(mode.value) {
             diagnostics.error(
-                RuleID.encapsulation, "unknown encapsulation mode '\(mode.value)'; Calico knows Always, CrossSubnet and Never", at: mode.location)
+                RuleID.encapsulation,
+                "unknown encapsulation mode '\(mode.value)'; Calico knows Always, CrossSubnet and Never",
+                at: mode.location)
         }
         return [pool]
     }
 
     /// The calico-node container of a DaemonSet or of a strategic-merge patch for it.
     static func calicoNodeContainer(_ document: YAMLNode) -> YAMLNode? {
-        guard case .sequence(let containers)? = document["spec"]?["template"]?["spec"]?["containers"]?.content else { return nil }
+        guard case .sequence(let containers)? = document["spec"]?["template"]?["spec"]?["containers"]?.content else {
+            return nil
+        }
         let kind = document["kind"]?.scalarText
         guard kind == nil || kind == "DaemonSet" else { return nil }
         return containers.first { $0["name"]?.scalarText == "calico-node" }
@@ -84,7 +93,9 @@ public enum CalicoReader {
             file: origin.file, autodetection: located("IP_AUTODETECTION_METHOD"),
             location: origin.location(container))
         guard document["kind"]?.scalarText == "DaemonSet" else {
-            for name in env.keys where name.hasPrefix("CALICO_IPV4POOL_") { facts.poolEnvironment[name] = located(name) }
+            for name in env.keys where name.hasPrefix("CALICO_IPV4POOL_") {
+                facts.poolEnvironment[name] = located(name)
+            }
             return (facts, nil)
         }
         // calico-node creates the default pool on first start from its environment.

@@ -51,12 +51,16 @@ enum CalicoNodePatchRenderer {
                                     YAMLPair(
                                         key: "containers",
                                         value: .sequence([
-                                            .mapping([YAMLPair(key: "name", value: .string("calico-node")), YAMLPair(key: "env", value: env)])
+                                            .mapping([
+                                                YAMLPair(key: "name", value: .string("calico-node")),
+                                                YAMLPair(key: "env", value: env),
+                                            ])
                                         ]))
                                 ]))
                         ]))
                 ]))
         ])
-        return Artifact(path: ArtifactPaths.calicoNodePatch, kind: .calicoNodePatch, contents: YAMLWriter.write(document))
+        return Artifact(
+            path: ArtifactPaths.calicoNodePatch, kind: .calicoNodePatch, contents: YAMLWriter.write(document))
     }
 }

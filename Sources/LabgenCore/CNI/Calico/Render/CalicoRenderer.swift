@@ -7,7 +7,9 @@ import LabModel
 /// pools need `calicoctl apply -f calico/ippool.yaml`.
 enum CalicoRenderer {
     static func render(_ plan: LabPlan) -> Artifact? {
-        guard let cluster = plan.cluster, !cluster.pools.isEmpty, cluster.calicoInstall?.mode == .manifest else { return nil }
+        guard let cluster = plan.cluster, !cluster.pools.isEmpty, cluster.calicoInstall?.mode == .manifest else {
+            return nil
+        }
         let documents: [YAMLValue] = cluster.pools.map { pool in
             var spec: [YAMLPair] = [
                 YAMLPair(key: "cidr", value: .string(pool.cidr.description)),
@@ -25,6 +27,7 @@ enum CalicoRenderer {
                 YAMLPair(key: "spec", value: .mapping(spec)),
             ])
         }
-        return Artifact(path: ArtifactPaths.calicoPools, kind: .calicoPools, contents: YAMLWriter.write(documents: documents))
+        return Artifact(
+            path: ArtifactPaths.calicoPools, kind: .calicoPools, contents: YAMLWriter.write(documents: documents))
     }
 }

@@ -148,7 +148,8 @@ public enum CalicoSelector {
             while !atEnd, isIdentifier(scalars[index]) || scalars[index] == "/" { index += 1 }
             guard index > start else {
                 throw error(
-                    atEnd ? "expected a label name, all(), has(...), '!' or '(' before the end"
+                    atEnd
+                        ? "expected a label name, all(), has(...), '!' or '(' before the end"
                         : "expected a label name, all(), has(...), '!' or '(', found '\(rest(10))'")
             }
             return String(String.UnicodeScalarView(scalars[start..<index]))
@@ -178,8 +179,9 @@ public enum CalicoSelector {
         }
 
         func isIdentifier(_ s: Unicode.Scalar) -> Bool {
-            s.isASCII && (("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_"
-                || s == "." || s == "-")
+            s.isASCII
+                && (("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "_"
+                    || s == "." || s == "-")
         }
     }
 }

@@ -19,7 +19,8 @@ enum PoolEnvironmentRule: VerificationRule {
     /// (`default-ipv4-ippool`).
     static func check(_ lab: LabView) -> [Diagnostic] {
         let facts = lab.facts
-        guard let pool = facts.pools.first(where: { !$0.fromEnvironment && $0.name == Conventions.calicoFirstPoolName }) else {
+        guard let pool = facts.pools.first(where: { !$0.fromEnvironment && $0.name == Conventions.calicoFirstPoolName })
+        else {
             return []
         }
         var diagnostics = DiagnosticList()
