@@ -93,11 +93,14 @@ struct LabView {
     private(set) var directSegments: [String: String] = [:]
     /// Distinct node subnets: the subnets of the servers' rack addresses, then of the gateway ports.
     private(set) var nodeSubnets: [(IPv4Prefix, SourceLocation)] = []
+    /// The routed fabric: routers, their BGP sessions, the nodes' peerings (the fabric rules LG050-LG056).
+    private(set) var fabricView: FabricView
 
     static let vyosMount = Conventions.vyosConfigMount
 
     init(_ facts: LabFacts) {
         self.facts = facts
+        self.fabricView = FabricView(facts: facts)
         buildKindNodes()
         buildTopology()
         buildGateways()
@@ -106,6 +109,7 @@ struct LabView {
         buildServers()
         joinKindNodes()
         buildNodeSubnets()
+        fabricView = makeFabricView()
     }
 
     // MARK: - Derived values

@@ -82,8 +82,8 @@ struct FabricView {
 }
 
 extension LabView {
-    /// The fabric view of this lab (built by each fabric rule that reads it).
-    var fabricView: FabricView {
+    /// The fabric view of this lab, built once at the end of `init` (`fabricView`).
+    func makeFabricView() -> FabricView {
         var view = FabricView(facts: facts)
         view.routers = gateways
         view.clab = facts.clab
