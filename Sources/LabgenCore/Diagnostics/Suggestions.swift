@@ -61,10 +61,3 @@ public enum Suggestions {
         return previous[b.count]
     }
 }
-
-/// Suggestions for names written in files (`Suggestions.closest(to:in:tolerance: .name)`).
-public enum NameSuggestion {
-    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
-        Suggestions.closest(to: name, in: candidates, tolerance: .name)
-    }
-}

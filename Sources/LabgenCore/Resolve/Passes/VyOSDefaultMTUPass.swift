@@ -15,7 +15,7 @@ struct VyOSDefaultMTUPass: ResolverPass {
         let linkMTU = topologyMTU ?? Conventions.containerlabLinkMTU
         var gateways = gateways
         guard linkMTU != Conventions.vyosDefaultMTU else { return gateways }
-        for index in gateways.indices where gateways[index].release.series != "1.2" {
+        for index in gateways.indices where VyOSRenderer.dialect(of: gateways[index].release) != .crux {
             guard gateways[index].interfaces.contains(where: { $0.mtu == nil }) else { continue }
             guard Conventions.vyosMTURange.contains(linkMTU) else {
                 context.diagnostics.error(
