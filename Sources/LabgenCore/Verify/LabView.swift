@@ -95,6 +95,10 @@ struct LabView {
     private(set) var nodeSubnets: [(IPv4Prefix, SourceLocation)] = []
     /// The routed fabric: routers, their BGP sessions, the nodes' peerings (the fabric rules LG050-LG056).
     private(set) var fabricView: FabricView
+    /// Each standalone kubeadm patch with the kind node it is for (LG019, LG020), in file order.
+    private(set) var standalonePatchTargets: [(file: String, patch: KubeadmPatchFacts, target: PatchTarget)] = []
+    /// The point-to-point links of the topology, in topology order (see `PointToPointLink`).
+    private(set) var pointToPointLinks: [PointToPointLink] = []
 
     static let vyosMount = Conventions.vyosConfigMount
 
@@ -109,6 +113,8 @@ struct LabView {
         buildServers()
         joinKindNodes()
         buildNodeSubnets()
+        standalonePatchTargets = makeStandalonePatchTargets()
+        pointToPointLinks = makePointToPointLinks()
         fabricView = makeFabricView()
     }
 
@@ -162,16 +168,23 @@ struct LabView {
         case none
     }
 
-    /// Each standalone kubeadm patch with the kind node it is for (LG019, LG020), in file order.
-    func standalonePatchTargets() -> [(file: String, patch: KubeadmPatchFacts, target: PatchTarget)] {
+    /// Each standalone kubeadm patch with the kind node it is for, in file order (built once: `standalonePatchTargets`).
+    private func makeStandalonePatchTargets() -> [(file: String, patch: KubeadmPatchFacts, target: PatchTarget)] {
         guard facts.kind != nil else { return [] }
         var byIP: [IPv4Address: Int] = [:]
         for (index, node) in kindNodes.enumerated() { if let ip = node.nodeIP { byIP[ip.value] = index } }
+        // The documents of one file come one after another: its base name is worked out once.
+        var baseOf: (file: String, base: String) = ("", "")
         return facts.kubeadmPatches.map { file, patch in
             // The node a document is for: its nodeRegistration.name (kubeadm.yaml), else the file's
             // name (kubeadm/<node>.yaml), else its node-ip.
             if let name = patch.nodeName, kindByName[name.value] == nil { return (file, patch, .unknownName(name)) }
-            let base = file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? "") } ?? ""
+            if baseOf.file != file || baseOf.base.isEmpty {
+                baseOf = (
+                    file, file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? "") } ?? ""
+                )
+            }
+            let base = baseOf.base
             let byName = patch.nodeName.flatMap { kindByName[$0.value] } ?? kindByName[base]
             guard let index = byName ?? patch.nodeIP.flatMap({ byIP[$0.value] }) else { return (file, patch, .none) }
             return (file, patch, .node(index))
@@ -188,8 +201,8 @@ struct LabView {
         var nodeB: ClabNodeFacts
     }
 
-    /// The point-to-point links of the topology, in topology order.
-    var pointToPointLinks: [PointToPointLink] {
+    /// The point-to-point links of the topology, in topology order (built once: `pointToPointLinks`).
+    private func makePointToPointLinks() -> [PointToPointLink] {
         (facts.clab?.links ?? []).compactMap { link in
             guard link.endpoints.count == 2 else { return nil }
             let (a, b) = (link.endpoints[0], link.endpoints[1])

@@ -28,7 +28,7 @@ enum PatchKindRule: VerificationRule {
             }
         }
         // Standalone patches (kubeadm.yaml, kubeadm/<node>.yaml).
-        for (file, patch, target) in lab.standalonePatchTargets() {
+        for (file, patch, target) in lab.standalonePatchTargets {
             guard case .node(let index) = target else { continue }
             let node = lab.kindNodes[index]
             if patch.kind.value != node.patchKind {

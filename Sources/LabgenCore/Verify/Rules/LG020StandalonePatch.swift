@@ -16,7 +16,7 @@ enum StandalonePatchRule: VerificationRule {
 
     static func check(_ lab: LabView) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
-        for (file, patch, target) in lab.standalonePatchTargets() {
+        for (file, patch, target) in lab.standalonePatchTargets {
             switch target {
             case .none: continue
             case .unknownName(let name):
@@ -35,9 +35,7 @@ enum StandalonePatchRule: VerificationRule {
                         "\(file) sets node-ip \(ip.value) but the kind config gives '\(node.name)' \(embedded.value)",
                         at: ip.location, notes: [Diagnostic.Note("node-ip in the kind config", at: embedded.location)])
                 }
-                let labels = Set(patch.nodeLabels.map(\.value))
-                let embeddedLabels = Set(node.labels.map(\.value))
-                if labels != embeddedLabels, let first = patch.nodeLabels.first ?? node.labels.first {
+                if !sameLabels(patch.nodeLabels, node.labels), let first = patch.nodeLabels.first ?? node.labels.first {
                     diagnostics.error(
                         RuleID.standalonePatch,
                         "\(file) sets node-labels that differ from the kind config's for '\(node.name)'",
@@ -50,5 +48,12 @@ enum StandalonePatchRule: VerificationRule {
             }
         }
         return diagnostics.all
+    }
+
+    /// Whether two label lists set the same labels (as sets); the same list in the same order, the usual
+    /// case, is answered without building sets.
+    private static func sameLabels(_ a: [Located<NodeLabel>], _ b: [Located<NodeLabel>]) -> Bool {
+        if a.count == b.count && zip(a, b).allSatisfy({ $0.value == $1.value }) { return true }
+        return Set(a.map(\.value)) == Set(b.map(\.value))
     }
 }

@@ -162,6 +162,8 @@ enum RackRouterRule: VerificationRule {
         // The first piece between slashes, leading slashes skipped (split omits empty pieces).
         var piece = text.utf8.drop { $0 == UInt8(ascii: "/") }
         if let slash = piece.firstIndex(of: UInt8(ascii: "/")) { piece = piece[..<slash] }
+        // A dotted quad starts with a digit: most words of a command are answered here.
+        guard let first = piece.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return nil }
         return IPv4Address(Substring(piece))
     }
 }
