@@ -189,7 +189,10 @@ public struct ClabNodeFacts: Hashable, Sendable {
         return nil
     }
 
-    public var isBridge: Bool { ["bridge", "ovs-bridge"].contains(kind?.value ?? "") }
+    public var isBridge: Bool {
+        guard let kind = kind?.value else { return false }
+        return kind == "bridge" || kind == "ovs-bridge"
+    }
 }
 
 /// One `node:interface` of a link.

@@ -2,12 +2,24 @@ import LabModel
 
 /// A kind node with the settings its patches give it (only patches of the kind kind applies to it:
 /// InitConfiguration for the first control-plane node, JoinConfiguration for the others).
-struct KindNode {
-    var name: String
-    var facts: KindNodeFacts
-    var isFirstControlPlane: Bool
-    var nodeIP: Located<IPv4Address>?
-    var labels: [Located<NodeLabel>]
+/// A class of constants: rules copy kind nodes often, and a copy is then one reference count.
+final class KindNode: Sendable {
+    let name: String
+    let facts: KindNodeFacts
+    let isFirstControlPlane: Bool
+    let nodeIP: Located<IPv4Address>?
+    let labels: [Located<NodeLabel>]
+
+    init(
+        name: String, facts: KindNodeFacts, isFirstControlPlane: Bool, nodeIP: Located<IPv4Address>?,
+        labels: [Located<NodeLabel>]
+    ) {
+        self.name = name
+        self.facts = facts
+        self.isFirstControlPlane = isFirstControlPlane
+        self.nodeIP = nodeIP
+        self.labels = labels
+    }
 
     /// The patch kind kind applies to this node.
     var patchKind: String { isFirstControlPlane ? "InitConfiguration" : "JoinConfiguration" }
@@ -244,20 +256,24 @@ struct LabView {
         let names = Verifier.kindContainerNames(cluster: clusterName, roles: kind.nodes.map(\.role.value))
         let firstControlPlane = kind.nodes.firstIndex { $0.role.value == "control-plane" }
         for (index, node) in kind.nodes.enumerated() {
-            var entry = KindNode(
-                name: names[index], facts: node, isFirstControlPlane: index == firstControlPlane, nodeIP: nil,
-                labels: [])
+            let isFirstControlPlane = index == firstControlPlane
+            let patchKind = isFirstControlPlane ? "InitConfiguration" : "JoinConfiguration"
+            var nodeIP: Located<IPv4Address>?
+            var labels: [Located<NodeLabel>] = []
             // A patch of the other kind is ignored by kind (LG019).
-            for patch in node.patches where patch.kind.value == entry.patchKind {
-                if let ip = patch.nodeIP { entry.nodeIP = ip }
-                if !patch.nodeLabels.isEmpty { entry.labels = patch.nodeLabels }
+            for patch in node.patches where patch.kind.value == patchKind {
+                if let ip = patch.nodeIP { nodeIP = ip }
+                if !patch.nodeLabels.isEmpty { labels = patch.nodeLabels }
             }
-            for patch in kind.patches where patch.kind.value == entry.patchKind {
-                if entry.nodeIP == nil, let ip = patch.nodeIP { entry.nodeIP = ip }
-                if entry.labels.isEmpty { entry.labels = patch.nodeLabels }
+            for patch in kind.patches where patch.kind.value == patchKind {
+                if nodeIP == nil, let ip = patch.nodeIP { nodeIP = ip }
+                if labels.isEmpty { labels = patch.nodeLabels }
             }
             kindByName[names[index]] = kindNodes.count
-            kindNodes.append(entry)
+            kindNodes.append(
+                KindNode(
+                    name: names[index], facts: node, isFirstControlPlane: isFirstControlPlane, nodeIP: nodeIP,
+                    labels: labels))
         }
     }
 
@@ -280,7 +296,7 @@ struct LabView {
         let directory = clab.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
             separator: "/")
         for node in clab.nodes {
-            let isVyOS = node.image?.value.lowercased().contains("vyos") == true
+            let isVyOS = node.image.map { Self.namesVyOS($0.value) } ?? false
             var mounted = false
             for bind in node.binds {
                 let parts = bind.value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
@@ -313,6 +329,30 @@ struct LabView {
             }
             if isVyOS && !mounted { unmountedVyOSNodes.append(node) }
         }
+    }
+
+    /// `image.lowercased().contains("vyos")`, on the bytes of an ASCII image (where lowercasing is per byte).
+    static func namesVyOS(_ image: String) -> Bool {
+        let ascii =
+            image.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let word = Array("vyos".utf8)
+                guard bytes.count >= word.count else { return false }
+                for start in 0...(bytes.count - word.count) {
+                    var match = true
+                    for offset in 0..<word.count {
+                        var byte = bytes[start + offset]
+                        if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+                        if byte != word[offset] {
+                            match = false
+                            break
+                        }
+                    }
+                    if match { return true }
+                }
+                return false
+            } ?? nil
+        return ascii ?? image.lowercased().contains("vyos")
     }
 
     /// An absolute bind source from the author's machine (`/root/labs/x/startup-conf/gw0-boot.cfg`) that

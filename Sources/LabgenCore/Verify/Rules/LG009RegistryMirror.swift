@@ -21,8 +21,17 @@ enum RegistryMirrorRule: VerificationRule {
         var mirrors: [String: RegistryMirrorFacts] = [:]
         for mirror in kind.mirrors where mirrors[mirror.host] == nil { mirrors[mirror.host] = mirror }
         var firstUse: [String: ImageReference] = [:]
+        // A lab pulls the same image for many nodes, one after another: its registry is worked out once.
+        var previous: (reference: String, host: String?)?
         for image in lab.facts.images {
-            guard let host = image.privateRegistry else { continue }
+            let host: String?
+            if let previous, previous.reference == image.reference.value {
+                host = previous.host
+            } else {
+                host = image.privateRegistry
+                previous = (image.reference.value, host)
+            }
+            guard let host else { continue }
             if let first = firstUse[host], first.pulledInCluster || !image.pulledInCluster { continue }
             firstUse[host] = image
         }

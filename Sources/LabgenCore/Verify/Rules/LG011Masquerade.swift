@@ -15,14 +15,19 @@ enum MasqueradeRule: VerificationRule {
 
     static func check(_ lab: LabView) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
-        for (bridge, ports) in lab.gatewayPorts.sorted(by: { $0.key < $1.key }) {
-            let routed = lab.servers.contains { server in
-                server.bridge == bridge
-                    && server.node.defaultRoutes.contains { route in
-                        ports.contains { $0.address.value.address == route.value }
-                    }
+        // The bridges with a server routing via one of the bridge's gateway ports (one walk over the servers).
+        var routedBridges = Set<String>()
+        for server in lab.servers {
+            guard let bridge = server.bridge, !routedBridges.contains(bridge), let ports = lab.gatewayPorts[bridge]
+            else { continue }
+            if server.node.defaultRoutes.contains(where: { route in
+                ports.contains { $0.address.value.address == route.value }
+            }) {
+                routedBridges.insert(bridge)
             }
-            guard routed else { continue }
+        }
+        for (bridge, ports) in lab.gatewayPorts.sorted(by: { $0.key < $1.key }) {
+            guard routedBridges.contains(bridge) else { continue }
             for port in ports {
                 guard let vyos = lab.gateways[port.gateway] else { continue }
                 let rackInterfaces = Set(

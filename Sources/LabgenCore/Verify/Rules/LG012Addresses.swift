@@ -19,7 +19,12 @@ enum AddressesRule: VerificationRule {
     /// `net1.N`) or inside a VRF on different routers (an EVPN anycast gateway) is not a duplicate.
     static func check(_ lab: LabView) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
-        var seen: [String: (String, SourceLocation)] = [:]
+        // Keyed by address and scope (was the string "<address> <scope>": the same pairs, without formatting).
+        struct Key: Hashable {
+            var address: IPv4Address
+            var scope: String
+        }
+        var seen: [Key: (String, SourceLocation)] = [:]
         var entries: [(owner: String, address: IPv4Interface, location: SourceLocation, scope: String)] = []
         let linkedInterfaces = Set(lab.facts.clab?.links.flatMap { $0.endpoints.map(\.key) } ?? [])
         for node in lab.facts.clab?.nodes ?? [] {
@@ -62,7 +67,7 @@ enum AddressesRule: VerificationRule {
             }
         }
         for (owner, address, location, scope) in entries {
-            let key = "\(address.address) \(scope)"
+            let key = Key(address: address.address, scope: scope)
             if let (firstOwner, firstLocation) = seen[key] {
                 diagnostics.error(
                     RuleID.addresses, "\(owner) uses \(address.address), which \(firstOwner) uses too", at: location,

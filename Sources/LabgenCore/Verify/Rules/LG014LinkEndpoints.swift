@@ -36,13 +36,15 @@ enum LinkEndpointsRule: VerificationRule {
                     }
                     diagnostics.error(RuleID.linkEndpoints, message, at: endpoint.location)
                 }
-                if ["macvlan", "macvtap"].contains(endpoint.node) { continue }  // many children on one parent are fine
-                if let first = used[endpoint.key] {
+                // Many children on one parent are fine.
+                if endpoint.node == "macvlan" || endpoint.node == "macvtap" { continue }
+                let key = endpoint.key
+                if let first = used[key] {
                     diagnostics.error(
                         RuleID.linkEndpoints, "endpoint '\(endpoint.key)' is used by two links", at: endpoint.location,
                         notes: [Diagnostic.Note("first used here", at: first)])
                 } else {
-                    used[endpoint.key] = endpoint.location
+                    used[key] = endpoint.location
                 }
             }
         }

@@ -42,13 +42,16 @@ enum GatewayRoutesRule: VerificationRule {
         var routing = RoutingGraph(gateways: gateways, hosts: nodeAddresses)
         routing.importChecking = lab.importCheckingRouters
         var learnersBySubnet: [IPv4Prefix: Set<String>] = [:]
+        var addressesOf: [String: Set<IPv4Address>] = [:]
         for (name, vyos) in gateways.sorted(by: { $0.key < $1.key }) {
             let connected = vyos.interfaces.flatMap { $0.allAddresses.map(\.value.subnet) }
             if connected.isEmpty { continue }  // a pure L2 switch routes nothing
             for rack in racks where !rack.owners.contains(where: { $0.gateway == name }) {
                 let owner = rack.owners[0]
-                let ownerAddresses = Set(
-                    gateways[owner.gateway]?.interfaces.flatMap { $0.allAddresses.map(\.value.address) } ?? [])
+                let ownerAddresses =
+                    addressesOf[owner.gateway]
+                    ?? Set(gateways[owner.gateway]?.interfaces.flatMap { $0.allAddresses.map(\.value.address) } ?? [])
+                addressesOf[owner.gateway] = ownerAddresses
                 let route = vyos.staticRoutes.filter { $0.destination.value.contains(rack.subnet) }
                     .max { $0.destination.value.length < $1.destination.value.length }
                 if route == nil {
