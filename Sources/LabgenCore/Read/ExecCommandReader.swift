@@ -24,11 +24,14 @@ enum ExecCommandReader {
         for segment in segments(text) {
             var tokens = words(Substring(segment.text))
             // `bash -c '...'` / `sh -c "..."` wrappers.
-            while let first = tokens.first, ["bash", "sh", "-c", "sudo", "'", "\""].contains(first.word) {
-                tokens.removeFirst()
-            }
+            while let first = tokens.first, isWrapper(first.word) { tokens.removeFirst() }
             guard tokens.first.map({ $0.word.trimmingQuotes == "ip" }) == true else { continue }
-            let words = tokens.map { (word: Substring($0.word.trimmingQuotes), offset: segment.offset + $0.offset) }
+            let words = tokens.map { token -> (word: Substring, offset: Int) in
+                // A word with no quote at either end is its own trimmingQuotes: kept, not copied.
+                let bytes = token.word.utf8
+                let quoted = bytes.first.map(isQuote) != false || bytes.last.map(isQuote) != false
+                return (quoted ? Substring(token.word.trimmingQuotes) : token.word, segment.offset + token.offset)
+            }
             func location(_ offset: Int) -> SourceLocation {
                 // Exact on the command's first line; the command's start otherwise.
                 offset < firstLineScalars() ? origin.location(node, offset: offset) : origin.location(node)
@@ -36,6 +39,16 @@ enum ExecCommandReader {
             interpret(words, location: location, into: &facts, diagnostics: &diagnostics)
         }
     }
+
+    /// `bash`, `sh`, `-c`, `sudo` and lone quotes before the command.
+    private static func isWrapper(_ word: Substring) -> Bool {
+        switch word {
+        case "bash", "sh", "-c", "sudo", "'", "\"": return true
+        default: return false
+        }
+    }
+
+    private static func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") }
 
     /// The simple commands of `text` with their offsets: split on newlines, `&&`, `||`, `;` and `|`.
     static func segments(_ text: String) -> [(text: String, offset: Int)] {
