@@ -52,7 +52,7 @@ public enum ContainerlabReader {
                 if case .sequence(let endpoints)? = item["endpoints"]?.content {
                     for endpoint in endpoints {
                         guard let text = endpoint.scalarText else { continue }
-                        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                        let parts = nodeAndInterface(text)
                         guard parts.count == 2 else {
                             diagnostics.error(
                                 RuleID.linkEndpoints, "link endpoint '\(text)' is not 'node:interface'",
@@ -76,6 +76,20 @@ public enum ContainerlabReader {
             }
         }
         return facts
+    }
+
+    /// `text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)`; for ASCII text on its
+    /// bytes (there a Character is a byte, or "\r\n", which holds no ":").
+    static func nodeAndInterface(_ text: String) -> [Substring] {
+        let colon =
+            text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return .some(bytes.firstIndex(of: UInt8(ascii: ":")))
+            } ?? nil
+        guard let colon else { return text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false) }
+        guard let colon else { return [Substring(text)] }
+        let index = text.utf8.index(text.utf8.startIndex, offsetBy: colon)
+        return [text[..<index], text[text.utf8.index(after: index)...]]
     }
 
     static func node(_ pair: YAMLNodePair, origin: TextOrigin, diagnostics: inout DiagnosticList) -> ClabNodeFacts {

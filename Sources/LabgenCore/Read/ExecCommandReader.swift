@@ -16,6 +16,12 @@ enum ExecCommandReader {
         var firstLineLength: Int?
         func firstLineScalars() -> Int {
             if let firstLineLength { return firstLineLength }
+            // No "\n" byte: the whole text, whose scalars are its bytes that do not continue a UTF-8 sequence.
+            if !text.utf8.contains(UInt8(ascii: "\n")) {
+                let count = text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                firstLineLength = count
+                return count
+            }
             let end = YAMLWriter.containsLineFeed(text) ? text.firstIndex(of: "\n") ?? text.endIndex : text.endIndex
             let count = text[..<end].unicodeScalars.count
             firstLineLength = count
@@ -46,6 +52,12 @@ enum ExecCommandReader {
         case "bash", "sh", "-c", "sudo", "'", "\"": return true
         default: return false
         }
+    }
+
+    /// `text.contains(character)` for an ASCII character: false at once when its byte is not in the text.
+    private static func hasCharacter(_ text: Substring, _ character: Character) -> Bool {
+        guard let byte = character.asciiValue, !text.utf8.contains(byte) else { return text.contains(character) }
+        return false
     }
 
     private static func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") }
@@ -158,7 +170,7 @@ enum ExecCommandReader {
                     continue
                 }
                 if addressToken == nil,
-                    word.first?.isNumber == true || word.contains(":" as Character) || word.hasPrefix("$")
+                    word.first?.isNumber == true || hasCharacter(word, ":") || word.hasPrefix("$")
                 {
                     addressToken = rest[index]
                 }
@@ -171,7 +183,7 @@ enum ExecCommandReader {
             }
             guard let device else { return }
             let text = String(addressToken.word)
-            if family == "inet6" || text.contains(":" as Character) || text.contains("$" as Character) { return }
+            if family == "inet6" || hasCharacter(Substring(text), ":") || hasCharacter(Substring(text), "$") { return }
             guard let address = IPv4Interface(text) else {
                 if text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "/" }) {
                     diagnostics.error(

@@ -93,6 +93,7 @@ enum RackRouterRule: VerificationRule {
             owned.formUnion(node.addresses.map(\.address.address))
             // Any address an exec command names except as a next hop (ifconfig, keepalived one-liners, ...).
             for text in node.exec.map(\.value) {
+                if ownedASCII(text, into: &owned) { continue }
                 let words = execWords(text)
                 for (index, word) in words.enumerated() where index == 0 || words[index - 1] != "via" {
                     if let address = address(beforeSlash: word) { owned.insert(address) }
@@ -122,6 +123,45 @@ enum RackRouterRule: VerificationRule {
             }
         }
         return diagnostics.all
+    }
+
+    /// The loop of `defaultRouteOwners` over `execWords(text)` for an ASCII text without "\r", on its bytes:
+    /// only words that can start a dotted quad become substrings. False (nothing done) for other texts.
+    private static func ownedASCII(_ text: String, into owned: inout Set<IPv4Address>) -> Bool {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return false }
+            func isSeparator(_ c: UInt8) -> Bool {
+                c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n")
+                    || c == UInt8(ascii: "'") || c == UInt8(ascii: "\"")
+            }
+            var previous: Range<Int>?
+            var index = 0
+            while index < bytes.count {
+                guard !isSeparator(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < bytes.count && !isSeparator(bytes[index]) { index += 1 }
+                let word = start..<index
+                defer { previous = word }
+                if let previous, previous.count == 3, bytes[previous.lowerBound] == UInt8(ascii: "v"),
+                    bytes[previous.lowerBound + 1] == UInt8(ascii: "i"), bytes[previous.lowerBound + 2] == UInt8(ascii: "a")
+                {
+                    continue  // a next hop
+                }
+                // `address(beforeSlash:)` is nil unless the first byte after leading slashes is a digit.
+                var first = start
+                while first < index && bytes[first] == UInt8(ascii: "/") { first += 1 }
+                guard first < index, bytes[first] >= UInt8(ascii: "0"), bytes[first] <= UInt8(ascii: "9") else { continue }
+                let from = utf8.index(utf8.startIndex, offsetBy: start)
+                if let address = address(beforeSlash: text[from..<utf8.index(from, offsetBy: word.count)]) {
+                    owned.insert(address)
+                }
+            }
+            return true
+        } ?? false
     }
 
     /// The words of an exec command: split on spaces, tabs, newlines and quotes (as Characters).
