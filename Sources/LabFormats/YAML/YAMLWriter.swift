@@ -68,8 +68,8 @@ public enum YAMLWriter {
 
     private static func writeMapping(_ pairs: [YAMLPair], indent: Int, firstInline: Bool, into out: inout String) {
         for (index, pair) in pairs.enumerated() {
-            if index > 0 || !firstInline { out += String(repeating: " ", count: indent) }
-            out += scalar(pair.key)
+            if index > 0 || !firstInline { appendIndentation(indent, to: &out) }
+            appendScalar(pair.key, flow: false, to: &out)
             out += ":"
             switch pair.value {
             case .mapping(let inner) where !inner.isEmpty:
@@ -78,12 +78,17 @@ public enum YAMLWriter {
             case .sequence(let items, style: .block) where !items.isEmpty:
                 out += "\n"
                 writeSequence(items, indent: indent, firstInline: false, into: &out)
-            case .string(let text) where literalHeader(text, parentIndent: indent) != nil:
+            case .string(let text):
                 out += " "
-                writeLiteral(text, header: literalHeader(text, parentIndent: indent)!, indent: indent + 2, into: &out)
+                if let header = literalHeader(text, parentIndent: indent) {
+                    writeLiteral(text, header: header, indent: indent + 2, into: &out)
+                } else {
+                    appendScalar(text, flow: false, to: &out)
+                    out += "\n"
+                }
             default:
                 out += " "
-                out += inline(pair.value, flow: false)
+                appendInline(pair.value, flow: false, to: &out)
                 out += "\n"
             }
         }
@@ -91,19 +96,51 @@ public enum YAMLWriter {
 
     private static func writeSequence(_ items: [YAMLValue], indent: Int, firstInline: Bool, into out: inout String) {
         for (index, item) in items.enumerated() {
-            if index > 0 || !firstInline { out += String(repeating: " ", count: indent) }
+            if index > 0 || !firstInline { appendIndentation(indent, to: &out) }
             out += "- "
             switch item {
             case .mapping(let pairs) where !pairs.isEmpty:
                 writeMapping(pairs, indent: indent + 2, firstInline: true, into: &out)
             case .sequence(let inner, style: .block) where !inner.isEmpty:
                 writeSequence(inner, indent: indent + 2, firstInline: true, into: &out)
-            case .string(let text) where literalHeader(text, parentIndent: indent) != nil:
-                writeLiteral(text, header: literalHeader(text, parentIndent: indent)!, indent: indent + 2, into: &out)
+            case .string(let text):
+                if let header = literalHeader(text, parentIndent: indent) {
+                    writeLiteral(text, header: header, indent: indent + 2, into: &out)
+                } else {
+                    appendScalar(text, flow: false, to: &out)
+                    out += "\n"
+                }
             default:
-                out += inline(item, flow: false)
+                appendInline(item, flow: false, to: &out)
                 out += "\n"
             }
+        }
+    }
+
+    /// Spaces of indentation for the usual depths, made once (no new string per line).
+    private static let indentations = (0...64).map { String(repeating: " ", count: $0) }
+
+    private static func appendIndentation(_ count: Int, to out: inout String) {
+        out += count < indentations.count ? indentations[count] : String(repeating: " ", count: count)
+    }
+
+    /// `out += scalar(text, flow:)`, without the intermediate string when the text is plain.
+    private static func appendScalar(_ text: String, flow: Bool, to out: inout String) {
+        if !containsLineFeed(text) && YAMLScalarRules.canBePlain(text, flow: flow) {
+            out += text
+        } else {
+            out += scalar(text, flow: flow)
+        }
+    }
+
+    /// `out += inline(value, flow:)` for scalars without an intermediate string.
+    private static func appendInline(_ value: YAMLValue, flow: Bool, to out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .string(let text): appendScalar(text, flow: flow, to: &out)
+        case .sequence, .mapping: out += inline(value, flow: flow)
         }
     }
 
