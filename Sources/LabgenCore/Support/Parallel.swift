@@ -62,13 +62,25 @@ enum Parallel {
         }
     }
 
-    /// Runs two independent pieces of work at the same time and returns both results.
-    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        nonisolated(unsafe) var a: A?
-        nonisolated(unsafe) var b: B?
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { a = first() } else { b = second() }
+    /// Starts `work` on another thread and returns what waits for its result. The
+    /// caller's own work runs outside any `concurrentPerform`: Dispatch runs a `concurrentPerform`
+    /// nested in another one on fewer threads (on two cores, on one), so running both sides in one
+    /// would keep the caller's `Parallel.map` on one core.
+    static func start<T: Sendable>(_ work: @escaping @Sendable () -> T) -> () -> T {
+        let done = DispatchSemaphore(value: 0)
+        let result = ResultBox<T>()
+        DispatchQueue.global().async {
+            result.value = work()
+            done.signal()
         }
-        return (a!, b!)
+        return {
+            done.wait()
+            return result.value!
+        }
+    }
+
+    /// Written once by the started work before it signals, read after the wait.
+    private final class ResultBox<T>: @unchecked Sendable {
+        var value: T?
     }
 }
