@@ -113,7 +113,8 @@ public enum KubeadmPatchReader {
                 while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
                 if let equals = bytes[start..<end].firstIndex(of: UInt8(ascii: "=")) {
                     let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<equals]), as: UTF8.self)
-                    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(equals + 1)..<end]), as: UTF8.self)
+                    let value = String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[(equals + 1)..<end]), as: UTF8.self)
                     result.append((key, value, start))
                 }
                 start = end + 1

@@ -147,14 +147,17 @@ enum RackRouterRule: VerificationRule {
                 let word = start..<index
                 defer { previous = word }
                 if let previous, previous.count == 3, bytes[previous.lowerBound] == UInt8(ascii: "v"),
-                    bytes[previous.lowerBound + 1] == UInt8(ascii: "i"), bytes[previous.lowerBound + 2] == UInt8(ascii: "a")
+                    bytes[previous.lowerBound + 1] == UInt8(ascii: "i"),
+                    bytes[previous.lowerBound + 2] == UInt8(ascii: "a")
                 {
                     continue  // a next hop
                 }
                 // `address(beforeSlash:)` is nil unless the first byte after leading slashes is a digit.
                 var first = start
                 while first < index && bytes[first] == UInt8(ascii: "/") { first += 1 }
-                guard first < index, bytes[first] >= UInt8(ascii: "0"), bytes[first] <= UInt8(ascii: "9") else { continue }
+                guard first < index, bytes[first] >= UInt8(ascii: "0"), bytes[first] <= UInt8(ascii: "9") else {
+                    continue
+                }
                 let from = utf8.index(utf8.startIndex, offsetBy: start)
                 if let address = address(beforeSlash: text[from..<utf8.index(from, offsetBy: word.count)]) {
                     owned.insert(address)
