@@ -86,9 +86,15 @@ public enum ShellScriptReader {
     }
 
     public static func read(_ text: String, file: String) -> ShellScriptFacts {
+        read(text, file: file, fastPaths: true)
+    }
+
+    /// `read`, with the byte-level fast paths for ASCII lines (ShellScriptReader+ASCII.swift) on or
+    /// off: both give the same facts (the tests compare them).
+    static func read(_ text: String, file: String, fastPaths: Bool) -> ShellScriptFacts {
         var facts = ShellScriptFacts(file: file)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        facts.bridgeFunctions = bridgeFunctions(lines)
+        let lines = fastPaths ? lines(of: text) : text.split(separator: "\n", omittingEmptySubsequences: false)
+        facts.bridgeFunctions = bridgeFunctions(lines, fastPaths: fastPaths)
         var variables: [String: [Located<String>]] = [:]
         var heredocs: [PendingHeredoc] = []
         var pending: [Token] = []
@@ -111,16 +117,18 @@ public enum ShellScriptReader {
             // A quote left open continues on the next lines (`bash -c '...` over several lines).
             var text = String(line)
             var startLine = lineNumber
-            if let open = openQuote(text), index < lines.count {
+            if let open = openQuote(line, fastPaths: fastPaths), index < lines.count {
                 var quote: Character? = open
                 while let q = quote, index < lines.count {
                     text += "\n" + lines[index]
                     index += 1
-                    quote = openQuote(String(lines[index - 1]), inside: q)
+                    quote = openQuote(lines[index - 1], inside: q, fastPaths: fastPaths)
                 }
                 startLine = lineNumber
             }
-            let (tokens, continues, markers) = tokenize(Substring(text), lineNumber: startLine)
+            let (tokens, continues, markers) =
+                (fastPaths ? withASCII(Substring(text)) { tokenizeASCII($0, lineNumber: startLine) } : nil)
+                ?? tokenize(Substring(text), lineNumber: startLine)
             pending += tokens
             if continues { continue }
             let logical = pending
@@ -144,15 +152,22 @@ public enum ShellScriptReader {
 
     /// Functions whose body creates a bridge named `$1` (`ip link add [name|dev] "$1" type bridge`,
     /// `brctl addbr "$1"`), found by their `NAME() {` line and the body up to the next `}` line.
-    static func bridgeFunctions(_ lines: [Substring]) -> Set<String> {
+    static func bridgeFunctions(_ lines: [Substring], fastPaths: Bool = true) -> Set<String> {
         var found: Set<String> = []
         var current: String?
         for line in lines {
             // Only a line that starts a function, or one in a body that could create a bridge, is looked at.
-            if current == nil && !line.contains("()") { continue }
-            if current != nil && !line.contains("}") && !line.contains("bridge") && !line.contains("addbr") {
-                continue
-            }
+            let skip =
+                (fastPaths
+                    ? withASCII(line) { bytes in
+                        current == nil
+                            ? !contains(bytes, "()")
+                            : !contains(bytes, "}") && !contains(bytes, "bridge") && !contains(bytes, "addbr")
+                    } : nil)
+                ?? (current == nil
+                    ? !line.contains("()")
+                    : !line.contains("}") && !line.contains("bridge") && !line.contains("addbr"))
+            if skip { continue }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if let name = current {
                 if trimmed == "}" {
@@ -181,6 +196,16 @@ public enum ShellScriptReader {
             }
         }
         return found
+    }
+
+    /// `openQuote(_:inside:)`, on the bytes of an ASCII line when `fastPaths`.
+    static func openQuote(_ line: Substring, inside initial: Character? = nil, fastPaths: Bool) -> Character? {
+        if fastPaths, initial.map({ $0.isASCII && $0 != "\r\n" }) ?? true,
+            let quote = withASCII(line, { openQuoteASCII($0, inside: initial?.asciiValue) })
+        {
+            return quote.map { Character(Unicode.Scalar($0)) }
+        }
+        return openQuote(String(line), inside: initial)
     }
 
     /// The quote still open at the end of `line` (a `#` comment outside quotes ends the scan).
