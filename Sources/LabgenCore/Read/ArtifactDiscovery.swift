@@ -47,6 +47,8 @@ public enum ArtifactDiscovery {
             return (Set(entries.compactMap { entry in entry.detectScript?(script) == true ? entry.kind : nil }), nil)
         }
         if let (kind, _) = ArtifactTable.textSigns.first(where: { $0.1.matches(text) }) { return ([kind], nil) }
+        // A JSON file (lab.json, 6 MB at 10,000 nodes) is no artifact whether it parses or not: not parsed.
+        if !path.isEmpty, !isYAMLName(path), isOneFlowDocument(text) { return ([], nil) }
         guard let documents = try? YAMLReader.read(text) else {
             // Looks like an artifact but does not parse: read it to report why (only a file named
             // like YAML; a saved web page or notes that mention `topology:` are not artifacts).
@@ -55,6 +57,49 @@ public enum ArtifactDiscovery {
             return ([], nil)
         }
         return (classify(documents), documents)
+    }
+
+    /// Whether `text`, read as YAML, is a single flow collection if it parses at all: its first
+    /// content (after a byte-order mark, white space and comment lines) is `{` or `[`, and no line
+    /// starts with `---` or `...`. Such a stream that parses is one document, that collection (a
+    /// document ends only at the end of the text or at a document marker), which `classify` skips
+    /// as JSON; one that does not parse is not an artifact either when its name is not YAML's.
+    static func isOneFlowDocument(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var k = 0
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { k = 3 }
+            let contentStart = k
+            while k < bytes.count {
+                let c = bytes[k]
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
+                    k += 1
+                } else if c == UInt8(ascii: "#") {
+                    while k < bytes.count && bytes[k] != UInt8(ascii: "\n") && bytes[k] != UInt8(ascii: "\r") { k += 1 }
+                } else {
+                    break
+                }
+            }
+            guard k < bytes.count, bytes[k] == UInt8(ascii: "{") || bytes[k] == UInt8(ascii: "[") else { return false }
+            // No line starts with "---" or "..." (whatever follows them).
+            var lineStart = contentStart
+            while lineStart < bytes.count {
+                if lineStart + 3 <= bytes.count {
+                    let c = bytes[lineStart]
+                    if (c == UInt8(ascii: "-") || c == UInt8(ascii: ".")) && bytes[lineStart + 1] == c
+                        && bytes[lineStart + 2] == c
+                    {
+                        return false
+                    }
+                }
+                var next = lineStart
+                while next < bytes.count && bytes[next] != UInt8(ascii: "\n") && bytes[next] != UInt8(ascii: "\r") {
+                    next += 1
+                }
+                lineStart = next + 1
+            }
+            return true
+        }
     }
 
     /// Whether a line starts with `key:` and holds `word` after it (`kind: !!str Cluster`).
@@ -182,6 +227,22 @@ public enum ArtifactDiscovery {
 
     /// The position and description of the first NUL byte or invalid UTF-8 sequence, if any.
     static func firstNonText(_ data: Data) -> (what: String, position: TextPosition)? {
+        // Most files are ASCII without a NUL: eight bytes at a time, nothing to report.
+        let plainASCII = data.withUnsafeBytes { raw -> Bool in
+            var k = 0
+            while k + 8 <= raw.count {
+                let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                let zero = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                if (x & 0x8080_8080_8080_8080) | zero != 0 { return false }
+                k += 8
+            }
+            while k < raw.count {
+                if raw[k] == 0 || raw[k] >= 0x80 { return false }
+                k += 1
+            }
+            return true
+        }
+        if plainASCII { return nil }
         let bytes = [UInt8](data)
         var line = 1
         var column = 1
