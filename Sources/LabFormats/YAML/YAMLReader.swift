@@ -104,13 +104,13 @@ private struct MoveStack<Element> {
 
     mutating func append(_ element: Element) {
         if count == capacity {
-            let grown = UnsafeMutablePointer<Element>.allocate(capacity: max(64, 2 * capacity))
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: max(16, 2 * capacity))
             if let base {
                 grown.moveInitialize(from: base, count: count)
                 base.deallocate()
             }
             base = grown
-            capacity = max(64, 2 * capacity)
+            capacity = max(16, 2 * capacity)
         }
         (base! + count).initialize(to: element)
         count += 1

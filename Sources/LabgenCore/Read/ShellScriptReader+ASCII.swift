@@ -4,6 +4,23 @@
 /// characters take the general path. (Generated scripts are ASCII; `ShellScriptFastPathTests` holds
 /// both paths to the same answers.)
 extension ShellScriptReader {
+    /// Whether every character of `name` is a letter, a digit or `_` (a shell variable or function
+    /// name): on the bytes when it is ASCII (where those are exactly `A-Z`, `a-z`, `0-9` and `_`).
+    static func isNameText(_ name: some StringProtocol) -> Bool {
+        var ascii = true
+        for byte in name.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if !(letter || digit || byte == UInt8(ascii: "_")) { return false }
+        }
+        if ascii { return true }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
     /// `body` on the bytes of `line` when it is ASCII without a carriage return; nil otherwise.
     static func withASCII<R>(_ line: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         line.utf8.withContiguousStorageIfAvailable { bytes -> R? in

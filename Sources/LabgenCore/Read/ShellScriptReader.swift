@@ -189,7 +189,7 @@ public enum ShellScriptReader {
             guard let paren = head.range(of: "()") else { continue }
             let name = head[..<paren.lowerBound].trimmingCharacters(in: .whitespaces)
             let after = head[paren.upperBound...].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+            if !name.isEmpty, isNameText(name),
                 after == "{" || after.isEmpty
             {
                 current = name
@@ -526,7 +526,7 @@ public enum ShellScriptReader {
             guard let first = words.first else { continue }
             // NAME=value assignments.
             if words.count == 1, let equals = first.text.firstIndex(of: "="), !first.text[..<equals].isEmpty,
-                first.text[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+                isNameText(first.text[..<equals])
             {
                 let name = String(first.text[..<equals])
                 let value = first.text[first.text.index(after: equals)...]
@@ -534,10 +534,10 @@ public enum ShellScriptReader {
                 let items = splitWords(value, file: file, line: first.line, column: base)
                 // A variable that grows line by line (`waiting="$waiting $node"` over thousands of
                 // nodes) is not a list of bridges or a cluster name: past a bound it is forgotten,
-                // so reading stays linear in the script's size.
-                let words = items.flatMap { expand($0, variables) ?? [$0] }
-                let forgotten =
-                    words.count > maximumVariableWords || items.contains { refersToForgotten($0, variables) }
+                // so reading stays linear in the script's size. (Its words are not expanded then.)
+                let refersToForgottenVariable = items.contains { refersToForgotten($0, variables) }
+                let words = refersToForgottenVariable ? [] : items.flatMap { expand($0, variables) ?? [$0] }
+                let forgotten = refersToForgottenVariable || words.count > maximumVariableWords
                 let here = SourceLocation(file: file, line: first.line, column: first.column)
                 variables[name] = forgotten ? [Located(forgottenMarker, at: here)] : words
                 if name == "BRIDGES" { facts.bridges += items }
@@ -680,7 +680,7 @@ public enum ShellScriptReader {
         guard name.hasPrefix("$") else { return nil }
         name.removeFirst()
         if name.hasPrefix("{") && name.hasSuffix("}") { name = String(name.dropFirst().dropLast()) }
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        guard isNameText(name) else { return nil }
         guard let value = variables[name], !isForgotten(value) else { return nil }
         return value
     }
