@@ -12,6 +12,19 @@ public enum ModelCoding {
     public static let magic: [UInt8] = [0x4C, 0x47, 0x4D, 0x01]
 
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let stream = ModelStream.State(prefix: magic)
+        do {
+            try stream.value(value)
+            stream.close(above: 0)
+            if !stream.failed { return stream.out }
+        } catch is ModelStream.Interleaved {
+            // Encoded again below, with the tree.
+        }
+        return try encodeWithTree(value)
+    }
+
+    /// The same bytes through a tree of the whole value: any `encode(to:)`, in any order.
+    static func encodeWithTree<T: Encodable>(_ value: T) throws -> [UInt8] {
         let root = EncodingNode()
         try value.encode(to: ModelEncoder(node: root, codingPath: []))
         var out = magic

@@ -51,4 +51,16 @@ int labgen_geneve_serve(int tun, int udp, uint16_t port, uint32_t vni, const uin
 int labgen_spawn(const char *path, char *const argv[], char *const envp[], const char *directory, int output_fd,
                  pid_t *pid);
 
+#include <stddef.h>
+
+/// SHA-256 (FIPS 180-4): compresses `blocks` 64-byte blocks at `data` into `state` (8 words, the
+/// standard's H0..H7 in host order). Uses the x86-64 SHA extensions where the processor has them.
+void labgen_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+/// The same, always with the portable C rounds (for tests that compare the two).
+void labgen_sha256_blocks_portable(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+/// 1 when labgen_sha256_blocks uses the processor's SHA instructions, else 0.
+int labgen_sha256_has_hardware(void);
+
 #endif

@@ -19,7 +19,8 @@
 public enum YAMLWriter {
     /// One document; the text ends with a line break.
     public static func write(_ value: YAMLValue) -> String {
-        var out = ""
+        // Written as UTF-8 bytes (appending to an array costs less than appending to a string).
+        var out: [UInt8] = []
         switch value {
         case .mapping(let pairs) where !pairs.isEmpty:
             writeMapping(pairs, indent: 0, firstInline: false, into: &out)
@@ -28,10 +29,10 @@ public enum YAMLWriter {
         case .string(let text) where literalHeader(text, parentIndent: -1) != nil:
             writeLiteral(text, header: literalHeader(text, parentIndent: -1)!, indent: 2, into: &out)
         default:
-            out += inline(value, flow: false)
-            out += "\n"
+            out.append(contentsOf: inline(value, flow: false).utf8)
+            out.append(lineFeed)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Several documents, separated by `---` lines (an empty list gives an empty stream).
@@ -66,44 +67,82 @@ public enum YAMLWriter {
 
     // MARK: Block layout
 
-    private static func writeMapping(_ pairs: [YAMLPair], indent: Int, firstInline: Bool, into out: inout String) {
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let space = UInt8(ascii: " ")
+
+    private static func writeMapping(_ pairs: [YAMLPair], indent: Int, firstInline: Bool, into out: inout [UInt8]) {
         for (index, pair) in pairs.enumerated() {
-            if index > 0 || !firstInline { out += String(repeating: " ", count: indent) }
-            out += scalar(pair.key)
-            out += ":"
+            if index > 0 || !firstInline { appendIndentation(indent, to: &out) }
+            appendScalar(pair.key, flow: false, to: &out)
+            out.append(UInt8(ascii: ":"))
             switch pair.value {
             case .mapping(let inner) where !inner.isEmpty:
-                out += "\n"
+                out.append(lineFeed)
                 writeMapping(inner, indent: indent + 2, firstInline: false, into: &out)
             case .sequence(let items, style: .block) where !items.isEmpty:
-                out += "\n"
+                out.append(lineFeed)
                 writeSequence(items, indent: indent, firstInline: false, into: &out)
-            case .string(let text) where literalHeader(text, parentIndent: indent) != nil:
-                out += " "
-                writeLiteral(text, header: literalHeader(text, parentIndent: indent)!, indent: indent + 2, into: &out)
+            case .string(let text):
+                out.append(space)
+                if let header = literalHeader(text, parentIndent: indent) {
+                    writeLiteral(text, header: header, indent: indent + 2, into: &out)
+                } else {
+                    appendScalar(text, flow: false, to: &out)
+                    out.append(lineFeed)
+                }
             default:
-                out += " "
-                out += inline(pair.value, flow: false)
-                out += "\n"
+                out.append(space)
+                appendInline(pair.value, flow: false, to: &out)
+                out.append(lineFeed)
             }
         }
     }
 
-    private static func writeSequence(_ items: [YAMLValue], indent: Int, firstInline: Bool, into out: inout String) {
+    private static func writeSequence(_ items: [YAMLValue], indent: Int, firstInline: Bool, into out: inout [UInt8]) {
         for (index, item) in items.enumerated() {
-            if index > 0 || !firstInline { out += String(repeating: " ", count: indent) }
-            out += "- "
+            if index > 0 || !firstInline { appendIndentation(indent, to: &out) }
+            out.append(UInt8(ascii: "-"))
+            out.append(space)
             switch item {
             case .mapping(let pairs) where !pairs.isEmpty:
                 writeMapping(pairs, indent: indent + 2, firstInline: true, into: &out)
             case .sequence(let inner, style: .block) where !inner.isEmpty:
                 writeSequence(inner, indent: indent + 2, firstInline: true, into: &out)
-            case .string(let text) where literalHeader(text, parentIndent: indent) != nil:
-                writeLiteral(text, header: literalHeader(text, parentIndent: indent)!, indent: indent + 2, into: &out)
+            case .string(let text):
+                if let header = literalHeader(text, parentIndent: indent) {
+                    writeLiteral(text, header: header, indent: indent + 2, into: &out)
+                } else {
+                    appendScalar(text, flow: false, to: &out)
+                    out.append(lineFeed)
+                }
             default:
-                out += inline(item, flow: false)
-                out += "\n"
+                appendInline(item, flow: false, to: &out)
+                out.append(lineFeed)
             }
+        }
+    }
+
+    private static func appendIndentation(_ count: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(space, count: count))
+    }
+
+    /// `scalar(text, flow:)` appended, without the intermediate string when the text is plain.
+    private static func appendScalar(_ text: String, flow: Bool, to out: inout [UInt8]) {
+        if !containsLineFeed(text) && YAMLScalarRules.canBePlain(text, flow: flow) {
+            out.append(contentsOf: text.utf8)
+        } else {
+            out.append(contentsOf: scalar(text, flow: flow).utf8)
+        }
+    }
+
+    /// `inline(value, flow:)` appended, scalars without an intermediate string.
+    private static func appendInline(_ value: YAMLValue, flow: Bool, to out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .string(let text): appendScalar(text, flow: flow, to: &out)
+        case .sequence, .mapping: out.append(contentsOf: inline(value, flow: flow).utf8)
         }
     }
 
@@ -169,24 +208,31 @@ public enum YAMLWriter {
         return "|" + chomp
     }
 
-    private static func writeLiteral(_ text: String, header: String, indent: Int, into out: inout String) {
-        out += header
-        out += "\n"
-        var body = Substring(text)
-        var trailing = 0
-        while body.last == "\n" {
-            body = body.dropLast()
-            trailing += 1
-        }
-        let prefix = String(repeating: " ", count: indent)
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !line.isEmpty {
-                out += prefix
-                out += line
+    /// The text has no carriage return (`literalHeader` refuses it), so lines end at line feed bytes.
+    private static func writeLiteral(_ text: String, header: String, indent: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: header.utf8)
+        out.append(lineFeed)
+        var text = text
+        text.withUTF8 { bytes in
+            var end = bytes.count
+            var trailing = 0
+            while end > 0 && bytes[end - 1] == lineFeed {
+                end -= 1
+                trailing += 1
             }
-            out += "\n"
+            var lineStart = 0
+            while lineStart <= end {
+                var lineEnd = lineStart
+                while lineEnd < end && bytes[lineEnd] != lineFeed { lineEnd += 1 }
+                if lineEnd > lineStart {
+                    out.append(contentsOf: repeatElement(space, count: indent))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                }
+                out.append(lineFeed)
+                lineStart = lineEnd + 1
+            }
+            if trailing > 1 { out.append(contentsOf: repeatElement(lineFeed, count: trailing - 1)) }
         }
-        if trailing > 1 { out += String(repeating: "\n", count: trailing - 1) }
     }
 
     // MARK: Double-quoted strings

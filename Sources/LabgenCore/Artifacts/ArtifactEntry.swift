@@ -17,7 +17,7 @@ struct ArtifactEntry: Sendable {
     var path: String = ""
     /// Renders the lab's files of this kind (none when the lab has no such file).
     var render: (@Sendable (inout RenderContext) throws -> [Artifact])?
-    /// Which of the two renderer threads renders it (`Renderer.render`); output order is table order.
+    /// Which render job renders it (`Renderer.render`); output order is table order.
     var lane: RenderLane = .other
 
     /// Recognizes the artifact in a shell script (`*.sh`, a `#!` shell): what the script reader found.
@@ -50,9 +50,11 @@ struct TextSign: Sendable {
     var matches: @Sendable (String) -> Bool
 }
 
-/// The two renderer threads: the kind side (kind.yaml, kubeadm patches) with the picture, and the rest.
+/// How rows are grouped into render jobs (`Renderer.render` runs the jobs on the machine's cores):
+/// the kind side (kind.yaml and the kubeadm patches share their patch texts) is one job, the picture
+/// (topology.md and .svg) is one, and every other row is a job of its own.
 enum RenderLane: Sendable {
-    case kindAndPicture, other
+    case kind, picture, other
 }
 
 /// What renderers share on one thread: the plan, and the kubeadm patch texts that kind.yaml embeds

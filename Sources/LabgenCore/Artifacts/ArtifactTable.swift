@@ -35,7 +35,7 @@ enum ArtifactTable {
         render: { context in
             KindConfigRenderer.render(context.plan, patches: context.kubeadmPatchTexts()).map { [$0] } ?? []
         },
-        lane: .kindAndPicture,
+        lane: .kind,
         detectScript: { !$0.kindClusters.isEmpty },
         detectDocument: KindConfigReader.isKindConfig,
         detectUnparsed: TextSign(rank: 0) { text in
@@ -54,7 +54,7 @@ enum ArtifactTable {
     static let kubeadmPatch = ArtifactEntry(
         kind: .kubeadmPatch, written: [.kubeadmPatch], path: "\(ArtifactPaths.kubeadmPatches) or kubeadm/<node>.yaml",
         render: { context in KubeadmPatchRenderer.artifacts(for: context.plan, texts: context.kubeadmPatchTexts()) },
-        lane: .kindAndPicture,
+        lane: .kind,
         detectDocument: { document in document["kind"]?.scalarText.map(KubeadmPatchReader.kinds.contains) ?? false },
         detectUnparsed: TextSign(rank: 4) { text in
             text.containsBytes("InitConfiguration") || text.containsBytes("JoinConfiguration")
@@ -155,7 +155,7 @@ enum ArtifactTable {
     static let topology = ArtifactEntry(
         kind: nil, written: [.topologyMarkdown, .topologySVG],
         path: "\(ArtifactPaths.topologyMarkdown), \(ArtifactPaths.topologySVG)",
-        render: { TopologyPicture.artifacts($0.plan) }, lane: .kindAndPicture)
+        render: { TopologyPicture.artifacts($0.plan) }, lane: .picture)
 
     /// Kubernetes workloads: their images are pulled inside the cluster (read, never written).
     static let workloads = ArtifactEntry(

@@ -22,24 +22,32 @@ enum LabModelRenderer {
 /// Renders every artifact of a resolved lab, in the order of `ArtifactTable.entries`.
 public enum Renderer {
     public static func render(_ plan: LabPlan) throws -> RenderedLab {
-        // The kind side (kind.yaml and a kubeadm patch per node) with the picture (topology.md and
-        // .svg), and the rest, are independent: render them on two cores. The order of the artifacts
-        // does not depend on timing.
+        // The jobs are independent: each core takes the next job when it is done with one, the
+        // largest jobs first (the picture, then the kind side, then the rows in table order), so
+        // that neither core waits long for the other. The order of the artifacts does not depend
+        // on timing: they are put back in table order.
         let entries = ArtifactTable.entries
-        @Sendable func lane(_ lane: RenderLane) -> Result<[Int: [Artifact]], any Error> {
+        var jobs: [[Int]] = [[], []]
+        for (index, entry) in entries.enumerated() where entry.render != nil {
+            switch entry.lane {
+            case .picture: jobs[0].append(index)
+            case .kind: jobs[1].append(index)
+            case .other: jobs.append([index])
+            }
+        }
+        jobs.removeAll { $0.isEmpty }
+        let results = Parallel.queue(jobs) { job -> Result<[(Int, [Artifact])], any Error> in
             var context = RenderContext(plan)
-            var rendered: [Int: [Artifact]] = [:]
             do {
-                for (index, entry) in entries.enumerated() where entry.lane == lane {
-                    if let render = entry.render { rendered[index] = try render(&context) }
-                }
-                return .success(rendered)
+                return .success(try job.map { index in (index, try entries[index].render!(&context)) })
             } catch {
                 return .failure(error)
             }
         }
-        let (kindSide, rest) = Parallel.both({ lane(.kindAndPicture) }, { lane(.other) })
-        let byEntry = try kindSide.get().merging(try rest.get()) { first, _ in first }
+        var byEntry: [Int: [Artifact]] = [:]
+        for result in results {
+            for (index, artifacts) in try result.get() { byEntry[index] = artifacts }
+        }
         return RenderedLab(name: plan.name, artifacts: entries.indices.flatMap { byEntry[$0] ?? [] })
     }
 }

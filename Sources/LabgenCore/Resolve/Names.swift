@@ -88,6 +88,9 @@ extension String {
     /// escaped as `\u{...}`: controls, format characters (zero-width, bidi overrides), line and
     /// paragraph separators, and spaces other than U+0020.
     public var debugEscaped: String {
+        // Printable ASCII (space to tilde) is visible as it is: most names, without a look at each
+        // scalar's category (the picture of a 10,000-node lab escapes some 50,000 texts).
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return self }
         var out = ""
         for scalar in unicodeScalars {
             let visible: Bool

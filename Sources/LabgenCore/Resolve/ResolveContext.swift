@@ -12,6 +12,8 @@ struct ResolveContext {
     var topologyNames = Claims<String>(check: .duplicateName)
     /// Every address of a node or gateway interface.
     var addresses = Claims<IPv4Address>(check: .duplicateAddress)
+    /// What the label checks said of each label key so far (labs repeat a few keys on every node).
+    var labelKeyVerdicts: [String: LabelKeyVerdict] = [:]
 
     init(spec: LabSpec) { self.spec = spec }
 
@@ -56,4 +58,11 @@ struct ResolveContext {
 protocol ResolverPass {
     associatedtype Output
     func run(_ context: inout ResolveContext) -> Output
+}
+
+/// What the checks of a label key found (`NodeChecks.checkedLabels`), by key.
+enum LabelKeyVerdict {
+    case valid
+    case notALabelKey
+    case refusedByKubelet(String)
 }

@@ -22,7 +22,9 @@ public struct ExternalCommand: Hashable, Sendable, CustomStringConvertible {
 public enum ShellQuoting {
     /// `'…'` with every `'` written as `'\''`.
     public static func quoted(_ text: String) -> String {
-        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+        // Most words hold no quote (lab.sh quotes one per node and command: 10,000-node labs).
+        guard text.utf8.contains(UInt8(ascii: "'")) else { return "'" + text + "'" }
+        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 
     /// The word as is when it holds only characters no shell treats specially, else quoted.

@@ -1,39 +1,41 @@
-/// SHA-256 (FIPS 180-4), for cache keys. No third-party dependency.
+import CLabgenSystem
+
+/// SHA-256 (FIPS 180-4) of the manifest's artifacts. The padding and buffering are here; the block
+/// compression is `labgen_sha256_blocks` (CLabgenSystem/sha256.c), which uses the processor's SHA
+/// instructions where it has them (x86-64 SHA extensions) and portable rounds elsewhere.
 public struct SHA256 {
     private var state: [UInt32] = [
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
+    /// Whether blocks go through the portable rounds even where the processor has SHA instructions
+    /// (the tests compare both).
+    private let portable: Bool
 
-    private static let k: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
+    public init() { portable = false }
 
-    public init() {}
+    /// A hasher that never uses the processor's SHA instructions.
+    init(portable: Bool) { self.portable = portable }
+
+    /// Whether this machine's blocks are compressed by the processor's SHA instructions.
+    static var usesHardware: Bool { labgen_sha256_has_hardware() != 0 }
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        // Contiguous bytes (arrays, native strings' UTF-8) are hashed 64 bytes at a time.
+        // Contiguous bytes (arrays, native strings' UTF-8) are compressed straight from their storage.
         let done: Void? = bytes.withContiguousStorageIfAvailable { update(contiguous: UnsafeRawBufferPointer($0)) }
         if done != nil { return }
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
+        update(contiguous: Array(bytes))
     }
 
-    public mutating func update(_ text: String) { update(text.utf8) }
+    public mutating func update(_ text: String) {
+        var text = text
+        text.withUTF8 { update(contiguous: UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func update(contiguous bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update(contiguous: $0) }
+    }
 
     private mutating func update(contiguous bytes: UnsafeRawBufferPointer) {
         var offset = 0
@@ -43,24 +45,44 @@ public struct SHA256 {
             buffer.append(contentsOf: bytes[0..<take])
             offset = take
             guard buffer.count == 64 else { return }
-            compress(buffer)
+            buffer.withUnsafeBytes { compress($0) }
             buffer.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= 64 {
-            compress(block: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 64]))
-            offset += 64
+        let whole = (bytes.count - offset) / 64 * 64
+        if whole > 0 {
+            compress(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + whole]))
+            offset += whole
         }
         buffer.append(contentsOf: bytes[offset...])
     }
 
+    /// Compresses whole 64-byte blocks.
+    private mutating func compress(_ blocks: UnsafeRawBufferPointer) {
+        guard let base = blocks.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let count = blocks.count / 64
+        let portable = self.portable
+        state.withUnsafeMutableBufferPointer { words in
+            if portable {
+                labgen_sha256_blocks_portable(words.baseAddress!, base, count)
+            } else {
+                labgen_sha256_blocks(words.baseAddress!, base, count)
+            }
+        }
+    }
+
     public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
-        update([0x80])
-        while buffer.count != 56 { update([0]) }
+        buffer.append(0x80)
+        if buffer.count > 56 {
+            buffer.append(contentsOf: repeatElement(0, count: 64 - buffer.count))
+            buffer.withUnsafeBytes { compress($0) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        buffer.append(contentsOf: repeatElement(0, count: 56 - buffer.count))
         for shift in stride(from: 56, through: 0, by: -8) {
             buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
-        compress(buffer)
+        buffer.withUnsafeBytes { compress($0) }
         buffer.removeAll()
         return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
@@ -75,50 +97,4 @@ public struct SHA256 {
         hasher.update(bytes)
         return hasher.finalizeHex()
     }
-
-    private mutating func compress(_ block: [UInt8]) {
-        block.withUnsafeBytes { compress(block: $0) }
-    }
-
-    /// One 64-byte block; the message schedule lives on the stack, not in a new array.
-    private mutating func compress(block: UnsafeRawBufferPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            compress(block: block, schedule: w)
-        }
-    }
-
-    private mutating func compress(block: UnsafeRawBufferPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
-        for i in 0..<16 {
-            w[i] =
-                UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
-                | UInt32(block[4 * i + 3])
-        }
-        for i in 16..<64 {
-            let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-            let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        for i in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ w[i]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        state[0] &+= a
-        state[1] &+= b
-        state[2] &+= c
-        state[3] &+= d
-        state[4] &+= e
-        state[5] &+= f
-        state[6] &+= g
-        state[7] &+= h
-    }
-}
-
-extension UInt32 {
-    fileprivate func rotatedRight(_ n: UInt32) -> UInt32 { (self >> n) | (self << (32 - n)) }
 }

@@ -68,6 +68,21 @@ enum NodeChecks {
     }
 
     /// The node's labels that are valid Kubernetes labels kubelet accepts, each key once.
+    /// The key's checks, once per key and lab.
+    static func verdict(_ key: String, _ context: inout ResolveContext) -> LabelKeyVerdict {
+        if let known = context.labelKeyVerdicts[key] { return known }
+        let verdict: LabelKeyVerdict =
+            if !Names.isLabelKey(key) {
+                .notALabelKey
+            } else if let problem = ToolGrammars.kubeletLabelProblem(key) {
+                .refusedByKubelet(problem)
+            } else {
+                .valid
+            }
+        context.labelKeyVerdicts[key] = verdict
+        return verdict
+    }
+
     static func checkedLabels(_ node: NodeSpec, _ context: inout ResolveContext) -> [Label] {
         var result: [Label] = []
         var keys = Claims<String>(check: .invalidLabel)
@@ -80,11 +95,11 @@ enum NodeChecks {
             } else if label.key == "rack" {
                 context.diagnostics.error(
                     .invalidLabel, "the 'rack' label is set by labgen from the node's rack", at: node.location)
-            } else if !Names.isLabelKey(label.key) {
+            } else if case .notALabelKey = verdict(label.key, &context) {
                 context.diagnostics.error(
                     .invalidLabel, "label key '\(label.key.debugEscaped)' is not a valid Kubernetes label key",
                     at: node.location)
-            } else if let problem = ToolGrammars.kubeletLabelProblem(label.key) {
+            } else if case .refusedByKubelet(let problem) = verdict(label.key, &context) {
                 context.diagnostics.error(.kubeletRefusedLabel, problem, at: node.location)
             } else if !Names.isLabelValue(label.value) {
                 context.diagnostics.error(
