@@ -1292,7 +1292,8 @@ struct YAMLParser {
                 }
                 seen?[name] = entry.position.line
                 let here = pos()
-                pairStack.append(YAMLNodePair(key: entry, value: value ?? YAMLNode(.scalar("", .plain), position: here)))
+                pairStack.append(
+                    YAMLNodePair(key: entry, value: value ?? YAMLNode(.scalar("", .plain), position: here)))
             }
             try skipFlowSpace(n: n)
             guard i < end else {

@@ -48,14 +48,18 @@ public enum ArtifactDiscovery {
             let kinds = Set(entries.compactMap { entry in entry.detectScript?(script) == true ? entry.kind : nil })
             return Classification(kinds: kinds, documents: nil, script: script)
         }
-        if let (kind, _) = ArtifactTable.textSigns.first(where: { $0.1.matches(text) }) { return Classification([kind], nil) }
+        if let (kind, _) = ArtifactTable.textSigns.first(where: { $0.1.matches(text) }) {
+            return Classification([kind], nil)
+        }
         // A JSON file (lab.json, 6 MB at 10,000 nodes) is no artifact whether it parses or not: not parsed.
         if !path.isEmpty, !isYAMLName(path), isOneFlowDocument(text) { return Classification([], nil) }
         guard let documents = try? YAMLReader.read(text) else {
             // Looks like an artifact but does not parse: read it to report why (only a file named
             // like YAML; a saved web page or notes that mention `topology:` are not artifacts).
             guard path.isEmpty || isYAMLName(path) else { return Classification([], nil) }
-            if let (kind, _) = ArtifactTable.unparsedSigns.first(where: { $0.1.matches(text) }) { return Classification([kind], nil) }
+            if let (kind, _) = ArtifactTable.unparsedSigns.first(where: { $0.1.matches(text) }) {
+                return Classification([kind], nil)
+            }
             return Classification([], nil)
         }
         return Classification(classify(documents), documents)
@@ -92,7 +96,9 @@ public enum ArtifactDiscovery {
             let contentStart = k
             while k < bytes.count {
                 let c = bytes[k]
-                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n")
+                    || c == UInt8(ascii: "\r")
+                {
                     k += 1
                 } else if c == UInt8(ascii: "#") {
                     while k < bytes.count && bytes[k] != UInt8(ascii: "\n") && bytes[k] != UInt8(ascii: "\r") { k += 1 }

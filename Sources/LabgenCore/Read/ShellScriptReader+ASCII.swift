@@ -103,7 +103,9 @@ extension ShellScriptReader {
         tokens: [Token], continues: Bool, markers: [(delimiter: String, stripTabs: Bool, quoted: Bool, index: Int)]
     ) {
         @inline(__always) func byte(_ ascii: Unicode.Scalar) -> UInt8 { UInt8(ascii: ascii) }
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: c[range]), as: UTF8.self) }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: c[range]), as: UTF8.self)
+        }
         /// ` \t;|&<>` (ends a redirection target).
         func endsTarget(_ b: UInt8) -> Bool {
             b == 0x20 || b == 0x09 || b == byte(";") || b == byte("|") || b == byte("&") || b == byte("<")
@@ -145,14 +147,16 @@ extension ShellScriptReader {
                 continue
             }
             if let next, next == ch, ch == byte("&") || ch == byte("|") || ch == byte(";") {
-                tokens.append(Token(text: text(i..<(i + 2)), line: lineNumber, column: i + 1, quoted: false, isOperator: true))
+                tokens.append(
+                    Token(text: text(i..<(i + 2)), line: lineNumber, column: i + 1, quoted: false, isOperator: true))
                 i += 2
                 continue
             }
             if ch == byte(";") || ch == byte("|") || ch == byte("&") || ch == byte("(") || ch == byte(")")
                 || ch == byte("`")
             {
-                tokens.append(Token(text: text(i..<(i + 1)), line: lineNumber, column: i + 1, quoted: false, isOperator: true))
+                tokens.append(
+                    Token(text: text(i..<(i + 1)), line: lineNumber, column: i + 1, quoted: false, isOperator: true))
                 i += 1
                 continue
             }

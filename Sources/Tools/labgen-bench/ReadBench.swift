@@ -37,7 +37,9 @@ func readBench(_ arguments: [String]) -> Never {
     }
     for path in paths {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { fail("no such file: \(path)") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            fail("no such file: \(path)")
+        }
         if isFolder.boolValue {
             guard only == nil || only == "facts" else { continue }
             let files = ArtifactDiscovery.files(in: URL(fileURLWithPath: path))
@@ -49,12 +51,12 @@ func readBench(_ arguments: [String]) -> Never {
         guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
         let text = String(decoding: data, as: UTF8.self)
         let name = (path as NSString).lastPathComponent
-        if (only == nil || only == "yaml"), [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
+        if only == nil || only == "yaml", [".yaml", ".yml", ".json"].contains(where: name.hasSuffix) {
             var documents = 0
             let ms = median { documents = (try? YAMLReader.read(text))?.count ?? -1 }
             report("yaml", name, ms, "\(documents) documents")
         }
-        if (only == nil || only == "shell"), name.hasSuffix(".sh") {
+        if only == nil || only == "shell", name.hasSuffix(".sh") {
             var bridges = 0
             let ms = median { bridges = ShellScriptReader.read(text, file: name).bridges.count }
             report("shell", name, ms, "\(bridges) bridges")

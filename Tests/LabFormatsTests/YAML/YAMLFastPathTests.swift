@@ -9,19 +9,20 @@ import Testing
 @Suite("YAMLReader fast paths")
 struct YAMLFastPathTests {
     /// Small inputs of every shape the fast paths touch, valid and not.
-    static let samples: [String] = YAMLFuzzTests.seeds + [
-        "a: 'x'\nb: \"y\"\nc: 'it''s'\nd: \"tab\\tnew\\nline\"\ne: ''\nf: \"\"\n",
-        "k: 'trailing  '\nl: \"  lead\"\nm: 'a\n  b'\nn: \"a\\\n  b\"\n",
-        "- \"é\"\n- 'ü''x'\n- plain é text\n- \"\\u00e9\\x41\"\n",
-        "é: 1\nk: 'é' # comment\nl: [é, \"ü\"]\nm: {'a': \"b\"}\n",
-        "\u{FEFF}a: 'bom'\nb: \"x\"\n",
-        "a: 'crlf'\r\nb: \"x\"\r\nc: plain\r\n",
-        "a: \"open\n", "a: 'open\n", "a: 'x' y\n", "a: \"x\": 1\n", "'k': 1\n'k': 2\n",
-        "{\"a\": \"b\", \"c\": [\"d\", 'e'], \"a\": 1}\n", "[\"a\": \"b\"]\n", "\"key\"\n: v\n",
-        "a: x\u{0}y\n", "a:\n  b: \u{1B}\n", "a: \u{7F}\n", "a: \u{85}\n", "a: \u{FFFE}\n", "é: \u{1}\n",
-        "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: 7\nh: 8\ni: 9\nj: 10\nk: 11\nb: 12\n",
-        "{a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10, c: 11}\n",
-    ]
+    static let samples: [String] =
+        YAMLFuzzTests.seeds + [
+            "a: 'x'\nb: \"y\"\nc: 'it''s'\nd: \"tab\\tnew\\nline\"\ne: ''\nf: \"\"\n",
+            "k: 'trailing  '\nl: \"  lead\"\nm: 'a\n  b'\nn: \"a\\\n  b\"\n",
+            "- \"é\"\n- 'ü''x'\n- plain é text\n- \"\\u00e9\\x41\"\n",
+            "é: 1\nk: 'é' # comment\nl: [é, \"ü\"]\nm: {'a': \"b\"}\n",
+            "\u{FEFF}a: 'bom'\nb: \"x\"\n",
+            "a: 'crlf'\r\nb: \"x\"\r\nc: plain\r\n",
+            "a: \"open\n", "a: 'open\n", "a: 'x' y\n", "a: \"x\": 1\n", "'k': 1\n'k': 2\n",
+            "{\"a\": \"b\", \"c\": [\"d\", 'e'], \"a\": 1}\n", "[\"a\": \"b\"]\n", "\"key\"\n: v\n",
+            "a: x\u{0}y\n", "a:\n  b: \u{1B}\n", "a: \u{7F}\n", "a: \u{85}\n", "a: \u{FFFE}\n", "é: \u{1}\n",
+            "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: 7\nh: 8\ni: 9\nj: 10\nk: 11\nb: 12\n",
+            "{a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10, c: 11}\n",
+        ]
 
     static func read(_ text: String, fastPaths: Bool) -> Result<[YAMLNode], FormatError> {
         do throws(FormatError) {
@@ -63,7 +64,8 @@ struct YAMLFastPathTests {
             let name = k == nonASCIIAt ? "nöde\(k)" : "node\(k)"
             text += "    \(name):\n      kind: linux\n      image: nicolaka/netshoot:latest\n"
             text += "      network-mode: 'container:big-worker\(k)'\n      env: {RACK: \"rack-\(k % 7)\", N: '\(k)'}\n"
-            text += "      exec:\n      - ip addr add 10.0.\(k / 250).\(k % 250)/24 dev net0\(k == nonASCIIAt ? " # é" : "")\n"
+            text +=
+                "      exec:\n      - ip addr add 10.0.\(k / 250).\(k % 250)/24 dev net0\(k == nonASCIIAt ? " # é" : "")\n"
             text += "      - \"ip route replace default via 10.0.0.1\"\n"
         }
         return text + "  links:\n  - endpoints: [\"sb0:sb0-net0\", server1:net0]\n"
