@@ -63,7 +63,8 @@ let package = Package(
             exclude: ["known-differences.txt"]),
         // Times resolve, render, verify and write on synthetic labs (see BENCHMARKS.md, .ci/bench-smoke.sh).
         .executableTarget(
-            name: "labgen-bench", dependencies: ["LabModel", "LabgenCore"], path: "Sources/Tools/labgen-bench",
+            name: "labgen-bench", dependencies: ["LabModel", "LabFormats", "LabgenCore"],
+            path: "Sources/Tools/labgen-bench",
             exclude: ["side-by-side.sh"]),
 
         // The seeded generator every property and fuzz test uses.

@@ -27,8 +27,30 @@ public enum YAMLReader {
 
     /// All documents of a stream (zero for an empty or comment-only stream).
     public static func read(_ text: String) throws(FormatError) -> [YAMLNode] {
-        var parser = YAMLParser(text)
-        return try parser.parseStream()
+        try read(text, fastPaths: true)
+    }
+
+    /// `read`, with the fast paths on or off (quoted scalars without escapes or line breaks taken
+    /// whole, texts shared between equal scalars of a large file, columns counted as bytes before
+    /// the first non-ASCII byte, eight bytes checked at a time): both give the same answer (the
+    /// tests compare them).
+    static func read(_ text: String, fastPaths: Bool) throws(FormatError) -> [YAMLNode] {
+        func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<[YAMLNode], FormatError> {
+            var parser = YAMLParser(buffer, fastPaths: fastPaths)
+            defer { parser.release() }
+            do throws(FormatError) {
+                return .success(try parser.parseStream())
+            } catch {
+                return .failure(error)
+            }
+        }
+        var text = text
+        // The text's own UTF-8 bytes when it has no CR (no copy); else a copy with CR LF and CR made LF.
+        let result = text.withUTF8 { raw in
+            if !YAMLParser.containsCR(raw) { return parse(raw) }
+            return YAMLParser.bytes(of: raw).withUnsafeBufferPointer(parse)
+        }
+        return try result.get()
     }
 
     /// The resolved values of all documents of a stream.
@@ -55,9 +77,80 @@ private let BACKSLASH = UInt8(ascii: "\\")
         || c == UInt8(ascii: "}")
 }
 
+/// Bytes below 64 that end or interrupt a plain scalar's line: LF, tab, space, ':' (and ',' in flow context).
+private let plainSpecialLow: UInt64 = 1 << 10 | 1 << 9 | 1 << 32 | 1 << 58
+private let plainSpecialLowFlow: UInt64 = plainSpecialLow | 1 << 44
+/// Bytes 64 to 127 that do in flow context: `[`, `]`, `{`, `}`.
+private let plainSpecialHighFlow: UInt64 = 1 << (0x5B - 64) | 1 << (0x5D - 64) | 1 << (0x7B - 64) | 1 << (0x7D - 64)
+
+/// Whether `c` needs a look in a plain scalar's line (every other byte simply belongs to it).
+@inline(__always) private func isPlainSpecial(_ c: UInt8, flow: Bool) -> Bool {
+    if c < 64 { return (flow ? plainSpecialLowFlow : plainSpecialLow) >> UInt64(c) & 1 != 0 }
+    if c < 128 { return flow && plainSpecialHighFlow >> UInt64(c - 64) & 1 != 0 }
+    return false
+}
+
 private func describe(_ c: UInt8) -> String {
     if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
     return "byte 0x\(String(c, radix: 16))"
+}
+
+/// A stack whose top elements are moved (not copied) into an array of their own: the children of
+/// the collections being parsed. ``release()`` frees it; it is not used after that.
+private struct MoveStack<Element> {
+    private var base: UnsafeMutablePointer<Element>? = nil
+    private var capacity = 0
+    private(set) var count = 0
+
+    mutating func append(_ element: Element) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: max(16, 2 * capacity))
+            if let base {
+                grown.moveInitialize(from: base, count: count)
+                base.deallocate()
+            }
+            base = grown
+            capacity = max(16, 2 * capacity)
+        }
+        (base! + count).initialize(to: element)
+        count += 1
+    }
+
+    subscript(k: Int) -> Element {
+        precondition(k >= 0 && k < count)
+        return base![k]
+    }
+
+    /// The elements from `start` to the top, moved out in order.
+    mutating func pop(from start: Int) -> [Element] {
+        let n = count - start
+        guard n > 0, let base else { return [] }
+        var elements: [Element] = []
+        elements.reserveCapacity(n)
+        for k in start..<count { elements.append((base + k).move()) }
+        count = start
+        return elements
+    }
+
+    mutating func release() {
+        if let base {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+        base = nil
+        capacity = 0
+        count = 0
+    }
+}
+
+/// A scalar text and where its bytes are in the text being read.
+private struct InternedText {
+    var start: Int
+    var count: Int
+    /// The first and the last eight bytes (see ``YAMLParser/text(_:_:)``).
+    var first: UInt64
+    var last: UInt64
+    var text: String
 }
 
 /// The recursive-descent parser behind ``YAMLReader``. Works on UTF-8 bytes.
@@ -70,8 +163,11 @@ struct YAMLParser {
         case node(YAMLNode)
     }
 
-    private var b: [UInt8]
-    private var end: Int
+    /// The text's bytes (line breaks normalized to LF), owned by ``YAMLReader/read(_:fastPaths:)``
+    /// for the parser's lifetime. Every access is checked against `end` by the parser itself.
+    private let b: UnsafeBufferPointer<UInt8>
+    private let end: Int
+    private let fastPaths: Bool
     private var i = 0
     private var line = 1
     private var lineStart = 0
@@ -82,9 +178,43 @@ struct YAMLParser {
     private var cacheLineStart = -1
     private var cacheOffset = 0
     private var cacheColumn = 1
+    /// The offset of the first byte after the byte-order mark that is not ASCII (`end` when none),
+    /// found by ``validateCharacters()``: a column before it is a byte count.
+    private var firstNonASCII = 0
+    /// Children of the collections being parsed, collected here and copied once into an array of
+    /// the right size when their collection ends (instead of growing an array per collection).
+    private var itemStack = MoveStack<YAMLNode>()
+    private var pairStack = MoveStack<YAMLNodePair>()
+    /// The bytes of a quoted or block scalar being read, kept between scalars so that its capacity
+    /// is reused (taken with ``takeScratch()``, given back with ``string(fromScratch:)``).
+    private var scratch: [UInt8] = []
+    /// Recently made scalar texts longer than a small string (an image name repeated on ten thousand
+    /// nodes), by a hash of their bytes: a repeated one is shared, not allocated and checked again.
+    /// Only in large texts (see ``internMinimumTextSize``); empty until first used.
+    private var interned: [InternedText] = []
+    private static let internSlots = 1024
+    private static let internMinimumTextSize = 16 << 10
 
-    init(_ text: String) {
-        var bytes = Array(text.utf8)
+    /// Whether `bytes` holds a CR (eight bytes at a time).
+    static func containsCR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        while k + 8 <= bytes.count {
+            let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0D0D_0D0D_0D0D_0D0D
+            if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+            k += 8
+        }
+        while k < bytes.count {
+            if bytes[k] == CR { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// The bytes of `text`, CR LF and CR turned into LF.
+    static func bytes(of text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bytes = Array(text)
         if bytes.contains(CR) {
             var out = [UInt8]()
             out.reserveCapacity(bytes.count)
@@ -101,8 +231,13 @@ struct YAMLParser {
             }
             bytes = out
         }
+        return bytes
+    }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, fastPaths: Bool) {
         b = bytes
         end = bytes.count
+        self.fastPaths = fastPaths
         if end >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
             i = 3
             lineStart = 3
@@ -115,6 +250,10 @@ struct YAMLParser {
 
     /// `offset` must be on the current line, or (slower, for errors) before it.
     private mutating func position(of offset: Int) -> TextPosition {
+        if fastPaths && offset >= lineStart && offset <= firstNonASCII {
+            // Only ASCII before `offset`: one column per byte.
+            return TextPosition(line: line, column: offset - lineStart + 1)
+        }
         if offset >= lineStart {
             if cacheLineStart != lineStart || cacheOffset > offset {
                 cacheLineStart = lineStart
@@ -165,6 +304,20 @@ struct YAMLParser {
 
     @inline(__always) private func at(_ k: Int) -> UInt8 { k < end ? b[k] : 0 }
 
+    /// The offset of the first LF at or after `k` (eight bytes at a time), `end` when none.
+    private func nextLF(from k: Int) -> Int {
+        var k = k
+        if let raw = UnsafeRawPointer(b.baseAddress) {
+            while k + 8 <= end {
+                let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+                k += 8
+            }
+        }
+        while k < end && b[k] != LF { k += 1 }
+        return k
+    }
+
     @inline(__always) private func isBlankOrEnd(_ k: Int) -> Bool {
         k >= end || b[k] == SP || b[k] == TAB || b[k] == LF
     }
@@ -174,6 +327,10 @@ struct YAMLParser {
     }
 
     private func isDocumentMarker(_ k: Int) -> Bool {
+        isDocumentMarker(k, lineStart: lineStart)
+    }
+
+    private func isDocumentMarker(_ k: Int, lineStart: Int) -> Bool {
         guard k == lineStart, k + 3 <= end else { return false }
         let c = b[k]
         guard (c == DASH || c == DOT) && b[k + 1] == c && b[k + 2] == c else { return false }
@@ -188,44 +345,56 @@ struct YAMLParser {
 
     /// Skips spaces, tabs and a comment; stops at a line break or the end. Returns whether it got there.
     private mutating func skipSpacesAndComment() -> Bool {
-        while i < end && (b[i] == SP || b[i] == TAB) { i += 1 }
-        if i < end && b[i] == HASH && (i == lineStart || b[i - 1] == SP || b[i - 1] == TAB) {
-            while i < end && b[i] != LF { i += 1 }
+        var k = i
+        while k < end && (b[k] == SP || b[k] == TAB) { k += 1 }
+        if k < end && b[k] == HASH && (k == lineStart || b[k - 1] == SP || b[k - 1] == TAB) {
+            k = nextLF(from: k)
         }
-        return i >= end || b[i] == LF
+        i = k
+        return k >= end || b[k] == LF
     }
 
     /// From a line break, the end, or a line start: skips empty and comment lines and stands on the
     /// first non-space character of the next content line, setting ``curIndent``.
     private mutating func skipToContentLine() {
+        // Local copies of `i`, `line` and `lineStart`, stored back on the way out.
+        var k = i
+        var currentLine = line
+        var currentLineStart = lineStart
+        defer {
+            i = k
+            line = currentLine
+            lineStart = currentLineStart
+        }
         while true {
-            if i >= end {
+            if k >= end {
                 curIndent = -1
                 return
             }
-            if b[i] == LF {
-                consumeNewline()
+            if b[k] == LF {
+                k += 1
+                currentLine += 1
+                currentLineStart = k
                 continue
             }
-            if i != lineStart {
+            if k != currentLineStart {
                 // Mid-line (after a value): the rest must already have been checked by the caller.
-                while i < end && b[i] != LF { i += 1 }
+                k = nextLF(from: k)
                 continue
             }
-            while i < end && b[i] == SP { i += 1 }
-            let indent = i - lineStart
-            var j = i
+            while k < end && b[k] == SP { k += 1 }
+            let indent = k - currentLineStart
+            var j = k
             while j < end && (b[j] == SP || b[j] == TAB) { j += 1 }
             if j >= end || b[j] == LF {
-                i = j
+                k = j
                 continue
             }
             if b[j] == HASH {
-                i = j
-                while i < end && b[i] != LF { i += 1 }
+                k = nextLF(from: j)
                 continue
             }
-            curIndent = indent == 0 && isDocumentMarker(i) ? -1 : indent
+            curIndent = indent == 0 && isDocumentMarker(k, lineStart: currentLineStart) ? -1 : indent
             return
         }
     }
@@ -285,8 +454,34 @@ struct YAMLParser {
     /// Control characters (other than tab and line breaks) and other non-printable characters are errors.
     private mutating func validateCharacters() throws(FormatError) {
         var k = 0
+        firstNonASCII = end
+        let raw = UnsafeRawPointer(b.baseAddress)
         while k < end {
+            // Eight bytes of printable ASCII (most of every file): nothing to check.
+            if fastPaths, let raw, k + 8 <= end {
+                // Exact per-byte tests (no carry crosses a byte): high bit, below 0x20 and not LF or
+                // tab, 0x7F.
+                let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                let low7 = x & ~highs
+                let below20 = ~(low7 &+ 0x60 &* ones) & highs
+                func isByte(_ value: UInt64) -> UInt64 {
+                    let y = x ^ (value &* ones)
+                    return ~(((y & ~highs) &+ ~highs) | y) & highs
+                }
+                let bad = (x & highs) | (below20 & ~isByte(0x0A) & ~isByte(0x09)) | isByte(0x7F)
+                if bad == 0 {
+                    k += 8
+                    continue
+                }
+            }
             let c = b[k]
+            if c >= 0x20 && c < 0x7F {
+                k += 1
+                continue
+            }
+            if c >= 0x80 && k < firstNonASCII && k >= bomLength { firstNonASCII = k }
             var bad = false
             if c < 0x20 {
                 bad = c != TAB && c != LF
@@ -382,11 +577,12 @@ struct YAMLParser {
     private mutating func parseBlockSequence(indent m: Int) throws(FormatError) -> YAMLNode {
         try enter()
         let start = pos()
-        var items: [YAMLNode] = []
+        let base = itemStack.count
         while true {
             i += 1  // '-'
             let emptyPosition = pos()
-            items.append(try parseAfterIndicator(n: m, context: .sequenceEntry, emptyPosition: emptyPosition))
+            let item = try parseAfterIndicator(n: m, context: .sequenceEntry, emptyPosition: emptyPosition)
+            itemStack.append(item)
             if curIndent == m {
                 if isSequenceEntry(i) { continue }
                 if at(i) == TAB { throw error("tab character used for indentation") }
@@ -397,29 +593,87 @@ struct YAMLParser {
             break
         }
         depth -= 1
-        return YAMLNode(.sequence(items), position: start)
+        return YAMLNode(.sequence(popItems(from: base)), position: start)
+    }
+
+    /// The scratch buffer, empty; the parser holds none until it is given back.
+    private mutating func takeScratch() -> [UInt8] {
+        var text: [UInt8] = []
+        swap(&text, &scratch)
+        text.removeAll(keepingCapacity: true)
+        return text
+    }
+
+    /// The text of `bytes`, which is then kept as the scratch buffer.
+    private mutating func string(fromScratch bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        scratch = bytes
+        return text
+    }
+
+    /// The items pushed on ``itemStack`` since `base`, removed from it.
+    private mutating func popItems(from base: Int) -> [YAMLNode] {
+        itemStack.pop(from: base)
+    }
+
+    /// The pairs pushed on ``pairStack`` since `base`, removed from it.
+    private mutating func popPairs(from base: Int) -> [YAMLNodePair] {
+        pairStack.pop(from: base)
+    }
+
+    /// Frees the stacks (and the nodes an error left on them).
+    mutating func release() {
+        itemStack.release()
+        pairStack.release()
+    }
+
+    /// Mappings with at most this many pairs find a duplicate key by comparing the keys (cheaper
+    /// than hashing them); larger ones keep a dictionary of the keys, so that reading stays linear.
+    private static let linearKeySearchLimit = 8
+
+    /// The line of the key equal to `name` among the pairs from `base` on ``pairStack``, if any.
+    /// `seen` (the keys and their lines) is made once the mapping outgrows ``linearKeySearchLimit``.
+    private func lineOfEarlierKey(_ name: String, from base: Int, seen: inout [String: Int]?) -> Int? {
+        if seen == nil {
+            if pairStack.count - base <= YAMLParser.linearKeySearchLimit {
+                for k in base..<pairStack.count {
+                    if case .scalar(let other, _) = pairStack[k].key.content, other == name {
+                        return pairStack[k].key.position.line
+                    }
+                }
+                return nil
+            }
+            var table: [String: Int] = [:]
+            table.reserveCapacity(2 * (pairStack.count - base))
+            for k in base..<pairStack.count {
+                // The keys so far are distinct (a duplicate was an error).
+                table[pairStack[k].key.scalarText ?? ""] = pairStack[k].key.position.line
+            }
+            seen = table
+        }
+        return seen?[name]
     }
 
     /// `i` stands on the `:` after `firstKey`.
     private mutating func parseBlockMapping(indent m: Int, firstKey: YAMLNode) throws(FormatError) -> YAMLNode {
         try enter()
         let start = firstKey.position
-        var pairs: [YAMLNodePair] = []
-        var seen: [String: Int] = [:]
+        let base = pairStack.count
+        var seen: [String: Int]? = nil
         var key = firstKey
         while true {
             let name = key.scalarText ?? ""
             if name == "<<", case .scalar(_, .plain) = key.content {
                 throw unsupported("merge keys (<<)", at: key.position)
             }
-            if let firstLine = seen[name] {
+            if let firstLine = lineOfEarlierKey(name, from: base, seen: &seen) {
                 throw FormatError("duplicate key '\(name)' (first defined on line \(firstLine))", at: key.position)
             }
-            seen[name] = key.position.line
+            seen?[name] = key.position.line
             i += 1  // ':'
             let emptyPosition = pos()
             let value = try parseAfterIndicator(n: m, context: .mappingValue, emptyPosition: emptyPosition)
-            pairs.append(YAMLNodePair(key: key, value: value))
+            pairStack.append(YAMLNodePair(key: key, value: value))
             if curIndent < m { break }
             if curIndent > m {
                 throw error("bad indentation of a mapping entry (expected \(m) spaces)")
@@ -438,7 +692,7 @@ struct YAMLParser {
             }
         }
         depth -= 1
-        return YAMLNode(.mapping(pairs), position: start)
+        return YAMLNode(.mapping(popPairs(from: base)), position: start)
     }
 
     /// Parses the scalar or flow node at `i`, which may turn out to be an implicit key.
@@ -487,12 +741,11 @@ struct YAMLParser {
         }
         let (s, e) = scanPlainLine(flow: false)
         if at(i) == COLON {
-            return .key(YAMLNode(.scalar(String(decoding: b[s..<e], as: UTF8.self), .plain), position: start))
+            return .key(YAMLNode(.scalar(plainText(s, e, nil), .plain), position: start))
         }
-        var text = Array(b[s..<e])
-        try continuePlain(&text, n: n, flow: false)
+        let folded = try continuePlain(s, e, n: n, flow: false)
         try finishLine()
-        return .node(YAMLNode(.scalar(String(decoding: text, as: UTF8.self), .plain), position: start))
+        return .node(YAMLNode(.scalar(plainText(s, e, folded), .plain), position: start))
     }
 
     // MARK: Plain scalars
@@ -500,31 +753,100 @@ struct YAMLParser {
     /// Scans one line of a plain scalar. Stops at a line break, `: `, ` #` and (in flow context) at
     /// flow indicators. Returns the scanned range without trailing white space.
     private mutating func scanPlainLine(flow: Bool) -> (Int, Int) {
+        // A local offset (not `i`), so that the loop keeps it in a register.
         let start = i
-        var stop = i
-        while i < end {
-            let c = b[i]
+        var k = i
+        var stop = k
+        while k < end {
+            let c = b[k]
+            if !isPlainSpecial(c, flow: flow) {
+                k += 1
+                stop = k
+                continue
+            }
             if c == LF { break }
             if c == SP || c == TAB {
-                if i + 1 < end && b[i + 1] == HASH { break }
-                i += 1
+                if k + 1 < end && b[k + 1] == HASH { break }
+                k += 1
                 continue
             }
             if c == COLON {
-                let d = at(i + 1)
-                if i + 1 >= end || d == SP || d == TAB || d == LF || (flow && isFlowIndicator(d)) { break }
+                let d = at(k + 1)
+                if k + 1 >= end || d == SP || d == TAB || d == LF || (flow && isFlowIndicator(d)) { break }
             } else if flow && isFlowIndicator(c) {
                 break
             }
-            i += 1
-            stop = i
+            k += 1
+            stop = k
         }
+        i = k
         return (start, stop)
     }
 
-    /// Continues a plain scalar over following lines (folding line breaks), as long as the lines are
-    /// indented more than `n` and are not comments or document markers.
-    private mutating func continuePlain(_ text: inout [UInt8], n: Int, flow: Bool) throws(FormatError) {
+    /// The text of a plain scalar whose first line is `s..<e`: `folded` when it went on over more lines.
+    private mutating func plainText(_ s: Int, _ e: Int, _ folded: [UInt8]?) -> String {
+        if let folded { return String(decoding: folded, as: UTF8.self) }
+        return text(s, e)
+    }
+
+    /// The bytes `s..<e` of the text as a string (shared with an earlier equal one, see ``interned``).
+    private mutating func text(_ s: Int, _ e: Int) -> String {
+        let count = e - s
+        guard fastPaths, count > 0, end >= YAMLParser.internMinimumTextSize, let raw = UnsafeRawPointer(b.baseAddress)
+        else {
+            return String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
+        }
+        // The first and the last eight bytes (all of a text of 16 bytes or fewer; zeros past a short one).
+        var first: UInt64 = 0
+        var last: UInt64 = 0
+        if count >= 8 {
+            first = raw.loadUnaligned(fromByteOffset: s, as: UInt64.self)
+            last = raw.loadUnaligned(fromByteOffset: e - 8, as: UInt64.self)
+        } else {
+            for k in 0..<count { first |= UInt64(raw.load(fromByteOffset: s + k, as: UInt8.self)) << (8 * k) }
+        }
+        let mixed = (first ^ (last &<< 17 | last &>> 47) ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15
+        let slot = Int(truncatingIfNeeded: mixed >> 54)  // 10 bits: internSlots
+        if interned.isEmpty {
+            interned = Array(
+                repeating: InternedText(start: 0, count: 0, first: 0, last: 0, text: ""), count: YAMLParser.internSlots)
+        }
+        let same = interned.withUnsafeBufferPointer { slots in
+            let entry = slots[slot]
+            return entry.count == count && entry.first == first && entry.last == last
+                && (count <= 16 || bytesEqual(raw, s, entry.start, count))
+        }
+        if same { return interned[slot].text }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
+        interned[slot] = InternedText(start: s, count: count, first: first, last: last, text: text)
+        return text
+    }
+
+    /// Whether the `count` bytes at `a` and at `b` are equal.
+    private func bytesEqual(_ raw: UnsafeRawPointer, _ a: Int, _ b: Int, _ count: Int) -> Bool {
+        var k = 0
+        while k + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: a + k, as: UInt64.self)
+                != raw.loadUnaligned(fromByteOffset: b + k, as: UInt64.self)
+            {
+                return false
+            }
+            k += 8
+        }
+        while k < count {
+            if raw.load(fromByteOffset: a + k, as: UInt8.self) != raw.load(fromByteOffset: b + k, as: UInt8.self) {
+                return false
+            }
+            k += 1
+        }
+        return true
+    }
+
+    /// Continues a plain scalar whose first line is `s..<e` over following lines (folding line
+    /// breaks), as long as the lines are indented more than `n` and are not comments or document
+    /// markers. Returns the whole text when it found such lines, nil when the scalar is its first line.
+    private mutating func continuePlain(_ s: Int, _ e: Int, n: Int, flow: Bool) throws(FormatError) -> [UInt8]? {
+        var folded: [UInt8]? = nil
         while i < end && b[i] == LF {
             let saveI = i
             let saveLine = line
@@ -555,15 +877,17 @@ struct YAMLParser {
                 i = saveI
                 line = saveLine
                 lineStart = saveLineStart
-                return
+                return folded
             }
+            if folded == nil { folded = Array(b[s..<e]) }
             if breaks == 1 {
-                text.append(SP)
+                folded!.append(SP)
             } else {
-                for _ in 1..<breaks { text.append(LF) }
+                for _ in 1..<breaks { folded!.append(LF) }
             }
-            text.append(contentsOf: b[segment.0..<segment.1])
+            folded!.append(contentsOf: b[segment.0..<segment.1])
         }
+        return folded
     }
 
     // MARK: Quoted scalars
@@ -572,8 +896,22 @@ struct YAMLParser {
         let start = pos()
         let quote = b[i]
         let double = quote == QUOTE2
+        if fastPaths {
+            // On one line without escapes (or '' in single quotes): the text between the quotes as it is.
+            var k = i + 1
+            while k < end {
+                let d = b[k]
+                if d == quote || d == LF || (double && d == BACKSLASH) { break }
+                k += 1
+            }
+            if k < end && b[k] == quote && (double || k + 1 >= end || b[k + 1] != QUOTE1) {
+                let text = text(i + 1, k)
+                i = k + 1
+                return YAMLNode(.scalar(text, double ? .doubleQuoted : .singleQuoted), position: start)
+            }
+        }
         i += 1
-        var text: [UInt8] = []
+        var text = takeScratch()
         while true {
             guard i < end else {
                 throw FormatError("unterminated \(double ? "double" : "single")-quoted string", at: start)
@@ -617,7 +955,7 @@ struct YAMLParser {
             text.append(contentsOf: b[runStart..<i])
         }
         return YAMLNode(
-            .scalar(String(decoding: text, as: UTF8.self), double ? .doubleQuoted : .singleQuoted), position: start)
+            .scalar(string(fromScratch: text), double ? .doubleQuoted : .singleQuoted), position: start)
     }
 
     /// Consumes a line break and the spaces that indent the next line; returns how many spaces.
@@ -781,7 +1119,7 @@ struct YAMLParser {
             if m < n + 1 { m = n + 1 }
         }
         let contentPosition = TextPosition(line: headerLine + 1, column: m + 1)
-        var text: [UInt8] = []
+        var text = takeScratch()
         var breaks = 0  // line breaks since the last content line (or since the header)
         var hasContent = false
         var previousSpaced = false
@@ -828,8 +1166,8 @@ struct YAMLParser {
                 hasContent = true
                 previousSpaced = spaced
                 let lineBegin = i
-                while i < end && b[i] != LF { i += 1 }
-                text.append(contentsOf: b[lineBegin..<i])
+                i = nextLF(from: i)
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[lineBegin..<i]))
                 breaks = 1
                 if i < end { consumeNewline() }
             }
@@ -841,7 +1179,7 @@ struct YAMLParser {
         }
         skipToContentLine()
         return YAMLNode(
-            .scalar(String(decoding: text, as: UTF8.self), literal ? .literal : .folded), position: start,
+            .scalar(string(fromScratch: text), literal ? .literal : .folded), position: start,
             contentPosition: contentPosition)
     }
 
@@ -853,19 +1191,21 @@ struct YAMLParser {
         while i < end {
             let c = b[i]
             if c == SP || c == TAB {
-                i += 1
+                var k = i + 1
+                while k < end && (b[k] == SP || b[k] == TAB) { k += 1 }
+                i = k
             } else if c == LF {
                 consumeNewline()
-                var spaces = 0
-                while i < end && b[i] == SP {
-                    i += 1
-                    spaces += 1
-                }
+                var k = i
+                while k < end && b[k] == SP { k += 1 }
+                let spaces = k - i
+                i = k
                 if spaces == 0 && isDocumentMarker(i) {
                     throw error("document marker inside a flow collection (missing ']' or '}')")
                 }
                 let afterSpaces = i
-                while i < end && (b[i] == SP || b[i] == TAB) { i += 1 }
+                while k < end && (b[k] == SP || b[k] == TAB) { k += 1 }
+                i = k
                 if i < end && b[i] != LF && b[i] != HASH && spaces <= n {
                     i = afterSpaces
                     throw error("bad indentation of a flow collection line (indent it more than its parent)")
@@ -885,9 +1225,9 @@ struct YAMLParser {
         let close = isSequence ? UInt8(ascii: "]") : UInt8(ascii: "}")
         let what = isSequence ? "flow sequence" : "flow mapping"
         i += 1
-        var items: [YAMLNode] = []
-        var pairs: [YAMLNodePair] = []
-        var seen: [String: Int] = [:]
+        let itemBase = itemStack.count
+        let pairBase = pairStack.count
+        var seen: [String: Int]? = nil
         while true {
             try skipFlowSpace(n: n)
             guard i < end else {
@@ -936,22 +1276,24 @@ struct YAMLParser {
             }
             if isSequence {
                 if let value {
-                    items.append(YAMLNode(.mapping([YAMLNodePair(key: entry, value: value)]), position: entry.position))
+                    itemStack.append(
+                        YAMLNode(.mapping([YAMLNodePair(key: entry, value: value)]), position: entry.position))
                 } else {
-                    items.append(entry)
+                    itemStack.append(entry)
                 }
             } else {
                 guard case .scalar(let name, let style) = entry.content else {
                     throw unsupported("complex keys (a collection used as a key)", at: entry.position)
                 }
                 if name == "<<" && style == .plain { throw unsupported("merge keys (<<)", at: entry.position) }
-                if let firstLine = seen[name] {
+                if let firstLine = lineOfEarlierKey(name, from: pairBase, seen: &seen) {
                     throw FormatError(
                         "duplicate key '\(name)' (first defined on line \(firstLine))", at: entry.position)
                 }
-                seen[name] = entry.position.line
+                seen?[name] = entry.position.line
                 let here = pos()
-                pairs.append(YAMLNodePair(key: entry, value: value ?? YAMLNode(.scalar("", .plain), position: here)))
+                pairStack.append(
+                    YAMLNodePair(key: entry, value: value ?? YAMLNode(.scalar("", .plain), position: here)))
             }
             try skipFlowSpace(n: n)
             guard i < end else {
@@ -969,9 +1311,9 @@ struct YAMLParser {
         }
         depth -= 1
         if isSequence {
-            return YAMLNode(.sequence(items), position: start, isFlow: true)
+            return YAMLNode(.sequence(popItems(from: itemBase)), position: start, isFlow: true)
         }
-        return YAMLNode(.mapping(pairs), position: start, isFlow: true)
+        return YAMLNode(.mapping(popPairs(from: pairBase)), position: start, isFlow: true)
     }
 
     private mutating func parseFlowNode(n: Int) throws(FormatError) -> YAMLNode {
@@ -997,8 +1339,7 @@ struct YAMLParser {
         }
         let (s, e) = scanPlainLine(flow: true)
         if s == e { throw error("unexpected \(describe(c)) in a flow collection") }
-        var text = Array(b[s..<e])
-        try continuePlain(&text, n: n, flow: true)
-        return YAMLNode(.scalar(String(decoding: text, as: UTF8.self), .plain), position: start)
+        let folded = try continuePlain(s, e, n: n, flow: true)
+        return YAMLNode(.scalar(plainText(s, e, folded), .plain), position: start)
     }
 }

@@ -38,23 +38,94 @@ public enum ArtifactDiscovery {
     /// `classify`, and the YAML documents it parsed on the way (nil when it did not parse them),
     /// so that reading a file parses its YAML once, not twice. A shell script is never parsed as
     /// YAML: it is a bridge script when it creates bridges and a kind config when it feeds one to
-    /// `kind create cluster --config=-` from a heredoc.
-    static func classifyAndParse(_ text: String, path: String = "") -> (kinds: Set<Kind>, documents: [YAMLNode]?) {
-        if isOtherScript(text) { return ([], nil) }
+    /// `kind create cluster --config=-` from a heredoc (its facts are kept in `script`, so that it
+    /// is read once too).
+    static func classifyAndParse(_ text: String, path: String = "") -> Classification {
+        if isOtherScript(text) { return Classification([], nil) }
         let entries = ArtifactTable.entries
         if ShellScriptReader.isShellScript(path: path, text: text) {
             let script = ShellScriptReader.read(text, file: path)
-            return (Set(entries.compactMap { entry in entry.detectScript?(script) == true ? entry.kind : nil }), nil)
+            let kinds = Set(entries.compactMap { entry in entry.detectScript?(script) == true ? entry.kind : nil })
+            return Classification(kinds: kinds, documents: nil, script: script)
         }
-        if let (kind, _) = ArtifactTable.textSigns.first(where: { $0.1.matches(text) }) { return ([kind], nil) }
+        if let (kind, _) = ArtifactTable.textSigns.first(where: { $0.1.matches(text) }) {
+            return Classification([kind], nil)
+        }
+        // A JSON file (lab.json, 6 MB at 10,000 nodes) is no artifact whether it parses or not: not parsed.
+        if !path.isEmpty, !isYAMLName(path), isOneFlowDocument(text) { return Classification([], nil) }
         guard let documents = try? YAMLReader.read(text) else {
             // Looks like an artifact but does not parse: read it to report why (only a file named
             // like YAML; a saved web page or notes that mention `topology:` are not artifacts).
-            guard path.isEmpty || isYAMLName(path) else { return ([], nil) }
-            if let (kind, _) = ArtifactTable.unparsedSigns.first(where: { $0.1.matches(text) }) { return ([kind], nil) }
-            return ([], nil)
+            guard path.isEmpty || isYAMLName(path) else { return Classification([], nil) }
+            if let (kind, _) = ArtifactTable.unparsedSigns.first(where: { $0.1.matches(text) }) {
+                return Classification([kind], nil)
+            }
+            return Classification([], nil)
         }
-        return (classify(documents), documents)
+        return Classification(classify(documents), documents)
+    }
+
+    /// What `classifyAndParse` found in a file.
+    struct Classification: Sendable {
+        var kinds: Set<Kind>
+        /// The YAML documents, when the file was parsed as YAML.
+        var documents: [YAMLNode]?
+        /// The shell script's facts, when the file is a shell script (`ShellScriptReader.read(text, file: path)`).
+        var script: ShellScriptFacts? = nil
+
+        init(kinds: Set<Kind>, documents: [YAMLNode]?, script: ShellScriptFacts? = nil) {
+            self.kinds = kinds
+            self.documents = documents
+            self.script = script
+        }
+
+        /// `([kind], nil)`: kinds without documents.
+        init(_ kinds: Set<Kind>, _ documents: [YAMLNode]?) { self.init(kinds: kinds, documents: documents) }
+    }
+
+    /// Whether `text`, read as YAML, is a single flow collection if it parses at all: its first
+    /// content (after a byte-order mark, white space and comment lines) is `{` or `[`, and no line
+    /// starts with `---` or `...`. Such a stream that parses is one document, that collection (a
+    /// document ends only at the end of the text or at a document marker), which `classify` skips
+    /// as JSON; one that does not parse is not an artifact either when its name is not YAML's.
+    static func isOneFlowDocument(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var k = 0
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { k = 3 }
+            let contentStart = k
+            while k < bytes.count {
+                let c = bytes[k]
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\n")
+                    || c == UInt8(ascii: "\r")
+                {
+                    k += 1
+                } else if c == UInt8(ascii: "#") {
+                    while k < bytes.count && bytes[k] != UInt8(ascii: "\n") && bytes[k] != UInt8(ascii: "\r") { k += 1 }
+                } else {
+                    break
+                }
+            }
+            guard k < bytes.count, bytes[k] == UInt8(ascii: "{") || bytes[k] == UInt8(ascii: "[") else { return false }
+            // No line starts with "---" or "..." (whatever follows them).
+            var lineStart = contentStart
+            while lineStart < bytes.count {
+                if lineStart + 3 <= bytes.count {
+                    let c = bytes[lineStart]
+                    if (c == UInt8(ascii: "-") || c == UInt8(ascii: ".")) && bytes[lineStart + 1] == c
+                        && bytes[lineStart + 2] == c
+                    {
+                        return false
+                    }
+                }
+                var next = lineStart
+                while next < bytes.count && bytes[next] != UInt8(ascii: "\n") && bytes[next] != UInt8(ascii: "\r") {
+                    next += 1
+                }
+                lineStart = next + 1
+            }
+            return true
+        }
     }
 
     /// Whether a line starts with `key:` and holds `word` after it (`kind: !!str Cluster`).
@@ -182,6 +253,22 @@ public enum ArtifactDiscovery {
 
     /// The position and description of the first NUL byte or invalid UTF-8 sequence, if any.
     static func firstNonText(_ data: Data) -> (what: String, position: TextPosition)? {
+        // Most files are ASCII without a NUL: eight bytes at a time, nothing to report.
+        let plainASCII = data.withUnsafeBytes { raw -> Bool in
+            var k = 0
+            while k + 8 <= raw.count {
+                let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                let zero = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                if (x & 0x8080_8080_8080_8080) | zero != 0 { return false }
+                k += 8
+            }
+            while k < raw.count {
+                if raw[k] == 0 || raw[k] >= 0x80 { return false }
+                k += 1
+            }
+            return true
+        }
+        if plainASCII { return nil }
         let bytes = [UInt8](data)
         var line = 1
         var column = 1
@@ -274,7 +361,9 @@ extension LabFacts {
                             at: SourceLocation(file: path, line: error.position.line, column: error.position.column)))
                 }
             }
-            facts.add(path: path, text: text, kinds: kinds, documents: classified.documents, book: &book)
+            facts.add(
+                path: path, text: text, kinds: kinds, documents: classified.documents, script: classified.script,
+                book: &book)
         }
         facts.chooseKindConfig(explicit: Set(expected.filter { $0.value == .kindConfig }.keys))
         // Two topologies in one lab (variants of it): which one is deployed is not written down. The
@@ -292,13 +381,13 @@ extension LabFacts {
 
     mutating func add(
         path: String, text: String, kinds: Set<ArtifactDiscovery.Kind>, documents parsed: [YAMLNode]? = nil,
-        book: inout ReadBook
+        script parsedScript: ShellScriptFacts? = nil, book: inout ReadBook
     ) {
         guard !kinds.isEmpty else { return }
         let origin = TextOrigin(file: path)
         let entries = ArtifactTable.entries.filter { $0.kind.map(kinds.contains) ?? false }
         if ShellScriptReader.isShellScript(path: path, text: text) {
-            let script = ShellScriptReader.read(text, file: path)
+            let script = parsedScript ?? ShellScriptReader.read(text, file: path)
             hostAddresses.formUnion(script.hostAddresses)
             for entry in entries { entry.readScript?(&self, &book, script) }
             return

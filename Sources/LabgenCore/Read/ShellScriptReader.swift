@@ -86,9 +86,15 @@ public enum ShellScriptReader {
     }
 
     public static func read(_ text: String, file: String) -> ShellScriptFacts {
+        read(text, file: file, fastPaths: true)
+    }
+
+    /// `read`, with the byte-level fast paths for ASCII lines (ShellScriptReader+ASCII.swift) on or
+    /// off: both give the same facts (the tests compare them).
+    static func read(_ text: String, file: String, fastPaths: Bool) -> ShellScriptFacts {
         var facts = ShellScriptFacts(file: file)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        facts.bridgeFunctions = bridgeFunctions(lines)
+        let lines = fastPaths ? lines(of: text) : text.split(separator: "\n", omittingEmptySubsequences: false)
+        facts.bridgeFunctions = bridgeFunctions(lines, fastPaths: fastPaths)
         var variables: [String: [Located<String>]] = [:]
         var heredocs: [PendingHeredoc] = []
         var pending: [Token] = []
@@ -111,16 +117,18 @@ public enum ShellScriptReader {
             // A quote left open continues on the next lines (`bash -c '...` over several lines).
             var text = String(line)
             var startLine = lineNumber
-            if let open = openQuote(text), index < lines.count {
+            if let open = openQuote(line, fastPaths: fastPaths), index < lines.count {
                 var quote: Character? = open
                 while let q = quote, index < lines.count {
                     text += "\n" + lines[index]
                     index += 1
-                    quote = openQuote(String(lines[index - 1]), inside: q)
+                    quote = openQuote(lines[index - 1], inside: q, fastPaths: fastPaths)
                 }
                 startLine = lineNumber
             }
-            let (tokens, continues, markers) = tokenize(Substring(text), lineNumber: startLine)
+            let (tokens, continues, markers) =
+                (fastPaths ? withASCII(Substring(text)) { tokenizeASCII($0, lineNumber: startLine) } : nil)
+                ?? tokenize(Substring(text), lineNumber: startLine)
             pending += tokens
             if continues { continue }
             let logical = pending
@@ -144,15 +152,22 @@ public enum ShellScriptReader {
 
     /// Functions whose body creates a bridge named `$1` (`ip link add [name|dev] "$1" type bridge`,
     /// `brctl addbr "$1"`), found by their `NAME() {` line and the body up to the next `}` line.
-    static func bridgeFunctions(_ lines: [Substring]) -> Set<String> {
+    static func bridgeFunctions(_ lines: [Substring], fastPaths: Bool = true) -> Set<String> {
         var found: Set<String> = []
         var current: String?
         for line in lines {
             // Only a line that starts a function, or one in a body that could create a bridge, is looked at.
-            if current == nil && !line.contains("()") { continue }
-            if current != nil && !line.contains("}") && !line.contains("bridge") && !line.contains("addbr") {
-                continue
-            }
+            let skip =
+                (fastPaths
+                    ? withASCII(line) { bytes in
+                        current == nil
+                            ? !contains(bytes, "()")
+                            : !contains(bytes, "}") && !contains(bytes, "bridge") && !contains(bytes, "addbr")
+                    } : nil)
+                ?? (current == nil
+                    ? !line.contains("()")
+                    : !line.contains("}") && !line.contains("bridge") && !line.contains("addbr"))
+            if skip { continue }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if let name = current {
                 if trimmed == "}" {
@@ -174,13 +189,23 @@ public enum ShellScriptReader {
             guard let paren = head.range(of: "()") else { continue }
             let name = head[..<paren.lowerBound].trimmingCharacters(in: .whitespaces)
             let after = head[paren.upperBound...].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+            if !name.isEmpty, isNameText(name),
                 after == "{" || after.isEmpty
             {
                 current = name
             }
         }
         return found
+    }
+
+    /// `openQuote(_:inside:)`, on the bytes of an ASCII line when `fastPaths`.
+    static func openQuote(_ line: Substring, inside initial: Character? = nil, fastPaths: Bool) -> Character? {
+        if fastPaths, initial.map({ $0.isASCII && $0 != "\r\n" }) ?? true,
+            let quote = withASCII(line, { openQuoteASCII($0, inside: initial?.asciiValue) })
+        {
+            return quote.map { Character(Unicode.Scalar($0)) }
+        }
+        return openQuote(String(line), inside: initial)
     }
 
     /// The quote still open at the end of `line` (a `#` comment outside quotes ends the scan).
@@ -501,7 +526,7 @@ public enum ShellScriptReader {
             guard let first = words.first else { continue }
             // NAME=value assignments.
             if words.count == 1, let equals = first.text.firstIndex(of: "="), !first.text[..<equals].isEmpty,
-                first.text[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+                isNameText(first.text[..<equals])
             {
                 let name = String(first.text[..<equals])
                 let value = first.text[first.text.index(after: equals)...]
@@ -509,10 +534,10 @@ public enum ShellScriptReader {
                 let items = splitWords(value, file: file, line: first.line, column: base)
                 // A variable that grows line by line (`waiting="$waiting $node"` over thousands of
                 // nodes) is not a list of bridges or a cluster name: past a bound it is forgotten,
-                // so reading stays linear in the script's size.
-                let words = items.flatMap { expand($0, variables) ?? [$0] }
-                let forgotten =
-                    words.count > maximumVariableWords || items.contains { refersToForgotten($0, variables) }
+                // so reading stays linear in the script's size. (Its words are not expanded then.)
+                let refersToForgottenVariable = items.contains { refersToForgotten($0, variables) }
+                let words = refersToForgottenVariable ? [] : items.flatMap { expand($0, variables) ?? [$0] }
+                let forgotten = refersToForgottenVariable || words.count > maximumVariableWords
                 let here = SourceLocation(file: file, line: first.line, column: first.column)
                 variables[name] = forgotten ? [Located(forgottenMarker, at: here)] : words
                 if name == "BRIDGES" { facts.bridges += items }
@@ -655,7 +680,7 @@ public enum ShellScriptReader {
         guard name.hasPrefix("$") else { return nil }
         name.removeFirst()
         if name.hasPrefix("{") && name.hasSuffix("}") { name = String(name.dropFirst().dropLast()) }
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        guard isNameText(name) else { return nil }
         guard let value = variables[name], !isForgotten(value) else { return nil }
         return value
     }

@@ -2,6 +2,7 @@
 //
 // usage: labgen-bench [--json] [--sizes 1x4,10x20,100x40,250x40,1250x40] [--runs N]
 //        labgen-bench --child RxN [--runs N]     (internal: one size, one JSON line)
+//        labgen-bench --read [--runs N] [--only yaml|shell|classify|facts] FILE-OR-FOLDER...  (ReadBench.swift)
 //
 // Each size runs in a child process of this binary, so that the peak resident memory it
 // reports (VmHWM from /proc/self/status) belongs to that size alone. For each size the
@@ -70,6 +71,7 @@ func parseOptions() -> Options {
     while let argument = arguments.popFirst() {
         switch argument {
         case "--json": options.json = true
+        case "--read": readBench(Array(arguments))
         case "--sizes":
             let text = value(argument)
             let sizes = text.split(separator: ",").map { part -> Size in
