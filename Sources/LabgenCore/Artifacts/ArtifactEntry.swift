@@ -19,6 +19,9 @@ struct ArtifactEntry: Sendable {
     var render: (@Sendable (inout RenderContext) throws -> [Artifact])?
     /// Which render job renders it (`Renderer.render`); output order is table order.
     var lane: RenderLane = .other
+    /// Roughly how long the row takes to render a large lab, relative to the others (0: little; the
+    /// picture is the longest): `Renderer.render` starts the heaviest jobs first.
+    var renderWeight = 0
 
     /// Recognizes the artifact in a shell script (`*.sh`, a `#!` shell): what the script reader found.
     var detectScript: (@Sendable (ShellScriptFacts) -> Bool)?
@@ -51,10 +54,10 @@ struct TextSign: Sendable {
 }
 
 /// How rows are grouped into render jobs (`Renderer.render` runs the jobs on the machine's cores):
-/// the kind side (kind.yaml and the kubeadm patches share their patch texts) is one job, the picture
-/// (topology.md and .svg) is one, and every other row is a job of its own.
+/// the kind side (kind.yaml and the kubeadm patches share their patch texts) is one job; every other
+/// row is a job of its own.
 enum RenderLane: Sendable {
-    case kind, picture, other
+    case kind, other
 }
 
 /// What renderers share on one thread: the plan, and the kubeadm patch texts that kind.yaml embeds

@@ -35,7 +35,7 @@ enum ArtifactTable {
         render: { context in
             KindConfigRenderer.render(context.plan, patches: context.kubeadmPatchTexts()).map { [$0] } ?? []
         },
-        lane: .kind,
+        lane: .kind, renderWeight: 2,
         detectScript: { !$0.kindClusters.isEmpty },
         detectDocument: KindConfigReader.isKindConfig,
         detectUnparsed: TextSign(rank: 0) { text in
@@ -85,7 +85,7 @@ enum ArtifactTable {
 
     static let containerlab = ArtifactEntry(
         kind: .containerlab, written: [.containerlab], path: ArtifactPaths.containerlab(topology: "<lab>"),
-        render: one(ContainerlabRenderer.render),
+        render: one(ContainerlabRenderer.render), renderWeight: 2,
         detectDocument: ContainerlabReader.isTopology,
         detectUnparsed: TextSign(rank: 1) { $0.containsBytes("topology:") },
         readDocument: { facts, book, document, origin in
@@ -147,15 +147,17 @@ enum ArtifactTable {
     /// lab.sh: runs kind, bridges.sh, containerlab and the CNI install in order; it holds no artifact
     /// of its own, so it is not read back.
     static let labScript = ArtifactEntry(
-        kind: nil, written: [.labScript], path: ArtifactPaths.labScript, render: one(LabScriptRenderer.render))
+        kind: nil, written: [.labScript], path: ArtifactPaths.labScript, render: one(LabScriptRenderer.render),
+        renderWeight: 1)
 
     static let labModel = ArtifactEntry(
-        kind: nil, written: [.labModel], path: ArtifactPaths.labModel, render: { [LabModelRenderer.render($0.plan)] })
+        kind: nil, written: [.labModel], path: ArtifactPaths.labModel, render: { [LabModelRenderer.render($0.plan)] },
+        renderWeight: 3)
 
     static let topology = ArtifactEntry(
         kind: nil, written: [.topologyMarkdown, .topologySVG],
         path: "\(ArtifactPaths.topologyMarkdown), \(ArtifactPaths.topologySVG)",
-        render: { TopologyPicture.artifacts($0.plan) }, lane: .picture)
+        render: { TopologyPicture.artifacts($0.plan) }, renderWeight: 4)
 
     /// Kubernetes workloads: their images are pulled inside the cluster (read, never written).
     static let workloads = ArtifactEntry(

@@ -23,19 +23,18 @@ enum LabModelRenderer {
 public enum Renderer {
     public static func render(_ plan: LabPlan) throws -> RenderedLab {
         // The jobs are independent: each core takes the next job when it is done with one, the
-        // largest jobs first (the picture, then the kind side, then the rows in table order), so
-        // that neither core waits long for the other. The order of the artifacts does not depend
-        // on timing: they are put back in table order.
+        // heaviest first (`renderWeight`: the picture, lab.json, the kind side, ...), so that neither
+        // core is left with a large one at the end. The order of the artifacts does not depend on
+        // timing: they are put back in table order.
         let entries = ArtifactTable.entries
-        var jobs: [[Int]] = [[], []]
+        var kindJob: [Int] = []
+        var jobs: [[Int]] = []
         for (index, entry) in entries.enumerated() where entry.render != nil {
-            switch entry.lane {
-            case .picture: jobs[0].append(index)
-            case .kind: jobs[1].append(index)
-            case .other: jobs.append([index])
-            }
+            if entry.lane == .kind { kindJob.append(index) } else { jobs.append([index]) }
         }
-        jobs.removeAll { $0.isEmpty }
+        if !kindJob.isEmpty { jobs.append(kindJob) }
+        func weight(_ job: [Int]) -> Int { job.map { entries[$0].renderWeight }.max() ?? 0 }
+        jobs.sort { a, b in weight(a) != weight(b) ? weight(a) > weight(b) : a[0] < b[0] }
         let results = Parallel.queue(jobs) { job -> Result<[(Int, [Artifact])], any Error> in
             var context = RenderContext(plan)
             do {

@@ -139,19 +139,20 @@ extension TopologyLayout {
         var buses: [String: Bus] = [:]
         // The widest label of the links out of each element, and how many links of each kind leave it.
         var widestLabel: [String: Int] = [:]
-        var linkCount: [String: Int] = [:]
+        var linkCount: [PortKey: Int] = [:]
         var rackTargets: [String: [String]] = [:]
         for link in graph.links {
             widestLabel[link.from] = max(widestLabel[link.from] ?? 0, Self.labelWidth(link.label))
-            linkCount["\(link.from) \(link.kind.rawValue)", default: 0] += 1
+            linkCount[PortKey(element: link.from, kind: link.kind), default: 0] += 1
             if link.kind == .rack { rackTargets[link.from, default: []].append(link.to) }
         }
         for column in graph.columns {
             let head = Self.boxSize(column.head)
             let stub = max(40, (widestLabel[column.head.id] ?? 0) + 16)
             // The nodes of a column are as wide as the widest of them.
-            let nodeWidth = column.nodes.map { Self.boxSize($0).width }.max() ?? 0
-            let nodeSizes = column.nodes.map { (width: nodeWidth, height: Self.boxSize($0).height) }
+            let sizes = column.nodes.map(Self.boxSize)
+            let nodeWidth = sizes.map(\.width).max() ?? 0
+            let nodeSizes = sizes.map { (width: nodeWidth, height: $0.height) }
             let busOffset = 14
             let width = max(head.width, busOffset + stub + (nodeSizes.map(\.width).max() ?? 0))
             place(column.head, Rect(x: x, y: columnsY, width: width, height: head.height))
@@ -257,15 +258,17 @@ extension TopologyLayout {
         // Links, in the order of the graph; then each label where it overlaps nothing placed so far
         // and, where it can, no other link's straight line.
         var routes: [(link: TopologyGraph.Link, points: [Point])] = []
-        var portsUsed: [String: Int] = [:]
-        func ports(_ id: String, _ kind: TopologyGraph.LinkKind) -> Int { linkCount["\(id) \(kind.rawValue)"] ?? 0 }
+        var portsUsed: [PortKey: Int] = [:]
+        func ports(_ id: String, _ kind: TopologyGraph.LinkKind) -> Int {
+            linkCount[PortKey(element: id, kind: kind)] ?? 0
+        }
         var rackPorts: [String: [Int]] = [:]
         for (gateway, targets) in rackTargets {
             rackPorts[gateway] = targets.compactMap { boxes[$0]?.rect.centerX }.sorted()
         }
         for link in graph.links {
             guard let from = boxes[link.from]?.rect, let to = boxes[link.to]?.rect else { continue }
-            let portKey = "\(link.from) \(link.kind.rawValue)"
+            let portKey = PortKey(element: link.from, kind: link.kind)
             let port = portsUsed[portKey, default: 0]
             portsUsed[portKey] = port + 1
             var points: [Point]
@@ -337,8 +340,11 @@ extension TopologyLayout {
     ) -> Rect {
         let width = labelWidth(link.label)
         var segments = Array(zip(points, points.dropFirst()))
-        if link.kind == .node, let last = segments.last {
-            segments = [last]
+        if link.kind == .node, let (a, b) = segments.last {
+            // The stub is made for its label: at its middle.
+            let cx = a.x + (b.x - a.x) * 50 / 100
+            let cy = a.y + (b.y - a.y) * 50 / 100
+            return Rect(x: cx - width / 2, y: cy - labelHeight / 2, width: width, height: labelHeight)
         } else {
             segments.sort { length($0.0, $0.1) > length($1.0, $1.1) }
         }
@@ -350,12 +356,17 @@ extension TopologyLayout {
                 candidates.append(Rect(x: cx - width / 2, y: cy - labelHeight / 2, width: width, height: labelHeight))
             }
         }
-        if link.kind == .node { return candidates[0] }  // the stub is made for its label
         let free = candidates.filter { !taken($0) }
         return free.first { !lines($0) } ?? free.first ?? candidates[0]
     }
 
     static func length(_ a: Point, _ b: Point) -> Int { abs(a.x - b.x) + abs(a.y - b.y) }
+
+    /// The links of one kind out of one element (they share its edge as ports).
+    struct PortKey: Hashable {
+        var element: String
+        var kind: TopologyGraph.LinkKind
+    }
 }
 
 /// Rectangles in the cells of a grid they cover, so that what a rectangle overlaps is found among

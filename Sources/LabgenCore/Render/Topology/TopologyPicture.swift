@@ -9,13 +9,13 @@ public enum TopologyPicture {
     /// topology.md and topology.svg, from one graph.
     static func artifacts(_ plan: LabPlan) -> [Artifact] {
         let graph = TopologyGraph(plan)
+        // The longest render job of a large lab: the flowchart is written on another thread while
+        // the SVG is laid out.
+        let markdown = Parallel.start { TopologyMermaidRenderer.markdown(graph) }
+        let svg = TopologySVGRenderer.svg(TopologyLayout(graph))
         return [
-            Artifact(
-                path: ArtifactPaths.topologyMarkdown, kind: .topologyMarkdown,
-                contents: TopologyMermaidRenderer.markdown(graph)),
-            Artifact(
-                path: ArtifactPaths.topologySVG, kind: .topologySVG,
-                contents: TopologySVGRenderer.svg(TopologyLayout(graph))),
+            Artifact(path: ArtifactPaths.topologyMarkdown, kind: .topologyMarkdown, contents: markdown()),
+            Artifact(path: ArtifactPaths.topologySVG, kind: .topologySVG, contents: svg),
         ]
     }
 
