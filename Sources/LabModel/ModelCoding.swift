@@ -216,15 +216,71 @@ final class EncodingNode {
 }
 
 // The errors of the encoding containers: labgen models hold integers that fit an Int, no floating point.
-private func unsupported(_ value: Any, _ path: [any CodingKey]) -> EncodingError {
+func unsupported(_ value: Any, _ path: [any CodingKey]) -> EncodingError {
     .invalidValue(value, .init(codingPath: path, debugDescription: "labgen models hold no floating point"))
 }
 
-private func exact<I: BinaryInteger>(_ value: I, _ path: [any CodingKey]) throws -> Int {
+func exact<I: BinaryInteger>(_ value: I, _ path: [any CodingKey]) throws -> Int {
     guard let result = Int(exactly: value) else {
         throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "too large"))
     }
     return result
+}
+
+/// The containers of both model encoders (the tree's and the stream's) take every integer width as
+/// an `Int` and refuse floating point: labgen models hold integers that fit an Int.
+protocol ModelKeyedContainer: KeyedEncodingContainerProtocol {}
+
+extension ModelKeyedContainer {
+    mutating func encode(_ value: Double, forKey key: Key) throws { throw unsupported(value, codingPath + [key]) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { throw unsupported(value, codingPath + [key]) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+        try encode(try exact(value, codingPath + [key]), forKey: key)
+    }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        try encode(try exact(value, codingPath + [key]), forKey: key)
+    }
+}
+
+/// The same for the unkeyed containers.
+protocol ModelUnkeyedContainer: UnkeyedEncodingContainer {}
+
+extension ModelUnkeyedContainer {
+    mutating func encode(_ value: Double) throws { throw unsupported(value, codingPath) }
+    mutating func encode(_ value: Float) throws { throw unsupported(value, codingPath) }
+    mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
+    mutating func encode(_ value: Int16) throws { try encode(Int(value)) }
+    mutating func encode(_ value: Int32) throws { try encode(Int(value)) }
+    mutating func encode(_ value: Int64) throws { try encode(Int(value)) }
+    mutating func encode(_ value: UInt) throws { try encode(try exact(value, codingPath)) }
+    mutating func encode(_ value: UInt8) throws { try encode(Int(value)) }
+    mutating func encode(_ value: UInt16) throws { try encode(Int(value)) }
+    mutating func encode(_ value: UInt32) throws { try encode(Int(value)) }
+    mutating func encode(_ value: UInt64) throws { try encode(try exact(value, codingPath)) }
+}
+
+/// The same for the single-value containers.
+protocol ModelSingleValueContainer: SingleValueEncodingContainer {}
+
+extension ModelSingleValueContainer {
+    mutating func encode(_ value: Double) throws { throw unsupported(value, codingPath) }
+    mutating func encode(_ value: Float) throws { throw unsupported(value, codingPath) }
+    mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
+    mutating func encode(_ value: Int16) throws { try encode(Int(value)) }
+    mutating func encode(_ value: Int32) throws { try encode(Int(value)) }
+    mutating func encode(_ value: Int64) throws { try encode(Int(value)) }
+    mutating func encode(_ value: UInt) throws { try encode(try exact(value, codingPath)) }
+    mutating func encode(_ value: UInt8) throws { try encode(Int(value)) }
+    mutating func encode(_ value: UInt16) throws { try encode(Int(value)) }
+    mutating func encode(_ value: UInt32) throws { try encode(Int(value)) }
+    mutating func encode(_ value: UInt64) throws { try encode(try exact(value, codingPath)) }
 }
 
 struct ModelEncoder: Encoder {
@@ -264,7 +320,7 @@ private struct IndexKey: CodingKey {
     init?(intValue: Int) { self.intValue = intValue }
 }
 
-struct KeyedModelEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
+struct KeyedModelEncoder<Key: CodingKey>: ModelKeyedContainer {
     let node: EncodingNode
     var codingPath: [any CodingKey]
 
@@ -274,21 +330,6 @@ struct KeyedModelEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
         node.child(key.stringValue).content = .string(value)
     }
     mutating func encode(_ value: Int, forKey key: Key) throws { node.child(key.stringValue).content = .int(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { throw unsupported(value, codingPath + [key]) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { throw unsupported(value, codingPath + [key]) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws {
-        try encode(try exact(value, codingPath + [key]), forKey: key)
-    }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws {
-        try encode(try exact(value, codingPath + [key]), forKey: key)
-    }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try ModelEncoder.encode(value, into: node.child(key.stringValue), path: codingPath + [key])
@@ -317,7 +358,7 @@ struct KeyedModelEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-struct UnkeyedModelEncoder: UnkeyedEncodingContainer {
+struct UnkeyedModelEncoder: ModelUnkeyedContainer {
     let node: EncodingNode
     var codingPath: [any CodingKey]
     var count: Int { node.arrayCount }
@@ -328,17 +369,6 @@ struct UnkeyedModelEncoder: UnkeyedEncodingContainer {
     mutating func encode(_ value: Bool) throws { node.append().content = .bool(value) }
     mutating func encode(_ value: String) throws { node.append().content = .string(value) }
     mutating func encode(_ value: Int) throws { node.append().content = .int(value) }
-    mutating func encode(_ value: Double) throws { throw unsupported(value, codingPath) }
-    mutating func encode(_ value: Float) throws { throw unsupported(value, codingPath) }
-    mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int16) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int64) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt) throws { try encode(try exact(value, codingPath)) }
-    mutating func encode(_ value: UInt8) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt16) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt64) throws { try encode(try exact(value, codingPath)) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let path = nextPath
@@ -367,7 +397,7 @@ struct UnkeyedModelEncoder: UnkeyedEncodingContainer {
     }
 }
 
-struct SingleModelEncoder: SingleValueEncodingContainer {
+struct SingleModelEncoder: ModelSingleValueContainer {
     let node: EncodingNode
     var codingPath: [any CodingKey]
 
@@ -375,17 +405,6 @@ struct SingleModelEncoder: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) throws { node.content = .bool(value) }
     mutating func encode(_ value: String) throws { node.content = .string(value) }
     mutating func encode(_ value: Int) throws { node.content = .int(value) }
-    mutating func encode(_ value: Double) throws { throw unsupported(value, codingPath) }
-    mutating func encode(_ value: Float) throws { throw unsupported(value, codingPath) }
-    mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int16) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int64) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt) throws { try encode(try exact(value, codingPath)) }
-    mutating func encode(_ value: UInt8) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt16) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt64) throws { try encode(try exact(value, codingPath)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try ModelEncoder.encode(value, into: node, path: codingPath)
     }

@@ -196,18 +196,7 @@ private struct StreamIndexKey: CodingKey {
     init?(intValue: Int) { self.intValue = intValue }
 }
 
-private func noFloatingPoint(_ value: Any, _ path: [any CodingKey]) -> EncodingError {
-    .invalidValue(value, .init(codingPath: path, debugDescription: "labgen models hold no floating point"))
-}
-
-private func exactInt<I: BinaryInteger>(_ value: I, _ path: [any CodingKey]) throws -> Int {
-    guard let result = Int(exactly: value) else {
-        throw EncodingError.invalidValue(value, .init(codingPath: path, debugDescription: "too large"))
-    }
-    return result
-}
-
-struct KeyedModelStreamEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
+struct KeyedModelStreamEncoder<Key: CodingKey>: ModelKeyedContainer {
     let state: ModelStream.State
     let container: Int
     var codingPath: [any CodingKey] { state.path }
@@ -228,21 +217,6 @@ struct KeyedModelStreamEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
         }
     }
     mutating func encode(_ value: Int, forKey key: Key) throws { try write(key) { state.int(value) } }
-    mutating func encode(_ value: Double, forKey key: Key) throws { throw noFloatingPoint(value, codingPath + [key]) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { throw noFloatingPoint(value, codingPath + [key]) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws {
-        try encode(try exactInt(value, codingPath + [key]), forKey: key)
-    }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws {
-        try encode(try exactInt(value, codingPath + [key]), forKey: key)
-    }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try write(key) { try state.value(value) }
@@ -276,7 +250,7 @@ struct KeyedModelStreamEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-struct UnkeyedModelStreamEncoder: UnkeyedEncodingContainer {
+struct UnkeyedModelStreamEncoder: ModelUnkeyedContainer {
     let state: ModelStream.State
     let container: Int
     var codingPath: [any CodingKey] { state.path }
@@ -299,17 +273,6 @@ struct UnkeyedModelStreamEncoder: UnkeyedEncodingContainer {
         }
     }
     mutating func encode(_ value: Int) throws { try write { state.int(value) } }
-    mutating func encode(_ value: Double) throws { throw noFloatingPoint(value, codingPath) }
-    mutating func encode(_ value: Float) throws { throw noFloatingPoint(value, codingPath) }
-    mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int16) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int64) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt) throws { try encode(try exactInt(value, codingPath)) }
-    mutating func encode(_ value: UInt8) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt16) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt64) throws { try encode(try exactInt(value, codingPath)) }
     mutating func encode<T: Encodable>(_ value: T) throws { try write { try state.value(value) } }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
@@ -334,7 +297,7 @@ struct UnkeyedModelStreamEncoder: UnkeyedEncodingContainer {
     mutating func superEncoder() -> any Encoder { ModelStreamEncoder(state: state, id: -1, start: -1, keep: -1) }
 }
 
-struct SingleModelStreamEncoder: SingleValueEncodingContainer {
+struct SingleModelStreamEncoder: ModelSingleValueContainer {
     let state: ModelStream.State
     let start: Int
     let keep: Int
@@ -355,16 +318,5 @@ struct SingleModelStreamEncoder: SingleValueEncodingContainer {
         }
     }
     mutating func encode(_ value: Int) throws { try write { state.int(value) } }
-    mutating func encode(_ value: Double) throws { throw noFloatingPoint(value, codingPath) }
-    mutating func encode(_ value: Float) throws { throw noFloatingPoint(value, codingPath) }
-    mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int16) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int64) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt) throws { try encode(try exactInt(value, codingPath)) }
-    mutating func encode(_ value: UInt8) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt16) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt64) throws { try encode(try exactInt(value, codingPath)) }
     mutating func encode<T: Encodable>(_ value: T) throws { try write { try state.value(value) } }
 }

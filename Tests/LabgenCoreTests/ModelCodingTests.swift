@@ -143,4 +143,32 @@ import Testing
         #expect(try ModelCoding.encode([Mix(), Mix()]) == ModelCoding.encodeWithTree([Mix(), Mix()]))
         #expect(try ModelCoding.encode(Interleaving()) != ModelCoding.encode(Nothing()))
     }
+
+    /// Every integer width is written as an Int (both encoders); what does not fit, and floating
+    /// point, is refused.
+    @Test func integerWidthsAndFloatingPoint() throws {
+        struct Widths: Codable, Equatable {
+            var a: Int8 = -8
+            var b: Int16 = 300
+            var c: Int32 = -70_000
+            var d: Int64 = 1 << 40
+            var e: UInt = 7
+            var f: UInt8 = 255
+            var g: UInt16 = 65_535
+            var h: UInt32 = 4_000_000_000
+            var i: UInt64 = 1 << 62
+            var list: [UInt8] = [1, 2, 3]
+            var single: UInt16? = 9
+        }
+        let value = Widths()
+        #expect(try ModelCoding.encode(value) == ModelCoding.encodeWithTree(value))
+        #expect(try ModelCoding.decode(Widths.self, from: ModelCoding.encode(value)) == value)
+        struct TooLarge: Encodable { var x: UInt64 = .max }
+        struct Floating: Encodable { var x = 1.5 }
+        #expect(throws: EncodingError.self) { try ModelCoding.encode(TooLarge()) }
+        #expect(throws: EncodingError.self) { try ModelCoding.encodeWithTree(TooLarge()) }
+        #expect(throws: EncodingError.self) { try ModelCoding.encode(Floating()) }
+        #expect(throws: EncodingError.self) { try ModelCoding.encode([1.5]) }
+        #expect(throws: EncodingError.self) { try ModelCoding.encodeWithTree(Float(1)) }
+    }
 }
