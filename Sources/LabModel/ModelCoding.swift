@@ -32,6 +32,16 @@ public enum ModelCoding {
         return out
     }
 
+    /// An unsigned LEB128 number (counts, string lengths, zigzag integers), as both encoders write it.
+    static func appendUnsigned(_ value: UInt64, to out: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        out.append(UInt8(v))
+    }
+
     public static func decode<T: Decodable>(
         _ type: T.Type, from bytes: [UInt8], userInfo: [CodingUserInfoKey: any Sendable] = [:]
     ) throws -> T {
@@ -144,14 +154,7 @@ final class EncodingNode {
     var content: Content = .unset
 
     func write(into out: inout [UInt8]) {
-        func unsigned(_ value: UInt64) {
-            var v = value
-            while v >= 0x80 {
-                out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-                v >>= 7
-            }
-            out.append(UInt8(v))
-        }
+        func unsigned(_ value: UInt64) { ModelCoding.appendUnsigned(value, to: &out) }
         func string(_ text: String) {
             unsigned(UInt64(text.utf8.count))
             out.append(contentsOf: text.utf8)
@@ -249,10 +252,14 @@ extension ModelKeyedContainer {
     }
 }
 
-/// The same for the unkeyed containers.
-protocol ModelUnkeyedContainer: UnkeyedEncodingContainer {}
+/// The same for the unkeyed and the single-value containers, which share the unkeyed form of
+/// `encode` (each refines this protocol, so that both get these methods from one place).
+protocol ModelValueWidths {
+    var codingPath: [any CodingKey] { get }
+    mutating func encode(_ value: Int) throws
+}
 
-extension ModelUnkeyedContainer {
+extension ModelValueWidths {
     mutating func encode(_ value: Double) throws { throw unsupported(value, codingPath) }
     mutating func encode(_ value: Float) throws { throw unsupported(value, codingPath) }
     mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
@@ -266,22 +273,8 @@ extension ModelUnkeyedContainer {
     mutating func encode(_ value: UInt64) throws { try encode(try exact(value, codingPath)) }
 }
 
-/// The same for the single-value containers.
-protocol ModelSingleValueContainer: SingleValueEncodingContainer {}
-
-extension ModelSingleValueContainer {
-    mutating func encode(_ value: Double) throws { throw unsupported(value, codingPath) }
-    mutating func encode(_ value: Float) throws { throw unsupported(value, codingPath) }
-    mutating func encode(_ value: Int8) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int16) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: Int64) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt) throws { try encode(try exact(value, codingPath)) }
-    mutating func encode(_ value: UInt8) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt16) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt32) throws { try encode(Int(value)) }
-    mutating func encode(_ value: UInt64) throws { try encode(try exact(value, codingPath)) }
-}
+protocol ModelUnkeyedContainer: UnkeyedEncodingContainer, ModelValueWidths {}
+protocol ModelSingleValueContainer: SingleValueEncodingContainer, ModelValueWidths {}
 
 struct ModelEncoder: Encoder {
     let node: EncodingNode

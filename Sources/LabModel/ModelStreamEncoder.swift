@@ -47,14 +47,7 @@ struct ModelStream {
             return nextID
         }
 
-        func unsigned(_ value: UInt64) {
-            var v = value
-            while v >= 0x80 {
-                out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-                v >>= 7
-            }
-            out.append(UInt8(v))
-        }
+        func unsigned(_ value: UInt64) { ModelCoding.appendUnsigned(value, to: &out) }
 
         func string(_ text: String) {
             var text = text
@@ -74,17 +67,12 @@ struct ModelStream {
             while open.count > keep {
                 let container = open.removeLast()
                 path.removeSubrange(container.depth...)
-                var count = UInt64(container.count)
-                if count < 0x80 {
-                    out[container.countOffset] = UInt8(count)
+                if container.count < 0x80 {
+                    out[container.countOffset] = UInt8(container.count)
                     continue
                 }
                 var bytes: [UInt8] = []
-                while count >= 0x80 {
-                    bytes.append(UInt8(truncatingIfNeeded: count) | 0x80)
-                    count >>= 7
-                }
-                bytes.append(UInt8(count))
+                ModelCoding.appendUnsigned(UInt64(container.count), to: &bytes)
                 out.replaceSubrange(container.countOffset...container.countOffset, with: bytes)
             }
         }
