@@ -40,11 +40,25 @@ struct ArtifactEntry: Sendable {
     var readDocument: (@Sendable (inout LabFacts, inout ReadBook, YAMLNode, TextOrigin) -> Void)?
     /// Further kinds whose documents `readDocument` reads too (the images of a calico-node manifest).
     var readWith: Set<ArtifactDiscovery.Kind> = []
+    /// The reader's own work on one document, which depends on the document alone: done for every
+    /// file at once, on the machine's cores, while the files are parsed (`LabFacts.read`); nil when
+    /// the document is not this row's. `readPrepared` then files the result where `readDocument`
+    /// would have read the document (it still does where nothing was prepared).
+    var prepareDocument: (@Sendable (YAMLNode, TextOrigin) -> PreparedRead?)?
+    /// `readDocument`, given what `prepareDocument` read from the same document.
+    var readPrepared: (@Sendable (inout LabFacts, inout ReadBook, YAMLNode, TextOrigin, PreparedRead) -> Void)?
 
     /// `labgen verify`'s option that names a file of this kind.
     var option: VerifyOption?
     /// The DSL element behind a line of a rendered file of this kind (nil: not this row's file).
     var source: (@Sendable (SourceQuery) -> (String, SourceLocation?)?)?
+}
+
+/// What a row's `prepareDocument` read from one document, and the diagnostics its reader reported
+/// (added to the lab's in the order reading the document would have added them).
+struct PreparedRead: Sendable {
+    var value: any Sendable
+    var diagnostics: DiagnosticList
 }
 
 /// A text test with its rank: where several rows' tests match, the lowest rank wins.

@@ -49,6 +49,18 @@ enum ArtifactTable {
             let read = KindConfigReader.read(document, origin: origin, diagnostics: &facts.readDiagnostics)
             if facts.kind == nil { facts.kind = read } else { facts.otherKindConfigs.append(read) }
         },
+        prepareDocument: { document, origin in
+            guard KindConfigReader.isKindConfig(document) else { return nil }
+            var diagnostics = DiagnosticList()
+            let read = KindConfigReader.read(document, origin: origin, diagnostics: &diagnostics)
+            return PreparedRead(value: read, diagnostics: diagnostics)
+        },
+        readPrepared: { facts, book, _, origin, prepared in
+            guard let read = prepared.value as? KindFacts else { return }
+            book.kindFiles.append(origin.file)
+            facts.readDiagnostics.append(contentsOf: prepared.diagnostics)
+            if facts.kind == nil { facts.kind = read } else { facts.otherKindConfigs.append(read) }
+        },
         option: VerifyOption("--kind", help: "The kind config."))
 
     static let kubeadmPatch = ArtifactEntry(
@@ -63,6 +75,15 @@ enum ArtifactTable {
             if let patch = KubeadmPatchReader.read(document, origin: origin, diagnostics: &facts.readDiagnostics) {
                 facts.kubeadmPatches.append((origin.file, patch))
             }
+        },
+        prepareDocument: { document, origin in
+            var diagnostics = DiagnosticList()
+            let patch = KubeadmPatchReader.read(document, origin: origin, diagnostics: &diagnostics)
+            return PreparedRead(value: patch as KubeadmPatchFacts?, diagnostics: diagnostics)
+        },
+        readPrepared: { facts, _, _, origin, prepared in
+            facts.readDiagnostics.append(contentsOf: prepared.diagnostics)
+            if let patch = prepared.value as? KubeadmPatchFacts { facts.kubeadmPatches.append((origin.file, patch)) }
         },
         option: VerifyOption("--kubeadm", help: "A standalone kubeadm patch.", repeatable: true),
         source: { query in
@@ -94,11 +115,22 @@ enum ArtifactTable {
             if facts.clab == nil {
                 facts.clab = ContainerlabReader.read(document, origin: origin, diagnostics: &facts.readDiagnostics)
             }
-            for node in facts.clab?.nodes ?? [] where facts.clab?.file == origin.file {
-                if let image = node.image {
-                    facts.images.append(ImageReference(reference: image, pulledInCluster: false))
-                }
+            facts.addClabImages(of: origin.file)
+        },
+        prepareDocument: { document, origin in
+            guard ContainerlabReader.isTopology(document) else { return nil }
+            var diagnostics = DiagnosticList()
+            let read = ContainerlabReader.read(document, origin: origin, diagnostics: &diagnostics)
+            return PreparedRead(value: read, diagnostics: diagnostics)
+        },
+        readPrepared: { facts, book, _, origin, prepared in
+            guard let read = prepared.value as? ClabFacts else { return }
+            book.clabFiles.append(origin.file)
+            if facts.clab == nil {
+                facts.clab = read
+                facts.readDiagnostics.append(contentsOf: prepared.diagnostics)
             }
+            facts.addClabImages(of: origin.file)
         },
         option: VerifyOption("--clab", help: "The containerlab topology (VyOS binds are relative to it)."))
 

@@ -65,11 +65,31 @@ public enum ArtifactDiscovery {
         return Classification(classify(documents), documents)
     }
 
+    /// What the rows' `prepareDocument` read from each document of a file classified as theirs:
+    /// one dictionary per document, by the row's index in `ArtifactTable.entries`.
+    static func prepareReads(_ classified: Classification, path: String) -> [[Int: PreparedRead]] {
+        guard let documents = classified.documents else { return [] }
+        let rows = ArtifactTable.entries.enumerated().filter { _, entry in
+            entry.prepareDocument != nil && entry.kind.map(classified.kinds.contains) == true
+        }
+        guard !rows.isEmpty else { return [] }
+        let origin = TextOrigin(file: path)
+        return documents.map { document in
+            var reads: [Int: PreparedRead] = [:]
+            for (row, entry) in rows {
+                if let read = entry.prepareDocument?(document, origin) { reads[row] = read }
+            }
+            return reads
+        }
+    }
+
     /// What `classifyAndParse` found in a file.
     struct Classification: Sendable {
         var kinds: Set<Kind>
         /// The YAML documents, when the file was parsed as YAML.
         var documents: [YAMLNode]?
+        /// What the readers read from the documents ahead (`prepareReads`).
+        var prepared: [[Int: PreparedRead]] = []
         /// The shell script's facts, when the file is a shell script (`ShellScriptReader.read(text, file: path)`).
         var script: ShellScriptFacts? = nil
 
@@ -307,13 +327,25 @@ extension LabFacts {
         _ files: [(path: String, text: String)], expected: [String: ArtifactDiscovery.Kind] = [:],
         clusterName: String? = nil
     ) -> LabFacts {
+        read(files, expected: expected, clusterName: clusterName, preparing: true)
+    }
+
+    /// `preparing: false` reads every document in `add`, as before `prepareDocument` (the tests
+    /// compare the two).
+    static func read(
+        _ files: [(path: String, text: String)], expected: [String: ArtifactDiscovery.Kind] = [:],
+        clusterName: String? = nil, preparing: Bool
+    ) -> LabFacts {
         var facts = LabFacts()
         facts.clusterName = clusterName
         var book = ReadBook()
         // Classifying and parsing each file is independent (and most of the work): in parallel.
         // A lab has a dozen files, a few of them large (kind.yaml, the topology, kubeadm.yaml): from two.
-        let classifications = Parallel.map(files, minimumCount: 2) {
-            ArtifactDiscovery.classifyAndParse($0.text, path: $0.path)
+        // The readers' own work on each parsed document is done there too (`prepareDocument`).
+        let classifications = Parallel.map(files, minimumCount: 2) { file in
+            var classified = ArtifactDiscovery.classifyAndParse(file.text, path: file.path)
+            if preparing { classified.prepared = ArtifactDiscovery.prepareReads(classified, path: file.path) }
+            return classified
         }
         let otherLabs = ArtifactDiscovery.otherLabFolders(
             files.map(\.path), classifications.map(\.kinds), expected: expected)
@@ -363,7 +395,7 @@ extension LabFacts {
             }
             facts.add(
                 path: path, text: text, kinds: kinds, documents: classified.documents, script: classified.script,
-                book: &book)
+                prepared: classified.prepared, book: &book)
         }
         facts.chooseKindConfig(explicit: Set(expected.filter { $0.value == .kindConfig }.keys))
         // Two topologies in one lab (variants of it): which one is deployed is not written down. The
@@ -381,7 +413,8 @@ extension LabFacts {
 
     mutating func add(
         path: String, text: String, kinds: Set<ArtifactDiscovery.Kind>, documents parsed: [YAMLNode]? = nil,
-        script parsedScript: ShellScriptFacts? = nil, book: inout ReadBook
+        script parsedScript: ShellScriptFacts? = nil, prepared: [[Int: PreparedRead]] = [],
+        book: inout ReadBook
     ) {
         guard !kinds.isEmpty else { return }
         let origin = TextOrigin(file: path)
@@ -406,14 +439,27 @@ extension LabFacts {
                     RuleID.unreadable, "\(path) does not parse: \(error.message)", at: origin.location(error.position)))
             return
         }
-        let readers = ArtifactTable.entries.filter { entry in
+        let readers = ArtifactTable.entries.enumerated().filter { _, entry in
             entry.readDocument != nil
                 && (entries.contains { $0.kind == entry.kind } || !entry.readWith.isDisjoint(with: kinds))
         }
-        for document in documents {
-            for entry in readers { entry.readDocument?(&self, &book, document, origin) }
+        for (index, document) in documents.enumerated() {
+            for (row, entry) in readers {
+                if index < prepared.count, let read = prepared[index][row], let readPrepared = entry.readPrepared {
+                    readPrepared(&self, &book, document, origin, read)
+                } else {
+                    entry.readDocument?(&self, &book, document, origin)
+                }
+            }
             // Calico's calico-config ConfigMap, wherever it is.
             if let mtu = CalicoReader.vethMTU(document, origin: origin) { vethMTU = mtu }
+        }
+    }
+
+    /// The node images of the containerlab topology read from `file` (the first topology is the one read).
+    mutating func addClabImages(of file: String) {
+        for node in clab?.nodes ?? [] where clab?.file == file {
+            if let image = node.image { images.append(ImageReference(reference: image, pulledInCluster: false)) }
         }
     }
 

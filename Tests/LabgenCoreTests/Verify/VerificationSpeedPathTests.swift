@@ -1,4 +1,5 @@
 import LabModel
+import TemplateLabs
 import Testing
 
 @testable import LabgenCore
@@ -75,5 +76,62 @@ import Testing
         let vlan = ExecAddress(interface: "net1.5", address: address, location: location)
         #expect(plain.baseInterface == "net0" && plain.vlan == nil)
         #expect(vlan.baseInterface == "net1" && vlan.vlan == "5")
+    }
+}
+
+/// The readers' work done ahead, in parallel with the parsing (`prepareDocument`), gives the facts
+/// and diagnostics of reading every document in `add`.
+@Suite struct PreparedReadTests {
+    static func sameOutcome(_ files: [(path: String, text: String)], _ what: String) {
+        let prepared = LabFacts.read(files, preparing: true)
+        let plain = LabFacts.read(files, preparing: false)
+        #expect(prepared.readDiagnostics == plain.readDiagnostics, "\(what)")
+        #expect(prepared.kind?.nodes.count == plain.kind?.nodes.count, "\(what)")
+        #expect(prepared.otherKindConfigs.count == plain.otherKindConfigs.count, "\(what)")
+        #expect(prepared.clab?.nodes == plain.clab?.nodes, "\(what)")
+        #expect(prepared.kubeadmPatches.map(\.0) == plain.kubeadmPatches.map(\.0), "\(what)")
+        #expect(prepared.images == plain.images, "\(what)")
+        #expect(
+            Verifier.verify(prepared).map(\.description) == Verifier.verify(plain).map(\.description), "\(what)")
+    }
+
+    @Test func everyTemplateLab() throws {
+        for lab in templateLabs {
+            guard let plan = Pipeline.compile(lab.lab.spec).plan else { continue }
+            let rendered = try Renderer.render(plan)
+            Self.sameOutcome(
+                rendered.artifacts.filter { $0.kind.isReadBack }.map { ($0.path, $0.contents) }, plan.name)
+        }
+    }
+
+    /// Faults in the kind config, the topology and a second topology: reader diagnostics included.
+    @Test func labsWithFaultsAndASecondTopology() {
+        var lab = TestLab()
+        lab.replace("container:demo-worker2", with: "container:demo-wroker2", in: \.clab)
+        lab.replace("ip addr add 10.1.8.10/24 dev net0", with: "ip addr add 10.1.5.11/24 dev net9", in: \.clab)
+        // Faults the readers themselves report: a pod subnet that is no CIDR, a link MTU that is no
+        // integer, an unknown field of a kubeadm patch.
+        lab.replace("podSubnet: \"10.244.0.0/16\"", with: "podSubnet: \"10.244.0.0/99\"", in: \.kind)
+        lab.replace(
+            "- endpoints: [\"br-pool0:br-pool0-net0\", \"server1:net0\"]\n      mtu: 1500",
+            with: "- endpoints: [\"br-pool0:br-pool0-net0\", \"server1:net0\"]\n      mtu: big", in: \.clab)
+        lab.extra = [
+            (
+                "kubeadm.yaml",
+                "kind: JoinConfiguration\nnodeRegistration:\n  name: demo-worker\n  bogusField: 1\n"
+                    + "  kubeletExtraArgs:\n    node-ip: 10.1.5.11\n---\nkind: JoinConfiguration\n"
+                    + "nodeRegistration:\n  name: demo-worker2\n  kubeletExtraArgs:\n    node-ip: 10.1.8.10\n"
+            )
+        ]
+        let reported = LabFacts.read(lab.files).readDiagnostics.map(\.message)
+        #expect(reported.contains { $0.contains("is not an IPv4 CIDR") }, "\(reported)")
+        #expect(reported.contains { $0.contains("link mtu must be an integer") }, "\(reported)")
+        #expect(reported.contains { $0.contains("unknown field") }, "\(reported)")
+        Self.sameOutcome(lab.files, "faults")
+        let second =
+            lab.files + lab.files.filter { $0.path.hasSuffix(".clab.yaml") }.map { ("other.clab.yaml", $0.text) }
+        Self.sameOutcome(second, "two topologies")
+        let broken = lab.files.map { ($0.path, $0.path.hasSuffix(".clab.yaml") ? $0.text + "\n  bad: [\n" : $0.text) }
+        Self.sameOutcome(broken, "a topology that does not parse")
     }
 }
