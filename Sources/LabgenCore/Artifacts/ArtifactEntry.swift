@@ -45,6 +45,11 @@ struct ArtifactEntry: Sendable {
     /// the document is not this row's. `readPrepared` then files the result where `readDocument`
     /// would have read the document (it still does where nothing was prepared).
     var prepareDocument: (@Sendable (YAMLNode, TextOrigin) -> PreparedRead?)?
+    /// `readText`'s own work on the whole file, done while the files are parsed (`prepareDocument`'s
+    /// counterpart for files that are not YAML).
+    var prepareText: (@Sendable (_ path: String, _ text: String) -> PreparedRead)?
+    /// `readText`, given what `prepareText` read from the same file.
+    var readPreparedText: (@Sendable (inout LabFacts, _ path: String, PreparedRead) -> Void)?
     /// `readDocument`, given what `prepareDocument` read from the same document.
     var readPrepared: (@Sendable (inout LabFacts, inout ReadBook, YAMLNode, TextOrigin, PreparedRead) -> Void)?
 

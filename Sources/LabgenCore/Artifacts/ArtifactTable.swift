@@ -149,6 +149,15 @@ enum ArtifactTable {
                 facts.vyos[LabFacts.normalize(path)] = vyos
             }
         },
+        prepareText: { path, text in
+            var diagnostics = DiagnosticList()
+            let vyos = VyOSFactsReader.read(text, file: path, diagnostics: &diagnostics)
+            return PreparedRead(value: vyos as VyOSFacts?, diagnostics: diagnostics)
+        },
+        readPreparedText: { facts, path, prepared in
+            facts.readDiagnostics.append(contentsOf: prepared.diagnostics)
+            if let vyos = prepared.value as? VyOSFacts { facts.vyos[LabFacts.normalize(path)] = vyos }
+        },
         option: VerifyOption("--vyos", help: "A VyOS config.boot or set-command file.", repeatable: true),
         source: { query in
             guard query.file.hasPrefix("startup-conf/"),

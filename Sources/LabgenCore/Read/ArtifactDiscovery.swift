@@ -83,6 +83,21 @@ public enum ArtifactDiscovery {
         }
     }
 
+    /// What the row that reads a file that is not YAML (`readText`) read from it ahead, by the row's
+    /// index in `ArtifactTable.entries`: the first row of the file's kinds with a `readText`, as in
+    /// `LabFacts.add`.
+    static func prepareText(_ classified: Classification, path: String, text: String) -> (
+        row: Int, read: PreparedRead
+    )? {
+        guard !classified.kinds.isEmpty, !ShellScriptReader.isShellScript(path: path, text: text),
+            let (row, entry) = ArtifactTable.entries.enumerated().first(where: { _, entry in
+                entry.readText != nil && entry.kind.map(classified.kinds.contains) == true
+            }),
+            let prepare = entry.prepareText
+        else { return nil }
+        return (row, prepare(path, text))
+    }
+
     /// What `classifyAndParse` found in a file.
     struct Classification: Sendable {
         var kinds: Set<Kind>
@@ -90,6 +105,8 @@ public enum ArtifactDiscovery {
         var documents: [YAMLNode]?
         /// What the readers read from the documents ahead (`prepareReads`).
         var prepared: [[Int: PreparedRead]] = []
+        /// What the reader of a file that is not YAML read from it ahead (`prepareText`).
+        var preparedText: (row: Int, read: PreparedRead)? = nil
         /// The shell script's facts, when the file is a shell script (`ShellScriptReader.read(text, file: path)`).
         var script: ShellScriptFacts? = nil
 
@@ -342,9 +359,13 @@ extension LabFacts {
         // Classifying and parsing each file is independent (and most of the work): in parallel.
         // A lab has a dozen files, a few of them large (kind.yaml, the topology, kubeadm.yaml): from two.
         // The readers' own work on each parsed document is done there too (`prepareDocument`).
-        let classifications = Parallel.map(files, minimumCount: 2) { file in
+        // The largest files first: the topology, parsed and read, is the longest job of all.
+        let classifications = Parallel.heaviestFirst(files, weights: files.map(\.text.utf8.count)) { file in
             var classified = ArtifactDiscovery.classifyAndParse(file.text, path: file.path)
-            if preparing { classified.prepared = ArtifactDiscovery.prepareReads(classified, path: file.path) }
+            if preparing {
+                classified.prepared = ArtifactDiscovery.prepareReads(classified, path: file.path)
+                classified.preparedText = ArtifactDiscovery.prepareText(classified, path: file.path, text: file.text)
+            }
             return classified
         }
         let otherLabs = ArtifactDiscovery.otherLabFolders(
@@ -395,8 +416,10 @@ extension LabFacts {
             }
             facts.add(
                 path: path, text: text, kinds: kinds, documents: classified.documents, script: classified.script,
-                prepared: classified.prepared, book: &book)
+                prepared: classified.prepared, preparedText: classified.preparedText, book: &book)
         }
+        // The parsed documents are read: freed on another thread (at 10,000 nodes, tens of milliseconds).
+        Parallel.dropInBackground(consume classifications)
         facts.chooseKindConfig(explicit: Set(expected.filter { $0.value == .kindConfig }.keys))
         // Two topologies in one lab (variants of it): which one is deployed is not written down. The
         // first is checked; a warning says so (an explicitly named one is never in doubt).
@@ -414,6 +437,7 @@ extension LabFacts {
     mutating func add(
         path: String, text: String, kinds: Set<ArtifactDiscovery.Kind>, documents parsed: [YAMLNode]? = nil,
         script parsedScript: ShellScriptFacts? = nil, prepared: [[Int: PreparedRead]] = [],
+        preparedText: (row: Int, read: PreparedRead)? = nil,
         book: inout ReadBook
     ) {
         guard !kinds.isEmpty else { return }
@@ -426,8 +450,14 @@ extension LabFacts {
             return
         }
         // A file that is not YAML (VyOS, a bridge script) is read whole, as the first such kind.
-        if let readText = entries.lazy.compactMap(\.readText).first {
-            readText(&self, path, text)
+        if let (row, entry) = ArtifactTable.entries.enumerated().first(where: { _, entry in
+            entry.readText != nil && entry.kind.map(kinds.contains) == true
+        }) {
+            if let preparedText, preparedText.row == row, let readPrepared = entry.readPreparedText {
+                readPrepared(&self, path, preparedText.read)
+            } else {
+                entry.readText?(&self, path, text)
+            }
             return
         }
         let documents: [YAMLNode]

@@ -48,6 +48,26 @@ enum Parallel {
         return results.map { $0! }
     }
 
+    /// `items.map(transform)` with the heaviest items (`weights`, one per item) started first, each
+    /// core taking the next when it is done with one: the largest item never starts last and runs
+    /// alone while the other cores wait. Results in the order of `items`.
+    static func heaviestFirst<T: Sendable, R: Sendable>(
+        _ items: [T], weights: [Int], _ transform: @Sendable (T) -> R
+    ) -> [R] {
+        precondition(weights.count == items.count, "one weight per item")
+        guard items.count > 1 else { return items.map(transform) }
+        let order = heaviestFirstOrder(weights)
+        let results = queue(order) { transform(items[$0]) }
+        var inPlace = [R?](repeating: nil, count: items.count)
+        for (index, result) in zip(order, results) { inPlace[index] = result }
+        return inPlace.map { $0! }
+    }
+
+    /// The indices of `weights`, heaviest first; equal weights in their order.
+    static func heaviestFirstOrder(_ weights: [Int]) -> [Int] {
+        weights.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+    }
+
     /// The next unclaimed index, shared by the workers of `queue`.
     private final class NextIndex: @unchecked Sendable {
         private let lock = NSLock()
@@ -77,6 +97,19 @@ enum Parallel {
             done.wait()
             return result.value!
         }
+    }
+
+    /// Frees `value` on another thread: the parsed documents or the view of a 10,000-node lab take
+    /// tens of milliseconds to free, which nothing waits for. The caller hands over its reference
+    /// (`consume`), so the last one is released there.
+    static func dropInBackground<T: Sendable>(_ value: consuming T) {
+        let box = DropBox(value)
+        DispatchQueue.global(qos: .utility).async { box.value = nil }
+    }
+
+    private final class DropBox<T>: @unchecked Sendable {
+        var value: T?
+        init(_ value: consuming T) { self.value = value }
     }
 
     /// Written once by the started work before it signals, read after the wait.

@@ -82,10 +82,14 @@ import Testing
 /// The readers' work done ahead, in parallel with the parsing (`prepareDocument`), gives the facts
 /// and diagnostics of reading every document in `add`.
 @Suite struct PreparedReadTests {
-    static func sameOutcome(_ files: [(path: String, text: String)], _ what: String) {
-        let prepared = LabFacts.read(files, preparing: true)
-        let plain = LabFacts.read(files, preparing: false)
+    static func sameOutcome(
+        _ files: [(path: String, text: String)], _ what: String, expected: [String: ArtifactDiscovery.Kind] = [:]
+    ) {
+        let prepared = LabFacts.read(files, expected: expected, preparing: true)
+        let plain = LabFacts.read(files, expected: expected, preparing: false)
         #expect(prepared.readDiagnostics == plain.readDiagnostics, "\(what)")
+        #expect(prepared.vyos == plain.vyos, "\(what)")
+        #expect(prepared.bridgeScripts.count == plain.bridgeScripts.count, "\(what)")
         #expect(prepared.kind?.nodes.count == plain.kind?.nodes.count, "\(what)")
         #expect(prepared.otherKindConfigs.count == plain.otherKindConfigs.count, "\(what)")
         #expect(prepared.clab?.nodes == plain.clab?.nodes, "\(what)")
@@ -133,5 +137,22 @@ import Testing
         Self.sameOutcome(second, "two topologies")
         let broken = lab.files.map { ($0.path, $0.path.hasSuffix(".clab.yaml") ? $0.text + "\n  bad: [\n" : $0.text) }
         Self.sameOutcome(broken, "a topology that does not parse")
+    }
+
+    /// A VyOS config read ahead (`prepareText`): with faults its reader reports, and named on the
+    /// command line as another kind, where the file is read as that kind instead.
+    @Test func vyosConfigsReadAhead() {
+        var lab = TestLab()
+        lab.replace("address \"10.1.8.1/24\"", with: "address \"10.1.8.1/33\"", in: \.vyos)
+        lab.extra = [
+            ("startup-conf/gw1-boot.cfg", "interfaces {\n    ethernet eth1 {\n        address \"10.9.0.1/24\"\n")
+        ]
+        let facts = LabFacts.read(lab.files)
+        #expect(facts.vyos.count >= 1)
+        #expect(!facts.readDiagnostics.isEmpty, "\(facts.readDiagnostics.map(\.message))")
+        Self.sameOutcome(lab.files, "VyOS faults")
+        Self.sameOutcome(
+            lab.files, "a VyOS config named as a bridge script", expected: ["startup-conf/gw0-boot.cfg": .bridgeScript])
+        Self.sameOutcome(lab.files, "a VyOS config named as one", expected: ["startup-conf/gw0-boot.cfg": .vyos])
     }
 }
