@@ -117,17 +117,22 @@ struct LabView {
     init(_ facts: LabFacts) {
         self.facts = facts
         self.fabricView = FabricView(facts: facts)
-        buildKindNodes()
+        // Two parts of the view depend on nothing but their own facts: built on another core while
+        // this one builds the rest (at 10,000 nodes the view took a fifth of the verification).
+        let kindPart = Parallel.start { Self.kindNodes(of: facts) }
         buildTopology()
+        (clusterName, kindNodes, kindByName) = kindPart()
         buildGateways()
         addDirectSegments()
         buildGatewayPorts()
         buildServers()
         joinKindNodes()
         buildNodeSubnets()
+        let built = self
+        let fabricPart = Parallel.start { built.makeFabricView() }
         standalonePatchTargets = makeStandalonePatchTargets()
         pointToPointLinks = makePointToPointLinks()
-        fabricView = makeFabricView()
+        fabricView = fabricPart()
     }
 
     // MARK: - Derived values
@@ -250,10 +255,17 @@ struct LabView {
 
     // MARK: - Building
 
-    private mutating func buildKindNodes() {
-        guard let kind = facts.kind else { return }
-        clusterName = facts.clusterName ?? kind.name?.value ?? "kind"
+    /// The cluster's name, the kind nodes in config order and their indices by container name.
+    private static func kindNodes(of facts: LabFacts) -> (
+        clusterName: String, kindNodes: [KindNode], kindByName: [String: Int]
+    ) {
+        var kindNodes: [KindNode] = []
+        var kindByName: [String: Int] = [:]
+        guard let kind = facts.kind else { return ("kind", kindNodes, kindByName) }
+        let clusterName = facts.clusterName ?? kind.name?.value ?? "kind"
         let names = Verifier.kindContainerNames(cluster: clusterName, roles: kind.nodes.map(\.role.value))
+        kindNodes.reserveCapacity(kind.nodes.count)
+        kindByName.reserveCapacity(kind.nodes.count)
         let firstControlPlane = kind.nodes.firstIndex { $0.role.value == "control-plane" }
         for (index, node) in kind.nodes.enumerated() {
             let isFirstControlPlane = index == firstControlPlane
@@ -275,6 +287,7 @@ struct LabView {
                     name: names[index], facts: node, isFirstControlPlane: isFirstControlPlane, nodeIP: nodeIP,
                     labels: labels))
         }
+        return (clusterName, kindNodes, kindByName)
     }
 
     private mutating func buildTopology() {
