@@ -3,7 +3,7 @@
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 
-int labgen_use_one_malloc_arena(void) { return mallopt(M_ARENA_MAX, 1); }
+int labgen_limit_malloc_arenas(int count) { return mallopt(M_ARENA_MAX, count); }
 #else
-int labgen_use_one_malloc_arena(void) { return 0; }
+int labgen_limit_malloc_arenas(int count) { (void)count; return 0; }
 #endif

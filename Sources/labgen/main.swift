@@ -2,6 +2,6 @@ import Foundation
 import LabgenCLI
 import LabgenCore
 
-MallocArenas.useOne()
+MallocArenas.onePerCore()
 
 exit(Labgen.run(Array(CommandLine.arguments.dropFirst()), in: .process()))

@@ -11,9 +11,9 @@ int labgen_exchange_paths(const char *first, const char *second);
 /// Returns 0, or -1 with errno set (ENOSYS elsewhere; callers then fsync file by file).
 int labgen_sync_filesystem(int fd);
 
-/// glibc: one malloc arena for the whole process (mallopt M_ARENA_MAX 1; see MallocArenas.swift).
+/// glibc: at most `count` malloc arenas for the whole process (mallopt M_ARENA_MAX; see MallocArenas.swift).
 /// Returns mallopt's result (1 on success), or 0 where there is no glibc.
-int labgen_use_one_malloc_arena(void);
+int labgen_limit_malloc_arenas(int count);
 
 #include <stdint.h>
 
