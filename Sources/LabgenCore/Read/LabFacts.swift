@@ -197,10 +197,19 @@ public struct ClabNodeFacts: Hashable, Sendable {
 
 /// One `node:interface` of a link.
 public struct ClabEndpoint: Hashable, Sendable {
-    public var node: String
-    public var interface: String
+    public let node: String
+    public let interface: String
     public var location: SourceLocation
-    public var key: String { "\(node):\(interface)" }
+    /// `node:interface`, as containerlab writes an endpoint: made once, when the topology is read
+    /// (verification looks every endpoint up by it several times).
+    public let key: String
+
+    public init(node: String, interface: String, location: SourceLocation) {
+        self.node = node
+        self.interface = interface
+        self.location = location
+        self.key = "\(node):\(interface)"
+    }
 }
 
 /// One link of a containerlab topology.

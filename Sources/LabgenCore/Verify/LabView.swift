@@ -292,6 +292,8 @@ struct LabView {
 
     private mutating func buildTopology() {
         guard let clab = facts.clab else { return }
+        clabNodes.reserveCapacity(clab.nodes.count)
+        attachment.reserveCapacity(clab.links.count)
         for node in clab.nodes where clabNodes[node.name.value] == nil { clabNodes[node.name.value] = node }
         for link in clab.links where link.endpoints.count == 2 {
             for (this, other) in [(link.endpoints[0], link.endpoints[1]), (link.endpoints[1], link.endpoints[0])] {

@@ -26,13 +26,18 @@ enum MasqueradeRule: VerificationRule {
                 routedBridges.insert(bridge)
             }
         }
+        // Each gateway's interfaces on a segment, worked out once per gateway (not once per port).
+        var rackInterfacesOf: [String: Set<String>] = [:]
         for (bridge, ports) in lab.gatewayPorts.sorted(by: { $0.key < $1.key }) {
             guard routedBridges.contains(bridge) else { continue }
             for port in ports {
                 guard let vyos = lab.gateways[port.gateway] else { continue }
-                let rackInterfaces = Set(
-                    vyos.interfaces.filter { lab.attachment["\(port.gateway):\($0.name.value)"] != nil }.map(
-                        \.name.value))
+                let rackInterfaces =
+                    rackInterfacesOf[port.gateway]
+                    ?? Set(
+                        vyos.interfaces.filter { lab.attachment["\(port.gateway):\($0.name.value)"] != nil }.map(
+                            \.name.value))
+                rackInterfacesOf[port.gateway] = rackInterfaces
                 let subnet = port.address.value.subnet
                 let covered = vyos.natRules.contains { rule in
                     rule.masquerade && !rackInterfaces.contains(rule.outboundInterface?.value ?? "")

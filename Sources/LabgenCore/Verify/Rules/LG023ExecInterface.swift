@@ -25,19 +25,27 @@ enum ExecInterfaceRule: VerificationRule {
         }
         for node in clab.nodes where (node.kind?.value ?? "linux") == "linux" && !node.addresses.isEmpty {
             let name = node.name.value
-            var own = interfaces[name] ?? []
-            var execTexts = node.exec.map(\.value)
+            // The node's interfaces, and those of the container whose namespace it joins; the union
+            // and the exec texts are made only for a node with an address on neither (rare).
+            let ownInterfaces = interfaces[name]
+            var joined: ClabNodeFacts?
             if let mode = node.networkMode?.value {
                 guard mode.hasPrefix("container:") else { continue }  // host, none: not containerlab's interfaces
                 let target = String(mode.dropFirst("container:".count))
                 if let other = lab.clabNodes[target] {
-                    own.formUnion(interfaces[target] ?? [])
-                    execTexts += other.exec.map(\.value)
+                    joined = other
                 } else if lab.kindByName[target] == nil {
                     continue  // a container labgen does not know
                 }
             }
-            guard !own.isEmpty else { continue }
+            let joinedInterfaces = joined.flatMap { interfaces[$0.name.value] }
+            guard ownInterfaces?.isEmpty == false || joinedInterfaces?.isEmpty == false else { continue }
+            func has(_ device: String) -> Bool {
+                ownInterfaces?.contains(device) == true || joinedInterfaces?.contains(device) == true
+            }
+            guard node.addresses.contains(where: { !has($0.interface) }) else { continue }
+            let own = (ownInterfaces ?? []).union(joinedInterfaces ?? [])
+            let execTexts = node.exec.map(\.value) + (joined?.exec.map(\.value) ?? [])
             var reported = Set<String>()
             for address in node.addresses {
                 let device = address.interface
