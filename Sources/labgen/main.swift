@@ -2,6 +2,6 @@ import Foundation
 import LabgenCLI
 import LabgenCore
 
-MallocArenas.onePerCore()
+MallocTuning.apply()
 
 exit(Labgen.run(Array(CommandLine.arguments.dropFirst()), in: .process()))

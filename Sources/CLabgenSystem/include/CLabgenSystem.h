@@ -11,9 +11,14 @@ int labgen_exchange_paths(const char *first, const char *second);
 /// Returns 0, or -1 with errno set (ENOSYS elsewhere; callers then fsync file by file).
 int labgen_sync_filesystem(int fd);
 
-/// glibc: at most `count` malloc arenas for the whole process (mallopt M_ARENA_MAX; see MallocArenas.swift).
+/// glibc: at most `count` malloc arenas for the whole process (mallopt M_ARENA_MAX; see MallocTuning.swift).
 /// Returns mallopt's result (1 on success), or 0 where there is no glibc.
 int labgen_limit_malloc_arenas(int count);
+
+/// glibc: allocations of at least `bytes` are mapped on their own and unmapped when freed, whatever
+/// the sizes freed before (mallopt M_MMAP_THRESHOLD, which also turns off glibc's sliding
+/// threshold; see MallocTuning.swift). Returns mallopt's result, or 0 where there is no glibc.
+int labgen_fix_mmap_threshold(int bytes);
 
 #include <stdint.h>
 

@@ -380,7 +380,7 @@ func table(_ report: Report) -> String {
 
 let options = parseOptions()
 if let size = options.child {
-    MallocArenas.onePerCore()  // as labgen does
+    MallocTuning.apply()  // as labgen does
     let result = measure(size, runs: options.runs)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
