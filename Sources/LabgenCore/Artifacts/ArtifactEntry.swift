@@ -51,7 +51,7 @@ struct ArtifactEntry: Sendable {
     /// `readText`, given what `prepareText` read from the same file.
     var readPreparedText: (@Sendable (inout LabFacts, _ path: String, PreparedRead) -> Void)?
     /// `readDocument`, given what `prepareDocument` read from the same document.
-    var readPrepared: (@Sendable (inout LabFacts, inout ReadBook, YAMLNode, TextOrigin, PreparedRead) -> Void)?
+    var readPrepared: (@Sendable (inout LabFacts, inout ReadBook, TextOrigin, PreparedRead) -> Void)?
 
     /// `labgen verify`'s option that names a file of this kind.
     var option: VerifyOption?

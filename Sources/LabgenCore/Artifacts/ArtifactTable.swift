@@ -55,7 +55,7 @@ enum ArtifactTable {
             let read = KindConfigReader.read(document, origin: origin, diagnostics: &diagnostics)
             return PreparedRead(value: read, diagnostics: diagnostics)
         },
-        readPrepared: { facts, book, _, origin, prepared in
+        readPrepared: { facts, book, origin, prepared in
             guard let read = prepared.value as? KindFacts else { return }
             book.kindFiles.append(origin.file)
             facts.readDiagnostics.append(contentsOf: prepared.diagnostics)
@@ -81,7 +81,7 @@ enum ArtifactTable {
             let patch = KubeadmPatchReader.read(document, origin: origin, diagnostics: &diagnostics)
             return PreparedRead(value: patch as KubeadmPatchFacts?, diagnostics: diagnostics)
         },
-        readPrepared: { facts, _, _, origin, prepared in
+        readPrepared: { facts, _, origin, prepared in
             facts.readDiagnostics.append(contentsOf: prepared.diagnostics)
             if let patch = prepared.value as? KubeadmPatchFacts { facts.kubeadmPatches.append((origin.file, patch)) }
         },
@@ -123,7 +123,7 @@ enum ArtifactTable {
             let read = ContainerlabReader.read(document, origin: origin, diagnostics: &diagnostics)
             return PreparedRead(value: read, diagnostics: diagnostics)
         },
-        readPrepared: { facts, book, _, origin, prepared in
+        readPrepared: { facts, book, origin, prepared in
             guard let read = prepared.value as? ClabFacts else { return }
             book.clabFiles.append(origin.file)
             if facts.clab == nil {

@@ -98,6 +98,24 @@ public enum ArtifactDiscovery {
         return (row, prepare(path, text))
     }
 
+    /// A file whose documents were all read ahead and freed: how many there were, and the last
+    /// calico-config veth_mtu among them.
+    struct ReadAhead: Sendable {
+        var count: Int
+        var vethMTU: Located<Int>?
+    }
+
+    /// The rows whose `readDocument` reads the documents of a file of `kinds` (a row of one of the
+    /// kinds, or one that reads such files too, `readWith`), with their indices in `ArtifactTable.entries`.
+    static func documentReaders(of kinds: Set<Kind>) -> [(row: Int, entry: ArtifactEntry)] {
+        ArtifactTable.entries.enumerated().compactMap { row, entry in
+            guard entry.readDocument != nil,
+                entry.kind.map(kinds.contains) == true || !entry.readWith.isDisjoint(with: kinds)
+            else { return nil }
+            return (row, entry)
+        }
+    }
+
     /// What `classifyAndParse` found in a file.
     struct Classification: Sendable {
         var kinds: Set<Kind>
@@ -109,6 +127,25 @@ public enum ArtifactDiscovery {
         var preparedText: (row: Int, read: PreparedRead)? = nil
         /// The shell script's facts, when the file is a shell script (`ShellScriptReader.read(text, file: path)`).
         var script: ShellScriptFacts? = nil
+        /// Set when every document was read ahead and the documents were freed (`releaseReadDocuments`).
+        var readAhead: ReadAhead? = nil
+
+        /// When the readers' work on every document was done ahead (`prepared`), `LabFacts.add` needs
+        /// no document: the documents are freed here, on the core that parsed them, and what `add`
+        /// reads of them besides the readers (calico-config's veth_mtu) is kept. Only for a file whose
+        /// kinds are its own (`add` reads a file named on the command line as the kind it was named).
+        mutating func releaseReadDocuments(path: String) {
+            guard let documents, !documents.isEmpty, prepared.count == documents.count else { return }
+            let readers = ArtifactDiscovery.documentReaders(of: kinds)
+            guard !readers.isEmpty, readers.allSatisfy({ $0.entry.readPrepared != nil }),
+                prepared.allSatisfy({ reads in readers.allSatisfy { reads[$0.row] != nil } })
+            else { return }
+            let origin = TextOrigin(file: path)
+            readAhead = ReadAhead(
+                count: documents.count,
+                vethMTU: documents.lazy.compactMap { CalicoReader.vethMTU($0, origin: origin) }.last)
+            self.documents = nil
+        }
 
         init(kinds: Set<Kind>, documents: [YAMLNode]?, script: ShellScriptFacts? = nil) {
             self.kinds = kinds
@@ -365,6 +402,7 @@ extension LabFacts {
             if preparing {
                 classified.prepared = ArtifactDiscovery.prepareReads(classified, path: file.path)
                 classified.preparedText = ArtifactDiscovery.prepareText(classified, path: file.path, text: file.text)
+                if expected[file.path] == nil { classified.releaseReadDocuments(path: file.path) }
             }
             return classified
         }
@@ -416,7 +454,8 @@ extension LabFacts {
             }
             facts.add(
                 path: path, text: text, kinds: kinds, documents: classified.documents, script: classified.script,
-                prepared: classified.prepared, preparedText: classified.preparedText, book: &book)
+                prepared: classified.prepared, preparedText: classified.preparedText, readAhead: classified.readAhead,
+                book: &book)
         }
         // The parsed documents are read: freed on another thread (at 10,000 nodes, tens of milliseconds).
         Parallel.dropInBackground(consume classifications)
@@ -437,7 +476,7 @@ extension LabFacts {
     mutating func add(
         path: String, text: String, kinds: Set<ArtifactDiscovery.Kind>, documents parsed: [YAMLNode]? = nil,
         script parsedScript: ShellScriptFacts? = nil, prepared: [[Int: PreparedRead]] = [],
-        preparedText: (row: Int, read: PreparedRead)? = nil,
+        preparedText: (row: Int, read: PreparedRead)? = nil, readAhead: ArtifactDiscovery.ReadAhead? = nil,
         book: inout ReadBook
     ) {
         guard !kinds.isEmpty else { return }
@@ -460,6 +499,15 @@ extension LabFacts {
             }
             return
         }
+        let readers = ArtifactDiscovery.documentReaders(of: kinds)
+        // Every document read ahead and freed (`releaseReadDocuments`): the results, in the same order.
+        if let readAhead {
+            for index in 0..<readAhead.count {
+                for (row, entry) in readers { entry.readPrepared?(&self, &book, origin, prepared[index][row]!) }
+            }
+            if let mtu = readAhead.vethMTU { vethMTU = mtu }
+            return
+        }
         let documents: [YAMLNode]
         do {
             if let parsed { documents = parsed } else { documents = try YAMLReader.read(text) }
@@ -469,14 +517,10 @@ extension LabFacts {
                     RuleID.unreadable, "\(path) does not parse: \(error.message)", at: origin.location(error.position)))
             return
         }
-        let readers = ArtifactTable.entries.enumerated().filter { _, entry in
-            entry.readDocument != nil
-                && (entries.contains { $0.kind == entry.kind } || !entry.readWith.isDisjoint(with: kinds))
-        }
         for (index, document) in documents.enumerated() {
             for (row, entry) in readers {
                 if index < prepared.count, let read = prepared[index][row], let readPrepared = entry.readPrepared {
-                    readPrepared(&self, &book, document, origin, read)
+                    readPrepared(&self, &book, origin, read)
                 } else {
                     entry.readDocument?(&self, &book, document, origin)
                 }

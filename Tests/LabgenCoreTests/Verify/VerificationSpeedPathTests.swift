@@ -89,6 +89,7 @@ import Testing
         let plain = LabFacts.read(files, expected: expected, preparing: false)
         #expect(prepared.readDiagnostics == plain.readDiagnostics, "\(what)")
         #expect(prepared.vyos == plain.vyos, "\(what)")
+        #expect(prepared.vethMTU == plain.vethMTU, "\(what)")
         #expect(prepared.bridgeScripts.count == plain.bridgeScripts.count, "\(what)")
         #expect(prepared.kind?.nodes.count == plain.kind?.nodes.count, "\(what)")
         #expect(prepared.otherKindConfigs.count == plain.otherKindConfigs.count, "\(what)")
@@ -137,6 +138,52 @@ import Testing
         Self.sameOutcome(second, "two topologies")
         let broken = lab.files.map { ($0.path, $0.path.hasSuffix(".clab.yaml") ? $0.text + "\n  bad: [\n" : $0.text) }
         Self.sameOutcome(broken, "a topology that does not parse")
+    }
+
+    /// A file whose documents were all read ahead gives up its documents on the core that parsed
+    /// them (`releaseReadDocuments`), and keeps calico-config's veth_mtu; a file with a document of a
+    /// reader that reads nothing ahead, or named on the command line, keeps them.
+    @Test func documentsReadAheadAreReleased() throws {
+        let patches =
+            "kind: JoinConfiguration\nnodeRegistration:\n  name: demo-worker\n  kubeletExtraArgs:\n    node-ip: 10.1.5.11\n"
+            + "---\nkind: JoinConfiguration\nnodeRegistration:\n  name: demo-worker2\n  bogus: 1\n"
+        let calicoConfig =
+            "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: calico-config\n  namespace: kube-system\n"
+            + "data:\n  veth_mtu: \"1400\"\n"
+        func readAhead(_ text: String, kinds: Set<ArtifactDiscovery.Kind>? = nil) -> ArtifactDiscovery.Classification {
+            var classified = ArtifactDiscovery.classifyAndParse(text, path: "kubeadm.yaml")
+            if let kinds { classified.kinds = kinds }
+            classified.prepared = ArtifactDiscovery.prepareReads(classified, path: "kubeadm.yaml")
+            classified.releaseReadDocuments(path: "kubeadm.yaml")
+            return classified
+        }
+        let plain = readAhead(patches)
+        #expect(plain.kinds == [.kubeadmPatch])
+        #expect(plain.documents == nil && plain.readAhead?.count == 2 && plain.readAhead?.vethMTU == nil)
+        // The ConfigMap makes it a Calico manifest too, whose reader reads nothing ahead: kept.
+        let mixed = readAhead(patches + calicoConfig)
+        #expect(mixed.kinds.contains(.calicoNode) && mixed.documents?.count == 3 && mixed.readAhead == nil)
+        // Read as kubeadm patches only, the veth_mtu is kept from the freed documents.
+        let carried = try #require(readAhead(patches + calicoConfig, kinds: [.kubeadmPatch]).readAhead)
+        #expect(carried.count == 3 && carried.vethMTU?.value == 1400 && carried.vethMTU?.location.line == 18)
+
+        for extra in [patches, patches + calicoConfig] {
+            var lab = TestLab()
+            lab.extra = [("kubeadm.yaml", extra)]
+            Self.sameOutcome(lab.files, "kubeadm.yaml")
+            Self.sameOutcome(lab.files, "named on the command line", expected: ["kubeadm.yaml": .kubeadmPatch])
+        }
+        // Every template: the topology and the kind config are read ahead and released.
+        for lab in templateLabs {
+            guard let plan = Pipeline.compile(lab.lab.spec).plan else { continue }
+            for artifact in try Renderer.render(plan).artifacts
+            where artifact.path.hasSuffix(".clab.yaml") || artifact.path == "kind.yaml" {
+                var file = ArtifactDiscovery.classifyAndParse(artifact.contents, path: artifact.path)
+                file.prepared = ArtifactDiscovery.prepareReads(file, path: artifact.path)
+                file.releaseReadDocuments(path: artifact.path)
+                #expect(file.readAhead != nil && file.documents == nil, "\(plan.name): \(artifact.path)")
+            }
+        }
     }
 
     /// A VyOS config read ahead (`prepareText`): with faults its reader reports, and named on the
