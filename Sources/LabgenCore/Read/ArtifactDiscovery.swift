@@ -67,11 +67,8 @@ public enum ArtifactDiscovery {
 
     /// What the rows' `prepareDocument` read from each document of a file classified as theirs:
     /// one dictionary per document, by the row's index in `ArtifactTable.entries`.
-    static func prepareReads(
-        _ classified: Classification, path: String, documents range: Range<Int>? = nil
-    ) -> [[Int: PreparedRead]] {
-        guard let all = classified.documents else { return [] }
-        let documents = all[range ?? all.indices]
+    static func prepareReads(_ classified: Classification, path: String) -> [[Int: PreparedRead]] {
+        guard let documents = classified.documents else { return [] }
         let rows = ArtifactTable.entries.enumerated().filter { _, entry in
             entry.prepareDocument != nil && entry.kind.map(classified.kinds.contains) == true
         }
@@ -99,41 +96,6 @@ public enum ArtifactDiscovery {
             let prepare = entry.prepareText
         else { return nil }
         return (row, prepare(path, text))
-    }
-
-    /// Files with this many documents or more are read ahead after the parse, in chunks that every
-    /// core takes in turn (`readAheadInChunks`): a 10,000-node lab's kubeadm.yaml holds 10,000
-    /// documents, and read on the core that parsed it, it was the last job of the parallel phase,
-    /// run alone.
-    static let chunkedReadFrom = 512
-    static let readAheadChunk = 256
-
-    /// The read-ahead (`prepareReads`) of the files with many documents, in chunks of
-    /// `readAheadChunk` documents on every core; the results in document order, then the documents
-    /// released as by the parallel phase.
-    static func readAheadInChunks(
-        _ classifications: inout [Classification], files: [(path: String, text: String)],
-        expected: [String: Kind]
-    ) {
-        let large = classifications.indices.filter { (classifications[$0].documents?.count ?? 0) >= chunkedReadFrom }
-        guard !large.isEmpty else { return }
-        var chunks: [(file: Int, documents: Range<Int>)] = []
-        for file in large {
-            let count = classifications[file].documents?.count ?? 0
-            for start in stride(from: 0, to: count, by: readAheadChunk) {
-                chunks.append((file, start..<min(start + readAheadChunk, count)))
-            }
-        }
-        let parsed = classifications
-        let reads = Parallel.queue(chunks) { chunk in
-            prepareReads(parsed[chunk.file], path: files[chunk.file].path, documents: chunk.documents)
-        }
-        for (chunk, read) in zip(chunks, reads) { classifications[chunk.file].prepared += read }
-        for file in large where expected[files[file].path] == nil {
-            classifications[file].releaseReadDocuments(path: files[file].path)
-        }
-        // This copy holds the released documents last: freed on another thread.
-        Parallel.dropInBackground(consume parsed)
     }
 
     /// A file whose documents were all read ahead and freed: how many there were, and the last
@@ -435,18 +397,15 @@ extension LabFacts {
         // A lab has a dozen files, a few of them large (kind.yaml, the topology, kubeadm.yaml): from two.
         // The readers' own work on each parsed document is done there too (`prepareDocument`).
         // The largest files first: the topology, parsed and read, is the longest job of all.
-        var classifications = Parallel.heaviestFirst(files, weights: files.map(\.text.utf8.count)) { file in
+        let classifications = Parallel.heaviestFirst(files, weights: files.map(\.text.utf8.count)) { file in
             var classified = ArtifactDiscovery.classifyAndParse(file.text, path: file.path)
             if preparing {
+                classified.prepared = ArtifactDiscovery.prepareReads(classified, path: file.path)
                 classified.preparedText = ArtifactDiscovery.prepareText(classified, path: file.path, text: file.text)
-                if (classified.documents?.count ?? 0) < ArtifactDiscovery.chunkedReadFrom {
-                    classified.prepared = ArtifactDiscovery.prepareReads(classified, path: file.path)
-                    if expected[file.path] == nil { classified.releaseReadDocuments(path: file.path) }
-                }
+                if expected[file.path] == nil { classified.releaseReadDocuments(path: file.path) }
             }
             return classified
         }
-        if preparing { ArtifactDiscovery.readAheadInChunks(&classifications, files: files, expected: expected) }
         let otherLabs = ArtifactDiscovery.otherLabFolders(
             files.map(\.path), classifications.map(\.kinds), expected: expected)
         for folder in otherLabs {

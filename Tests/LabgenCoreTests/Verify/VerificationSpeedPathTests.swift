@@ -95,7 +95,6 @@ import Testing
         #expect(prepared.otherKindConfigs.count == plain.otherKindConfigs.count, "\(what)")
         #expect(prepared.clab?.nodes == plain.clab?.nodes, "\(what)")
         #expect(prepared.kubeadmPatches.map(\.0) == plain.kubeadmPatches.map(\.0), "\(what)")
-        #expect(prepared.kubeadmPatches.map(\.1) == plain.kubeadmPatches.map(\.1), "\(what)")
         #expect(prepared.images == plain.images, "\(what)")
         #expect(
             Verifier.verify(prepared).map(\.description) == Verifier.verify(plain).map(\.description), "\(what)")
@@ -185,31 +184,6 @@ import Testing
                 #expect(file.readAhead != nil && file.documents == nil, "\(plan.name): \(artifact.path)")
             }
         }
-    }
-
-    /// A file with many documents is read ahead in chunks after the parse (`readAheadInChunks`): the
-    /// same facts and diagnostics, in order, as reading every document in `add`; released after.
-    @Test func manyDocumentsAreReadAheadInChunks() {
-        let count = ArtifactDiscovery.chunkedReadFrom + ArtifactDiscovery.readAheadChunk + 7
-        var documents: [String] = []
-        for index in 0..<count {
-            // Faults the reader reports, here and there, one of them on a chunk's first document.
-            let fault = index % 97 == 5 || index == ArtifactDiscovery.readAheadChunk ? "  bogus\(index): 1\n" : ""
-            documents.append(
-                "kind: JoinConfiguration\nnodeRegistration:\n  name: node\(index)\n\(fault)  kubeletExtraArgs:\n"
-                    + "    node-ip: 10.1.\(index / 250).\(index % 250 + 1)\n")
-        }
-        var lab = TestLab()
-        lab.extra = [("kubeadm.yaml", documents.joined(separator: "---\n"))]
-        let facts = LabFacts.read(lab.files)
-        #expect(facts.kubeadmPatches.count == count)
-        #expect(facts.readDiagnostics.all.filter { $0.message.contains("bogus") }.count == count / 97 + 2)
-        Self.sameOutcome(lab.files, "\(count) documents")
-        Self.sameOutcome(lab.files, "named on the command line", expected: ["kubeadm.yaml": .kubeadmPatch])
-        var classifications = lab.files.map { ArtifactDiscovery.classifyAndParse($0.text, path: $0.path) }
-        ArtifactDiscovery.readAheadInChunks(&classifications, files: lab.files, expected: [:])
-        let kubeadm = classifications[lab.files.count - 1]
-        #expect(kubeadm.documents == nil && kubeadm.readAhead?.count == count && kubeadm.prepared.count == count)
     }
 
     /// A VyOS config read ahead (`prepareText`): with faults its reader reports, and named on the
