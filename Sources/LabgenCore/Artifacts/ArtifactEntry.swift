@@ -64,6 +64,13 @@ struct ArtifactEntry: Sendable {
 struct PreparedRead: Sendable {
     var value: any Sendable
     var diagnostics: DiagnosticList
+
+    /// What `read` returns (an optional stays an optional), with the diagnostics it reports.
+    static func reading<Value: Sendable>(_ read: (inout DiagnosticList) -> Value) -> PreparedRead {
+        var diagnostics = DiagnosticList()
+        let value = read(&diagnostics)
+        return PreparedRead(value: value, diagnostics: diagnostics)
+    }
 }
 
 /// A text test with its rank: where several rows' tests match, the lowest rank wins.

@@ -51,9 +51,7 @@ enum ArtifactTable {
         },
         prepareDocument: { document, origin in
             guard KindConfigReader.isKindConfig(document) else { return nil }
-            var diagnostics = DiagnosticList()
-            let read = KindConfigReader.read(document, origin: origin, diagnostics: &diagnostics)
-            return PreparedRead(value: read, diagnostics: diagnostics)
+            return .reading { KindConfigReader.read(document, origin: origin, diagnostics: &$0) }
         },
         readPrepared: { facts, book, origin, prepared in
             guard let read = prepared.value as? KindFacts else { return }
@@ -77,9 +75,7 @@ enum ArtifactTable {
             }
         },
         prepareDocument: { document, origin in
-            var diagnostics = DiagnosticList()
-            let patch = KubeadmPatchReader.read(document, origin: origin, diagnostics: &diagnostics)
-            return PreparedRead(value: patch as KubeadmPatchFacts?, diagnostics: diagnostics)
+            .reading { KubeadmPatchReader.read(document, origin: origin, diagnostics: &$0) }
         },
         readPrepared: { facts, _, origin, prepared in
             facts.readDiagnostics.append(contentsOf: prepared.diagnostics)
@@ -119,9 +115,7 @@ enum ArtifactTable {
         },
         prepareDocument: { document, origin in
             guard ContainerlabReader.isTopology(document) else { return nil }
-            var diagnostics = DiagnosticList()
-            let read = ContainerlabReader.read(document, origin: origin, diagnostics: &diagnostics)
-            return PreparedRead(value: read, diagnostics: diagnostics)
+            return .reading { ContainerlabReader.read(document, origin: origin, diagnostics: &$0) }
         },
         readPrepared: { facts, book, origin, prepared in
             guard let read = prepared.value as? ClabFacts else { return }
@@ -150,9 +144,7 @@ enum ArtifactTable {
             }
         },
         prepareText: { path, text in
-            var diagnostics = DiagnosticList()
-            let vyos = VyOSFactsReader.read(text, file: path, diagnostics: &diagnostics)
-            return PreparedRead(value: vyos as VyOSFacts?, diagnostics: diagnostics)
+            .reading { VyOSFactsReader.read(text, file: path, diagnostics: &$0) }
         },
         readPreparedText: { facts, path, prepared in
             facts.readDiagnostics.append(contentsOf: prepared.diagnostics)
