@@ -34,24 +34,43 @@ struct ArtifactEntry: Sendable {
 
     /// Reads the artifact's part of a shell script.
     var readScript: (@Sendable (inout LabFacts, inout ReadBook, ShellScriptFacts) -> Void)?
-    /// Reads a whole file that is not YAML.
+    /// Reads a whole file that is not YAML. A row whose reading splits into work on the text alone
+    /// and filing sets `prepareText` and `readPreparedText` instead (`textReader` is either).
     var readText: (@Sendable (inout LabFacts, _ path: String, _ text: String) -> Void)?
-    /// Reads one YAML document of a file classified as this kind.
+    /// Reads one YAML document of a file classified as this kind. A row whose reading splits into
+    /// work on the document alone and filing sets `prepareDocument` and `readPrepared` instead
+    /// (`documentReader` is either).
     var readDocument: (@Sendable (inout LabFacts, inout ReadBook, YAMLNode, TextOrigin) -> Void)?
-    /// Further kinds whose documents `readDocument` reads too (the images of a calico-node manifest).
+    /// Further kinds whose documents the row reads too (the images of a calico-node manifest).
     var readWith: Set<ArtifactDiscovery.Kind> = []
-    /// The reader's own work on one document, which depends on the document alone: done for every
-    /// file at once, on the machine's cores, while the files are parsed (`LabFacts.read`); nil when
-    /// the document is not this row's. `readPrepared` then files the result where `readDocument`
-    /// would have read the document (it still does where nothing was prepared).
+    /// The reader's own work on one document, which depends on the document alone; nil when the
+    /// document is not this row's. `LabFacts.read` does it for every file at once, on the machine's
+    /// cores, while the files are parsed.
     var prepareDocument: (@Sendable (YAMLNode, TextOrigin) -> PreparedRead?)?
-    /// `readText`'s own work on the whole file, done while the files are parsed (`prepareDocument`'s
-    /// counterpart for files that are not YAML).
-    var prepareText: (@Sendable (_ path: String, _ text: String) -> PreparedRead)?
-    /// `readText`, given what `prepareText` read from the same file.
-    var readPreparedText: (@Sendable (inout LabFacts, _ path: String, PreparedRead) -> Void)?
-    /// `readDocument`, given what `prepareDocument` read from the same document.
+    /// Files what `prepareDocument` read from a document into the lab's facts (in file order).
     var readPrepared: (@Sendable (inout LabFacts, inout ReadBook, TextOrigin, PreparedRead) -> Void)?
+    /// `prepareDocument`'s counterpart for files that are not YAML.
+    var prepareText: (@Sendable (_ path: String, _ text: String) -> PreparedRead)?
+    /// Files what `prepareText` read.
+    var readPreparedText: (@Sendable (inout LabFacts, _ path: String, PreparedRead) -> Void)?
+
+    /// How the row reads one document where nothing was read ahead: `readDocument`, or
+    /// `prepareDocument` then `readPrepared` (one reading, whichever path the file takes).
+    var documentReader: (@Sendable (inout LabFacts, inout ReadBook, YAMLNode, TextOrigin) -> Void)? {
+        if let readDocument { return readDocument }
+        guard let prepare = prepareDocument, let file = readPrepared else { return nil }
+        return { facts, book, document, origin in
+            if let read = prepare(document, origin) { file(&facts, &book, origin, read) }
+        }
+    }
+
+    /// How the row reads a file that is not YAML where nothing was read ahead: `readText`, or
+    /// `prepareText` then `readPreparedText`.
+    var textReader: (@Sendable (inout LabFacts, _ path: String, _ text: String) -> Void)? {
+        if let readText { return readText }
+        guard let prepare = prepareText, let file = readPreparedText else { return nil }
+        return { facts, path, text in file(&facts, path, prepare(path, text)) }
+    }
 
     /// `labgen verify`'s option that names a file of this kind.
     var option: VerifyOption?

@@ -43,12 +43,6 @@ enum ArtifactTable {
                 || ArtifactDiscovery.hasKey("kind", containing: "Cluster", in: text)
         },
         readScript: { facts, book, script in facts.addKindClusters(of: script, book: &book) },
-        readDocument: { facts, book, document, origin in
-            guard KindConfigReader.isKindConfig(document) else { return }
-            book.kindFiles.append(origin.file)
-            let read = KindConfigReader.read(document, origin: origin, diagnostics: &facts.readDiagnostics)
-            if facts.kind == nil { facts.kind = read } else { facts.otherKindConfigs.append(read) }
-        },
         prepareDocument: { document, origin in
             guard KindConfigReader.isKindConfig(document) else { return nil }
             return .reading { KindConfigReader.read(document, origin: origin, diagnostics: &$0) }
@@ -68,11 +62,6 @@ enum ArtifactTable {
         detectDocument: { document in document["kind"]?.scalarText.map(KubeadmPatchReader.kinds.contains) ?? false },
         detectUnparsed: TextSign(rank: 4) { text in
             text.containsBytes("InitConfiguration") || text.containsBytes("JoinConfiguration")
-        },
-        readDocument: { facts, _, document, origin in
-            if let patch = KubeadmPatchReader.read(document, origin: origin, diagnostics: &facts.readDiagnostics) {
-                facts.kubeadmPatches.append((origin.file, patch))
-            }
         },
         prepareDocument: { document, origin in
             .reading { KubeadmPatchReader.read(document, origin: origin, diagnostics: &$0) }
@@ -105,14 +94,6 @@ enum ArtifactTable {
         render: one(ContainerlabRenderer.render), renderWeight: 2,
         detectDocument: ContainerlabReader.isTopology,
         detectUnparsed: TextSign(rank: 1) { $0.containsBytes("topology:") },
-        readDocument: { facts, book, document, origin in
-            guard ContainerlabReader.isTopology(document) else { return }
-            book.clabFiles.append(origin.file)
-            if facts.clab == nil {
-                facts.clab = ContainerlabReader.read(document, origin: origin, diagnostics: &facts.readDiagnostics)
-            }
-            facts.addClabImages(of: origin.file)
-        },
         prepareDocument: { document, origin in
             guard ContainerlabReader.isTopology(document) else { return nil }
             return .reading { ContainerlabReader.read(document, origin: origin, diagnostics: &$0) }
@@ -138,11 +119,6 @@ enum ArtifactTable {
                 text.containsBytes("{") && (VyOSFactsReader.isBootConfig(text) || ArtifactDiscovery.looksLikeVyOS(text))
             },
         ],
-        readText: { facts, path, text in
-            if let vyos = VyOSFactsReader.read(text, file: path, diagnostics: &facts.readDiagnostics) {
-                facts.vyos[LabFacts.normalize(path)] = vyos
-            }
-        },
         prepareText: { path, text in
             .reading { VyOSFactsReader.read(text, file: path, diagnostics: &$0) }
         },

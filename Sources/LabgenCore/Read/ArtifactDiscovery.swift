@@ -91,7 +91,7 @@ public enum ArtifactDiscovery {
     )? {
         guard !classified.kinds.isEmpty, !ShellScriptReader.isShellScript(path: path, text: text),
             let (row, entry) = ArtifactTable.entries.enumerated().first(where: { _, entry in
-                entry.readText != nil && entry.kind.map(classified.kinds.contains) == true
+                entry.textReader != nil && entry.kind.map(classified.kinds.contains) == true
             }),
             let prepare = entry.prepareText
         else { return nil }
@@ -109,7 +109,7 @@ public enum ArtifactDiscovery {
     /// kinds, or one that reads such files too, `readWith`), with their indices in `ArtifactTable.entries`.
     static func documentReaders(of kinds: Set<Kind>) -> [(row: Int, entry: ArtifactEntry)] {
         ArtifactTable.entries.enumerated().compactMap { row, entry in
-            guard entry.readDocument != nil,
+            guard entry.documentReader != nil,
                 entry.kind.map(kinds.contains) == true || !entry.readWith.isDisjoint(with: kinds)
             else { return nil }
             return (row, entry)
@@ -490,12 +490,12 @@ extension LabFacts {
         }
         // A file that is not YAML (VyOS, a bridge script) is read whole, as the first such kind.
         if let (row, entry) = ArtifactTable.entries.enumerated().first(where: { _, entry in
-            entry.readText != nil && entry.kind.map(kinds.contains) == true
+            entry.textReader != nil && entry.kind.map(kinds.contains) == true
         }) {
             if let preparedText, preparedText.row == row, let readPrepared = entry.readPreparedText {
                 readPrepared(&self, path, preparedText.read)
             } else {
-                entry.readText?(&self, path, text)
+                entry.textReader?(&self, path, text)
             }
             return
         }
@@ -517,12 +517,13 @@ extension LabFacts {
                     RuleID.unreadable, "\(path) does not parse: \(error.message)", at: origin.location(error.position)))
             return
         }
+        let readDocuments = readers.map { ($0.row, $0.entry.readPrepared, $0.entry.documentReader) }
         for (index, document) in documents.enumerated() {
-            for (row, entry) in readers {
-                if index < prepared.count, let read = prepared[index][row], let readPrepared = entry.readPrepared {
+            for (row, readPrepared, readDocument) in readDocuments {
+                if index < prepared.count, let read = prepared[index][row], let readPrepared {
                     readPrepared(&self, &book, origin, read)
                 } else {
-                    entry.readDocument?(&self, &book, document, origin)
+                    readDocument?(&self, &book, document, origin)
                 }
             }
             // Calico's calico-config ConfigMap, wherever it is.

@@ -9,43 +9,55 @@ enum Parallel {
         -> [R]
     {
         guard items.count >= minimumCount else { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
+        return collect(items.count) { output in
+            // Each index is written by exactly one iteration.
+            let chunks = min(items.count, 16)
+            let size = (items.count + chunks - 1) / chunks
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let start = chunk * size
+                let end = Swift.min(items.count, start + size)
+                guard start < end else { return }
+                for index in start..<end { output[index] = transform(items[index]) }
+            }
         }
-        // Each index is written by exactly one iteration; the buffer outlives concurrentPerform.
-        nonisolated(unsafe) let output = results
-        let chunks = min(items.count, 16)
-        let size = (items.count + chunks - 1) / chunks
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let start = chunk * size
-            let end = Swift.min(items.count, start + size)
-            guard start < end else { return }
-            for index in start..<end { output[index] = transform(items[index]) }
-        }
-        return results.map { $0! }
     }
 
     /// `items.map(transform)` with each core taking the next item when it is done with one (items of
     /// very different sizes, largest first): results in the order of `items`.
     static func queue<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        return collect(items.count) { output in
+            // Each index is taken by exactly one worker (under the lock).
+            let next = NextIndex()
+            let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let index = next.take(below: items.count) { output[index] = transform(items[index]) }
+            }
+        }
+    }
+
+    /// The `count` results that `fill` writes into the buffer it is given, one per index, from any
+    /// thread; the buffer lives until `fill` returns.
+    private static func collect<R>(
+        _ count: Int, _ fill: (_ output: Results<R>) -> Void
+    ) -> [R] {
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer {
             _ = results.deinitialize()
             results.deallocate()
         }
-        // Each index is taken by exactly one worker (under the lock); the buffer outlives concurrentPerform.
-        nonisolated(unsafe) let output = results
-        let next = NextIndex()
-        let workers = min(items.count, ProcessInfo.processInfo.activeProcessorCount)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = next.take(below: items.count) { output[index] = transform(items[index]) }
-        }
+        fill(Results(buffer: results))
         return results.map { $0! }
+    }
+
+    /// A result buffer that workers on other threads write, each to indices no other writes.
+    private struct Results<R>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<R?>
+        subscript(index: Int) -> R? {
+            get { buffer[index] }
+            nonmutating set { buffer[index] = newValue }
+        }
     }
 
     /// `items.map(transform)` with the heaviest items (`weights`, one per item) started first, each

@@ -24,7 +24,7 @@ import Testing
             let name = entry.kind?.rawValue ?? entry.path
             if entry.kind != nil {
                 let detects = entry.detectScript != nil || !entry.detectText.isEmpty || entry.detectDocument != nil
-                let reads = entry.readScript != nil || entry.readText != nil || entry.readDocument != nil
+                let reads = entry.readScript != nil || entry.textReader != nil || entry.documentReader != nil
                 #expect(detects, "\(name): no detector")
                 #expect(reads, "\(name): no reader")
             }
