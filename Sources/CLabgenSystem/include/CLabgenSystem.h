@@ -1,6 +1,12 @@
 #ifndef CLABGEN_SYSTEM_H
 #define CLABGEN_SYSTEM_H
 
+#include <stddef.h>
+
+/// The first occurrence of `needle` in `haystack` (memmem(3), in glibc and the BSD and macOS C
+/// libraries), or NULL. Swift's Glibc module leaves it out: it is a GNU extension there.
+const void *labgen_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 /// Atomically exchanges two paths (both must exist): Linux renameat2(RENAME_EXCHANGE),
 /// macOS renamex_np(RENAME_SWAP). Returns 0, or -1 with errno set (ENOSYS/EINVAL where the
 /// system or file system cannot do it; callers then fall back to two renames).
