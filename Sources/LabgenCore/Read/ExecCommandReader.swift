@@ -28,16 +28,24 @@ enum ExecCommandReader {
             return count
         }
         for segment in segments(text) {
-            var tokens = words(Substring(segment.text))
+            var tokens = words(Substring(segment.text))[...]
             // `bash -c '...'` / `sh -c "..."` wrappers.
             while let first = tokens.first, isWrapper(first.word) { tokens.removeFirst() }
             guard tokens.first.map({ $0.word.trimmingQuotes == "ip" }) == true else { continue }
-            let words = tokens.map { token -> (word: Substring, offset: Int) in
-                // A word with no quote at either end is its own trimmingQuotes: kept, not copied.
+            // A word with no quote at either end is its own trimmingQuotes: kept, not copied (and the
+            // words of a command that is the whole text keep their offsets).
+            let quoted = tokens.contains { token in
                 let bytes = token.word.utf8
-                let quoted = bytes.first.map(isQuote) != false || bytes.last.map(isQuote) != false
-                return (quoted ? Substring(token.word.trimmingQuotes) : token.word, segment.offset + token.offset)
+                return bytes.first.map(isQuote) != false || bytes.last.map(isQuote) != false
             }
+            let words =
+                !quoted && segment.offset == 0
+                ? tokens
+                : tokens.map { token -> (word: Substring, offset: Int) in
+                    let bytes = token.word.utf8
+                    let quoted = bytes.first.map(isQuote) != false || bytes.last.map(isQuote) != false
+                    return (quoted ? Substring(token.word.trimmingQuotes) : token.word, segment.offset + token.offset)
+                }[...]
             func location(_ offset: Int) -> SourceLocation {
                 // Exact on the command's first line; the command's start otherwise.
                 offset < firstLineScalars() ? origin.location(node, offset: offset) : origin.location(node)
@@ -47,11 +55,13 @@ enum ExecCommandReader {
     }
 
     /// `bash`, `sh`, `-c`, `sudo` and lone quotes before the command.
-    private static func isWrapper(_ word: Substring) -> Bool {
-        switch word {
-        case "bash", "sh", "-c", "sudo", "'", "\"": return true
-        default: return false
-        }
+    private static func isWrapper(_ word: Substring) -> Bool { isOne(word, of: wrappers) }
+    private static let wrappers = ["bash", "sh", "-c", "sudo", "'", "\""]
+
+    /// Whether `word` is one of `words`, byte for byte (every word here is ASCII; comparing bytes skips the
+    /// Unicode comparison of `==`, and exec entries of a large lab are read 20,000 times).
+    private static func isOne(_ word: Substring, of words: [String]) -> Bool {
+        words.contains { $0.utf8.elementsEqual(word.utf8) }
     }
 
     /// `text.contains(character)` for an ASCII character: false at once when its byte is not in the text.
@@ -64,7 +74,16 @@ enum ExecCommandReader {
 
     /// The simple commands of `text` with their offsets: split on newlines, `&&`, `||`, `;` and `|`.
     static func segments(_ text: String) -> [(text: String, offset: Int)] {
-        if let ascii = text.utf8.withContiguousStorageIfAvailable({ segmentsASCII($0) }), let ascii { return ascii }
+        if let spans = text.utf8.withContiguousStorageIfAvailable({ segmentsASCII($0) }), let spans {
+            // The usual exec entry is one command: the text itself, not a copy.
+            if spans.count == 1, spans[0].start == 0, spans[0].end == text.utf8.count { return [(text, 0)] }
+            let utf8 = text.utf8
+            return spans.map { span in
+                let from = utf8.index(utf8.startIndex, offsetBy: span.start)
+                let to = utf8.index(from, offsetBy: span.end - span.start)
+                return (String(text[from..<to]), span.start)
+            }
+        }
         var result: [(String, Int)] = []
         var current = ""
         var start = 0
@@ -92,17 +111,17 @@ enum ExecCommandReader {
         return result.filter { !$0.0.allSatisfy { $0 == " " || $0 == "\t" } }
     }
 
-    /// `segments` of an ASCII text from its bytes (a scalar is a byte); nil when not ASCII.
-    private static func segmentsASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [(text: String, offset: Int)]? {
+    /// The byte ranges of `segments` of an ASCII text (a scalar is a byte); nil when not ASCII.
+    private static func segmentsASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)]? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var result: [(String, Int)] = []
+        var result: [(start: Int, end: Int)] = []
         var start = 0
         var i = 0
         func add(_ end: Int) {
             let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
             // Not only spaces and tabs (as bytes: ASCII has no multi-scalar Character but "\r\n").
             if part.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) {
-                result.append((String(decoding: part, as: UTF8.self), start))
+                result.append((start, end))
             }
         }
         while i < bytes.count {
@@ -123,18 +142,20 @@ enum ExecCommandReader {
         return result
     }
 
-    /// The words of `ip addr add` that take a value.
-    private static let addressKeywords: Set<Substring> = [
+    /// Whether a word of `ip addr add` takes a value.
+    private static func isAddressKeyword(_ word: Substring) -> Bool { isOne(word, of: addressKeywords) }
+    private static let addressKeywords = [
         "dev", "peer", "brd", "broadcast", "label", "scope", "valid_lft", "preferred_lft", "metric", "anycast", "proto",
     ]
 
     static func interpret(
-        _ words: [(word: Substring, offset: Int)], location: (Int) -> SourceLocation, into facts: inout ClabNodeFacts,
-        diagnostics: inout DiagnosticList
+        _ words: ArraySlice<(word: Substring, offset: Int)>, location: (Int) -> SourceLocation,
+        into facts: inout ClabNodeFacts, diagnostics: inout DiagnosticList
     ) {
-        var tokens = Array(words.dropFirst())
+        // Slices of the words, not copies: an exec entry of a large lab is read 20,000 times.
+        var tokens = words.dropFirst()
         var family: String?
-        while let first = tokens.first, first.word.hasPrefix("-") {
+        while let first = tokens.first, first.word.utf8.first == UInt8(ascii: "-") {
             tokens.removeFirst()
             switch first.word {
             case "-6": family = "inet6"
@@ -149,19 +170,21 @@ enum ExecCommandReader {
             }
         }
         guard tokens.count >= 2 else { return }
-        let object = String(tokens[0].word)
-        let verb = String(tokens[1].word)
-        func abbreviates(_ word: String, _ full: String) -> Bool { !word.isEmpty && full.hasPrefix(word) }
+        let object = tokens[tokens.startIndex].word
+        let verb = tokens[tokens.startIndex + 1].word
+        // `full` is an ASCII keyword: a byte prefix is a prefix.
+        func abbreviates(_ word: Substring, _ full: String) -> Bool {
+            !word.isEmpty && full.utf8.starts(with: word.utf8)
+        }
+        let rest = tokens.dropFirst(2)
         if abbreviates(object, "address") && !object.hasPrefix("addrl") {
-            guard abbreviates(verb, "add") || verb == "replace" || verb == "change", tokens.count >= 3 else { return }
-            let rest = Array(tokens.dropFirst(2))
+            guard abbreviates(verb, "add") || verb == "replace" || verb == "change", !rest.isEmpty else { return }
             // `ip addr add [local] A [peer P] [brd B] [label L] [scope S] dev IF ...`, keywords in any order.
-            let keywords = addressKeywords
             var addressToken: (word: Substring, offset: Int)?
-            var index = 0
-            while index < rest.count {
+            var index = rest.startIndex
+            while index < rest.endIndex {
                 let word = rest[index].word
-                if keywords.contains(word) {
+                if isAddressKeyword(word) {
                     index += 2
                     continue
                 }
@@ -170,7 +193,7 @@ enum ExecCommandReader {
                     continue
                 }
                 if addressToken == nil,
-                    word.first?.isNumber == true || hasCharacter(word, ":") || word.hasPrefix("$")
+                    word.first?.isNumber == true || hasCharacter(word, ":") || word.utf8.first == UInt8(ascii: "$")
                 {
                     addressToken = rest[index]
                 }
@@ -179,7 +202,7 @@ enum ExecCommandReader {
             guard let addressToken else { return }
             if rest.contains(where: { $0.word == "peer" }) { return }  // a point-to-point address: no prefix to check
             let device = rest.firstIndex { $0.word == "dev" }.flatMap {
-                $0 + 1 < rest.count ? String(rest[$0 + 1].word) : nil
+                $0 + 1 < rest.endIndex ? String(rest[$0 + 1].word) : nil
             }
             guard let device else { return }
             let text = String(addressToken.word)
@@ -200,21 +223,21 @@ enum ExecCommandReader {
             else {
                 return
             }
-            let rest = Array(tokens.dropFirst(2))
             // A default route of another routing table (source-based routing) is not the server's default route.
-            if let table = rest.firstIndex(where: { $0.word == "table" }), table + 1 < rest.count,
+            if let table = rest.firstIndex(where: { $0.word == "table" }), table + 1 < rest.endIndex,
                 !["main", "254"].contains(rest[table + 1].word)
             {
                 return
             }
             guard let first = rest.first, first.word == "default" || first.word == "0.0.0.0/0",
-                let via = rest.firstIndex(where: { $0.word == "via" }), via + 1 < rest.count
+                let via = rest.firstIndex(where: { $0.word == "via" }), via + 1 < rest.endIndex
             else { return }
             if let address = IPv4Address(String(rest[via + 1].word)) {
                 facts.defaultRoutes.append(Located(address, at: location(rest[via + 1].offset)))
             }
         } else if abbreviates(object, "link") {
-            let rest = Array(tokens.dropFirst(2)).map { String($0.word) }
+            let words = rest
+            let rest = words.map { String($0.word) }
             if abbreviates(verb, "add"), let type = rest.firstIndex(of: "type"), type + 1 < rest.count,
                 rest[type + 1] == "vrf"
             {
@@ -227,8 +250,7 @@ enum ExecCommandReader {
                     facts.masters[device] = rest[master + 1]
                 }
                 // `ip link set [dev] X mtu N`: the MTU the node gives its own end of a link.
-                let words = Array(tokens.dropFirst(2))
-                if let mtu = words.firstIndex(where: { $0.word == "mtu" }), mtu + 1 < words.count,
+                if let mtu = words.firstIndex(where: { $0.word == "mtu" }), mtu + 1 < words.endIndex,
                     let value = Int(words[mtu + 1].word), !device.isEmpty
                 {
                     facts.mtus[device] = Located(value, at: location(words[mtu + 1].offset))
