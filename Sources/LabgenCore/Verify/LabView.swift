@@ -106,33 +106,59 @@ struct LabView {
     /// Distinct node subnets: the subnets of the servers' rack addresses, then of the gateway ports.
     private(set) var nodeSubnets: [(IPv4Prefix, SourceLocation)] = []
     /// The routed fabric: routers, their BGP sessions, the nodes' peerings (the fabric rules LG050-LG056).
-    private(set) var fabricView: FabricView
+    /// Built only with the part `.fabric`; a rule that reads it lists `.fabric` in its `reads`.
+    var fabricView: FabricView {
+        guard let builtFabricView else { preconditionFailure("LabView.fabricView read without the part .fabric") }
+        return builtFabricView
+    }
+    private var builtFabricView: FabricView?
     /// Each standalone kubeadm patch with the kind node it is for (LG019, LG020), in file order.
-    private(set) var standalonePatchTargets: [(file: String, patch: KubeadmPatchFacts, target: PatchTarget)] = []
+    /// Built only with the part `.standalonePatches`; a rule that reads it lists that part in its `reads`.
+    var standalonePatchTargets: [(file: String, patch: KubeadmPatchFacts, target: PatchTarget)] {
+        guard let builtStandalonePatchTargets else {
+            preconditionFailure("LabView.standalonePatchTargets read without the part .standalonePatches")
+        }
+        return builtStandalonePatchTargets
+    }
+    private var builtStandalonePatchTargets: [(file: String, patch: KubeadmPatchFacts, target: PatchTarget)]?
     /// The point-to-point links of the topology, in topology order (see `PointToPointLink`).
     private(set) var pointToPointLinks: [PointToPointLink] = []
 
     static let vyosMount = Conventions.vyosConfigMount
 
-    init(_ facts: LabFacts) {
+    /// Parts of the view that only a few rules read. `Verifier` builds each in the rules' stage, once for the
+    /// rules that list it in their `reads`, on whichever core is free, instead of before every rule.
+    enum Part: CaseIterable, Hashable, Sendable {
+        /// `fabricView`.
+        case fabric
+        /// `standalonePatchTargets`.
+        case standalonePatches
+    }
+
+    /// The view of `facts`, with the optional `parts` (all of them unless told).
+    init(_ facts: LabFacts, parts: Set<Part> = Set(Part.allCases)) {
         self.facts = facts
-        self.fabricView = FabricView(facts: facts)
-        // Two parts of the view depend on nothing but their own facts: built on another core while
-        // this one builds the rest (at 10,000 nodes the view took a fifth of the verification).
-        let kindPart = Parallel.start { Self.kindNodes(of: facts) }
+        // What depends on nothing but its own facts (the kind nodes, the gateways) is built on another
+        // core while this one builds the topology; at 10,000 nodes the view took a fifth of the verification.
+        let sidePart = Parallel.start { (Self.kindNodes(of: facts), Self.gateways(of: facts)) }
         buildTopology()
-        (clusterName, kindNodes, kindByName) = kindPart()
-        buildGateways()
+        let side = sidePart()
+        (clusterName, kindNodes, kindByName) = side.0
+        (gateways, vyosBinds, unmountedVyOSNodes) = side.1
         addDirectSegments()
         buildGatewayPorts()
         buildServers()
-        joinKindNodes()
         buildNodeSubnets()
-        let built = self
-        let fabricPart = Parallel.start { built.makeFabricView() }
-        standalonePatchTargets = makeStandalonePatchTargets()
         pointToPointLinks = makePointToPointLinks()
-        fabricView = fabricPart()
+        build(parts)
+    }
+
+    /// Builds the optional `parts` not built yet.
+    mutating func build(_ parts: Set<Part>) {
+        if parts.contains(.fabric), builtFabricView == nil { builtFabricView = makeFabricView() }
+        if parts.contains(.standalonePatches), builtStandalonePatchTargets == nil {
+            builtStandalonePatchTargets = makeStandalonePatchTargets()
+        }
     }
 
     // MARK: - Derived values
@@ -296,18 +322,24 @@ struct LabView {
         attachment.reserveCapacity(clab.links.count)
         for node in clab.nodes where clabNodes[node.name.value] == nil { clabNodes[node.name.value] = node }
         for link in clab.links where link.endpoints.count == 2 {
-            for (this, other) in [(link.endpoints[0], link.endpoints[1]), (link.endpoints[1], link.endpoints[0])] {
-                if clabNodes[other.node]?.isBridge == true, clabNodes[this.node]?.isBridge != true {
-                    attachment[this.key] = (other.node, link)
-                    bridgeLinks[other.node, default: []].append(link)
-                }
-            }
+            let (a, b) = (link.endpoints[0], link.endpoints[1])
+            let aIsBridge = clabNodes[a.node]?.isBridge == true
+            let bIsBridge = clabNodes[b.node]?.isBridge == true
+            guard aIsBridge != bIsBridge else { continue }
+            let (host, bridge) = aIsBridge ? (b, a) : (a, b)
+            attachment[host.key] = (bridge.node, link)
+            bridgeLinks[bridge.node, default: []].append(link)
         }
     }
 
     /// The gateways: the nodes that mount a VyOS config (and every VyOS bind, for LG010).
-    private mutating func buildGateways() {
-        guard let clab = facts.clab else { return }
+    private static func gateways(of facts: LabFacts) -> (
+        gateways: [String: VyOSFacts], vyosBinds: [VyOSBind], unmountedVyOSNodes: [ClabNodeFacts]
+    ) {
+        var gateways: [String: VyOSFacts] = [:]
+        var vyosBinds: [VyOSBind] = []
+        var unmountedVyOSNodes: [ClabNodeFacts] = []
+        guard let clab = facts.clab else { return (gateways, vyosBinds, unmountedVyOSNodes) }
         let directory = clab.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
             separator: "/")
         for node in clab.nodes {
@@ -344,6 +376,7 @@ struct LabView {
             }
             if isVyOS && !mounted { unmountedVyOSNodes.append(node) }
         }
+        return (gateways, vyosBinds, unmountedVyOSNodes)
     }
 
     /// `image.lowercased().contains("vyos")`, on the bytes of an ASCII image (where lowercasing is per byte).
@@ -416,8 +449,12 @@ struct LabView {
         }
     }
 
+    /// The servers (nodes with `network-mode: container:...`), their rack attachment and their kind node.
+    /// (One after another: spread over two cores, the lookups in the shared dictionaries took longer, not less.)
     private mutating func buildServers() {
         guard let clab = facts.clab else { return }
+        let topology = clab.name?.value ?? ""
+        let hasKind = facts.kind != nil
         for node in clab.nodes {
             guard let mode = node.networkMode?.value, mode.hasPrefix("container:") else { continue }
             var server = Server(node: node)
@@ -428,23 +465,18 @@ struct LabView {
             }
             server.rackAddress = node.addresses.first { segment($0) != nil }
             server.bridge = server.rackAddress.flatMap(segment)
-            servers.append(server)
-        }
-    }
-
-    /// Each server's kind node: the container it names, or the name containerlab's old
-    /// `clab-<topology>-` prefixing makes of it.
-    private mutating func joinKindNodes() {
-        guard facts.kind != nil else { return }
-        let topology = facts.clab?.name?.value ?? ""
-        for index in servers.indices {
-            let target = servers[index].joinTarget
-            if let kindIndex = kindByName[target] {
-                servers[index].kindNode = kindIndex
-            } else if let prefixed = kindByName["clab-\(topology)-\(target)"] {
-                servers[index].kindNode = prefixed
-                servers[index].joinsByPrefix = true
+            // Its kind node: the container it names, or the name containerlab's old `clab-<topology>-`
+            // prefixing makes of it.
+            if hasKind {
+                let target = server.joinTarget
+                if let kindIndex = kindByName[target] {
+                    server.kindNode = kindIndex
+                } else if let prefixed = kindByName["clab-\(topology)-\(target)"] {
+                    server.kindNode = prefixed
+                    server.joinsByPrefix = true
+                }
             }
+            servers.append(server)
         }
     }
 

@@ -29,7 +29,14 @@ public struct Rule: Sendable, Hashable {
 /// check and its reader reports with its ID.
 protocol VerificationRule {
     static var rule: Rule { get }
+    /// The optional parts of the view the check reads (`LabView.Part`); none unless told. Reading a part
+    /// not listed here stops the program, in the tests that run every rule.
+    static var reads: Set<LabView.Part> { get }
     static func check(_ lab: LabView) -> [Diagnostic]
+}
+
+extension VerificationRule {
+    static var reads: Set<LabView.Part> { [] }
 }
 
 /// Every cross-artifact rule, in ID order. A new rule is added here (a CNI's rule: in its `CNIDriver.rules`).

@@ -22,6 +22,69 @@ import Testing
         #expect(parallel.map(\.description) == oneByOne.uniqueSortedByLocation.map(\.description))
     }
 
+    /// The rules that read an optional part of the view (the fabric view, the standalone patches' targets) run
+    /// as one job that builds the part: on a BGP fabric with faults for those rules and for others, the
+    /// verification reports what every rule reports on a view with every part, in the same order.
+    @Test func rulesOfAnOptionalPartReportAsOnTheWholeView() {
+        var lab = BGPFabricLab()
+        lab.replace("neighbor 10.1.11.1 {", with: "neighbor 10.1.11.3 {", in: \.spine)
+        lab.replace("remote-as \"500\"", with: "remote-as \"600\"", in: \.leaf0)
+        let facts = lab.facts
+        let whole = LabView(facts)
+        var oneByOne = facts.readDiagnostics
+        for rule in allRules { oneByOne += rule.check(whole) }
+        let grouped = Verifier.verify(facts)
+        #expect(grouped.contains { $0.id == RuleID.bgpNeighborLink })
+        #expect(grouped.contains { $0.id == RuleID.bgpRemoteAS })
+        #expect(grouped.map(\.description) == oneByOne.uniqueSortedByLocation.map(\.description))
+        // Each rule sees what it reads on a view built with only its parts.
+        for rule in allRules {
+            let own = LabView(facts, parts: rule.reads)
+            #expect(rule.check(own).map(\.description) == rule.check(whole).map(\.description), "\(rule.rule.id)")
+        }
+        #expect(allRules.filter { $0.reads.contains(.fabric) }.count == 7)
+    }
+
+    /// The byte search of artifact discovery answers as `String.contains` does for the needles it is given.
+    @Test(arguments: [
+        ("kind: Cluster\n", "kind: Cluster", true), ("x kind: Cluste", "kind: Cluster", false), ("", "a", false),
+        ("abc", "", true), ("ab", "abc", false), ("naïve topology:", "topology:", true), ("aaab", "aab", true),
+        ("InitConfiguratio", "InitConfiguration", false),
+    ])
+    func containsBytesIsContains(text: String, needle: String, expected: Bool) {
+        #expect(text.containsBytes(needle) == expected)
+        #expect(text.containsBytes(needle) == (needle.isEmpty || text.contains(needle)))
+    }
+
+    /// `ip` commands in exec, read with slices of their words: abbreviations, options, wrappers and chains.
+    @Test func execCommandsAreReadWordByWord() throws {
+        func read(_ commands: [String]) -> ClabNodeFacts? {
+            let exec = commands.map { "      - \($0)" }.joined(separator: "\n")
+            let text = """
+                name: t
+                topology:
+                  nodes:
+                    h:
+                      kind: linux
+                      exec:
+                \(exec)
+                """
+            return LabFacts.read([("t.clab.yaml", text)]).clab?.nodes.first
+        }
+        let node = try #require(
+            read([
+                "ip a a 10.0.0.2/24 dev net0", "ip -4 addr add dev net1 10.0.1.2/24 brd + scope global",
+                "bash -c 'ip r r default via 10.0.0.1'", "ip -6 addr add fd00::2/64 dev net0",
+                "ip addr add 10.0.2.2 peer 10.0.2.1 dev net2", "ip -n other addr add 10.0.3.2/24 dev net3",
+                "ip link set dev net0 mtu 1450 && ip route add 10.9.0.0/16 via 10.0.0.1",
+                "ip addrlabel add prefix ::/0 label 1", "ip route add default via 10.0.1.1 table 7",
+            ]))
+        #expect(node.addresses.map(\.interface) == ["net0", "net1"])
+        #expect(node.addresses.map(\.address.description) == ["10.0.0.2/24", "10.0.1.2/24"])
+        #expect(node.defaultRoutes.map(\.value.description) == ["10.0.0.1"])
+        #expect(node.mtus["net0"]?.value == 1450)
+    }
+
     /// node-ip and node-labels of ASCII text (byte path) and the same with a non-ASCII character (the
     /// Character path) give the same values, offsets and positions.
     @Test(arguments: [

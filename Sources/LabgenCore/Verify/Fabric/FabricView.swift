@@ -39,8 +39,6 @@ struct FabricView {
     var racks: [Rack] = []
     var clab: ClabFacts?
     var clabNodes: [String: ClabNodeFacts] = [:]
-    /// `node:interface` -> the bridge or segment it is attached to.
-    var attachment: [String: String] = [:]
     var facts: LabFacts
 
     /// The routers that speak BGP.
@@ -88,7 +86,6 @@ extension LabView {
         view.routers = gateways
         view.clab = facts.clab
         view.clabNodes = clabNodes
-        for (key, value) in attachment { view.attachment[key] = value.bridge }
         for (name, _) in gateways { view.routerImages[name] = clabNodes[name]?.image?.value }
         for (name, vyos) in gateways {
             for interface in vyos.interfaces {
@@ -97,6 +94,7 @@ extension LabView {
                 }
             }
         }
+        view.owners.reserveCapacity(facts.clab?.nodes.count ?? 0)
         for node in facts.clab?.nodes ?? [] where gateways[node.name.value] == nil {
             for address in node.addresses where view.owners[address.address.address] == nil {
                 view.owners[address.address.address] = .host(node.name.value)

@@ -14,6 +14,8 @@ enum StandalonePatchRule: VerificationRule {
             gets a different cluster.
             """, severity: .error)
 
+    static let reads: Set<LabView.Part> = [.standalonePatches]
+
     static func check(_ lab: LabView) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
         for (file, patch, target) in lab.standalonePatchTargets {

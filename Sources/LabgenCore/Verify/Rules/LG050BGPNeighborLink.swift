@@ -18,6 +18,8 @@ enum BGPNeighborLinkRule: VerificationRule {
             (`neighbor eth1 { interface { ... } }`) must be an interface the router has.
             """, severity: .error)
 
+    static let reads: Set<LabView.Part> = [.fabric]
+
     static func check(_ lab: LabView) -> [Diagnostic] {
         BGPSessionCheck.check(lab.fabricView).filter { $0.id == RuleID.bgpNeighborLink }
     }

@@ -16,6 +16,8 @@ enum BGPRemoteASRule: VerificationRule {
             neighbor without any remote-as is refused by VyOS's commit.
             """, severity: .error)
 
+    static let reads: Set<LabView.Part> = [.fabric]
+
     static func check(_ lab: LabView) -> [Diagnostic] {
         BGPSessionCheck.check(lab.fabricView).filter { $0.id == RuleID.bgpRemoteAS }
     }

@@ -15,6 +15,8 @@ enum BGPReverseNeighborRule: VerificationRule {
             router that runs no BGP is the same fault.
             """, severity: .error)
 
+    static let reads: Set<LabView.Part> = [.fabric]
+
     static func check(_ lab: LabView) -> [Diagnostic] {
         BGPSessionCheck.check(lab.fabricView).filter { $0.id == RuleID.bgpReverseNeighbor }
     }

@@ -17,6 +17,8 @@ enum RackAnnouncementRule: VerificationRule {
             the other racks cannot reach it. Whether every router then learns it over the sessions is LG022.
             """, severity: .error)
 
+    static let reads: Set<LabView.Part> = [.fabric]
+
     static func check(_ lab: LabView) -> [Diagnostic] {
         RackAnnouncementCheck.check(lab.fabricView)
     }

@@ -19,6 +19,8 @@ enum NodePeerAddressRule: VerificationRule {
             manifests and `kubectl apply -f -` heredocs of setup scripts.
             """, severity: .error)
 
+    static let reads: Set<LabView.Part> = [.fabric]
+
     static func check(_ lab: LabView) -> [Diagnostic] {
         NodePeeringCheck.check(lab.fabricView).filter { $0.id == RuleID.nodePeerAddress }
     }

@@ -19,6 +19,8 @@ enum RouterNodeNeighborsRule: VerificationRule {
             is the same fault from the other side. Either way the session never establishes.
             """, severity: .error)
 
+    static let reads: Set<LabView.Part> = [.fabric]
+
     static func check(_ lab: LabView) -> [Diagnostic] {
         NodePeeringCheck.check(lab.fabricView).filter { $0.id == RuleID.routerNodeNeighbors }
     }

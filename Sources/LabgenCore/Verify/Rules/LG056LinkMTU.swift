@@ -21,6 +21,8 @@ enum LinkMTURule: VerificationRule {
             link MTU on its 1.3+ gateways for this reason). A VyOS mtu against its link's MTU is LG016.
             """, severity: .warning)
 
+    static let reads: Set<LabView.Part> = [.fabric]
+
     static func check(_ lab: LabView) -> [Diagnostic] {
         LinkMTUCheck.check(lab.fabricView)
     }
