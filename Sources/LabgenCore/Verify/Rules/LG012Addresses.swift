@@ -26,7 +26,10 @@ enum AddressesRule: VerificationRule {
         }
         var seen: [Key: (String, SourceLocation)] = [:]
         var entries: [(owner: String, address: IPv4Interface, location: SourceLocation, scope: String)] = []
-        let linkedInterfaces = Set(lab.facts.clab?.links.flatMap { $0.endpoints.map(\.key) } ?? [])
+        let links = lab.facts.clab?.links ?? []
+        var linkedInterfaces = Set<String>(minimumCapacity: 2 * links.count)
+        for link in links { for endpoint in link.endpoints { linkedInterfaces.insert(endpoint.key) } }
+        entries.reserveCapacity(lab.facts.clab?.nodes.count ?? 0)
         for node in lab.facts.clab?.nodes ?? [] {
             let name = node.name.value
             for address in node.addresses {
@@ -66,6 +69,7 @@ enum AddressesRule: VerificationRule {
                 }
             }
         }
+        seen.reserveCapacity(entries.count)
         for (owner, address, location, scope) in entries {
             let key = Key(address: address.address, scope: scope)
             if let (firstOwner, firstLocation) = seen[key] {

@@ -17,6 +17,7 @@ enum LinkEndpointsRule: VerificationRule {
         guard let clab = lab.facts.clab else { return [] }
         var diagnostics = DiagnosticList()
         var used: [String: SourceLocation] = [:]
+        used.reserveCapacity(2 * clab.links.count)
         let special: Set<String> = ["host", "mgmt-net", "macvlan", "macvtap", "vxlan", "vxlan-stitch", "dummy"]
         for link in clab.links {
             if link.endpoints.count != 2 && !(link.endpoints.count == 1) {

@@ -19,15 +19,21 @@ enum ExecInterfaceRule: VerificationRule {
     static func check(_ lab: LabView) -> [Diagnostic] {
         guard let clab = lab.facts.clab else { return [] }
         var diagnostics = DiagnosticList()
-        var interfaces: [String: Set<String>] = [:]
+        // `node:interface` of every endpoint, and the nodes with one: one set each, not a set per node.
+        var linked = Set<String>(minimumCapacity: 2 * clab.links.count)
+        var linkedNodes = Set<String>(minimumCapacity: clab.nodes.count)
         for link in clab.links {
-            for endpoint in link.endpoints { interfaces[endpoint.node, default: []].insert(endpoint.interface) }
+            for endpoint in link.endpoints {
+                linked.insert(endpoint.key)
+                linkedNodes.insert(endpoint.node)
+            }
         }
+        // Each node's interfaces, made for the first node with an address on none of its own (rare).
+        var interfacesByNode: [String: Set<String>]?
         for node in clab.nodes where (node.kind?.value ?? "linux") == "linux" && !node.addresses.isEmpty {
             let name = node.name.value
             // The node's interfaces, and those of the container whose namespace it joins; the union
             // and the exec texts are made only for a node with an address on neither (rare).
-            let ownInterfaces = interfaces[name]
             var joined: ClabNodeFacts?
             if let mode = node.networkMode?.value {
                 guard mode.hasPrefix("container:") else { continue }  // host, none: not containerlab's interfaces
@@ -38,13 +44,20 @@ enum ExecInterfaceRule: VerificationRule {
                     continue  // a container labgen does not know
                 }
             }
-            let joinedInterfaces = joined.flatMap { interfaces[$0.name.value] }
-            guard ownInterfaces?.isEmpty == false || joinedInterfaces?.isEmpty == false else { continue }
+            let joinedName = joined.map(\.name.value)
+            guard linkedNodes.contains(name) || joinedName.map(linkedNodes.contains) == true else { continue }
             func has(_ device: String) -> Bool {
-                ownInterfaces?.contains(device) == true || joinedInterfaces?.contains(device) == true
+                linked.contains("\(name):\(device)") || joinedName.map { linked.contains("\($0):\(device)") } == true
             }
             guard node.addresses.contains(where: { !has($0.interface) }) else { continue }
-            let own = (ownInterfaces ?? []).union(joinedInterfaces ?? [])
+            if interfacesByNode == nil {
+                var byNode: [String: Set<String>] = [:]
+                for link in clab.links {
+                    for endpoint in link.endpoints { byNode[endpoint.node, default: []].insert(endpoint.interface) }
+                }
+                interfacesByNode = byNode
+            }
+            let own = (interfacesByNode?[name] ?? []).union(joinedName.flatMap { interfacesByNode?[$0] } ?? [])
             let execTexts = node.exec.map(\.value) + (joined?.exec.map(\.value) ?? [])
             var reported = Set<String>()
             for address in node.addresses {

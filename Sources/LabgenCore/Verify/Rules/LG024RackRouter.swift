@@ -89,10 +89,12 @@ enum RackRouterRule: VerificationRule {
                 }
             }
         }
+        owned.reserveCapacity(owned.count + 2 * clab.nodes.count)
         for node in clab.nodes {
-            owned.formUnion(node.addresses.map(\.address.address))
+            for address in node.addresses { owned.insert(address.address.address) }
             // Any address an exec command names except as a next hop (ifconfig, keepalived one-liners, ...).
-            for text in node.exec.map(\.value) {
+            for exec in node.exec {
+                let text = exec.value
                 if ownedASCII(text, into: &owned) { continue }
                 let words = execWords(text)
                 for (index, word) in words.enumerated() where index == 0 || words[index - 1] != "via" {
