@@ -16,20 +16,46 @@ enum YAMLScalarRules {
     }
 
     /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`, when the value fits in `Int`.
+    ///
+    /// Read from the text's bytes, without a copy: a strict reader asks it of every plain scalar it checks.
     static func coreInt(_ text: String) -> Int? {
-        let u = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { coreInt(bytes: $0) }
+    }
+
+    private static func coreInt(bytes u: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = u.first else { return nil }
         if u.count > 2, first == UInt8(ascii: "0"), u[1] == UInt8(ascii: "x") || u[1] == UInt8(ascii: "o") {
             let radix = u[1] == UInt8(ascii: "x") ? 16 : 8
-            let digits = String(decoding: u[2...], as: UTF8.self)
-            guard digits.utf8.allSatisfy({ isDigit($0, radix: radix) }) else { return nil }
-            return Int(digits, radix: radix)
+            return accumulate(u[2...], radix: radix, negative: false)
         }
         var start = 0
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { start = 1 }
-        guard start < u.count, u[start...].allSatisfy({ isDigit($0, radix: 10) }) else { return nil }
-        // Int("+5") works, Int("-0") works.
-        return Int(text)
+        guard start < u.count else { return nil }
+        // Like Int("+5") and Int("-0").
+        return accumulate(u[start...], radix: 10, negative: first == UInt8(ascii: "-"))
+    }
+
+    /// The digits' value in `radix` (negated when `negative`), or nil when a byte is no digit of
+    /// `radix` or the value does not fit in `Int` (accumulated negatively, so `Int.min` fits).
+    private static func accumulate(_ digits: Slice<UnsafeBufferPointer<UInt8>>, radix: Int, negative: Bool) -> Int? {
+        var value = 0
+        for c in digits {
+            guard isDigit(c, radix: radix) else { return nil }
+            let digit: Int
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = Int(c - UInt8(ascii: "a")) + 10
+            default: digit = Int(c - UInt8(ascii: "A")) + 10
+            }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+            guard !overflow else { return nil }
+            let (next, overflow2) =
+                negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflow2 else { return nil }
+            value = next
+        }
+        return value
     }
 
     private static func isDigit(_ c: UInt8, radix: Int) -> Bool {

@@ -159,6 +159,20 @@ struct YAMLReaderTests {
                     ("l", str("12")), ("m", str("yes")), ("n", str("99999999999999999999999")), ("o", .int(3))))
     }
 
+    /// Integers at the edges of `Int`, in each radix, and what only looks like one.
+    @Test(arguments: [
+        ("0", YAMLValue.int(0)), ("-0", .int(0)), ("007", .int(7)), ("+0x1", .string("+0x1")),
+        ("9223372036854775807", .int(Int.max)), ("9223372036854775808", .string("9223372036854775808")),
+        ("-9223372036854775808", .int(Int.min)), ("-9223372036854775809", .string("-9223372036854775809")),
+        ("0x7fffffffffffffff", .int(Int.max)), ("0x8000000000000000", .string("0x8000000000000000")),
+        ("0xFf", .int(255)), ("0o777", .int(511)), ("0o8", .string("0o8")), ("0x", .string("0x")),
+        ("0xG", .string("0xG")), ("1_000", .string("1_000")), ("+", .string("+")), ("--1", .string("--1")),
+        ("12a", .string("12a")), ("٣", .string("٣")),
+    ])
+    func integersAtTheEdges(text: String, expected: YAMLValue) throws {
+        #expect(try YAMLReader.readValues("v: \(text)\n") == [.mapping([YAMLPair("v", expected)])])
+    }
+
     @Test func blockSequencesAllStyles() throws {
         #expect(try value("- a\n- b\n") == seq(str("a"), str("b")))
         #expect(try value("k:\n- a\n- b\nz: 1\n") == map(("k", seq(str("a"), str("b"))), ("z", .int(1))))
