@@ -69,22 +69,27 @@ public struct StrictSchema: Sendable {
                 "'\(field)' in \(object) must be \(shape.typeName), not \(describe(node)) (\(what) is decoded strictly)",
                 at: origin.location(node))
         }
-        if case .scalar(_, .plain) = node.content, node.value == .null { return }
+        // A plain scalar's value, resolved once (null, bool, int or string).
+        var plain: YAMLValue?
+        if case .scalar(_, .plain) = node.content {
+            plain = node.value
+            if plain == .null { return }
+        }
         switch shape {
         case .any:
             return
         case .string, .scalar:
             guard case .scalar = node.content else { return wrongType() }
-            if case .string = shape, case .scalar(_, .plain) = node.content {
-                switch node.value {
+            if case .string = shape, let plain {
+                switch plain {
                 case .bool, .int: if field != "kubernetesVersion" { return wrongType() }
                 default: break
                 }
             }
         case .bool:
-            guard case .bool = node.value else { return wrongType() }
+            guard case .bool = plain ?? node.value else { return wrongType() }
         case .int:
-            guard case .int = node.value else { return wrongType() }
+            guard case .int = plain ?? node.value else { return wrongType() }
         case .stringMap:
             guard case .mapping(let pairs) = node.content else { return wrongType() }
             for pair in pairs {
