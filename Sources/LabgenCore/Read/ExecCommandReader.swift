@@ -70,6 +70,13 @@ enum ExecCommandReader {
         return false
     }
 
+    /// `word.first?.isNumber == true`, from the first byte when it is ASCII.
+    private static func startsWithNumber(_ word: Substring) -> Bool {
+        guard let byte = word.utf8.first else { return false }
+        guard byte >= 0x80 else { return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        return word.first?.isNumber == true
+    }
+
     private static func isQuote(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") }
 
     /// The simple commands of `text` with their offsets: split on newlines, `&&`, `||`, `;` and `|`.
@@ -193,7 +200,7 @@ enum ExecCommandReader {
                     continue
                 }
                 if addressToken == nil,
-                    word.first?.isNumber == true || hasCharacter(word, ":") || word.utf8.first == UInt8(ascii: "$")
+                    startsWithNumber(word) || hasCharacter(word, ":") || word.utf8.first == UInt8(ascii: "$")
                 {
                     addressToken = rest[index]
                 }

@@ -99,28 +99,27 @@ func words(_ text: Substring) -> [(word: Substring, offset: Int)] {
 /// only ASCII grapheme of two scalars); nil otherwise.
 private func asciiWords(_ text: Substring) -> [(word: Substring, offset: Int)]? {
     let utf8 = text.utf8
-    let spans: [(Int, Int)]? =
-        utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-            var spans: [(Int, Int)] = []
-            var start = -1
-            for (index, byte) in bytes.enumerated() {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                    if start >= 0 {
-                        spans.append((start, index))
-                        start = -1
-                    }
-                } else if start < 0 {
-                    start = index
+    return utf8.withContiguousStorageIfAvailable { bytes -> [(word: Substring, offset: Int)]? in
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        // The words straight from their byte ranges, in one array (a command has a handful of words).
+        var words: [(word: Substring, offset: Int)] = []
+        words.reserveCapacity(8)
+        var start = -1
+        func add(_ end: Int) {
+            let from = utf8.index(utf8.startIndex, offsetBy: start)
+            words.append((text[from..<utf8.index(from, offsetBy: end - start)], start))
+        }
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                if start >= 0 {
+                    add(index)
+                    start = -1
                 }
+            } else if start < 0 {
+                start = index
             }
-            if start >= 0 { spans.append((start, bytes.count)) }
-            return spans
-        } ?? nil
-    guard let spans else { return nil }
-    return spans.map { start, end in
-        let from = utf8.index(utf8.startIndex, offsetBy: start)
-        let to = utf8.index(from, offsetBy: end - start)
-        return (text[from..<to], start)
-    }
+        }
+        if start >= 0 { add(bytes.count) }
+        return words
+    } ?? nil
 }
