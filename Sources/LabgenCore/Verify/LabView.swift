@@ -146,7 +146,7 @@ struct LabView {
         (clusterName, kindNodes, kindByName) = side.0
         (gateways, vyosBinds, unmountedVyOSNodes) = side.1
         addDirectSegments()
-        buildGatewayPorts()
+        gatewayPorts = makeGatewayPorts()
         buildServers()
         buildNodeSubnets()
         pointToPointLinks = makePointToPointLinks()
@@ -433,7 +433,8 @@ struct LabView {
         }
     }
 
-    private mutating func buildGatewayPorts() {
+    private func makeGatewayPorts() -> [String: [GatewayPort]] {
+        var gatewayPorts: [String: [GatewayPort]] = [:]
         var seenPorts = Set<String>()
         for link in facts.clab?.links ?? [] {
             for endpoint in link.endpoints
@@ -447,6 +448,7 @@ struct LabView {
                 }
             }
         }
+        return gatewayPorts
     }
 
     /// The servers (nodes with `network-mode: container:...`), their rack attachment and their kind node.
@@ -455,6 +457,7 @@ struct LabView {
         guard let clab = facts.clab else { return }
         let topology = clab.name?.value ?? ""
         let hasKind = facts.kind != nil
+        servers.reserveCapacity(clab.nodes.count)
         for node in clab.nodes {
             guard let mode = node.networkMode?.value, mode.hasPrefix("container:") else { continue }
             var server = Server(node: node)
@@ -463,8 +466,12 @@ struct LabView {
                 attachment["\(node.name.value):\(address.interface)"]?.bridge
                     ?? attachment["\(node.name.value):\(address.baseInterface)"]?.bridge
             }
-            server.rackAddress = node.addresses.first { segment($0) != nil }
-            server.bridge = server.rackAddress.flatMap(segment)
+            for address in node.addresses {
+                guard let bridge = segment(address) else { continue }
+                server.rackAddress = address
+                server.bridge = bridge
+                break
+            }
             // Its kind node: the container it names, or the name containerlab's old `clab-<topology>-`
             // prefixing makes of it.
             if hasKind {
