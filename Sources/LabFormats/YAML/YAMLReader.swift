@@ -34,9 +34,9 @@ public enum YAMLReader {
     /// whole, texts shared between equal scalars of a large file, columns counted as bytes before
     /// the first non-ASCII byte, eight bytes checked at a time): both give the same answer (the
     /// tests compare them).
-    static func read(_ text: String, fastPaths: Bool) throws(FormatError) -> [YAMLNode] {
+    static func read(_ text: String, fastPaths: Bool, firstLine: Int = 1) throws(FormatError) -> [YAMLNode] {
         func parse(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<[YAMLNode], FormatError> {
-            var parser = YAMLParser(buffer, fastPaths: fastPaths)
+            var parser = YAMLParser(buffer, fastPaths: fastPaths, firstLine: firstLine)
             defer { parser.release() }
             do throws(FormatError) {
                 return .success(try parser.parseStream())
@@ -51,6 +51,49 @@ public enum YAMLReader {
             return YAMLParser.bytes(of: raw).withUnsafeBufferPointer(parse)
         }
         return try result.get()
+    }
+
+    /// The documents of a piece of a larger stream that starts on line `firstLine` of it: positions
+    /// are the larger stream's. The piece must start at the beginning of a line (see `documentBoundary`).
+    public static func read(_ piece: String, firstLine: Int) throws(FormatError) -> [YAMLNode] {
+        try read(piece, fastPaths: true, firstLine: firstLine)
+    }
+
+    /// Where a stream can be cut in two pieces that read as its documents (the first piece's, then the
+    /// second's): the UTF-8 offset and line number of a line near the middle that starts a document
+    /// (`---` then a space, a tab, a line break or the end). A document marker at the start of a line
+    /// ends the document before it whatever that document holds, so each piece reads alone as it reads
+    /// in the whole. Nil when there is no such line past the first, or when the stream has a CR (its
+    /// lines are counted otherwise) or a line starting with `%` (a directive belongs to the document
+    /// after it).
+    public static func documentBoundary(nearMiddleOf text: String) -> (offset: Int, line: Int)? {
+        var text = text
+        return text.withUTF8 { bytes -> (offset: Int, line: Int)? in
+            guard !YAMLParser.containsCR(bytes), bytes.count >= 8 else { return nil }
+            func isBlank(_ k: Int) -> Bool {
+                k >= bytes.count || bytes[k] == SP || bytes[k] == TAB || bytes[k] == LF
+            }
+            func startsDocument(_ k: Int) -> Bool {
+                k + 3 <= bytes.count && bytes[k] == DASH && bytes[k + 1] == DASH && bytes[k + 2] == DASH
+                    && isBlank(k + 3)
+            }
+            var boundary: Int?
+            var boundaryLine = 0
+            var line = 1
+            var k = 0
+            // Every line start: no directive anywhere, and the first document marker at or after the middle.
+            while k < bytes.count {
+                if bytes[k] == UInt8(ascii: "%") { return nil }
+                if boundary == nil, k >= bytes.count / 2, k > 0, startsDocument(k) {
+                    boundary = k
+                    boundaryLine = line
+                }
+                guard let lf = UnsafeBufferPointer(rebasing: bytes[k...]).firstIndex(of: LF) else { break }
+                k += lf + 1
+                line += 1
+            }
+            return boundary.map { ($0, boundaryLine) }
+        }
     }
 
     /// The resolved values of all documents of a stream.
@@ -169,6 +212,8 @@ struct YAMLParser {
     private let end: Int
     private let fastPaths: Bool
     private var i = 0
+    /// The line number of the text's first line (1, or the line a piece of a larger text starts on).
+    private let firstLine: Int
     private var line = 1
     private var lineStart = 0
     private var depth = 0
@@ -234,10 +279,12 @@ struct YAMLParser {
         return bytes
     }
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, fastPaths: Bool) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, fastPaths: Bool, firstLine: Int = 1) {
         b = bytes
         end = bytes.count
         self.fastPaths = fastPaths
+        self.firstLine = firstLine
+        line = firstLine
         if end >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
             i = 3
             lineStart = 3
@@ -271,7 +318,7 @@ struct YAMLParser {
 
     /// The position of any offset, counted from the start of the text.
     private func slowPosition(of offset: Int) -> TextPosition {
-        var l = 1
+        var l = firstLine
         var start = bomLength
         var k = bomLength
         while k < offset && k < end {

@@ -116,6 +116,51 @@ public enum ArtifactDiscovery {
         }
     }
 
+    /// A job of `read`: a file, or a piece of one.
+    struct ReadJob: Sendable {
+        var file: Int
+        var piece: Piece?
+    }
+
+    /// A piece of a large YAML stream (see `pieces(of:)`): its text and the line it starts on.
+    struct Piece: Sendable {
+        var text: String
+        var firstLine: Int
+    }
+
+    /// The smallest stream `read` cuts in two pieces.
+    static let pieceMinimumSize = 256 << 10
+
+    /// Two pieces of `file` that read as its documents (`YAMLReader.documentBoundary`), for a large file that
+    /// `classifyAndParse` would parse as YAML whole: named like YAML, not a script, no text sign of a row.
+    /// Nil for any other file.
+    static func pieces(of file: (path: String, text: String)) -> [Piece]? {
+        let text = file.text
+        guard text.utf8.count >= pieceMinimumSize, isYAMLName(file.path), !isOtherScript(text),
+            !ShellScriptReader.isShellScript(path: file.path, text: text),
+            !ArtifactTable.textSigns.contains(where: { $0.1.matches(text) }),
+            let boundary = YAMLReader.documentBoundary(nearMiddleOf: text)
+        else { return nil }
+        let utf8 = text.utf8
+        let cut = utf8.index(utf8.startIndex, offsetBy: boundary.offset)
+        return [
+            Piece(text: String(text[..<cut]), firstLine: 1),
+            Piece(text: String(text[cut...]), firstLine: boundary.line),
+        ]
+    }
+
+    /// `classifyAndParse`, `prepareReads` and `releaseReadDocuments` of one piece of a file: its documents
+    /// classified and read ahead alone (the rows that read them are those of its own kinds).
+    static func classifyAndPrepare(_ piece: Piece, path: String, release: Bool) -> Classification {
+        guard let documents = try? YAMLReader.read(piece.text, firstLine: piece.firstLine) else {
+            return Classification([], nil)
+        }
+        var classified = Classification(classify(documents), documents)
+        classified.prepared = prepareReads(classified, path: path)
+        if release { classified.releaseReadDocuments(path: path) }
+        return classified
+    }
+
     /// What `classifyAndParse` found in a file.
     struct Classification: Sendable {
         var kinds: Set<Kind>
@@ -145,6 +190,27 @@ public enum ArtifactDiscovery {
                 count: documents.count,
                 vethMTU: documents.lazy.compactMap { CalicoReader.vethMTU($0, origin: origin) }.last)
             self.documents = nil
+        }
+
+        /// The classification of a file from those of its pieces, in order, when they read as the whole
+        /// file reads: every piece parsed, all of one set of kinds, and their documents all read ahead and
+        /// freed or all kept. Nil otherwise (the caller reads the file whole).
+        static func joined(_ pieces: [Classification]) -> Classification? {
+            guard let first = pieces.first, !first.kinds.isEmpty,
+                pieces.allSatisfy({ $0.kinds == first.kinds && ($0.documents != nil || $0.readAhead != nil) }),
+                pieces.allSatisfy({ ($0.readAhead != nil) == (first.readAhead != nil) })
+            else { return nil }
+            var joined = Classification(kinds: first.kinds, documents: nil)
+            joined.prepared = pieces.flatMap(\.prepared)
+            if first.readAhead != nil {
+                let readAheads = pieces.compactMap(\.readAhead)
+                joined.readAhead = ReadAhead(
+                    count: readAheads.reduce(0) { $0 + $1.count },
+                    vethMTU: readAheads.reversed().lazy.compactMap(\.vethMTU).first)
+            } else {
+                joined.documents = pieces.flatMap { $0.documents ?? [] }
+            }
+            return joined
         }
 
         init(kinds: Set<Kind>, documents: [YAMLNode]?, script: ShellScriptFacts? = nil) {
@@ -397,7 +463,7 @@ extension LabFacts {
         // A lab has a dozen files, a few of them large (kind.yaml, the topology, kubeadm.yaml): from two.
         // The readers' own work on each parsed document is done there too (`prepareDocument`).
         // The largest files first: the topology, parsed and read, is the longest job of all.
-        let classifications = Parallel.heaviestFirst(files, weights: files.map(\.text.utf8.count)) { file in
+        @Sendable func classifyAndPrepare(_ file: (path: String, text: String)) -> ArtifactDiscovery.Classification {
             var classified = ArtifactDiscovery.classifyAndParse(file.text, path: file.path)
             if preparing {
                 classified.prepared = ArtifactDiscovery.prepareReads(classified, path: file.path)
@@ -405,6 +471,37 @@ extension LabFacts {
                 if expected[file.path] == nil { classified.releaseReadDocuments(path: file.path) }
             }
             return classified
+        }
+        // Three files of a large lab are most of the work, and two cores cannot share three jobs evenly:
+        // a large stream of documents (kubeadm.yaml) is parsed and read as two pieces, one job each.
+        let jobs = files.indices.flatMap { index -> [ArtifactDiscovery.ReadJob] in
+            guard preparing, let pieces = ArtifactDiscovery.pieces(of: files[index]) else {
+                return [ArtifactDiscovery.ReadJob(file: index, piece: nil)]
+            }
+            return pieces.map { ArtifactDiscovery.ReadJob(file: index, piece: $0) }
+        }
+        let results = Parallel.heaviestFirst(
+            jobs, weights: jobs.map { $0.piece?.text.utf8.count ?? files[$0.file].text.utf8.count }
+        ) {
+            job -> ArtifactDiscovery.Classification in
+            let file = files[job.file]
+            guard let piece = job.piece else { return classifyAndPrepare(file) }
+            return ArtifactDiscovery.classifyAndPrepare(piece, path: file.path, release: expected[file.path] == nil)
+        }
+        var classifications: [ArtifactDiscovery.Classification] = []
+        classifications.reserveCapacity(files.count)
+        var next = 0
+        for index in files.indices {
+            var parts: [ArtifactDiscovery.Classification] = []
+            while next < jobs.count, jobs[next].file == index {
+                parts.append(results[next])
+                next += 1
+            }
+            // Pieces that do not read as the whole would (one does not parse, or they differ in kind or in
+            // what was read ahead): the file is read whole, as any other.
+            classifications.append(
+                parts.count == 1
+                    ? parts[0] : ArtifactDiscovery.Classification.joined(parts) ?? classifyAndPrepare(files[index]))
         }
         let otherLabs = ArtifactDiscovery.otherLabFolders(
             files.map(\.path), classifications.map(\.kinds), expected: expected)

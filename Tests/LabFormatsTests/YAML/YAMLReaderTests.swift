@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LabFormats
@@ -157,6 +158,43 @@ struct YAMLReaderTests {
                     ("a", .null), ("b", .null), ("c", .null), ("d", .bool(true)), ("e", .bool(false)), ("f", .int(42)),
                     ("g", .int(-7)), ("h", .int(31)), ("i", .int(15)), ("j", str("1.5")), ("k", str("true")),
                     ("l", str("12")), ("m", str("yes")), ("n", str("99999999999999999999999")), ("o", .int(3))))
+    }
+
+    /// A stream cut at a document marker near its middle reads, piece by piece, as its documents, with
+    /// the whole stream's positions; there is no cut without a marker past the first line, with a
+    /// directive, or with a CR.
+    @Test func aStreamCutBetweenDocuments() throws {
+        let text = (0..<10).map { "a: \($0)\nb: |\n  text \($0)\n  --- not a marker\n" }.joined(
+            separator: "--- # doc\n")
+        let boundary = try #require(YAMLReader.documentBoundary(nearMiddleOf: text))
+        let utf8 = Array(text.utf8)
+        #expect(boundary.offset >= utf8.count / 2)
+        #expect(utf8[boundary.offset..<boundary.offset + 4] == ArraySlice("--- ".utf8))
+        #expect(utf8[..<boundary.offset].filter { $0 == 0x0A }.count + 1 == boundary.line)
+        let first = String(decoding: utf8[..<boundary.offset], as: UTF8.self)
+        let second = String(decoding: utf8[boundary.offset...], as: UTF8.self)
+        let whole = try YAMLReader.read(text)
+        let pieces = try YAMLReader.read(first, firstLine: 1) + YAMLReader.read(second, firstLine: boundary.line)
+        #expect(pieces == whole)
+        #expect(pieces.last?["b"]?.position == whole.last?["b"]?.position)
+        #expect(YAMLReader.documentBoundary(nearMiddleOf: "a: 1\nb: 2\nc: 3\n") == nil)
+        #expect(YAMLReader.documentBoundary(nearMiddleOf: "%YAML 1.2\n" + text) == nil)
+        #expect(YAMLReader.documentBoundary(nearMiddleOf: text.replacingOccurrences(of: "\n", with: "\r\n")) == nil)
+        // An error in the second piece is reported at its line in the whole stream.
+        let broken = first + second.replacingOccurrences(of: "a: 9", with: "a: [9")
+        func failure(_ read: () throws(FormatError) -> [YAMLNode]) -> FormatError? {
+            do {
+                _ = try read()
+                return nil
+            } catch { return error }
+        }
+        let inPiece = failure { () throws(FormatError) in
+            try YAMLReader.read(second.replacingOccurrences(of: "a: 9", with: "a: [9"), firstLine: boundary.line)
+        }
+        let inWhole = failure { () throws(FormatError) in try YAMLReader.read(broken) }
+        #expect(inPiece != nil)
+        #expect(inPiece?.position == inWhole?.position)
+        #expect(inPiece?.message == inWhole?.message)
     }
 
     /// Integers at the edges of `Int`, in each radix, and what only looks like one.

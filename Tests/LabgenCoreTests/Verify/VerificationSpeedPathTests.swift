@@ -163,6 +163,49 @@ import Testing
             Verifier.verify(prepared).map(\.description) == Verifier.verify(plain).map(\.description), "\(what)")
     }
 
+    /// A large stream of documents is parsed and read ahead as two pieces (`ArtifactDiscovery.pieces`):
+    /// the facts, their positions and the diagnostics are those of reading it whole, faults in either
+    /// piece included; pieces of different kinds are read whole.
+    @Test(arguments: [false, true])
+    func aLargeStreamReadInTwoPiecesReadsAsWhole(mixedKinds: Bool) throws {
+        var documents: [String] = []
+        for index in 0..<2_400 {
+            let field = index == 10 || index == 2_000 ? "nodeRegistrashun" : "nodeRegistration"
+            documents.append(
+                """
+                kind: JoinConfiguration
+                \(field):
+                  name: big-worker\(index)
+                  kubeletExtraArgs:
+                    node-ip: 10.\(index / 250).\(index % 250).10
+                    node-labels: rack=rack\(index / 40)
+
+                """)
+        }
+        if mixedKinds {
+            documents.append(
+                "apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: p\nspec:\n  cidr: 10.244.0.0/16\n")
+        }
+        let text = documents.joined(separator: "---\n")
+        let file = (path: "kubeadm.yaml", text: text)
+        let pieces = try #require(ArtifactDiscovery.pieces(of: file))
+        #expect(pieces.count == 2)
+        #expect(pieces.map(\.text).joined() == text)
+        let prepared = LabFacts.read([file], preparing: true)
+        let plain = LabFacts.read([file], preparing: false)
+        #expect(prepared.kubeadmPatches.count == 2_400)
+        #expect(prepared.readDiagnostics.count == 2)
+        #expect(prepared.readDiagnostics == plain.readDiagnostics)
+        #expect(prepared.kubeadmPatches.map(\.patch) == plain.kubeadmPatches.map(\.patch))
+        #expect(prepared.pools == plain.pools)
+        #expect(prepared.pools.count == (mixedKinds ? 1 : 0))
+        let last = try #require(prepared.kubeadmPatches.last?.patch.nodeIP)
+        #expect(
+            last.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                $0.contains("node-ip: 10.9.149.10")
+            }! + 1)
+    }
+
     @Test func everyTemplateLab() throws {
         for lab in templateLabs {
             guard let plan = Pipeline.compile(lab.lab.spec).plan else { continue }
