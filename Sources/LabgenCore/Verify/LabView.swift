@@ -113,14 +113,7 @@ struct LabView {
     }
     private var builtFabricView: FabricView?
     /// Each standalone kubeadm patch with the kind node it is for (LG019, LG020), in file order.
-    /// Built only with the part `.standalonePatches`; a rule that reads it lists that part in its `reads`.
-    var standalonePatchTargets: [(file: String, patch: KubeadmPatchFacts, target: PatchTarget)] {
-        guard let builtStandalonePatchTargets else {
-            preconditionFailure("LabView.standalonePatchTargets read without the part .standalonePatches")
-        }
-        return builtStandalonePatchTargets
-    }
-    private var builtStandalonePatchTargets: [(file: String, patch: KubeadmPatchFacts, target: PatchTarget)]?
+    private(set) var standalonePatchTargets: [(file: String, patch: KubeadmPatchFacts, target: PatchTarget)] = []
     /// The point-to-point links of the topology, in topology order (see `PointToPointLink`).
     private(set) var pointToPointLinks: [PointToPointLink] = []
 
@@ -131,8 +124,6 @@ struct LabView {
     enum Part: CaseIterable, Hashable, Sendable {
         /// `fabricView`.
         case fabric
-        /// `standalonePatchTargets`.
-        case standalonePatches
     }
 
     /// The view of `facts`, with the optional `parts` (all of them unless told).
@@ -146,19 +137,21 @@ struct LabView {
         (clusterName, kindNodes, kindByName) = side.0
         (gateways, vyosBinds, unmountedVyOSNodes) = side.1
         addDirectSegments()
-        gatewayPorts = makeGatewayPorts()
+        // The standalone patches' targets, the gateway ports and the point-to-point links on the other
+        // core, the servers on this one.
+        let linked = self
+        let linkPart = Parallel.start {
+            (linked.makeStandalonePatchTargets(), linked.makeGatewayPorts(), linked.makePointToPointLinks())
+        }
         buildServers()
+        (standalonePatchTargets, gatewayPorts, pointToPointLinks) = linkPart()
         buildNodeSubnets()
-        pointToPointLinks = makePointToPointLinks()
         build(parts)
     }
 
     /// Builds the optional `parts` not built yet.
     mutating func build(_ parts: Set<Part>) {
         if parts.contains(.fabric), builtFabricView == nil { builtFabricView = makeFabricView() }
-        if parts.contains(.standalonePatches), builtStandalonePatchTargets == nil {
-            builtStandalonePatchTargets = makeStandalonePatchTargets()
-        }
     }
 
     // MARK: - Derived values

@@ -22,7 +22,7 @@ import Testing
         #expect(parallel.map(\.description) == oneByOne.uniqueSortedByLocation.map(\.description))
     }
 
-    /// The rules that read an optional part of the view (the fabric view, the standalone patches' targets) run
+    /// The rules that read an optional part of the view (the fabric view) run
     /// as one job that builds the part: on a BGP fabric with faults for those rules and for others, the
     /// verification reports what every rule reports on a view with every part, in the same order.
     @Test func rulesOfAnOptionalPartReportAsOnTheWholeView() {

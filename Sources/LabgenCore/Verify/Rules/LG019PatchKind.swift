@@ -13,8 +13,6 @@ enum PatchKindRule: VerificationRule {
             node-ip (its docker address) and no labels.
             """, severity: .error)
 
-    static let reads: Set<LabView.Part> = [.standalonePatches]
-
     static func check(_ lab: LabView) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
         // Patches embedded in the kind config, per node.

@@ -14,8 +14,6 @@ enum StandalonePatchRule: VerificationRule {
             gets a different cluster.
             """, severity: .error)
 
-    static let reads: Set<LabView.Part> = [.standalonePatches]
-
     static func check(_ lab: LabView) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
         for (file, patch, target) in lab.standalonePatchTargets {
