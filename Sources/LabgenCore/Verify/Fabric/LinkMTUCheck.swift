@@ -12,37 +12,51 @@ enum LinkMTUCheck {
         var mtu: Int
         var origin: Origin
         var location: SourceLocation
-        var what: String
+        var source: Source
+
+        /// Where the MTU comes from, described only for a message (every end of a large lab is looked at).
+        enum Source {
+            case vyosMTU
+            case vyosDefault(release: String)
+            case execMTU
+            case link(explicit: Bool)
+        }
+
+        var what: String {
+            switch source {
+            case .vyosMTU: "mtu \(mtu)"
+            case .vyosDefault(let release): "no mtu, so VyOS \(release) applies its default 1500"
+            case .execMTU: "'ip link set ... mtu \(mtu)'"
+            case .link(let explicit):
+                explicit ? "the link's mtu \(mtu)" : "containerlab's default \(mtu) (the link sets no mtu)"
+            }
+        }
     }
 
     static func end(_ view: FabricView, _ endpoint: ClabEndpoint, _ link: ClabLinkFacts) -> End {
         let linkMTU = link.mtu?.value ?? ClabFacts.defaultMTU
-        let linkWhat =
-            link.mtu == nil ? "containerlab's default \(linkMTU) (the link sets no mtu)" : "the link's mtu \(linkMTU)"
         let fallback = End(
             key: endpoint.key, mtu: linkMTU, origin: .link, location: link.mtu?.location ?? link.location,
-            what: linkWhat)
+            source: .link(explicit: link.mtu != nil))
         if let vyos = view.routers[endpoint.node] {
             guard let interface = vyos.interfaces.first(where: { $0.name.value == endpoint.interface }) else {
                 return fallback
             }
             if let mtu = interface.mtu {
                 return End(
-                    key: endpoint.key, mtu: mtu.value, origin: .configured, location: mtu.location,
-                    what: "mtu \(mtu.value)")
+                    key: endpoint.key, mtu: mtu.value, origin: .configured, location: mtu.location, source: .vyosMTU)
             }
             if interface.type == "ethernet", let series = view.releaseSeries(endpoint.node), series != .crux {
                 let release = series == .equuleus ? "1.3" : series == .sagitta ? "1.4" : "1.5"
                 return End(
                     key: endpoint.key, mtu: 1500, origin: .vyosDefault, location: interface.name.location,
-                    what: "no mtu, so VyOS \(release) applies its default 1500")
+                    source: .vyosDefault(release: release))
             }
             return fallback
         }
         if let mtu = view.clabNodes[endpoint.node]?.mtus[endpoint.interface] {
             return End(
-                key: endpoint.key, mtu: mtu.value, origin: .configured, location: mtu.location,
-                what: "'ip link set ... mtu \(mtu.value)'")
+                key: endpoint.key, mtu: mtu.value, origin: .configured, location: mtu.location, source: .execMTU)
         }
         return fallback
     }
