@@ -17,8 +17,9 @@ struct FabricView {
         var name: String
         /// The kind node's labels (`rack=rack0`); empty for plain hosts.
         var labels: [String: String]
-        /// Its address on the rack, and the kubelet node-ip when it has one.
-        var addresses: Set<IPv4Address>
+        /// Its address on the rack, and the kubelet node-ip when it has another one (an array: one or two
+        /// addresses, and 10,000 nodes in a large lab).
+        var addresses: [IPv4Address]
         var rackAddress: ExecAddress
         var segment: String
         var isKindNode: Bool
@@ -111,7 +112,7 @@ extension LabView {
                 node.name = kindNode.name
                 node.isKindNode = true
                 for label in kindNode.labels { node.labels[label.value.key] = label.value.value }
-                if let ip = kindNode.nodeIP?.value { node.addresses.insert(ip) }
+                if let ip = kindNode.nodeIP?.value, !node.addresses.contains(ip) { node.addresses.append(ip) }
             }
             nodesBySegment[segment, default: []].append(node)
         }
