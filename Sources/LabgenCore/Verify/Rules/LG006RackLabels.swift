@@ -29,7 +29,8 @@ enum RackLabelsRule: VerificationRule {
                 lab.directSegments[segment] != nil ? String(segment.split(separator: ":").first ?? "") : segment
             for label in kindNode.labels where isRackLabel(label.value.key) {
                 let key = label.value.key
-                if let first = byBridge[bridge + "\u{0}" + key], first.value.value != label.value.value {
+                let bridgeKey = bridge + "\u{0}" + key
+                if let first = byBridge[bridgeKey], first.value.value != label.value.value {
                     diagnostics.error(
                         RuleID.rackLabels,
                         "kind node '\(kindNode.name)' is labelled \(key)=\(label.value.value) but is on \(bridge) "
@@ -38,7 +39,7 @@ enum RackLabelsRule: VerificationRule {
                         notes: [Diagnostic.Note("\(key)=\(first.value.value) here", at: first.location)])
                     continue
                 }
-                byBridge[bridge + "\u{0}" + key] = byBridge[bridge + "\u{0}" + key] ?? label
+                if byBridge[bridgeKey] == nil { byBridge[bridgeKey] = label }
                 let valueKey = key + "=" + label.value.value
                 if let other = bridgeOfValue[valueKey], other.bridge != bridge {
                     diagnostics.error(
