@@ -88,8 +88,9 @@ public enum YAMLReader {
                     boundary = k
                     boundaryLine = line
                 }
-                guard let lf = UnsafeBufferPointer(rebasing: bytes[k...]).firstIndex(of: LF) else { break }
-                k += lf + 1
+                let lf = YAMLParser.nextLF(in: bytes, from: k)
+                guard lf < bytes.count else { break }
+                k = lf + 1
                 line += 1
             }
             return boundary.map { ($0, boundaryLine) }
@@ -352,16 +353,20 @@ struct YAMLParser {
     @inline(__always) private func at(_ k: Int) -> UInt8 { k < end ? b[k] : 0 }
 
     /// The offset of the first LF at or after `k` (eight bytes at a time), `end` when none.
-    private func nextLF(from k: Int) -> Int {
+    private func nextLF(from k: Int) -> Int { Self.nextLF(in: b, from: k) }
+
+    /// The offset of the first LF of `bytes` at or after `k` (eight bytes at a time), `bytes.count` when none.
+    static func nextLF(in bytes: UnsafeBufferPointer<UInt8>, from k: Int) -> Int {
         var k = k
-        if let raw = UnsafeRawPointer(b.baseAddress) {
+        let end = bytes.count
+        if let raw = UnsafeRawPointer(bytes.baseAddress) {
             while k + 8 <= end {
                 let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
                 if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
                 k += 8
             }
         }
-        while k < end && b[k] != LF { k += 1 }
+        while k < end && bytes[k] != LF { k += 1 }
         return k
     }
 
