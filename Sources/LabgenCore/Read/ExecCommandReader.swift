@@ -16,8 +16,21 @@ enum ExecCommandReader {
         var firstLineLength: Int?
         func firstLineScalars() -> Int {
             if let firstLineLength { return firstLineLength }
-            // No "\n" byte: the whole text, whose scalars are its bytes that do not continue a UTF-8 sequence.
-            if !text.utf8.contains(UInt8(ascii: "\n")) {
+            // No "\n" byte: the whole text, whose scalars are its bytes that do not continue a UTF-8 sequence
+            // (one pass over the bytes when they are contiguous).
+            let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+                var count = 0
+                for byte in bytes {
+                    if byte == UInt8(ascii: "\n") { return nil }
+                    if byte & 0xC0 != 0x80 { count += 1 }
+                }
+                return count
+            }
+            if let counted, let count = counted {
+                firstLineLength = count
+                return count
+            }
+            if counted == nil, !text.utf8.contains(UInt8(ascii: "\n")) {
                 let count = text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                 firstLineLength = count
                 return count
@@ -184,7 +197,7 @@ enum ExecCommandReader {
             !word.isEmpty && full.utf8.starts(with: word.utf8)
         }
         let rest = tokens.dropFirst(2)
-        if abbreviates(object, "address") && !object.hasPrefix("addrl") {
+        if abbreviates(object, "address") && !object.utf8.starts(with: "addrl".utf8) {
             guard abbreviates(verb, "add") || verb == "replace" || verb == "change", !rest.isEmpty else { return }
             // `ip addr add [local] A [peer P] [brd B] [label L] [scope S] dev IF ...`, keywords in any order.
             var addressToken: (word: Substring, offset: Int)?
