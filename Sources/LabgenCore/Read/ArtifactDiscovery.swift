@@ -463,7 +463,7 @@ extension LabFacts {
         // A lab has a dozen files, a few of them large (kind.yaml, the topology, kubeadm.yaml): from two.
         // The readers' own work on each parsed document is done there too (`prepareDocument`).
         // The largest files first: the topology, parsed and read, is the longest job of all.
-        @Sendable func classifyAndPrepare(_ file: (path: String, text: String)) -> ArtifactDiscovery.Classification {
+        @Sendable func readWhole(_ file: (path: String, text: String)) -> ArtifactDiscovery.Classification {
             var classified = ArtifactDiscovery.classifyAndParse(file.text, path: file.path)
             if preparing {
                 classified.prepared = ArtifactDiscovery.prepareReads(classified, path: file.path)
@@ -485,7 +485,7 @@ extension LabFacts {
         ) {
             job -> ArtifactDiscovery.Classification in
             let file = files[job.file]
-            guard let piece = job.piece else { return classifyAndPrepare(file) }
+            guard let piece = job.piece else { return readWhole(file) }
             return ArtifactDiscovery.classifyAndPrepare(piece, path: file.path, release: expected[file.path] == nil)
         }
         var classifications: [ArtifactDiscovery.Classification] = []
@@ -501,7 +501,7 @@ extension LabFacts {
             // what was read ahead): the file is read whole, as any other.
             classifications.append(
                 parts.count == 1
-                    ? parts[0] : ArtifactDiscovery.Classification.joined(parts) ?? classifyAndPrepare(files[index]))
+                    ? parts[0] : ArtifactDiscovery.Classification.joined(parts) ?? readWhole(files[index]))
         }
         let otherLabs = ArtifactDiscovery.otherLabFolders(
             files.map(\.path), classifications.map(\.kinds), expected: expected)

@@ -165,9 +165,9 @@ import Testing
 
     /// A large stream of documents is parsed and read ahead as two pieces (`ArtifactDiscovery.pieces`):
     /// the facts, their positions and the diagnostics are those of reading it whole, faults in either
-    /// piece included; pieces of different kinds are read whole.
-    @Test(arguments: [false, true])
-    func aLargeStreamReadInTwoPiecesReadsAsWhole(mixedKinds: Bool) throws {
+    /// piece included; pieces of different kinds, or one that does not parse, are read whole.
+    @Test(arguments: ["uniform", "mixed kinds", "a piece that does not parse"])
+    func aLargeStreamReadInTwoPiecesReadsAsWhole(shape: String) throws {
         var documents: [String] = []
         for index in 0..<2_400 {
             let field = index == 10 || index == 2_000 ? "nodeRegistrashun" : "nodeRegistration"
@@ -177,12 +177,12 @@ import Testing
                 \(field):
                   name: big-worker\(index)
                   kubeletExtraArgs:
-                    node-ip: 10.\(index / 250).\(index % 250).10
+                    node-ip: \(index == 2_300 && shape == "a piece that does not parse" ? "[" : "")10.\(index / 250).\(index % 250).10
                     node-labels: rack=rack\(index / 40)
 
                 """)
         }
-        if mixedKinds {
+        if shape == "mixed kinds" {
             documents.append(
                 "apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: p\nspec:\n  cidr: 10.244.0.0/16\n")
         }
@@ -193,17 +193,20 @@ import Testing
         #expect(pieces.map(\.text).joined() == text)
         let prepared = LabFacts.read([file], preparing: true)
         let plain = LabFacts.read([file], preparing: false)
-        #expect(prepared.kubeadmPatches.count == 2_400)
-        #expect(prepared.readDiagnostics.count == 2)
         #expect(prepared.readDiagnostics == plain.readDiagnostics)
         #expect(prepared.kubeadmPatches.map(\.patch) == plain.kubeadmPatches.map(\.patch))
         #expect(prepared.pools == plain.pools)
-        #expect(prepared.pools.count == (mixedKinds ? 1 : 0))
+        #expect(prepared.pools.count == (shape == "mixed kinds" ? 1 : 0))
+        if shape == "a piece that does not parse" {
+            #expect(prepared.kubeadmPatches.isEmpty)
+            #expect(prepared.readDiagnostics.contains { $0.message.contains("does not parse") })
+            return
+        }
+        #expect(prepared.kubeadmPatches.count == 2_400)
+        #expect(prepared.readDiagnostics.count == 2)
         let last = try #require(prepared.kubeadmPatches.last?.patch.nodeIP)
-        #expect(
-            last.location.line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
-                $0.contains("node-ip: 10.9.149.10")
-            }! + 1)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(last.location.line == lines.firstIndex { $0.contains("node-ip: 10.9.149.10") }! + 1)
     }
 
     @Test func everyTemplateLab() throws {

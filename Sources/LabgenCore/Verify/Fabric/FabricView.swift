@@ -81,7 +81,8 @@ struct FabricView {
 }
 
 extension LabView {
-    /// The fabric view of this lab, built once at the end of `init` (`fabricView`).
+    /// The fabric view of this lab (`fabricView`), built by `build([.fabric])`: once per verification, in the
+    /// rules' stage, for the rules that read it.
     func makeFabricView() -> FabricView {
         var view = FabricView(facts: facts)
         view.routers = gateways
