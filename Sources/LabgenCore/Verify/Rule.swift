@@ -30,7 +30,7 @@ public struct Rule: Sendable, Hashable {
 protocol VerificationRule {
     static var rule: Rule { get }
     /// The optional parts of the view the check reads (`LabView.Part`); none unless told. Reading a part
-    /// not listed here stops the program, in the tests that run every rule.
+    /// not listed here stops the program (a precondition); a test runs every rule on a view with only its parts.
     static var reads: Set<LabView.Part> { get }
     static func check(_ lab: LabView) -> [Diagnostic]
 }

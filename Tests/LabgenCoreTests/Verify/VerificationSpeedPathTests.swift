@@ -13,13 +13,19 @@ import Testing
         var lab = TestLab()
         lab.replace("container:demo-worker2", with: "container:demo-wroker2", in: \.clab)
         lab.replace("ip addr add 10.1.8.10/24 dev net0", with: "ip addr add 10.1.5.11/24 dev net9", in: \.clab)
-        let facts = lab.facts
+        let parallel = Self.verifiedAsOneAfterAnother(lab.facts)
+        #expect(parallel.count >= 2)
+    }
+
+    /// `Verifier.verify(facts)`, expected to report what every rule reports, one after another, on a view
+    /// with every part.
+    static func verifiedAsOneAfterAnother(_ facts: LabFacts) -> [Diagnostic] {
         let view = LabView(facts)
         var oneByOne = facts.readDiagnostics
         for rule in allRules { oneByOne += rule.check(view) }
-        let parallel = Verifier.verify(facts)
-        #expect(parallel.count >= 2)
-        #expect(parallel.map(\.description) == oneByOne.uniqueSortedByLocation.map(\.description))
+        let verified = Verifier.verify(facts)
+        #expect(verified.map(\.description) == oneByOne.uniqueSortedByLocation.map(\.description))
+        return verified
     }
 
     /// The rules that read an optional part of the view (the fabric view) run
@@ -30,13 +36,10 @@ import Testing
         lab.replace("neighbor 10.1.11.1 {", with: "neighbor 10.1.11.3 {", in: \.spine)
         lab.replace("remote-as \"500\"", with: "remote-as \"600\"", in: \.leaf0)
         let facts = lab.facts
-        let whole = LabView(facts)
-        var oneByOne = facts.readDiagnostics
-        for rule in allRules { oneByOne += rule.check(whole) }
-        let grouped = Verifier.verify(facts)
+        let grouped = Self.verifiedAsOneAfterAnother(facts)
         #expect(grouped.contains { $0.id == RuleID.bgpNeighborLink })
         #expect(grouped.contains { $0.id == RuleID.bgpRemoteAS })
-        #expect(grouped.map(\.description) == oneByOne.uniqueSortedByLocation.map(\.description))
+        let whole = LabView(facts)
         // Each rule sees what it reads on a view built with only its parts.
         for rule in allRules {
             let own = LabView(facts, parts: rule.reads)
