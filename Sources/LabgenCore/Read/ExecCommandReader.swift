@@ -30,11 +30,7 @@ enum ExecCommandReader {
                 firstLineLength = count
                 return count
             }
-            if counted == nil, !text.utf8.contains(UInt8(ascii: "\n")) {
-                let count = text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                firstLineLength = count
-                return count
-            }
+            // Otherwise (a "\n", or bytes that are not contiguous) by Characters: up to the first "\n".
             let end = YAMLWriter.containsLineFeed(text) ? text.firstIndex(of: "\n") ?? text.endIndex : text.endIndex
             let count = text[..<end].unicodeScalars.count
             firstLineLength = count
